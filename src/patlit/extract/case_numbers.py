@@ -1,0 +1,4 @@
+"""PLACEHOLDER until the case_numbers extractor lands."""
+
+def extract(ctx):
+    return []

@@ -1,0 +1,114 @@
+"""Per-document context shared by the extractors: text, language, date, sentences."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def detect_language(text: str) -> str:
+    """``zh`` when Chinese characters outweigh English words, else ``en``.
+
+    A Chinese page that quotes English names stays ``zh``; an English page with a
+    Chinese menu or byline stays ``en``. One CJK character is weighed against one
+    English word, which is roughly the information each carries.
+    """
+    cjk = len(_CJK.findall(text))
+    words = len(_LATIN_WORD.findall(text))
+    return "zh" if cjk > words else "en"
+
+
+# Abbreviations after which a full stop does not end an English sentence.
+_ABBREV = {
+    "u.s", "u.k", "e.g", "i.e", "inc", "co", "corp", "ltd", "no", "nos", "v", "vs",
+    "fed", "cir", "cal", "tex", "del", "ill", "va", "fla", "mass", "wis", "n.d", "s.d",
+    "e.d", "w.d", "c.d", "d", "st", "mr", "mrs", "ms", "dr", "jr", "sr", "am", "tech",
+    "dist", "ct", "app", "pat", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "approx", "art", "sec", "f", "supp", "l.p", "p.c", "n.v",
+    "b.v", "s.a", "a.g", "corp", "mfg", "intl", "int'l", "bros", "assoc", "j", "p",
+}
+_EN_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_ZH_BOUNDARY = re.compile(r"[。！？!?；;](?:[”’」』)）]*)")
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+@dataclass
+class Context:
+    """What an extractor needs to know about the document it works on."""
+
+    text: str
+    lang: str
+    published: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            self.sentences = split_sentences(self.text, self.lang)
+        self._starts = [s for s, _ in self.sentences]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (the previous one if between)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        return self.sentences[self.sentence_index(offset)]
+
+    def sentence_text(self, index: int) -> str:
+        s, e = self.sentences[index]
+        return self.text[s:e]
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Split into (start, end) sentence spans, trimmed of surrounding white space.
+
+    Lines are always boundaries (headlines, list items, table rows); inside a line
+    English splits at ., ! or ? followed by a capital unless the word before is a
+    known abbreviation, and Chinese at 。！？；.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line_match in _LINE_BREAK.finditer(text + "\n"):
+        _add_line(text, pos, line_match.start(), lang, spans)
+        pos = line_match.end()
+    return spans
+
+
+def _add_line(text: str, start: int, end: int, lang: str, out: list[tuple[int, int]]) -> None:
+    line = text[start:end]
+    cuts: list[int] = []
+    if lang == "zh" or _CJK.search(line):
+        cuts.extend(m.end() for m in _ZH_BOUNDARY.finditer(line))
+    for m in _EN_BOUNDARY.finditer(line):
+        if line[m.start()] == "." and _is_abbreviation(line, m.start()):
+            continue
+        cuts.append(m.end())
+    prev = 0
+    for cut in sorted(set(cuts)) + [len(line)]:
+        _push(text, start + prev, start + cut, out)
+        prev = cut
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    j = dot
+    while j > 0 and not line[j - 1].isspace() and line[j - 1] not in "(\"'“":
+        j -= 1
+    word = line[j:dot].lower().rstrip(".")
+    if not word:
+        return False
+    if word in _ABBREV:
+        return True
+    # single capital initials ("J. Smith") and dotted acronyms ("N.D", "U.S")
+    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))

@@ -1,0 +1,4 @@
+"""PLACEHOLDER until the forums extractor lands."""
+
+def extract(ctx):
+    return []

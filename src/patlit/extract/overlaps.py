@@ -1,0 +1,73 @@
+"""Settle overlapping mentions in one place.
+
+Extractors run independently and may claim the same characters: "2019" inside a
+case number "(2019)京73民初1234号", a number inside a patent identifier, a court
+name inside a longer court name. :func:`settle` keeps a set of non-overlapping
+mentions: the longest span wins; on equal length the more specific type wins
+(order of :data:`PRIORITY`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from patlit.model import (
+    CaseNumberMention,
+    DateMention,
+    ForumMention,
+    MoneyMention,
+    PatentMention,
+    Span,
+)
+
+#: lower index wins a tie between equally long overlapping mentions
+PRIORITY: tuple[type, ...] = (PatentMention, CaseNumberMention, MoneyMention, ForumMention, DateMention)
+
+
+@dataclass
+class Mentions:
+    """The settled mentions of one document, by type, each list in text order."""
+
+    patents: list[PatentMention] = field(default_factory=list)
+    case_numbers: list[CaseNumberMention] = field(default_factory=list)
+    money: list[MoneyMention] = field(default_factory=list)
+    forums: list[ForumMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+
+    def all(self) -> list[Span]:
+        out: list[Span] = [*self.patents, *self.case_numbers, *self.money, *self.forums, *self.dates]
+        out.sort(key=lambda m: m.start)
+        return out
+
+
+_SLOT = {
+    PatentMention: "patents",
+    CaseNumberMention: "case_numbers",
+    MoneyMention: "money",
+    ForumMention: "forums",
+    DateMention: "dates",
+}
+
+
+def _rank(m: Span) -> int:
+    for i, t in enumerate(PRIORITY):
+        if isinstance(m, t):
+            return i
+    return len(PRIORITY)
+
+
+def settle(mentions: list[Span]) -> Mentions:
+    """Keep the longest (then highest-priority) of every group of overlapping mentions."""
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _rank(m), m.start))
+    taken: list[tuple[int, int]] = []
+    out = Mentions()
+    for m in ordered:
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        for t, slot in _SLOT.items():
+            if isinstance(m, t):
+                getattr(out, slot).append(m)
+                break
+    for slot in _SLOT.values():
+        getattr(out, slot).sort(key=lambda m: m.start)
+    return out

@@ -1,0 +1,4 @@
+"""PLACEHOLDER until the parties extractor lands."""
+
+def extract(ctx, mentions):
+    return []
