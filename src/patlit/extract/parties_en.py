@@ -1,0 +1,4 @@
+"""PLACEHOLDER until the en parties grammar lands."""
+
+def extract(ctx, mentions):
+    return []

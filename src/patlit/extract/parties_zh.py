@@ -1,0 +1,4 @@
+"""PLACEHOLDER until the zh parties grammar lands."""
+
+def extract(ctx, mentions):
+    return []
