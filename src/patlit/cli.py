@@ -121,5 +121,8 @@ def main() -> None:
         fail(str(exc), exc.hint)
 
 
+from patlit import cli_web as _cli_web  # noqa: E402,F401  registers "patlit serve"
+
+
 if __name__ == "__main__":
     main()
