@@ -1,0 +1,277 @@
+"""The litigation role of each amount, from the words around it in its sentence.
+
+The cue lexicons of ``data/money.yaml`` are matched once per sentence that holds an
+amount. For each amount the nearest cue wins; a cue before the amount is preferred,
+a cue after it counts only when it follows closely with no comma, semicolon or
+conjunction between ("$7 million paid", "161 million yuan in damages"). Distance
+grows with the commas, semicolons and other amounts in between, so each amount
+takes the cue of its own clause ("losses of RMB 150 million and costs of RMB 1.23
+million"). Chinese characters count three times an English character.
+
+Cue classes:
+
+* ``damages``, ``costs``, ``awarded``, ``settlement``, ``other``: the role itself;
+  a ``costs`` cue becomes ``awarded`` under a court's decision;
+* ``compensation`` ("damages", 赔偿): who speaks decides. The nearest governor
+  before the amount: a request (seeking, 要求, 诉请) gives ``damages``, a decision
+  (jury, 判决, 裁定) gives ``awarded``; weak decisions ("order", 判令) count only
+  when no request stands before them ("asked the court to order ... to pay");
+* ``none``: market value, revenue, R&D, acquisition prices: not a litigation amount.
+
+An aggregate phrase ("cumulative", 累计) before the amount in its sentence makes it
+a total across cases: no role. With no cue, a governor alone decides ("the jury
+gave $583M"); with neither, a table row ("$847M Acme Verizon E.D. Tex.") takes the
+cue of its table's header ("Amount Awarded ...").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from patlit.extract.context import Context
+from patlit.extract.money_data import CUE_CLASSES, GOVERNOR_KINDS, LANGS, lexicon
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+#: weight of one character of distance, per language
+UNIT = {"en": 1.0, "zh": 3.0}
+#: a weak cue loses against an equally near strong one
+CLASS_PENALTY = {"compensation": 8.0}
+#: distance added per other amount, semicolon or comma between cue and amount
+AMOUNT_PENALTY = 60.0
+CLAUSE_PENALTY = 40.0
+COMMA_PENALTY = 8.0
+#: farthest a cue may be (weighted)
+MAX_SCORE = 160.0
+#: cue after the amount: weight, fixed cost, longest gap (characters)
+AFTER_FACTOR = 1.5
+AFTER_COST = 5.0
+AFTER_MAX_GAP = {"en": 20, "zh": 6}
+#: a bare number ("costs of 1 million") needs a cue at most this far (weighted)
+CLOSE_CUE = 40.0
+#: aggregate phrases count up to this far after the amount (characters)
+AGGREGATE_AFTER = 40
+#: table rows: how many lines back to look for the header, and its longest length (words)
+TABLE_LOOKBACK = 60
+TABLE_HEADER_WORDS = 15
+
+_CLAUSE = re.compile(r"[;；]")
+_COMMA = re.compile(r"[,，、:：]")
+_AFTER_BLOCK = re.compile(r"[,，;；、:：.。(（]|\b(?:and|or|but|while|whereas)\b|以及|及|和|并|並|但|而")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An amount to decide: its span (``end`` covers a conversion that follows it)."""
+
+    start: int
+    end: int
+    bare: bool = False
+    converted: bool = False
+
+
+@dataclass(frozen=True)
+class Decision:
+    role: str | None
+    source: str | None = None  # "cue", "governor", "table" or None
+    close_cue: bool = False  # a money cue right next to the amount (needed by bare numbers)
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    kind: str
+
+
+def _phrase_regex(phrase: str, lang: str) -> str:
+    if lang == "zh":
+        return re.escape(phrase)
+    open_end = phrase.endswith("*")
+    words = phrase.rstrip("*").split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    head = r"(?<![A-Za-z])" if phrase[0].isalpha() else ""
+    tail = r"\w*" if open_end else (r"(?![A-Za-z])" if phrase.rstrip("*")[-1].isalnum() else "")
+    return head + body + tail
+
+
+@dataclass(frozen=True)
+class _Lexer:
+    """One compiled alternation; ``kinds[group index]`` names what a match is."""
+
+    pattern: re.Pattern
+    kinds: tuple[str, ...]
+
+    def find(self, text: str, start: int, end: int) -> list[_Match]:
+        return [_Match(m.start(), m.end(), self.kinds[m.lastindex]) for m in self.pattern.finditer(text, start, end)]
+
+
+def _lexer(entries: list[tuple[str, str]], lang: str) -> _Lexer:
+    entries = sorted(set(entries), key=lambda e: len(e[0].rstrip("*")), reverse=True)
+    kinds = ("",) + tuple(kind for _, kind in entries)
+    flags = re.IGNORECASE if lang == "en" else 0
+    pattern = re.compile("|".join(f"({_phrase_regex(p, lang)})" for p, _ in entries), flags)
+    return _Lexer(pattern, kinds)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    cues: _Lexer
+    governors: _Lexer
+    aggregates: _Lexer
+
+
+@lru_cache(maxsize=2)
+def _grammar(lang: str) -> _Grammar:
+    lex = lexicon()
+    cues = [(p, name) for name in CUE_CLASSES for p in lex.cues[lang][name].phrases]
+    govs = [(p, kind) for kind in GOVERNOR_KINDS for p in lex.governors[lang][kind]]
+    aggs = [(p, "aggregate") for p in lex.aggregates[lang]]
+    return _Grammar(_lexer(cues, lang), _lexer(govs, lang), _lexer(aggs, lang))
+
+
+def _sentence_lang(text: str) -> str:
+    """``zh`` when Chinese characters outnumber English words (one CJK char ~ one word)."""
+    if not _CJK.search(text):
+        return "en"
+    return "zh" if len(_CJK.findall(text)) > len(_LATIN_WORD.findall(text)) else "en"
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    lang: str
+    cues: list[_Match]
+    governors: list[_Match]
+    aggregates: list[_Match]
+
+
+def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
+    """A decision per slot, in order. ``slots`` are sorted by start."""
+    text = ctx.text
+    sentences: dict[int, _Sentence] = {}
+    decisions: list[Decision] = []
+    for i, slot in enumerate(slots):
+        if slot.converted:
+            decisions.append(Decision(None))
+            continue
+        idx = ctx.sentence_index(slot.start)
+        sent = sentences.get(idx)
+        if sent is None:
+            s, e = ctx.sentences[idx] if ctx.sentences else (0, len(text))
+            s, e = min(s, slot.start), max(e, slot.end)
+            lang = _sentence_lang(text[s:e])
+            g = _grammar(lang)
+            sent = _Sentence(s, e, lang, g.cues.find(text, s, e), g.governors.find(text, s, e), g.aggregates.find(text, s, e))
+            sentences[idx] = sent
+        decisions.append(_decide(text, sent, slot, slots))
+    for i, (slot, d) in enumerate(zip(slots, decisions)):
+        if d.source is None and d.role is None and not slot.converted and not slot.bare:
+            role = _table_role(text, slot, slots)
+            if role is not None:
+                decisions[i] = Decision(role, "table")
+    return decisions
+
+
+def _others_between(slots: list[Slot], me: Slot, lo: int, hi: int) -> int:
+    return sum(1 for s in slots if s is not me and not s.converted and lo <= s.start and s.end <= hi)
+
+
+def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decision:
+    lang, unit = sent.lang, UNIT[sent.lang]
+    for a in sent.aggregates:
+        if a.end <= slot.start or (slot.end <= a.start and a.start - slot.end <= AGGREGATE_AFTER):
+            return Decision(None, "cue")
+    best: tuple[float, _Match] | None = None
+    for cue in sent.cues:
+        if cue.end <= slot.start:
+            gap = text[cue.end : slot.start]
+            score = len(gap) * unit
+            score += CLAUSE_PENALTY * len(_CLAUSE.findall(gap)) + COMMA_PENALTY * len(_COMMA.findall(gap))
+            score += AMOUNT_PENALTY * _others_between(slots, slot, cue.end, slot.start)
+        elif cue.start >= slot.end:
+            gap = text[slot.end : cue.start]
+            if len(gap) > AFTER_MAX_GAP[lang] or _AFTER_BLOCK.search(gap) or _others_between(slots, slot, slot.end, cue.start):
+                continue
+            score = len(gap) * unit * AFTER_FACTOR + AFTER_COST
+        else:
+            continue  # the cue overlaps the amount
+        score += CLASS_PENALTY.get(cue.kind, 0.0)
+        if score <= MAX_SCORE and (best is None or score < best[0]):
+            best = (score, cue)
+    if best is not None:
+        score, cue = best
+        close = score <= CLOSE_CUE and cue.kind != "none"
+        if cue.kind == "none":
+            return Decision(None, "cue")
+        if cue.kind in ("compensation", "costs"):
+            default = "damages" if cue.kind == "compensation" else "costs"
+            return Decision(_governed(sent, slot, default), "cue", close)
+        return Decision(cue.kind, "cue", close)
+    if slot.bare:
+        return Decision(None)
+    role = _governed(sent, slot, None)
+    return Decision(role, "governor" if role else None)
+
+
+def _governed(sent: _Sentence, slot: Slot, default: str | None) -> str | None:
+    """Request before the amount -> asked (``default`` or damages); decision -> awarded."""
+    weak = False
+    for g in reversed(sent.governors):
+        if g.end > slot.start:
+            continue
+        if g.kind == "request":
+            return default or "damages"
+        if g.kind == "decision":
+            return "awarded"
+        weak = True
+    return "awarded" if weak else default
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (len(text) if e < 0 else e)
+
+
+def _table_role(text: str, slot: Slot, slots: list[Slot]) -> str | None:
+    """A row starting with an amount takes the role named by its table's header line."""
+    line_start, _ = _line_bounds(text, slot.start)
+    if text[line_start : slot.start].strip():
+        return None
+    starts = {s.start for s in slots}
+    pos = line_start
+    for _ in range(TABLE_LOOKBACK):
+        if pos == 0:
+            return None
+        ls, le = _line_bounds(text, pos - 1)
+        line = text[ls:le]
+        stripped = line.strip()
+        pos = ls
+        if not stripped:
+            continue
+        first = ls + (len(line) - len(line.lstrip()))
+        if first in starts:
+            continue  # another row
+        if len(stripped.split()) > TABLE_HEADER_WORDS:
+            return None
+        lang = _sentence_lang(stripped)
+        cues = _grammar(lang).cues.find(text, ls, le)
+        kinds = [c.kind for c in cues]
+        if not kinds or "none" in kinds:
+            return None
+        kind = kinds[0]
+        return {"compensation": "damages"}.get(kind, kind)
+    return None
+
+
+def warm() -> None:
+    """Compile every language's grammar now (for long-running servers and benchmarks)."""
+    for lang in LANGS:
+        _grammar(lang)
