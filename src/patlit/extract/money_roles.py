@@ -59,6 +59,8 @@ TABLE_HEADER_WORDS = 15
 
 _CLAUSE = re.compile(r"[;；]")
 _COMMA = re.compile(r"[,，、:：]")
+#: "$5 million in damages", "50万元的赔偿": the words after the amount name what it is
+_AFTER_NAMES = re.compile(r"\s+in\s+(?:[A-Za-z'-]+\s+)?|\s*的\s*")
 _AFTER_BLOCK = re.compile(r"[,，;；、:：.。(（]|\b(?:and|or|but|while|whereas)\b|以及|及|和|并|並|但|而")
 
 
@@ -196,7 +198,10 @@ def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decisi
             gap = text[slot.end : cue.start]
             if len(gap) > AFTER_MAX_GAP[lang] or _AFTER_BLOCK.search(gap) or _others_between(slots, slot, slot.end, cue.start):
                 continue
-            score = len(gap) * unit * AFTER_FACTOR + AFTER_COST
+            if _AFTER_NAMES.fullmatch(gap):
+                score = 0.0
+            else:
+                score = len(gap) * unit * AFTER_FACTOR + AFTER_COST
         else:
             continue  # the cue overlaps the amount
         score += CLASS_PENALTY.get(cue.kind, 0.0)
