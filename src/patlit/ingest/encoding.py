@@ -69,6 +69,8 @@ _DECLARED = re.compile(
     re.IGNORECASE,
 )
 _SNIFF_BYTES = 4096
+#: fewest distinct characters a block of the common-characters file must have
+MIN_TABLE_SIZE = 300
 _HANZI_FILE = "hanzi_common.yaml"
 
 
@@ -80,18 +82,23 @@ def common_hanzi() -> frozenset[str]:
         data = yaml.safe_load(raw)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{_HANZI_FILE}: cannot be loaded ({exc})") from exc
+    return parse_hanzi_table(data, _HANZI_FILE)
+
+
+def parse_hanzi_table(data: object, where: str) -> frozenset[str]:
+    """Validate the loaded YAML of a common-characters file; DataFileError names the problem."""
     if not isinstance(data, dict) or set(data) != {"simplified", "traditional"}:
-        raise DataFileError(f"{_HANZI_FILE}: needs exactly the keys 'simplified' and 'traditional'")
+        raise DataFileError(f"{where}: needs exactly the keys 'simplified' and 'traditional'")
     chars: set[str] = set()
     for key, block in data.items():
         if not isinstance(block, str):
-            raise DataFileError(f"{_HANZI_FILE}: {key!r} must be a string of characters")
+            raise DataFileError(f"{where}: {key!r} must be a string of characters")
         block = "".join(block.split())
         bad = [c for c in block if not _HAN.fullmatch(c)]
         if bad:
-            raise DataFileError(f"{_HANZI_FILE}: {key!r} holds non-Han characters {''.join(bad[:10])!r}")
-        if len(set(block)) < 300:
-            raise DataFileError(f"{_HANZI_FILE}: {key!r} is too short to tell encodings apart")
+            raise DataFileError(f"{where}: {key!r} holds non-Han characters {''.join(bad[:10])!r}")
+        if len(set(block)) < MIN_TABLE_SIZE:
+            raise DataFileError(f"{where}: {key!r} has fewer than {MIN_TABLE_SIZE} characters, too few to tell encodings apart")
         chars.update(block)
     return frozenset(chars)
 
@@ -172,8 +179,6 @@ def _western(data: bytes) -> str | None:
     letters = [c for c in text if c.isalpha()]
     accented = sum(1 for c in letters if not c.isascii())
     if not letters or accented > MAX_ACCENTED_SHARE * len(letters):
-        return None
-    if any(not c.isascii() and not ("\u00a0" <= c <= "\u017f" or c in "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac\u2022") for c in text):
         return None
     return text
 

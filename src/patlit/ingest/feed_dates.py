@@ -36,11 +36,15 @@ _TOKEN = re.compile(r"[^\W\d_]+\.?|\d+(?::\d+)*\.?", re.UNICODE)
 @lru_cache(maxsize=1)
 def _month_table() -> tuple[dict[str, int], dict[str, str]]:
     """({lower-case month form: month number}, {example: ISO date}) from the data file."""
-    where = f"{_MONTHS_FILE}"
     try:
         data = yaml.safe_load(resources.files("patlit.data").joinpath(_MONTHS_FILE).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{where}: cannot be loaded ({exc})") from exc
+        raise DataFileError(f"{_MONTHS_FILE}: cannot be loaded ({exc})") from exc
+    return parse_month_table(data, _MONTHS_FILE)
+
+
+def parse_month_table(data: object, where: str) -> tuple[dict[str, int], dict[str, str]]:
+    """Validate the loaded YAML of a month-names file; DataFileError names the problem."""
     if not isinstance(data, dict) or not isinstance(data.get("months"), dict):
         raise DataFileError(f"{where}: needs a 'months' mapping of language -> twelve months")
     forms: dict[str, int] = {}

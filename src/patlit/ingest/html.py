@@ -20,7 +20,6 @@ _BLOCK_END = re.compile(r"<\s*(?:br|hr)\b[^>]*>|</\s*(?:p|div|li|h[1-6]|tr|block
 _INVISIBLE = re.compile(r"<(script|style|noscript|template|head|svg)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-_BLANK_LINES = re.compile(r"\n\s*\n+")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 #: metadata-only date search: no guessing from the text or the URL
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -29,12 +28,12 @@ _TITLE_WINDOW = 400
 
 
 def html_to_text(markup: str) -> str:
-    """Visible text of an HTML fragment or page: one line per block, entities decoded."""
+    """Visible text of an HTML fragment or page: one line per block (no blank lines), entities decoded."""
     text = _INVISIBLE.sub(" ", markup)
     text = _BLOCK_END.sub("\n", text)
     text = html_lib.unescape(_TAG.sub(" ", text))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    return "\n".join(line for line in lines if line)
 
 
 def _fallback_title(markup: str) -> str | None:
