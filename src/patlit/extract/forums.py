@@ -1,4 +1,299 @@
-"""PLACEHOLDER until the forums extractor lands."""
+"""Forum mentions: courts and offices named in the text, with their canonical forum code.
 
-def extract(ctx):
-    return []
+``extract(ctx) -> list[ForumMention]``. Codes follow the facts spec: courts-db ids for US
+federal courts (:mod:`.courts_us`), ``ptab``, ``usitc``, ``cnipa``, ``cn-spc``,
+``cn-bjipc``..., ``cn-court:<Chinese name as written>`` (:mod:`.courts_cn`), ``epo``,
+``upc``, German and UK codes, and ``other:<name as written>``. The USPTO itself gives
+``uspto``, which is not a spec code: the proceeding assembler maps it to ``ptab`` for IPR
+petitions and to null for ex parte reexamination.
+
+How: every surface form (``data/forums.yaml``, the courts-db index, the Chinese court
+triggers) is a key of ONE Aho-Corasick automaton run once over a folded copy of the text
+(lower case, curly quotes and odd spaces made plain, offsets unchanged). Each hit is
+checked (whole word, exact case for acronyms, ``unless_after``) and resolved into a
+candidate span that covers the whole court phrase as written. Candidates are settled in
+three rounds: specific names (longest first), names valid only next to another forum
+(``requires``: "the Commission" only where the ITC is named), then generic heads
+("Delhi High Court" -> ``other:Delhi High Court``) where nothing more specific overlaps.
+Vague references ("a court in Shenzhen", "the district court", 一审法院) give nothing.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from patlit.errors import DataFileError
+from patlit.extract import courts_cn, courts_us
+from patlit.extract.context import Context
+from patlit.extract.forum_rules import (
+    CONDITIONAL,
+    GENERIC,
+    SPECIFIC,
+    Candidate,
+    Rule,
+    Scan,
+    bounded,
+    extend_left,
+    fold,
+)
+from patlit.model import ForumMention
+
+_DATA = "data/forums.yaml"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_PLACE_LEFT = re.compile(r"(?:[A-ZÀ-Þ][\w'’\-]*(?:,\s+|\s+and\s+|\s+)){1,5}$")
+_ZH_PLACE_LEFT = re.compile(r"[\u3400-\u9fff]{1,8}$")
+_QUALIFIER_LEFT = re.compile(r"(?:[A-ZÀ-Þ][\w'’.\-]*\s+){1,4}$")
+_OF_RIGHT = re.compile(r"\s+of\s+(?:[Tt]he\s+)?[A-ZÀ-Þ][\w'’\-]*(?:\s+(?:and\s+)?[A-ZÀ-Þ][\w'’\-]*){0,3}")
+_ZH_STOPS = set("向在至到于於被由诉訴称稱据據赴往对對的是为為从從与與及或并並其该該了已审審请請给給交将將，。、；：,;:（）()“”《》 \n")
+_WORD = re.compile(r"\S+")
+_LEADING_STOP = {"The", "A", "An", "In", "At", "By", "From", "To", "Before"}
+
+
+def _load() -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(resources.files("patlit.data").joinpath("forums.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{_DATA}: cannot be loaded ({exc})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("forums"), list):
+        raise DataFileError(f"{_DATA}: expected a mapping with a 'forums' list")
+    for i, entry in enumerate(data["forums"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+            raise DataFileError(f"{_DATA}: forums[{i}] needs a string 'code'")
+        if not any(entry.get(k) for k in ("en", "acronyms", "zh")):
+            raise DataFileError(f"{_DATA}: forums[{i}] ({entry['code']}) names nothing (en/acronyms/zh)")
+        for key in ("en", "acronyms", "zh", "requires", "unless_after", "unless_before"):
+            val = entry.get(key)
+            if val is not None and not (isinstance(val, list) and all(isinstance(x, str) and x for x in val)):
+                raise DataFileError(f"{_DATA}: forums[{i}] ({entry['code']}) '{key}' must be a list of strings")
+        if entry.get("left") not in (None, "place", "zh_place"):
+            raise DataFileError(f"{_DATA}: forums[{i}] ({entry['code']}) 'left' must be place or zh_place")
+        if not entry.get("examples"):
+            raise DataFileError(f"{_DATA}: forums[{i}] ({entry['code']}) carries no examples")
+    for i, g in enumerate(data.get("generic") or []):
+        if not isinstance(g, dict) or not isinstance(g.get("head"), str) or not g.get("examples"):
+            raise DataFileError(f"{_DATA}: generic[{i}] needs a 'head' and examples")
+    for key in ("contexts",):
+        if not isinstance(data.get(key), dict):
+            raise DataFileError(f"{_DATA}: '{key}' must be a mapping")
+    for group in ("forums", "generic"):
+        for entry in data.get(group) or []:
+            for ex in entry.get("examples") or []:
+                if not (isinstance(ex, list) and len(ex) == 2 and isinstance(ex[0], str)):
+                    raise DataFileError(f"{_DATA}: example {ex!r} of {entry.get('code') or entry.get('head')} must be [text, code]")
+    return data
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The validated ``data/forums.yaml``."""
+    return _load()
+
+
+@cache
+def _contexts() -> dict[str, re.Pattern[str]]:
+    try:
+        return {f"ctx:{k}": re.compile(v) for k, v in lexicon()["contexts"].items()}
+    except re.error as exc:
+        raise DataFileError(f"{_DATA}: bad context regex ({exc})") from exc
+
+
+def examples() -> list[tuple[str, str | None]]:
+    """Every ``[sentence, code]`` example of forums.yaml (for table-driven tests)."""
+    data = lexicon()
+    return [(ex[0], ex[1]) for group in ("forums", "generic") for e in data.get(group) or [] for ex in e["examples"]]
+
+
+# ---------------------------------------------------------------- resolvers from the yaml
+
+
+def _guarded(code: str, after: tuple[str, ...], before: tuple[str, ...], left: str | None):
+    def resolve(scan: Scan, start: int, end: int) -> Candidate | None:
+        if any(scan.text.startswith(a, end) for a in after):
+            return None
+        if any(scan.text.endswith(b, 0, start) for b in before):
+            return None
+        s = start
+        if left == "place":
+            s = extend_left(scan, start, _PLACE_LEFT, 80)
+            s = _trim_leading_stops(scan.text, s, start)
+        elif left == "zh_place":
+            s = _zh_qualifier_start(scan.text, start)
+        return Candidate(s, end, code)
+
+    return resolve
+
+
+def _trim_leading_stops(text: str, s: int, limit: int) -> int:
+    while s < limit:
+        word = text[s:limit].split(None, 1)[0]
+        if word not in _LEADING_STOP:
+            break
+        s += len(word)
+        while s < limit and text[s].isspace():
+            s += 1
+    return s
+
+
+def _zh_qualifier_start(text: str, start: int, width: int = 10) -> int:
+    s = start
+    while s > 0 and start - s < width and text[s - 1] not in _ZH_STOPS and _CJK.match(text[s - 1]):
+        s -= 1
+    return s
+
+
+def _strip_prefixes(qual: str, words: frozenset[str]) -> str:
+    """``qual`` without leading words of ``words`` ("美国联邦" -> "")."""
+    ordered = sorted(words, key=len, reverse=True)
+    changed = True
+    while qual and changed:
+        changed = False
+        for w in ordered:
+            if qual.startswith(w):
+                qual, changed = qual[len(w) :], True
+                break
+    return qual
+
+
+def _generic(head: str, bare: dict | None, stop_words: frozenset[str], us_words: frozenset[str]):
+    zh = bool(_CJK.search(head))
+    bare_code = (bare or {}).get("code")
+    bare_requires = tuple((bare or {}).get("requires") or ())
+
+    def resolve(scan: Scan, start: int, end: int) -> Candidate | None:
+        text = scan.text
+        if zh:
+            s = _zh_qualifier_start(text, start)
+            qual = text[s:start]
+            if len(qual) < 2:
+                return None
+            if not _strip_prefixes(qual, us_words):
+                return None
+            return Candidate(s, end, f"other:{text[s:end]}", GENERIC)
+        s0 = extend_left(scan, start, _QUALIFIER_LEFT, 60)
+        words = [(m.start(), m.group()) for m in _WORD.finditer(text, s0, start)]
+        while words and words[0][1] in stop_words:
+            words.pop(0)
+        s = words[0][0] if words else start
+        words = [w for _, w in words]
+        e = end
+        of = _OF_RIGHT.match(text, end)
+        if of and not words:
+            e = of.end()
+        if words and all(w.rstrip(",") in us_words for w in words):
+            return None
+        if not words and e == end:
+            if bare_code is None:
+                return None
+            return Candidate(start, end, bare_code, CONDITIONAL, bare_requires)
+        return Candidate(s, e, f"other:{text[s:e]}", GENERIC)
+
+    return resolve
+
+
+def _yaml_rules() -> list[tuple[str, Rule]]:
+    data = lexicon()
+    out: list[tuple[str, Rule]] = []
+    for entry in data["forums"]:
+        code = entry["code"]
+        requires = tuple(entry.get("requires") or ())
+        tier = CONDITIONAL if requires else SPECIFIC
+        resolve = _guarded(code, tuple(entry.get("unless_after") or ()), tuple(entry.get("unless_before") or ()), entry.get("left"))
+        for name in [*(entry.get("en") or []), *(entry.get("zh") or [])]:
+            out.append((fold(name), Rule(code=code, resolve=resolve, tier=tier, requires=requires, source=_DATA)))
+        for name in entry.get("acronyms") or []:
+            out.append((fold(name), Rule(code=code, resolve=resolve, exact=name, tier=tier, requires=requires, source=_DATA)))
+    stop = frozenset(data.get("generic_stop_words") or ())
+    us = frozenset(data.get("generic_us_words") or ())
+    for g in data.get("generic") or []:
+        head = g["head"]
+        out.append((fold(head), Rule(resolve=_generic(head, g.get("bare"), stop, us), exact=head, tier=GENERIC, source=_DATA)))
+    return out
+
+
+# ---------------------------------------------------------------- the automaton
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """All keys of all recognisers in one automaton (built once, on first use)."""
+    table: dict[str, list[Rule]] = {}
+    for key, rule in [*_yaml_rules(), *courts_us.rules(), *courts_cn.rules()]:
+        table.setdefault(key, []).append(rule)
+    auto = ahocorasick.Automaton()
+    for key, rules in table.items():
+        auto.add_word(key, (len(key), tuple(rules)))
+    auto.make_automaton()
+    return auto
+
+
+def warm_up() -> None:
+    """Build the automaton now (it is otherwise built on the first document)."""
+    _automaton()
+
+
+def candidates(text: str, lang: str = "en") -> list[Candidate]:
+    """Every candidate forum span of ``text`` before settling (for tests and debugging)."""
+    low = fold(text)
+    scan = Scan(text=text, low=low, lang=lang)
+    out: list[Candidate] = []
+    for last, (length, rules) in _automaton().iter(low):
+        start, end = last - length + 1, last + 1
+        for rule in rules:
+            if rule.exact is not None and text[start:end] != rule.exact and text[start:end].replace("\u00a0", " ") != rule.exact:
+                continue
+            if not _CJK.match(low[start]) and not bounded(low, start, end):
+                continue
+            if rule.resolve is not None:
+                cand = rule.resolve(scan, start, end)
+            else:
+                cand = Candidate(start, end, rule.code or "", rule.tier, rule.requires, rule.us)
+            if cand is not None:
+                if rule.requires:
+                    cand = cand._replace(tier=CONDITIONAL, requires=rule.requires)
+                if rule.us and not cand.us:
+                    cand = cand._replace(us=True)
+                out.append(cand)
+    return out
+
+
+def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
+    kept: list[Candidate] = []
+
+    def free(c: Candidate) -> bool:
+        return not any(c.start < k.end and k.start < c.end for k in kept)
+
+    def by_length(cs: list[Candidate]) -> list[Candidate]:
+        return sorted(cs, key=lambda c: (c.start - c.end, c.start))
+
+    for c in by_length([c for c in cands if c.tier == SPECIFIC]):
+        if free(c):
+            kept.append(c)
+    tokens = {c.code for c in kept} | ({"us"} if any(c.us for c in kept) else set())
+    conditional = [c for c in cands if c.tier == CONDITIONAL]
+    if conditional:
+        ctx_tokens = {t for c in conditional for t in c.requires if t.startswith("ctx:")}
+        contexts = _contexts()
+        tokens |= {t for t in ctx_tokens if t in contexts and contexts[t].search(text)}
+        for c in by_length(conditional):
+            if (not c.requires or tokens.intersection(c.requires)) and free(c):
+                kept.append(c)
+    for c in by_length([c for c in cands if c.tier == GENERIC]):
+        if free(c):
+            kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def extract(ctx: Context) -> list[ForumMention]:
+    """Forum mentions of the document, in text order, none overlapping another."""
+    text = ctx.text
+    if not text:
+        return []
+    kept = _settle(candidates(text, ctx.lang), text)
+    return [ForumMention(start=c.start, end=c.end, text=text[c.start : c.end], code=c.code) for c in kept]
