@@ -122,6 +122,7 @@ def main() -> None:
 
 
 from patlit import cli_web as _cli_web  # noqa: E402,F401  registers "patlit serve"
+from patlit import cli_db as _cli_db  # noqa: E402,F401  registers ingest/disputes/dispute/party/patent/search/export
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ PAT = PatentRow.__table__
 EV = EvidenceRow.__table__
 P = PartyRow.__table__
 _WS = re.compile(r"\s+")
+#: describe()'s check_digit status -> patents.check_ok
+CHECK_DIGIT = {"ok": True, "bad": False}
 
 
 def normalise(text: str) -> str:
@@ -163,9 +165,9 @@ class Writer:
             insert(PAT).values(
                 pid=pid,
                 office=meta.get("office") or (pid[:2] if pid[:2].isalpha() else None),
-                kind=meta.get("type") or meta.get("kind"),
+                kind=meta.get("kind") or meta.get("type"),
                 filing_year=int(year) if isinstance(year, (int, str)) and str(year).isdigit() else None,
-                check_ok=meta.get("check_ok") if isinstance(meta.get("check_ok"), bool) else None,
+                check_ok=CHECK_DIGIT.get(meta.get("check_digit")),
                 meta=json.dumps(meta, ensure_ascii=False, default=str),
             )
         ).inserted_primary_key[0]

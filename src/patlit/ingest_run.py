@@ -1,0 +1,167 @@
+"""The ingest run behind ``patlit ingest``: read -> (skip known) -> extract -> resolve and store.
+
+Files come from :func:`patlit.ingest.expand_inputs` and are read one at a time with
+:func:`patlit.ingest.read_path`. A document whose normalised text is already stored
+is counted as a duplicate before any extraction. Extraction may run in worker
+processes (``jobs``); storing stays in this process, one transaction per document.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from patlit.errors import InputError
+from patlit.model import Document
+
+BATCH = 64  # documents extracted together when using worker processes
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    facts: int = 0
+    files: int = 0
+    proceedings_new: int = 0
+    proceedings_merged: int = 0
+    disputes: set[int] = field(default_factory=set)
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "documents": {"new": self.new, "duplicate": self.duplicate, "failed": self.failed},
+            "facts_added": self.facts,
+            "proceedings": {"new": self.proceedings_new, "merged": self.proceedings_merged},
+            "disputes_touched": len(self.disputes),
+            "errors": list(self.errors),
+        }
+
+    def lines(self) -> list[str]:
+        out = [
+            f"documents: {self.new} new, {self.duplicate} duplicate, {self.failed} failed "
+            f"(from {self.files} file{'s' if self.files != 1 else ''})",
+            f"facts added: {self.facts} ({self.proceedings_new} new proceedings, "
+            f"{self.proceedings_merged} merged into stored ones); disputes touched: {len(self.disputes)}",
+        ]
+        if self.new == 0 and self.duplicate and not self.failed:
+            out.append("nothing new: every document was already stored")
+        return out
+
+
+def extract_record(doc: Document) -> dict[str, Any]:
+    """The facts record of one document (runs in a worker process when jobs > 1)."""
+    from patlit.extract import extract_document
+    from patlit.record import to_record
+
+    return to_record(extract_document(doc))
+
+
+def _safe_extract(doc: Document) -> dict[str, Any] | str:
+    try:
+        return extract_record(doc)
+    except Exception as exc:  # one bad document never stops the batch
+        return f"extraction failed ({type(exc).__name__}: {exc})"
+
+
+def _progress(total: int):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.fields[name]}", style="dim"),
+        console=console, transient=True, disable=not console.is_terminal,
+    )
+
+
+def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
+               report: Callable[[str], None] | None = None, store=None) -> Summary:
+    """Ingest every document behind ``inputs`` into the database ``db`` (or an open ``store``)."""
+    from patlit.ingest import expand_inputs, read_path
+    from patlit.store import open_store
+    from patlit.store.writer import Writer
+
+    report = report or (lambda msg: print(f"patlit: {msg}", file=sys.stderr))
+    own = store is None
+    store = store or open_store(db)
+    writer = Writer(store)
+    summary = Summary()
+    files = expand_inputs(list(inputs))
+    summary.files = len(files)
+    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
+    pool = None
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=workers)
+
+    def fail(source: str, reason: str) -> None:
+        summary.failed += 1
+        summary.errors.append(f"{source}: {reason}")
+        report(f"error: {source}: {reason}")
+
+    def documents(task, progress) -> Iterator[Document]:
+        for f in files:
+            progress.update(task, name=str(f)[-50:])
+            for item in read_path(f):
+                if isinstance(item, InputError):
+                    fail(item.source, item.reason)
+                else:
+                    yield item
+            progress.advance(task)
+
+    def store_one(doc: Document, record: dict | str) -> None:
+        if isinstance(record, str):
+            fail(doc.source or doc.doc_id, record)
+            return
+        try:
+            res = writer.add(doc, record)
+        except Exception as exc:  # a database error on one document: reported, the run goes on
+            fail(doc.source or doc.doc_id, f"could not be stored ({type(exc).__name__}: {exc})")
+            return
+        if res.status == "duplicate":
+            summary.duplicate += 1
+            return
+        summary.new += 1
+        summary.facts += res.facts
+        summary.proceedings_new += res.proceedings_new
+        summary.proceedings_merged += res.proceedings_merged
+        summary.disputes |= res.disputes
+
+    try:
+        with _progress(len(files)) as progress:
+            task = progress.add_task("ingest", total=len(files), name="")
+            batch: list[Document] = []
+            with store.session() as session:
+                def is_known(doc: Document) -> bool:
+                    found = writer.known(session, doc.text) is not None
+                    session.rollback()  # no snapshot held across other transactions
+                    return found
+
+                for doc in documents(task, progress):
+                    if is_known(doc):
+                        summary.duplicate += 1
+                        continue
+                    if pool is None:
+                        store_one(doc, _safe_extract(doc))
+                        continue
+                    batch.append(doc)
+                    if len(batch) >= BATCH:
+                        for d, rec in zip(batch, pool.map(_safe_extract, batch, chunksize=8)):
+                            store_one(d, rec)
+                        batch = []
+                if batch:
+                    for d, rec in zip(batch, pool.map(_safe_extract, batch, chunksize=8)):
+                        store_one(d, rec)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+        if own:
+            store.close()
+    return summary
