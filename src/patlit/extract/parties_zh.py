@@ -1,4 +1,545 @@
-"""PLACEHOLDER until the zh parties grammar lands."""
+"""Chinese parties: who is a party to a proceeding the document reports, with every alias.
 
-def extract(ctx, mentions):
-    return []
+Candidates come from four places, all driven by ``data/parties_zh.yaml``:
+
+* organisation names ending in a legal form (有限公司, 株式会社, 集团 ...): the name
+  begins after the last word that cannot be part of a name (a role word, a verb, a
+  preposition, a descriptor such as 美国企业);
+* English names with a Latin legal form (``... LLC``) and brand names used alone
+  (华为, 三星); a brand becomes an alias of the fullest form the document gives;
+* names after a role word (原告, 被上诉人, 无效宣告请求人 ...), people included;
+* ``公司``/``本公司`` in a company announcement, meaning the announcing company.
+
+Aliases come from brackets (以下简称, 合称, an English name in brackets) and from short
+forms of a name that the document uses elsewhere (北京亨通达百货有限公司 ... 亨通达).
+
+A candidate is a party when a role word introduces it or when the Chinese proceedings
+grammar finds it bringing or facing an action; companies mentioned for context only
+(a list of licensors, a former patent owner) are left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from patlit.errors import DataFileError
+from patlit.extract.context import Context
+from patlit.extract.overlaps import Mentions
+from patlit.extract.zh_text import fold, load_yaml, require, string_list
+from patlit.model import Party, PartyMention
+
+DATA = "parties_zh.yaml"
+ROLE_SIDES = ("claimant", "respondent", "appellant", "appellee", "third_party", "requester", "patentee")
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+_NAME_CHAR = re.compile(rf"[{_CJK}A-Za-z0-9()*×·&\-.]")
+_LATIN = re.compile(r"[A-Za-z]")
+_QUOTES = "\"'“”‘’「」『』"
+_MAX_NAME = 30
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    roles: dict[str, str]
+    role_re: re.Pattern
+    stale_re: re.Pattern
+    suffix_re: re.Pattern
+    latin_name_re: re.Pattern
+    boundary_re: re.Pattern
+    generic_bodies: frozenset[str]
+    generic_starts: tuple[str, ...]
+    exclude_words: tuple[str, ...]
+    announce_cues: tuple[str, ...]
+    self_refs: tuple[str, ...]
+    alias_re: re.Pattern
+    places: tuple[str, ...]
+    industry_words: tuple[str, ...]
+    brands: dict[str, tuple[str, ...]]
+    brand_re: re.Pattern
+    surnames: frozenset[str]
+    compound_surnames: tuple[str, ...]
+    person_stops: frozenset[str]
+    not_person: tuple[str, ...]
+    name_initials: frozenset[str]
+    anonymous_marks: str
+    raw: dict = field(repr=False, default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The validated party lexicon (loaded once)."""
+    d = load_yaml(DATA)
+    roles: dict[str, str] = {}
+    for entry in require(d, "roles", list, DATA):
+        if not isinstance(entry, dict) or not isinstance(entry.get("word"), str):
+            raise DataFileError(f"{DATA}: every role needs a 'word'")
+        if entry.get("side") not in ROLE_SIDES:
+            raise DataFileError(f"{DATA}: role {entry['word']!r} has side {entry.get('side')!r}, not one of {ROLE_SIDES}")
+        ex = entry.get("example")
+        if not isinstance(ex, dict) or entry["word"] not in str(ex.get("text", "")) or not ex.get("party"):
+            raise DataFileError(f"{DATA}: role {entry['word']!r} needs an example {{text, party}} using the word")
+        roles[entry["word"]] = entry["side"]
+    brands_raw = require(d, "brands", dict, DATA)
+    brands: dict[str, tuple[str, ...]] = {}
+    for brand, fulls in brands_raw.items():
+        if not isinstance(brand, str) or not isinstance(fulls, list) or not all(isinstance(f, str) and f for f in fulls):
+            raise DataFileError(f"{DATA}: brand {brand!r} must map to a list of full names")
+        brands[brand] = tuple(fulls)
+    suffixes = string_list(d, "org_suffixes", DATA)
+    latin = string_list(d, "latin_suffixes", DATA)
+    markers = string_list(d, "alias_markers", DATA)
+    boundaries = string_list(d, "name_boundaries", DATA) + markers
+    surnames = string_list(d, "surnames", DATA)
+    stops = d.get("person_stops")
+    if not isinstance(stops, str) or not stops:
+        raise DataFileError(f"{DATA}: 'person_stops' must be a non-empty string")
+    ann = require(d, "announcement", dict, DATA)
+    latin_alt = _alternation(latin)
+    return Lexicon(
+        roles=roles,
+        role_re=re.compile(_alternation(list(roles))),
+        stale_re=re.compile(f"(?:{_alternation(string_list(d, 'stale_role_prefixes', DATA))})$"),
+        suffix_re=re.compile(_alternation(suffixes)),
+        latin_name_re=re.compile(
+            rf"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&\-]*\.?,? ){{0,6}}[A-Z][A-Za-z0-9&\-]*,? (?:{latin_alt})(?![A-Za-z])"
+        ),
+        boundary_re=re.compile(_alternation(boundaries)),
+        generic_bodies=frozenset(string_list(d, "generic_bodies", DATA)),
+        generic_starts=tuple(string_list(d, "generic_starts", DATA)),
+        exclude_words=tuple(string_list(d, "exclude_words", DATA)),
+        announce_cues=tuple(string_list(ann, "cues", DATA)),
+        self_refs=tuple(sorted(string_list(ann, "self_references", DATA), key=len, reverse=True)),
+        alias_re=re.compile(
+            rf"\((?:{_alternation(markers)})[:\s]*[{_QUOTES}]?([^()]{{1,40}}?)[{_QUOTES}]?\)"
+        ),
+        places=tuple(sorted(string_list(d, "places", DATA), key=len, reverse=True)),
+        industry_words=tuple(sorted(string_list(d, "industry_words", DATA), key=len, reverse=True)),
+        brands=brands,
+        brand_re=re.compile(
+            "|".join(
+                rf"(?<![A-Za-z]){re.escape(b)}(?![A-Za-z])" if _LATIN.search(b) else re.escape(b)
+                for b in sorted(brands, key=len, reverse=True)
+            )
+        ),
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=tuple(s for s in surnames if len(s) > 1),
+        person_stops=frozenset(stops),
+        not_person=tuple(string_list(d, "not_person", DATA)),
+        name_initials=frozenset(string_list(d, "name_initials", DATA)),
+        anonymous_marks="".join(string_list(d, "anonymous_marks", DATA)),
+        raw=d,
+    )
+
+
+# ---------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Cand:
+    name: str  # as written (folded text is only used for matching)
+    start: int
+    kind: str = "org"
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    brand: str | None = None
+
+
+def _scan_back(t: str, end: int) -> int:
+    """Leftmost start of a run of name characters ending at ``end`` (brackets balanced)."""
+    i, depth = end, 0
+    while i > 0 and end - i < _MAX_NAME:
+        c = t[i - 1]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif c == " ":
+            if not (i >= 2 and (_LATIN.match(t[i - 2]) or t[i - 2] in "(.,")):
+                break
+        elif not _NAME_CHAR.match(c):
+            break
+        i -= 1
+    return i
+
+
+def _name_start(t: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> int:
+    """Where a name ending at ``hi`` begins: after the last boundary word in ``t[lo:hi]``."""
+    lex = lexicon()
+    cut, prev_end = lo, -1
+    for m in lex.boundary_re.finditer(t, lo, hi):
+        s, e = m.span()
+        if any(ps < e and s < pe for ps, pe in protected):
+            continue
+        if e - s == 1 and s == prev_end and t[s] in lex.name_initials:
+            prev_end = e  # "被告以岭…": a name may begin with one of these right after a role word
+            continue
+        cut, prev_end = e, e
+    return cut
+
+
+def _valid_body(body: str, name: str) -> bool:
+    lex = lexicon()
+    if any(w in name for w in lex.exclude_words):
+        return False
+    core = body.strip(" ()")
+    if _LATIN.search(core):
+        return len(core) >= 2
+    if len(core) < 2 or core in lex.generic_bodies or core.startswith(lex.generic_starts):
+        return False
+    return not core.isdigit()
+
+
+def _suffix_orgs(text: str, t: str, protected: list[tuple[int, int]]) -> tuple[list[_Cand], list[int]]:
+    """Organisation names ending in a legal form; also offsets of bare self-references (公司)."""
+    lex = lexicon()
+    out: list[_Cand] = []
+    bare: list[int] = []
+    for m in lex.suffix_re.finditer(t):
+        s, e = m.span()
+        lo = _scan_back(t, s)
+        start = _name_start(t, lo, s, protected)
+        body = t[start:s]
+        name = text[start:e]
+        if not body or (body + m.group()) in lex.self_refs:
+            bare.append(s)
+            continue
+        if _valid_body(body, name):
+            out.append(_Cand(name=name, start=start))
+    return out, bare
+
+
+def _latin_orgs(text: str, t: str) -> list[_Cand]:
+    return [_Cand(name=text[m.start():m.end()], start=m.start()) for m in lexicon().latin_name_re.finditer(t)]
+
+
+def _person_after(text: str, t: str, pos: int) -> str | None:
+    """A person's name starting at ``pos`` (after a role word), or None."""
+    lex = lexicon()
+    if t.startswith(lex.not_person, pos):
+        return None
+    if t.startswith(lex.compound_surnames, pos):
+        first = 2
+    elif pos < len(t) and t[pos] in lex.surnames:
+        first = 1
+    else:
+        return None
+    end = pos + first
+    while end < len(t) and end - pos < first + 2 and t[end] not in lex.person_stops and re.match(f"[{_CJK}]", t[end]):
+        end += 1
+    if end - pos < 2 or end - pos == first:
+        return None
+    return text[pos:end]
+
+
+def _role_spans(t: str) -> list[tuple[int, int, str]]:
+    """(start, end, side) of every role word not about a former owner."""
+    lex = lexicon()
+    out = []
+    for m in lex.role_re.finditer(t):
+        if lex.stale_re.search(t, max(0, m.start() - 4), m.start()):
+            continue
+        out.append((m.start(), m.end(), lex.roles[m.group()]))
+    return out
+
+
+def _after_role(t: str, end: int) -> int:
+    """Skip a bracketed second role and a colon after a role word: "上诉人(原审被告):X"."""
+    m = re.compile(r"\s*(?:\([^()]{1,8}\))?\s*[:]?\s*").match(t, end)
+    return m.end() if m else end
+
+
+# ---------------------------------------------------------------- aliases
+
+
+def _strip_place(body: str) -> str:
+    lex = lexicon()
+    changed = True
+    while changed:
+        changed = False
+        for p in lex.places:
+            if body.startswith(p) and len(body) > len(p) + 1:
+                body = body[len(p):].lstrip("省市区县")
+                changed = True
+                break
+    return body
+
+
+def _short_keys(cand: _Cand) -> list[str]:
+    """Short forms a document may use for an organisation name (longest first)."""
+    lex = lexicon()
+    t = fold(cand.name)
+    m = None
+    for m in lex.suffix_re.finditer(t):
+        pass
+    if m is None or m.end() != len(t):
+        return []
+    body = re.sub(r"\([^()]*\)", "", t[: m.start()])
+    if any(c in body for c in lexicon().anonymous_marks):
+        return []  # "辽宁某电器公司": an anonymised name has no short form of its own
+    keys = []
+    if t.endswith("公司") and m.group() != "公司":
+        keys.append(body + "公司")
+    stripped = _strip_place(body)
+    keys += [body + "公司"] if m.group() == "公司" else []
+    keys.append(stripped)
+    core = stripped
+    changed = True
+    while changed:
+        changed = False
+        for w in lex.industry_words:
+            if core.endswith(w) and len(core) - len(w) >= 2:
+                core = core[: -len(w)]
+                keys.append(core)
+                changed = True
+                break
+    ok = [k for k in dict.fromkeys(keys) if len(k) >= 2 and k != t and k not in lex.generic_bodies and k not in lex.places]
+    return sorted(ok, key=len, reverse=True)
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def candidates(ctx: Context) -> list[Party]:
+    """Every organisation or person the document names that could be a party."""
+    text = ctx.text
+    t = fold(text)
+    lex = lexicon()
+
+    brand_hits = [(m.start(), m.end(), m.group()) for m in lex.brand_re.finditer(t)]
+    protected = [(s, e) for s, e, _ in brand_hits]
+    orgs, bare = _suffix_orgs(text, t, protected)
+    orgs += _latin_orgs(text, t)
+
+    # names after role words (organisations found above, else people)
+    roles = _role_spans(t)
+    by_start = {c.start: c for c in orgs}
+    people: list[_Cand] = []
+    for s, e, side in roles:
+        pos = _after_role(t, e)
+        if pos in by_start:
+            by_start[pos].role = by_start[pos].role or side
+            continue
+        brand = next((b for bs, _, b in brand_hits if bs == pos), None)
+        if brand:
+            continue
+        name = _person_after(text, t, pos)
+        if name:
+            people.append(_Cand(name=name, start=pos, kind="person", role=side))
+
+    cands = _merge(orgs + people)
+    _bracket_aliases(text, t, cands)
+    parties = _link_brands(t, cands, brand_hits)
+    _short_aliases(t, cands, parties)
+    parties = _dedupe(parties)
+    announcer = _announcer(t, bare, parties)
+    _attach_mentions(text, t, parties, announcer, bare)
+    return parties
+
+
+def _merge(cands: list[_Cand]) -> list[_Cand]:
+    seen: dict[str, _Cand] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        key = fold(c.name)
+        if key in seen:
+            seen[key].role = seen[key].role or c.role
+        else:
+            seen[key] = c
+    return list(seen.values())
+
+
+def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
+    """``X(以下简称Y)``, ``X、Z(合称Y)`` and ``X(English name)`` after a name."""
+    lex = lexicon()
+    ends = sorted(((c.start + len(c.name), c) for c in cands), key=lambda p: p[0])
+    for m in lex.alias_re.finditer(t):
+        before = [c for e, c in ends if e <= m.start() and m.start() - e <= 1]
+        if not before:
+            continue
+        owner = before[-1]
+        # a joint alias (合称) belongs to the first name of the list it closes
+        chain = owner
+        while True:
+            prev = [c for e, c in ends if e < chain.start and chain.start - e <= 1 and t[e:chain.start] in ("、", ",", "和", "及", "与")]
+            if not prev:
+                break
+            chain = prev[-1]
+        target = chain if "合称" in m.group() or "统称" in m.group() else owner
+        for alias in re.split(r"[、,]", text[m.start(1):m.end(1)]):
+            alias = alias.strip(_QUOTES + " ")
+            if alias and alias not in target.aliases and alias != target.name:
+                target.aliases.append(alias)
+    for c in cands:
+        # an English name in brackets inside or right after a Chinese name
+        for m in re.finditer(r"\(([A-Za-z][A-Za-z0-9&.,\- ]{1,60})\)", c.name):
+            latin = m.group(1).strip()
+            plain = c.name[: m.start()] + c.name[m.end():]
+            if m.end() < len(c.name) and plain not in (c.name,):
+                c.aliases.append(c.name)
+                c.name = plain
+            c.aliases.append(latin)
+        end = c.start + len(c.name)
+        m = re.compile(r"\(([A-Za-z][A-Za-z0-9&.,\- ]{1,60})\)").match(t, end)
+        if m and c.kind == "org":
+            c.aliases.append(text[m.start(1):m.end(1)].strip())
+
+
+def _link_brands(t: str, cands: list[_Cand], brand_hits: list[tuple[int, int, str]]) -> list[Party]:
+    """Parties from candidates; each brand becomes an alias of the fullest form given."""
+    lex = lexicon()
+    parties: list[Party] = []
+    by_key: dict[str, Party] = {}
+    for c in cands:
+        p = Party(name=c.name, aliases=list(dict.fromkeys(c.aliases)), kind=c.kind)
+        p.mentions = []
+        parties.append(p)
+        by_key[fold(c.name)] = p
+    covered = [(c.start, c.start + len(c.name)) for c in cands]
+    for brand in dict.fromkeys(b for _, _, b in brand_hits):
+        owner = next((p for p in parties if p.kind == "org" and _strip_place(fold(p.name)).startswith(brand)), None)
+        if owner is None:
+            owner = next((p for p in parties if p.kind == "org" and brand in fold(p.name) and fold(p.name) in lex.brands[brand]), None)
+        listed = [f for f in lex.brands[brand] if f in t and not _is_org_name(f)]
+        if owner is None and listed:
+            full = max(listed, key=len)
+            owner = Party(name=_as_written(t, full), aliases=[], kind="org")
+            parties.append(owner)
+        free = any(not any(cs <= s and e <= ce for cs, ce in covered) for s, e, b in brand_hits if b == brand)
+        if owner is None:
+            if free:
+                parties.append(Party(name=brand, aliases=[], kind="org"))
+            continue
+        for form in [brand, *listed]:
+            if form != owner.name and form not in owner.aliases and (form != brand or free):
+                owner.aliases.append(form)
+    return parties
+
+
+def _is_org_name(name: str) -> bool:
+    return bool(lexicon().suffix_re.search(name)) and lexicon().suffix_re.search(name).end() == len(name)
+
+
+def _as_written(t: str, folded: str) -> str:
+    return folded  # lexicon forms are written in folded (simplified) characters
+
+
+def _short_aliases(t: str, cands: list[_Cand], parties: list[Party]) -> None:
+    """Short forms of an organisation's name used elsewhere in the document."""
+    names = {fold(n) for p in parties for n in p.names()}
+    for c, p in zip(cands, parties):
+        if c.kind != "org":
+            continue
+        for key in _short_keys(c):
+            if key in names:
+                if key not in p.aliases and key != fold(p.name) and not any(key in fold(q.name) for q in parties if q is not p and fold(q.name) != key):
+                    # a short form that is itself another candidate: fold that one in
+                    other = next((q for q in parties if q is not p and fold(q.name) == key), None)
+                    if other is not None:
+                        p.aliases.append(other.name)
+                        p.aliases.extend(a for a in other.aliases if a not in p.aliases)
+                        other.name = ""
+                continue
+            if _occurs_outside(t, key, [fold(n) for n in p.names()]):
+                p.aliases.append(key)
+    parties[:] = [p for p in parties if p.name]
+
+
+def _occurs_outside(t: str, key: str, longer: list[str]) -> bool:
+    spans = [(m.start(), m.start() + len(n)) for n in longer if n != key for m in re.finditer(re.escape(n), t)]
+    for m in re.finditer(re.escape(key), t):
+        if not any(s <= m.start() and m.end() <= e for s, e in spans):
+            return True
+    return False
+
+
+def _dedupe(parties: list[Party]) -> list[Party]:
+    """One party per name: a candidate whose name is another's name or alias is folded into it."""
+    out: list[Party] = []
+    for p in parties:
+        keys = {fold(n) for n in p.names()}
+        same = next((q for q in out if fold(p.name) in {fold(n) for n in q.names()} or fold(q.name) in keys), None)
+        if same is None:
+            out.append(p)
+            continue
+        for n in p.names():
+            if fold(n) not in {fold(x) for x in same.names()}:
+                same.aliases.append(n)
+        if same.kind != p.kind and p.kind == "org":
+            same.kind = "org"
+    return out
+
+
+def _announcer(t: str, bare: list[int], parties: list[Party]) -> Party | None:
+    """The company whose announcement this is, when the text refers to it as 公司/本公司."""
+    lex = lexicon()
+    if not bare:
+        return None
+    for p in parties:
+        if p.kind != "org":
+            continue
+        n = fold(p.name)
+        for m in re.finditer(re.escape(n), t):
+            if t.startswith(lex.announce_cues, m.end()):
+                return p
+    return None
+
+
+def _attach_mentions(text: str, t: str, parties: list[Party], announcer: Party | None, bare: list[int]) -> None:
+    """Every occurrence of a party's names (longest first, no overlaps), self-references too."""
+    forms: dict[str, Party] = {}
+    for p in parties:
+        for n in p.names():
+            forms.setdefault(fold(n), p)
+    if not forms:
+        return
+    taken: list[tuple[int, int]] = []
+    rx = re.compile(_alternation(list(forms)))
+    for m in rx.finditer(t):
+        p = forms[m.group()]
+        p.mentions.append(PartyMention(m.start(), m.end(), text[m.start():m.end()], p.name))
+        taken.append(m.span())
+    if announcer is not None:
+        lex = lexicon()
+        for s in bare:
+            start = s
+            for ref in lex.self_refs:
+                if t.startswith(ref, s - len(ref) + 2) and ref.endswith("公司"):
+                    start = s - len(ref) + 2
+                    break
+            if any(a < s + 2 and start < b for a, b in taken):
+                continue
+            announcer.mentions.append(PartyMention(start, s + 2, text[start:s + 2], announcer.name))
+    for p in parties:
+        p.mentions.sort(key=lambda m: m.start)
+
+
+def role_mentions(ctx: Context, parties: list[Party]) -> list[tuple[str, PartyMention, int]]:
+    """(side, mention, role-word start) for each party mention introduced by a role word."""
+    t = fold(ctx.text)
+    starts = {m.start: m for p in parties for m in p.mentions}
+    out = []
+    for s, e, side in _role_spans(t):
+        m = starts.get(_after_role(t, e))
+        if m is not None:
+            out.append((side, m, s))
+    return out
+
+
+def extract(ctx: Context, mentions: Mentions) -> list[Party]:
+    """The document's parties: candidates that a role word introduces or that an action involves."""
+    from patlit.extract import proceedings_zh
+
+    cands = candidates(ctx)
+    if not cands:
+        return []
+    involved = {m.party for _, m, _ in role_mentions(ctx, cands)}
+    actions, _ = proceedings_zh.find_actions(ctx, cands, mentions)
+    for a in actions:
+        involved.update(a.claimants)
+        involved.update(a.respondents)
+    return [p for p in cands if p.name in involved]

@@ -1,4 +1,437 @@
-"""PLACEHOLDER until the zh proceedings grammar lands."""
+"""Chinese proceedings grammar: who brought which action against whom, and how it ended.
 
-def find_actions(ctx, parties, mentions):
-    return [], []
+Triggers, frames, kind cues, outcome wordings and role pairs are data
+(``data/proceedings_zh.yaml``). For each trigger the two sides are read from the
+party mentions of its sentence (the frames are described in the data file):
+
+* the claimant is the subject: the first party before the trigger that no marker
+  makes an object; a clause without a subject continues the previous one
+  ("三星对华为发起反诉，在北京…对华为技术有限公司提起…之诉");
+* respondents are the parties an object marker introduces (对/向/将/以…为由/针对),
+  those right after a verb that takes an object (起诉X), the ones facing it (X遭…),
+  else the other parties named before the trigger ("甲认为乙…侵犯其专利权，遂起诉").
+
+Judgments and decisions name the sides by role (上诉人/被上诉人, 原告/被告,
+请求人/专利权人); the role pairs give an action when no trigger reports it. Outcomes
+are found per sentence and set on an action of a fitting kind in the same sentence;
+all are also returned as :class:`OutcomeMention` for assembly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from patlit.errors import DataFileError
+from patlit.extract.context import Context
+from patlit.extract.overlaps import Mentions
+from patlit.extract.zh_text import fold, load_yaml, require, string_list
+from patlit.model import OUTCOMES, PROCEEDING_KINDS, ActionMention, OutcomeMention, Party
+
+DATA = "proceedings_zh.yaml"
+FRAMES = ("active", "passive", "adjacent", "verdict", "join")
+_CLAUSE_END = ",;:!?。，；：\n"
+# between two triggers of one sentence: a second filing, not the first one restated
+_ANOTHER = re.compile(r"再|又|另|随后|此后|之后|后来|\d+\s*月|[一二三四五六七八九十]+月")
+_INNER_ROLE = re.compile(r"\(([^()]{2,8})\)")
+_ALIAS_BRACKET = re.compile(r"\((?:以下|下称|简称|合称|统称|英文)")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    rx: re.Pattern
+    kind: str
+    frame: str
+    object_after: bool
+    outcome: str | None
+    examples: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class OutcomeRule:
+    id: str
+    rx: re.Pattern
+    outcome: str
+    kinds: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    triggers: tuple[Trigger, ...]
+    kind_cues: tuple[tuple[str, str], ...]
+    object_markers: tuple[str, ...]
+    patient_markers: tuple[str, ...]
+    conjunctions: tuple[str, ...]
+    not_reported: tuple[str, ...]
+    tag_min: int
+    tag_punct: frozenset[str]
+    role_pairs: tuple[tuple[str, str, str], ...]
+    role_pair_examples: tuple[dict, ...]
+    outcomes: tuple[OutcomeRule, ...]
+    verdict_cues: tuple[str, ...]
+
+
+def _compile(pattern: object, where: str) -> re.Pattern:
+    if not isinstance(pattern, str) or not pattern:
+        raise DataFileError(f"{DATA}: {where} needs a non-empty 'pattern'")
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise DataFileError(f"{DATA}: {where} has a bad pattern ({exc})") from exc
+
+
+def _check_example(ex: object, where: str) -> dict:
+    if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or ex.get("kind") not in PROCEEDING_KINDS:
+        raise DataFileError(f"{DATA}: {where}: every example needs 'text' and a valid 'kind'")
+    for side in ("claimants", "respondents"):
+        if not isinstance(ex.get(side), list) or not ex[side]:
+            raise DataFileError(f"{DATA}: {where}: example {ex['text']!r} needs '{side}'")
+    return ex
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """The validated grammar (loaded once)."""
+    d = load_yaml(DATA)
+    triggers = []
+    for i, e in enumerate(require(d, "triggers", list, DATA)):
+        where = f"trigger {e.get('id', i)!r}" if isinstance(e, dict) else f"trigger {i}"
+        if not isinstance(e, dict) or e.get("kind") not in PROCEEDING_KINDS or e.get("frame") not in FRAMES:
+            raise DataFileError(f"{DATA}: {where} needs a kind of {PROCEEDING_KINDS} and a frame of {FRAMES}")
+        if e.get("outcome") is not None and e["outcome"] not in OUTCOMES:
+            raise DataFileError(f"{DATA}: {where} has an unknown outcome {e['outcome']!r}")
+        exs = e.get("examples")
+        if not isinstance(exs, list) or not exs:
+            raise DataFileError(f"{DATA}: {where} needs examples")
+        triggers.append(
+            Trigger(
+                id=str(e.get("id", i)),
+                rx=_compile(e.get("pattern"), where),
+                kind=e["kind"],
+                frame=e["frame"],
+                object_after=bool(e.get("object_after")),
+                outcome=e.get("outcome"),
+                examples=tuple(_check_example(x, where) for x in exs),
+            )
+        )
+    cues = []
+    for c in require(d, "kind_cues", list, DATA):
+        if not isinstance(c, dict) or not c.get("cue") or c.get("kind") not in PROCEEDING_KINDS:
+            raise DataFileError(f"{DATA}: every kind cue needs 'cue' and a valid 'kind'")
+        cues.append((str(c["cue"]), c["kind"]))
+    outcomes = []
+    for i, o in enumerate(require(d, "outcomes", list, DATA)):
+        where = f"outcome {o.get('id', i)!r}" if isinstance(o, dict) else f"outcome {i}"
+        if not isinstance(o, dict) or o.get("outcome") not in OUTCOMES:
+            raise DataFileError(f"{DATA}: {where} needs an outcome of {OUTCOMES}")
+        kinds = o.get("kinds") or []
+        if not all(k in PROCEEDING_KINDS for k in kinds):
+            raise DataFileError(f"{DATA}: {where} lists an unknown kind")
+        exs = o.get("examples")
+        if not isinstance(exs, list) or not exs or not all(isinstance(x, str) for x in exs):
+            raise DataFileError(f"{DATA}: {where} needs example sentences")
+        outcomes.append(OutcomeRule(str(o.get("id", i)), _compile(o.get("pattern"), where), o["outcome"], tuple(kinds), tuple(exs)))
+    pairs = []
+    for p in require(d, "role_pairs", list, DATA):
+        if not isinstance(p, dict) or p.get("kind") not in PROCEEDING_KINDS or not p.get("claimant") or not p.get("respondent"):
+            raise DataFileError(f"{DATA}: every role pair needs 'claimant', 'respondent' and a valid 'kind'")
+        pairs.append((p["claimant"], p["respondent"], p["kind"]))
+    tag = require(d, "tag_line", dict, DATA)
+    return Grammar(
+        triggers=tuple(triggers),
+        kind_cues=tuple(cues),
+        object_markers=tuple(sorted(string_list(d, "object_markers", DATA), key=len, reverse=True)),
+        patient_markers=tuple(sorted(string_list(d, "patient_markers", DATA), key=len, reverse=True)),
+        conjunctions=tuple(sorted(string_list(d, "conjunctions", DATA), key=len, reverse=True)),
+        not_reported=tuple(string_list(d, "not_reported", DATA)),
+        tag_min=int(tag.get("min_length", 24)),
+        tag_punct=frozenset(str(tag.get("punctuation", ""))),
+        role_pairs=tuple(pairs),
+        role_pair_examples=tuple(_check_example(x, "role_pair_examples") for x in require(d, "role_pair_examples", list, DATA)),
+        outcomes=tuple(outcomes),
+        verdict_cues=tuple(string_list(d, "verdict_cues", DATA)),
+    )
+
+
+# ---------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True)
+class _M:
+    start: int
+    end: int
+    party: str
+
+
+def _party_mentions(ctx: Context, t: str, parties: list[Party]) -> list[_M]:
+    """Name mentions of the parties, plus bare role words ("原告称") standing for a party."""
+    from patlit.extract.parties_zh import _role_spans, role_mentions
+
+    out = [_M(m.start, m.end, p.name) for p in parties for m in p.mentions]
+    by_side: dict[str, set[str]] = {}
+    introduced = set()
+    for side, m, rs in role_mentions(ctx, parties):
+        by_side.setdefault(side, set()).add(m.party)
+        introduced.add(rs)
+    for s, e, side in _role_spans(t):
+        names = by_side.get(side, set())
+        if s not in introduced and len(names) == 1 and not any(x.start <= s < x.end for x in out):
+            out.append(_M(s, e, next(iter(names))))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _in_alias_bracket(t: str, pos: int) -> bool:
+    """Inside "(简称X)" / "(合称X)" after a name: a restatement, not a new argument."""
+    open_ = t.rfind("(", max(0, pos - 8), pos)
+    return open_ >= 0 and ")" not in t[open_:pos] and bool(_ALIAS_BRACKET.match(t, open_))
+
+
+# ---------------------------------------------------------------- grammar
+
+
+def _is_tag_line(g: Grammar, s: str) -> bool:
+    return len(s) >= g.tag_min and not any(c in g.tag_punct for c in s)
+
+
+def _clause_start(t: str, lo: int, pos: int) -> int:
+    i = pos
+    while i > lo and t[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _not_reported(g: Grammar, t: str, lo: int, ts: int) -> bool:
+    window = t[max(_clause_start(t, lo, ts), ts - 10):ts]
+    if "为由" in window:
+        window = window[window.rindex("为由") + 2:]
+    return any(w in window for w in g.not_reported)
+
+
+def _preceded_by(t: str, pos: int, words: tuple[str, ...], lo: int) -> bool:
+    j = pos
+    while j > lo and t[j - 1] in " 了":
+        j -= 1
+    return any(t.startswith(w, j - len(w)) for w in words if j - len(w) >= lo)
+
+
+def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
+    """The mention at ``ms[first]`` and those joined to it by conjunctions (up to ``hi``)."""
+    out = [ms[first]]
+    for m in ms[first + 1:]:
+        if m.start >= hi:
+            break
+        gap = t[out[-1].end:m.start].strip()
+        if gap == "" or gap in g.conjunctions or _in_alias_bracket(t, m.start):
+            out.append(m)
+        else:
+            break
+    return out
+
+
+def _sides(g: Grammar, t: str, trig: Trigger, ms: list[_M], lo: int, ts: int, te: int, hi: int, inherited: tuple[str, ...]):
+    """(claimants, respondents, end of the arguments) of one trigger."""
+    left = [i for i, m in enumerate(ms) if lo <= m.start and m.end <= ts]
+    objects: list[_M] = []
+    subjects: list[_M] = []
+    patients = [m for m in ms if t.startswith(g.patient_markers, m.end)]
+    marked: set[int] = set()
+    for i in left:
+        m = ms[i]
+        if i in marked or _in_alias_bracket(t, m.start):
+            continue
+        if _preceded_by(t, m.start, g.object_markers, lo):
+            for x in _chain(g, t, ms, i, ts):
+                marked.add(ms.index(x))
+                objects.append(x)
+        elif t.startswith(g.patient_markers, m.end):
+            continue
+        else:
+            subjects.append(m)
+    args_end = te
+    if trig.object_after:
+        right = [i for i, m in enumerate(ms) if te <= m.start <= te + 2 and m.start < hi]
+        if right:
+            chain = _chain(g, t, ms, right[0], hi)
+            objects += chain
+            args_end = chain[-1].end
+    claimants: list[_M] = []
+    if subjects:
+        first = ms.index(subjects[0])
+        claimants = _chain(g, t, ms, first, ts)
+    names_c = tuple(dict.fromkeys(m.party for m in claimants)) or inherited
+    resp = [m.party for m in objects]
+    if not resp:
+        resp = [m.party for m in subjects if m not in claimants]
+    if not resp:
+        resp = [m.party for m in patients]
+    names_r = tuple(dict.fromkeys(r for r in resp if r not in names_c))
+    return names_c, names_r, args_end
+
+
+def _kind(g: Grammar, trig: Trigger, t: str, ts: int, te: int) -> str:
+    if trig.frame in ("verdict", "join"):
+        return trig.kind
+    span = t[ts:te + 8] if trig.frame == "active" and trig.object_after else t[ts:te]
+    for cue, kind in g.kind_cues:
+        if cue in span and kind != trig.kind:
+            if kind == "appeal" and trig.kind != "infringement":
+                continue
+            return kind
+    return trig.kind
+
+
+def _hits(g: Grammar, t: str, lo: int, hi: int, taken: list[tuple[int, int]]):
+    found = []
+    for trig in g.triggers:
+        for m in trig.rx.finditer(t, lo, hi):
+            found.append((m.start(), m.end(), trig, m))
+    found.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    kept = []
+    for h in found:
+        if any(h[0] < e and s < h[1] for s, e in taken + [(k[0], k[1]) for k in kept]):
+            continue
+        kept.append(h)
+    kept.sort(key=lambda h: h[0])
+    return kept
+
+
+def find_actions(
+    ctx: Context, parties: list[Party], mentions: Mentions
+) -> tuple[list[ActionMention], list[OutcomeMention]]:
+    """Actions (kind, who against whom) and outcomes reported in a Chinese document."""
+    g = grammar()
+    text = ctx.text
+    t = fold(text)
+    pms = _party_mentions(ctx, t, parties)
+    actions: list[ActionMention] = []
+    case_names: list[ActionMention] = []
+    outcomes: list[OutcomeMention] = []
+    for si, (ss, se) in enumerate(ctx.sentences):
+        if _is_tag_line(g, t[ss:se]):
+            continue
+        ms = [m for m in pms if ss <= m.start and m.end <= se]
+        sentence_actions: list[ActionMention] = []
+        if ms:
+            lo = ss
+            inherited: tuple[str, ...] = ()
+            for ts, te, trig, m in _hits(g, t, ss, se, [(x.start, x.end) for x in ms]):
+                if _not_reported(g, t, ss, ts):
+                    continue
+                act = _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions)
+                if act is None:
+                    continue
+                action, lo = act
+                if action is not None and action.claimants and action.respondents:
+                    inherited = action.claimants
+                    (case_names if trig.frame == "adjacent" else sentence_actions).append(action)
+        for rule in g.outcomes:
+            for m in rule.rx.finditer(t, ss, se):
+                if _not_reported(g, t, ss, m.start()):
+                    continue
+                outcomes.append(OutcomeMention(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si))
+                for k, a in enumerate(sentence_actions):
+                    if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
+                        sentence_actions[k] = replace(a, outcome=rule.outcome)
+        actions.extend(sentence_actions)
+    actions = _merge_same_sentence(actions, t)
+    actions += [a for a in case_names if not any(_same_sides(a, b) for b in actions)]
+    actions += _role_actions(ctx, t, parties, pms, actions)
+    actions.sort(key=lambda a: a.start)
+    return actions, outcomes
+
+
+def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
+    """The action of one trigger hit: (action or None, new left bound) or None to skip it."""
+    ts, te = m.start(), m.end()
+    kind = _kind(g, trig, t, ts, te)
+    if trig.frame == "passive":
+        agent = [x for x in ms if m.start("agent") <= x.start and x.end <= m.end("agent")]
+        before = [x for x in ms if lo <= x.start and x.end <= ts]
+        if not agent or not before:
+            return None
+        return ActionMention(ts, te, text[ts:te], kind, (agent[0].party,), (before[-1].party,), si), te
+    if trig.frame == "adjacent":
+        left = [x for x in ms if x.end == ts]
+        right = [x for x in ms if x.start == te]
+        if not left or not right or left[0].party == right[0].party:
+            return None
+        return ActionMention(ts, te, text[ts:te], kind, (left[0].party,), (right[0].party,), si), te
+    if trig.frame == "verdict":
+        if not any(c in t[ss:ts] for c in g.verdict_cues):
+            return None
+        left = [x for x in ms if lo <= x.start and x.end <= ts and ts - x.end <= 12]
+        right = [x for x in ms if te <= x.start <= te + 10]
+        if not left or not right or left[-1].party == right[0].party:
+            return None
+        return (
+            ActionMention(ts, te, text[ts:te], kind, (right[0].party,), (left[-1].party,), si, trig.outcome),
+            right[0].end,
+        )
+    if trig.frame == "join":
+        joined = [x for x in ms if lo <= x.start and x.end <= ts]
+        if joined and actions:
+            prev = actions[-1]
+            extra = tuple(x.party for x in joined if x.party not in prev.respondents and x.party not in prev.claimants)
+            actions[-1] = replace(prev, respondents=prev.respondents + extra)
+        return None
+    claimants, respondents, args_end = _sides(g, t, trig, ms, lo, ts, te, se, inherited)
+    if not claimants or not respondents:
+        return (None, args_end) if claimants or respondents else None
+    return ActionMention(ts, te, text[ts:te], kind, claimants, respondents, si), args_end
+
+
+def _same_sides(a: ActionMention, b: ActionMention) -> bool:
+    return a.kind == b.kind and set(a.claimants) == set(b.claimants) and bool(set(a.respondents) & set(b.respondents))
+
+
+def _merge_same_sentence(actions: list[ActionMention], text: str) -> list[ActionMention]:
+    """One action per event: same sentence, kind and claimants, overlapping respondents."""
+    out: list[ActionMention] = []
+    for a in actions:
+        prev = next((b for b in out if b.sentence == a.sentence and _same_sides(a, b)), None)
+        if prev is not None and _ANOTHER.search(text, prev.end, a.start):
+            prev = None  # "…提起诉讼，7月初再向…状告": told as a second filing
+        if prev is None:
+            out.append(a)
+            continue
+        k = out.index(prev)
+        merged = prev.respondents + tuple(r for r in a.respondents if r not in prev.respondents)
+        out[k] = replace(prev, respondents=merged, outcome=prev.outcome or a.outcome)
+    return out
+
+
+def _role_word_at(t: str, pos: int) -> str:
+    from patlit.extract.parties_zh import lexicon
+
+    m = lexicon().role_re.match(t, pos)
+    return m.group() if m else t[pos:pos + 1]
+
+
+def _role_actions(ctx: Context, t: str, parties: list[Party], pms: list[_M], actions: list[ActionMention]) -> list[ActionMention]:
+    """Actions from role words (上诉人 → 被上诉人 ...) that no trigger reported."""
+    from patlit.extract.parties_zh import lexicon, role_mentions
+
+    g = grammar()
+    roles = lexicon().roles
+    sides: dict[str, list[tuple[str, int]]] = {}
+    for side, m, rs in role_mentions(ctx, parties):
+        sides.setdefault(side, []).append((m.party, rs))
+        # "上诉人(原审被告)X": the bracket gives the side in the first instance
+        inner = _INNER_ROLE.search(t, rs, m.start)
+        if inner and inner.group(1) in roles:
+            sides.setdefault(roles[inner.group(1)], []).append((m.party, rs))
+    out = []
+    for c_side, r_side, kind in g.role_pairs:
+        cl = list(dict.fromkeys(n for n, _ in sides.get(c_side, [])))
+        rs_ = list(dict.fromkeys(n for n, _ in sides.get(r_side, []) if n not in cl))
+        if not cl or not rs_:
+            continue
+        if any(a.kind == kind and set(a.claimants) & set(cl) for a in actions + out):
+            continue
+        first = min(pos for n, pos in sides[c_side])
+        word = _role_word_at(t, first)
+        out.append(ActionMention(first, first + len(word), word and ctx.text[first:first + len(word)], kind, tuple(cl), tuple(rs_), ctx.sentence_index(first)))
+    return out
