@@ -318,10 +318,13 @@ def _add_amounts(session: Session, pid: int, doc_pk: int, amounts: list[dict]) -
                               document_id=doc_pk, counted=not conflict, conflict=conflict)
         ).inserted_primary_key[0]
         a["amount_id"] = aid
+        attribute = f"amount:{a['role']}:{a['currency']}"
         if conflict:
             session.execute(update(AM).where(AM.c.id.in_([s.id for s in other_docs])).values(conflict=True))
-        session.execute(insert(FV).values(proceeding_id=pid, attribute=f"amount:{a['role']}:{a['currency']}",
-                                          value=json.dumps(a["value"]), document_id=doc_pk, conflict=conflict))
+            session.execute(update(FV).where(FV.c.proceeding_id == pid, FV.c.attribute == attribute)
+                            .values(conflict=True))
+        session.execute(insert(FV).values(proceeding_id=pid, attribute=attribute, value=json.dumps(_num(a["value"])),
+                                          document_id=doc_pk, conflict=conflict))
 
 
 def _add_events(session: Session, pid: int, doc_pk: int, published: str | None, kind: str) -> None:
@@ -338,3 +341,7 @@ def _add_events(session: Session, pid: int, doc_pk: int, published: str | None, 
                                                   EVT.c.date.is_(None)).values(date=when, document_id=doc_pk))
             continue
         session.execute(insert(EVT).values(proceeding_id=pid, kind=ev_kind, date=when, document_id=doc_pk))
+
+
+def _num(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else round(v, 2)
