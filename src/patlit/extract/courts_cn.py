@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from patlit.errors import DataFileError
-from patlit.extract.forum_rules import Candidate, Rule, Scan
+from patlit.extract.forum_rules import Candidate, Rule, Scan, load_yaml
 
 _DATA = "data/cn_courts.yaml"
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -26,12 +25,7 @@ _MAX_NAME = 16
 
 @cache
 def tables() -> dict[str, Any]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(resources.files("patlit.data").joinpath("cn_courts.yaml").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{_DATA}: cannot be loaded ({exc})") from exc
+    data = load_yaml("cn_courts.yaml")
     if not isinstance(data, dict):
         raise DataFileError(f"{_DATA}: expected a mapping")
     for key in ("heads", "tiers", "not_places"):

@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Any
 
 from patlit.errors import DataFileError
-from patlit.extract.forum_rules import Candidate, Rule, Scan, extend_left, extend_right
+from patlit.extract.forum_rules import Candidate, Rule, Scan, extend_left, load_yaml
 
 _DIRECTIONS = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "M": "Middle", "C": "Central"}
 _ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh")
@@ -78,16 +78,6 @@ class District:
     citation: str
 
 
-def _load_yaml(name: str) -> Any:
-    import yaml
-
-    try:
-        text = resources.files("patlit.data").joinpath(name).read_text(encoding="utf-8")
-        return yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"data/{name}: cannot be loaded ({exc})") from exc
-
-
 def _courts_db_json(name: str) -> Any:
     try:
         return json.loads(resources.files("courts_db").joinpath("data", name).read_text(encoding="utf-8"))
@@ -98,7 +88,7 @@ def _courts_db_json(name: str) -> Any:
 @cache
 def places() -> dict[str, Any]:
     """``data/us_places.yaml``, validated."""
-    data = _load_yaml("us_places.yaml")
+    data = load_yaml("us_places.yaml")
     if not isinstance(data, dict):
         raise DataFileError("data/us_places.yaml: expected a mapping")
     for key in ("state_abbreviations", "location_aliases", "regions", "cities", "zh_states", "zh_directions", "court_names"):
@@ -126,19 +116,24 @@ def state_names() -> dict[str, str]:
 
 
 def _active(court: dict) -> bool:
-    return any(d.get("end") is None for d in court.get("dates") or [{}])
+    return any(not d.get("end") for d in court.get("dates") or [{}])  # courts-db writes None or ""
 
 
 @cache
 def districts() -> tuple[District, ...]:
-    """Active federal district courts from courts-db (never bankruptcy courts)."""
+    """Current federal district courts from courts-db (never bankruptcy courts).
+
+    A court whose dates all ended is dropped when its state has a current one (the old
+    "D. Tex." before Texas was split); it is kept when it is its state's only district
+    court (courts-db closes ``njd`` in 1801, yet it is the District of New Jersey's id).
+    """
     states = set(state_names().values())
     aliases = places()["location_aliases"]
-    out = []
+    found: list[tuple[District, bool]] = []
     for court in _courts_db_json("courts.json"):
         if court.get("system") != "federal" or court.get("type") == "bankruptcy":
             continue
-        if court.get("parent") not in (None, "usdistct") or not _active(court):
+        if court.get("parent") not in (None, "usdistct"):
             continue
         name = court.get("name") or ""
         if "District Court" not in name or "Bankruptcy" in name:
@@ -150,10 +145,12 @@ def districts() -> tuple[District, ...]:
         state = aliases.get(loc, loc)
         if state not in states:
             continue
-        out.append(District(court["id"], state, m.group(1) or "", court["citation_string"]))
+        found.append((District(court["id"], state, m.group(1) or "", court["citation_string"]), _active(court)))
+    current_states = {d.state for d, active in found if active}
+    out = tuple(d for d, active in found if active or d.state not in current_states)
     if not out:
         raise DataFileError("courts_db data/courts.json: no federal district courts found")
-    return tuple(out)
+    return out
 
 
 def _cite_variants(tokens: list[str]) -> set[str]:

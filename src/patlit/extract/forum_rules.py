@@ -15,17 +15,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from importlib import resources
+from typing import Any, Callable, NamedTuple
+
+from patlit.errors import DataFileError
 
 #: tiers of candidates: lower tiers are settled first and block later ones
 SPECIFIC, CONDITIONAL, GENERIC = 0, 1, 2
 
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " "})
+_FOLD = (("\u2019", "'"), ("\u2018", "'"), ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u3000", " "))
 
 
 def fold(text: str) -> str:
     """Lower-case ``text`` keeping every offset (one character in, one character out)."""
-    folded = text.translate(_FOLD)
+    folded = text
+    for ch, plain in _FOLD:  # str.replace is much faster than str.translate with a table
+        if ch in folded:
+            folded = folded.replace(ch, plain)
     low = folded.lower()
     if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep those as they are
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
@@ -96,3 +102,15 @@ def extend_right(scan: Scan, end: int, pattern: re.Pattern[str], width: int = 80
     """End of a match of ``pattern`` (anchored at ``end``), else ``end``."""
     m = pattern.match(scan.text, end, min(len(scan.text), end + width))
     return m.end() if m else end
+
+
+def load_yaml(name: str) -> Any:
+    """Parse ``patlit/data/<name>`` (libyaml's loader when present: 5x faster than pure Python)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        text = resources.files("patlit.data").joinpath(name).read_text(encoding="utf-8")
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"data/{name}: cannot be loaded ({exc})") from exc

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import ahocorasick
@@ -39,6 +38,7 @@ from patlit.extract.forum_rules import (
     bounded,
     extend_left,
     fold,
+    load_yaml,
 )
 from patlit.model import ForumMention
 
@@ -54,12 +54,7 @@ _LEADING_STOP = {"The", "A", "An", "In", "At", "By", "From", "To", "Before"}
 
 
 def _load() -> dict[str, Any]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(resources.files("patlit.data").joinpath("forums.yaml").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{_DATA}: cannot be loaded ({exc})") from exc
+    data = load_yaml("forums.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("forums"), list):
         raise DataFileError(f"{_DATA}: expected a mapping with a 'forums' list")
     for i, entry in enumerate(data["forums"]):
