@@ -34,8 +34,11 @@ ROLE_SIDES = ("claimant", "respondent", "appellant", "appellee", "third_party", 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _NAME_CHAR = re.compile(rf"[{_CJK}A-Za-z0-9()*×·&\-.]")
 _LATIN = re.compile(r"[A-Za-z]")
+_LEADING_JUNK = ")(:,.-&· "
 _QUOTES = "\"'“”‘’「」『』"
 _MAX_NAME = 30
+# after a role word: a bracketed second role, a colon, a copula ("上诉人(原审被告):X", "原告为X")
+_AFTER_ROLE = re.compile(r"\s*(?:\([^()]{1,8}\))?\s*:?\s*(?:为|是)?")
 
 
 def _alternation(words: list[str]) -> str:
@@ -204,6 +207,8 @@ def _suffix_orgs(text: str, t: str, protected: list[tuple[int, int]]) -> tuple[l
         s, e = m.span()
         lo = _scan_back(t, s)
         start = _name_start(t, lo, s, protected)
+        while start < s and t[start] in _LEADING_JUNK:
+            start += 1
         body = t[start:s]
         name = text[start:e]
         if not body or (body + m.group()) in lex.self_refs:
@@ -250,7 +255,7 @@ def _role_spans(t: str) -> list[tuple[int, int, str]]:
 
 def _after_role(t: str, end: int) -> int:
     """Skip a bracketed second role and a colon after a role word: "上诉人(原审被告):X"."""
-    m = re.compile(r"\s*(?:\([^()]{1,8}\))?\s*[:]?\s*").match(t, end)
+    m = _AFTER_ROLE.match(t, end)
     return m.end() if m else end
 
 
@@ -537,9 +542,5 @@ def extract(ctx: Context, mentions: Mentions) -> list[Party]:
     cands = candidates(ctx)
     if not cands:
         return []
-    involved = {m.party for _, m, _ in role_mentions(ctx, cands)}
-    actions, _ = proceedings_zh.find_actions(ctx, cands, mentions)
-    for a in actions:
-        involved.update(a.claimants)
-        involved.update(a.respondents)
-    return [p for p in cands if p.name in involved]
+    keep = {m.party for _, m, _ in role_mentions(ctx, cands)} | proceedings_zh.involved(ctx, cands)
+    return [p for p in cands if p.name in keep]

@@ -259,7 +259,9 @@ def _sides(g: Grammar, t: str, trig: Trigger, ms: list[_M], lo: int, ts: int, te
             args_end = chain[-1].end
     claimants: list[_M] = []
     if subjects:
-        first = ms.index(subjects[0])
+        # the subject of the trigger's own clause, else of the sentence ("甲认为，乙…，遂起诉")
+        cs = _clause_start(t, lo, ts)
+        first = ms.index(next((m for m in subjects if m.start >= cs), subjects[0]))
         claimants = _chain(g, t, ms, first, ts)
     names_c = tuple(dict.fromkeys(m.party for m in claimants)) or inherited
     resp = [m.party for m in objects]
@@ -291,7 +293,8 @@ def _hits(g: Grammar, t: str, lo: int, hi: int, taken: list[tuple[int, int]]):
     found.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     kept = []
     for h in found:
-        if any(h[0] < e and s < h[1] for s, e in taken + [(k[0], k[1]) for k in kept]):
+        core = (h[3].end("agent"), h[1]) if h[2].frame == "passive" and h[3].group("agent") is not None else (h[0], h[1])
+        if any(core[0] < e and s < core[1] for s, e in taken) or any(h[0] < k[1] and k[0] < h[1] for k in kept):
             continue
         kept.append(h)
     kept.sort(key=lambda h: h[0])
@@ -302,7 +305,27 @@ def find_actions(
     ctx: Context, parties: list[Party], mentions: Mentions
 ) -> tuple[list[ActionMention], list[OutcomeMention]]:
     """Actions (kind, who against whom) and outcomes reported in a Chinese document."""
+    actions, outcomes, _ = _analyse(ctx, parties)
+    return actions, outcomes
+
+
+def involved(ctx: Context, parties: list[Party]) -> set[str]:
+    """Names of the parties some reported action involves, on either side.
+
+    Wider than the sides of :func:`find_actions`: a party sued by someone the text
+    does not name ("甲公司遭起诉") is a party although it gets no action.
+    """
+    actions, _, one_sided = _analyse(ctx, parties)
+    names = set(one_sided)
+    for a in actions:
+        names.update(a.claimants)
+        names.update(a.respondents)
+    return names
+
+
+def _analyse(ctx: Context, parties: list[Party]) -> tuple[list[ActionMention], list[OutcomeMention], set[str]]:
     g = grammar()
+    one_sided: set[str] = set()
     text = ctx.text
     t = fold(text)
     pms = _party_mentions(ctx, t, parties)
@@ -324,9 +347,13 @@ def find_actions(
                 if act is None:
                     continue
                 action, lo = act
-                if action is not None and action.claimants and action.respondents:
+                if action is None:
+                    continue
+                if action.claimants and action.respondents:
                     inherited = action.claimants
                     (case_names if trig.frame == "adjacent" else sentence_actions).append(action)
+                else:
+                    one_sided.update(action.claimants + action.respondents)
         for rule in g.outcomes:
             for m in rule.rx.finditer(t, ss, se):
                 if _not_reported(g, t, ss, m.start()):
@@ -340,7 +367,7 @@ def find_actions(
     actions += [a for a in case_names if not any(_same_sides(a, b) for b in actions)]
     actions += _role_actions(ctx, t, parties, pms, actions)
     actions.sort(key=lambda a: a.start)
-    return actions, outcomes
+    return actions, outcomes, one_sided
 
 
 def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
@@ -348,11 +375,11 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
     ts, te = m.start(), m.end()
     kind = _kind(g, trig, t, ts, te)
     if trig.frame == "passive":
-        agent = [x for x in ms if m.start("agent") <= x.start and x.end <= m.end("agent")]
+        agent = [x for x in ms if m.start("agent") <= x.start and x.end <= m.end("agent")] if m.group("agent") else []
         before = [x for x in ms if lo <= x.start and x.end <= ts]
-        if not agent or not before:
+        if not before:
             return None
-        return ActionMention(ts, te, text[ts:te], kind, (agent[0].party,), (before[-1].party,), si), te
+        return ActionMention(ts, te, text[ts:te], kind, tuple(x.party for x in agent[:1]), (before[-1].party,), si), te
     if trig.frame == "adjacent":
         left = [x for x in ms if x.end == ts]
         right = [x for x in ms if x.start == te]
@@ -378,8 +405,8 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
             actions[-1] = replace(prev, respondents=prev.respondents + extra)
         return None
     claimants, respondents, args_end = _sides(g, t, trig, ms, lo, ts, te, se, inherited)
-    if not claimants or not respondents:
-        return (None, args_end) if claimants or respondents else None
+    if not claimants and not respondents:
+        return None
     return ActionMention(ts, te, text[ts:te], kind, claimants, respondents, si), args_end
 
 

@@ -1,0 +1,148 @@
+"""Chinese parties: role words, legal forms, brands, aliases, exclusions.
+
+Table-driven from the examples in ``data/parties_zh.yaml``; every sentence here and
+there is written for the tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from patlit.errors import DataFileError
+from patlit.extract import parties_zh, zh_text
+from patlit.extract.context import Context
+from patlit.extract.overlaps import Mentions
+from patlit.model import Party
+
+LEX = parties_zh.lexicon()
+
+
+def parties_of(text: str) -> list[Party]:
+    return parties_zh.extract(Context(text=text, lang="zh"), Mentions())
+
+
+def find(parties: list[Party], name: str) -> Party | None:
+    return next((p for p in parties if name in p.names()), None)
+
+
+ROLE_EXAMPLES = [(r["word"], r["example"]) for r in LEX.raw["roles"]]
+
+
+@pytest.mark.parametrize("word,example", ROLE_EXAMPLES, ids=[w for w, _ in ROLE_EXAMPLES])
+def test_role_word_introduces_a_party(word, example):
+    got = parties_of(example["text"])
+    assert example["party"] in [p.name for p in got], f"{word}: {[p.name for p in got]}"
+
+
+ALIAS_EXAMPLES = LEX.raw["alias_examples"] + LEX.raw["brand_examples"]
+
+
+@pytest.mark.parametrize("example", ALIAS_EXAMPLES, ids=[e["party"] + "/" + str(e["alias"]) for e in ALIAS_EXAMPLES])
+def test_alias_examples(example):
+    got = parties_of(example["text"])
+    party = find(got, example["party"])
+    assert party is not None and party.name == example["party"], [(p.name, p.aliases) for p in got]
+    if example["alias"]:
+        assert example["alias"] in party.aliases
+    else:
+        assert party.aliases == []
+
+
+def test_every_mention_points_at_the_text():
+    text = "原告晨星电子有限公司(以下简称晨星)起诉被告鹏程科技股份有限公司，晨星请求赔偿。"
+    for p in parties_of(text):
+        assert p.mentions
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def test_short_form_used_elsewhere_is_an_alias():
+    text = "青岛澜海百货有限公司被列为被告之一。原告称，澜海销售了侵权产品。原告白鹭电子有限公司起诉澜海。"
+    p = find(parties_of(text), "青岛澜海百货有限公司")
+    assert p is not None and "澜海" in p.aliases
+
+
+def test_brand_is_an_alias_of_the_full_name_it_stands_for():
+    text = "华为技术有限公司起诉了一家手机厂商。此前，三星对华为提起诉讼。"
+    got = parties_of(text)
+    huawei = find(got, "华为")
+    assert huawei is not None and huawei.name == "华为技术有限公司"
+    assert find(got, "三星").name == "三星"
+
+
+def test_brand_full_name_listed_in_the_lexicon_without_legal_form():
+    text = "中兴通讯向德国法院起诉了一家美国公司旗下的飞鹰通信有限公司。"
+    got = parties_of(text)
+    assert find(got, "中兴通讯") is not None
+
+
+def test_anonymised_names_are_kept_as_written():
+    text = "上诉人宁波**有限公司因与被上诉人温州某照明公司侵害外观设计专利权纠纷一案，不服一审判决。"
+    names = [p.name for p in parties_of(text)]
+    assert "宁波**有限公司" in names and "温州某照明公司" in names
+
+
+def test_person_after_role_word():
+    text = "原告欧阳明远诉称，被告青禾家居有限公司仿制了其外观设计。"
+    got = parties_of(text)
+    person = find(got, "欧阳明远")
+    assert person is not None and person.kind == "person"
+
+
+def test_announcing_company_is_the_one_called_company():
+    example = LEX.raw["announcement"]["example"]
+    got = parties_of(example["text"])
+    assert example["party"] in [p.name for p in got]
+    assert all(p.name != "公司" for p in got)
+
+
+def test_traditional_characters_are_read_like_simplified():
+    text = "原告華光電器有限公司起訴被告遠東貿易有限公司侵犯其專利權。"
+    names = [p.name for p in parties_of(text)]
+    assert names == ["華光電器有限公司", "遠東貿易有限公司"]
+
+
+EXCLUDED = [
+    ("court", "原告明德机械有限公司向江苏省无锡市中级人民法院起诉被告华茂纺织有限公司。", "江苏省无锡市中级人民法院"),
+    ("law firm", "原告明德机械有限公司起诉被告华茂纺织有限公司。委托诉讼代理人：周文，北京恒信律师事务所律师。", "北京恒信律师事务所"),
+    ("agent", "原告明德机械有限公司起诉被告华茂纺织有限公司。委托诉讼代理人：周文，北京恒信律师事务所律师。", "周文"),
+    ("legal representative", "被告华茂纺织有限公司，法定代表人：吴海涛。原告明德机械有限公司起诉华茂纺织有限公司。", "吴海涛"),
+    ("patent agency", "原告明德机械有限公司起诉被告华茂纺织有限公司，代理机构为上海智联专利代理有限公司。", "上海智联专利代理有限公司"),
+    ("former owner", "涉案专利此前的专利权人为海港技术有限公司，后转让给原告明德机械有限公司，原告起诉了华茂纺织有限公司。", "海港技术有限公司"),
+    ("context company", "小米需要使用高通、诺基亚等公司的专利。原告明德机械有限公司起诉华茂纺织有限公司。", "高通"),
+    ("media", "据新华财经日报报道，原告明德机械有限公司起诉被告华茂纺织有限公司。", "新华财经日报"),
+]
+
+
+@pytest.mark.parametrize("case,text,name", EXCLUDED, ids=[c for c, _, _ in EXCLUDED])
+def test_not_a_party(case, text, name):
+    got = parties_of(text)
+    assert find(got, name) is None, [p.name for p in got]
+    assert find(got, "明德机械有限公司") is not None
+
+
+def test_hypothetical_you_and_them_are_not_parties():
+    text = "如果你的专利被他人侵犯，你可以向被告住所地的人民法院起诉对方，要求对方赔偿损失。"
+    assert parties_of(text) == []
+
+
+@pytest.mark.xfail(strict=True, reason="a name split across a line break is not joined")
+def test_name_broken_by_a_line():
+    text = "原告长风光电\n科技有限公司起诉被告华茂纺织有限公司。"
+    assert find(parties_of(text), "长风光电科技有限公司") is not None
+
+
+def test_bad_data_file_is_reported(monkeypatch):
+    monkeypatch.setattr(parties_zh, "load_yaml", lambda name: {"roles": [{"word": "原告", "side": "plaintiff"}]})
+    parties_zh.lexicon.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="parties_zh.yaml"):
+            parties_zh.lexicon()
+    finally:
+        monkeypatch.undo()
+        parties_zh.lexicon.cache_clear()
+
+
+def test_fold_keeps_offsets():
+    text = "華為（深圳）訴訟"
+    folded = zh_text.fold(text)
+    assert len(folded) == len(text) and folded == "华为(深圳)诉讼"
