@@ -547,3 +547,24 @@ def test_extract_command_reads_every_type(tmp_path: Path) -> None:
     assert ids == ["complaint", "page", "wire#1", "wire#2", "wire#3", "zh"]
     assert "broken.pdf: is a damaged PDF" in result.stderr
     assert result.exit_code == 1
+
+
+UPLOADS = [
+    ("text", "note.txt", ZH_SIMPLIFIED.encode("gbk"), "note", None),
+    ("html", "page.HTML", HTML_PAGE.encode("utf-8"), "page", None),
+    ("pdf", "complaint.pdf", make_pdf(["Harbor Optics LLC"]), "complaint", None),
+    ("unsupported", "sheet.xlsx", b"PK\x03\x04\x00\x00", None, "binary file"),
+    ("empty", "blank.txt", b"\n\n", None, "is empty"),
+    ("too-large", "big.txt", b"x" * 2048, None, "too large"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "doc_id", "reason"), [u[1:] for u in UPLOADS], ids=[u[0] for u in UPLOADS])
+def test_read_bytes_checks_uploads_like_files(name: str, data: bytes, doc_id: str | None, reason: str | None) -> None:
+    from patlit.ingest import read_bytes
+
+    (item,) = list(read_bytes(data, name, max_bytes=1024 if name == "big.txt" else DEFAULT_MAX_BYTES))
+    if reason is None:
+        assert isinstance(item, Document) and item.doc_id == doc_id and item.source == name
+    else:
+        assert isinstance(item, InputError) and item.source == name and reason in item.reason

@@ -28,6 +28,10 @@ API
             for item in read_path(f):
                 ...
 
+``read_bytes(data, name, *, doc_id=None, max_bytes=DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]``
+    The same for bytes held in memory (a browser upload), typed by the suffix of
+    ``name``, with the same checks (size, type, binary, empty).
+
 Types, chosen by suffix (a stream on stdin is sniffed)
 ------------------------------------------------------
 * ``.txt``, ``.md``, ``.markdown``, ``.text``: the text as it is;
@@ -60,6 +64,7 @@ from patlit.ingest.readers import (
     InputFile,
     expand_inputs,
     read_inputs,
+    read_bytes,
     read_jsonl,
     read_path,
 )
@@ -70,6 +75,7 @@ __all__ = [
     "InputFile",
     "expand_inputs",
     "read_inputs",
+    "read_bytes",
     "read_jsonl",
     "read_path",
 ]

@@ -161,14 +161,28 @@ def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Docu
     except OSError as exc:
         yield InputError(source, f"cannot be read ({(exc.strerror or str(exc)).lower()})")
         return
-    if suffix not in SUPPORTED_SUFFIXES:
-        kind = "a binary file" if b"\x00" in data else f"an unsupported file type ({suffix or 'no suffix'})"
-        yield InputError(source, f"is {kind}; supported: {_SUPPORTED_LIST}")
-        return
-    if not data.strip():
-        yield InputError(source, "is empty")
-        return
-    yield from _dispatch(data, suffix, source, doc_id)
+    yield from read_bytes(data, source, doc_id=doc_id, max_bytes=max_bytes)
+
+
+def read_bytes(
+    data: bytes, name: str, *, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | InputError]:
+    """The document(s) in ``data`` held in memory (an upload), typed by the suffix of ``name``.
+
+    The same checks as for a file: size, supported type, binary, empty. ``name`` is
+    the source named in errors; ``doc_id`` defaults to its stem.
+    """
+    suffix = Path(name).suffix.lower()
+    doc_id = doc_id or Path(name).stem
+    if len(data) > max_bytes:
+        yield InputError(name, f"is too large (more than {_mb(max_bytes)} MB)")
+    elif suffix not in SUPPORTED_SUFFIXES:
+        kind = "a binary file" if b"\x00" in data[:_SNIFF_BYTES] else f"an unsupported file type ({suffix or 'no suffix'})"
+        yield InputError(name, f"is {kind}; supported: {_SUPPORTED_LIST}")
+    elif not data.strip():
+        yield InputError(name, "is empty")
+    else:
+        yield from _dispatch(data, suffix, name, doc_id)
 
 
 def _mb(n: int) -> str:
