@@ -56,8 +56,16 @@ def _alt(items) -> str:
 
 @dataclass(frozen=True)
 class _Grammar:
-    en: re.Pattern
-    zh: re.Pattern
+    """Patterns anchored on numbers: a cheap scan for digits/numerals, then the
+    currency before the number (searched backwards, ending at it) and the scale
+    and currency after it (matched forwards)."""
+
+    en_prefix: re.Pattern
+    en_prefix_last: frozenset[str]  # last characters of the English currency prefixes
+    en_number: re.Pattern  # a number with the scale and currency after it
+    zh_prefix: re.Pattern
+    zh_prefix_last: frozenset[str]
+    zh_number: re.Pattern  # Arabic digits or Chinese numerals with the scale and currency after them
     symbol_currency: dict[str, str]
     code_currency: dict[str, str]
     word_currency: dict[str, str]  # lower-cased English words
@@ -70,6 +78,18 @@ class _Grammar:
     conversion_or: re.Pattern
 
 
+_EN_ANCHOR = r"(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?)"
+_EN_NUM_FULL = re.compile(_EN_NUM)
+_ZH_SCALE_NUMERALS = "十百千万萬亿億拾佰仟"
+# Chinese numerals are only read with a scale in them (一百二十三万, 壹佰万): "一个" is no sum
+_ZH_ANCHOR_ARABIC = r"(?P<anum>[0-9０-９](?:[0-9０-９,.．]*[0-9０-９])?)"
+# Chinese numerals are only read with a scale in them (一百二十三万, 壹佰万): "一个" is no sum
+_ZH_ANCHOR_NUMERAL = rf"(?P<cnum>[{_ZH_NUMERAL_CHARS}]*[{_ZH_SCALE_NUMERALS}][{_ZH_NUMERAL_CHARS}]*)"
+_ZH_NUM_FULL = re.compile(_ZH_NUM)
+#: longest currency prefix looked for before a number (characters)
+_PREFIX_REACH = 10
+
+
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     lex: MoneyLexicon = lexicon()
@@ -79,8 +99,8 @@ def _grammar() -> _Grammar:
     zh_currency: dict[str, str] = {}
     zh_prefix: list[str] = []
     for cur in lex.currencies:
-        for s in cur.symbols:
-            symbol_currency.setdefault(s, cur.code)
+        for sym in cur.symbols:
+            symbol_currency.setdefault(sym, cur.code)
         for c in cur.codes:
             code_currency[c] = cur.code
         for w in cur.words_en:
@@ -92,47 +112,43 @@ def _grammar() -> _Grammar:
     for sym, (default, _, _) in context_symbols.items():
         symbol_currency[sym] = default
 
-    attached = [s.word for s in lex.scales_en if s.attached]
-    spaced = [s.word for s in lex.scales_en if not s.attached]
-    scale_en = {s.word: s.value for s in lex.scales_en if s.attached}
-    scale_en.update({s.word.lower(): s.value for s in lex.scales_en if not s.attached})
-    scale = (
-        rf"(?P<scale>(?:{_alt(attached)})(?![A-Za-z])|{_SPACE}(?i:{_alt(spaced)})(?![A-Za-z]))"
-    )
+    attached = [sc.word for sc in lex.scales_en if sc.attached]
+    spaced = [sc.word for sc in lex.scales_en if not sc.attached]
+    scale_en = {sc.word: sc.value for sc in lex.scales_en if sc.attached}
+    scale_en.update({sc.word.lower(): sc.value for sc in lex.scales_en if not sc.attached})
     symbols = sorted(symbol_currency, key=len, reverse=True)
-    sym_alt = "|".join(
-        (r"(?<![A-Za-z])" if re.match(r"[A-Za-z]", s) else "") + re.escape(s) for s in symbols
-    )
+    sym_alt = "|".join((r"(?<![A-Za-z])" if sym[0].isalpha() else "") + re.escape(sym) for sym in symbols)
     codes_alt = _alt(code_currency)
-    words_alt = _alt(word_currency)
-    en = re.compile(
-        rf"(?:(?P<sym>{sym_alt})|(?<![A-Za-z])(?P<code>{codes_alt}){_SPACE})"
-        rf"{_SPACE}(?P<num>{_EN_NUM}){scale}?"
-        rf"|(?<![\w.,$€£¥/-])(?P<num2>{_EN_NUM}){scale.replace('scale', 'scale2')}?"
-        rf"(?:{_SPACE}(?:(?P<code2>{codes_alt})(?![A-Za-z])|(?i:(?P<word>{words_alt}))(?![A-Za-z])))?"
+    en_prefix = re.compile(rf"(?:(?P<sym>{sym_alt})|(?<![A-Za-z])(?P<code>{codes_alt})){_SPACE}{_SPACE}\Z")
+    en_number = re.compile(
+        rf"{_EN_ANCHOR}(?P<scale>(?:{_alt(attached)})(?![A-Za-z])|{_SPACE}(?i:{_alt(spaced)})(?![A-Za-z]))?"
+        rf"(?:{_SPACE}(?:(?P<code>{codes_alt})(?![A-Za-z])|(?i:(?P<word>{_alt(word_currency)}))(?![A-Za-z])))?"
     )
     scale_chars = "".join(lex.scales_zh)
     approx = "".join(lex.approx_zh)
-    zh_suffix = _alt(w for cur in lex.currencies for w in cur.words_zh)
-    zh = re.compile(
-        rf"(?P<pre>{_alt(zh_prefix)})?{_SPACE}"
-        rf"(?:(?<![0-9A-Za-z.,])(?P<anum>{_ZH_NUM}){_SPACE}[{approx}]?{_SPACE}(?P<ascale>[{scale_chars}]+)?"
-        rf"(?:(?P<anum2>[0-9]+)(?P<ascale2>[{scale_chars}]+))?"
-        rf"|(?P<cnum>[{_ZH_NUMERAL_CHARS}]+))"
-        rf"[{approx}]?{_SPACE}(?P<cur>{zh_suffix})?"
+    zh_cur = _alt(w for cur in lex.currencies for w in cur.words_zh)
+    zh_prefix_re = re.compile(rf"(?P<pre>{_alt(zh_prefix)}){_SPACE}\Z")
+    zh_number = re.compile(
+        rf"{_ZH_ANCHOR_ARABIC}{_SPACE}[{approx}]?{_SPACE}(?P<scale>[{scale_chars}]+)?(?:(?P<num2>[0-9]+)(?P<scale2>[{scale_chars}]+))?"
+        rf"[{approx}]?{_SPACE}(?P<cur>{zh_cur})?"
+        rf"|{_ZH_ANCHOR_NUMERAL}[{approx}]?{_SPACE}(?P<ccur>{zh_cur})?"
     )
     words = _alt(lex.conversion_words)
     conversion = re.compile(rf"\s*[(（]\s*(?:(?:{words})\s*)*$", re.IGNORECASE)
     conversion_or = re.compile(rf"\s*,\s*or\s+(?:(?:{words})\s*)*$", re.IGNORECASE)
     return _Grammar(
-        en=en,
-        zh=zh,
+        en_prefix=en_prefix,
+        en_prefix_last=frozenset(x[-1] for x in (*symbol_currency, *code_currency)),
+        en_number=en_number,
+        zh_prefix=zh_prefix_re,
+        zh_prefix_last=frozenset(x[-1] for x in zh_prefix),
+        zh_number=zh_number,
         symbol_currency=symbol_currency,
         code_currency=code_currency,
         word_currency=word_currency,
         zh_currency=zh_currency,
         scale_en=scale_en,
-        bare_scales=frozenset(s.word.lower() for s in lex.scales_en if s.bare),
+        bare_scales=frozenset(sc.word.lower() for sc in lex.scales_en if sc.bare),
         scale_zh=dict(lex.scales_zh),
         context_symbols=context_symbols,
         conversion=conversion,
@@ -180,90 +196,128 @@ def _chinese_numeral(text: str) -> Decimal | None:
 # --------------------------------------------------------------------------- finding
 
 
+def _prefix_at(text: str, p: int, pattern: re.Pattern, last_chars: frozenset[str]) -> re.Match | None:
+    """The currency written right before offset ``p`` (one or two spaces allowed), if any."""
+    j = p - 1
+    while j >= 0 and p - j <= 2 and text[j] in " \u00a0\u3000":
+        j -= 1
+    if j < 0 or text[j] not in last_chars:
+        return None
+    return pattern.search(text, max(0, p - _PREFIX_REACH), p)
+
+
 def _en_candidates(text: str, g: _Grammar, chinese_context) -> list[_Candidate]:
     out = []
-    for m in g.en.finditer(text):
-        if m.group("num") is not None:
-            num, scale = m.group("num"), m.group("scale")
-            sym, code = m.group("sym"), m.group("code")
-            currency = g.symbol_currency[sym] if sym else g.code_currency[code]
+    for a in g.en_number.finditer(text):
+        p, q = a.span("num")
+        num = a.group("num")
+        before = text[p - 1] if p else ""
+        if before and before in ".,":
+            continue
+        scale, code, word = a.group("scale", "code", "word")
+        pre = _prefix_at(text, p, g.en_prefix, g.en_prefix_last) if before else None
+        if pre is None and not (scale or code or word or "," in num):
+            continue
+        if not _EN_NUM_FULL.fullmatch(num):
+            continue
+        suffix = a
+        if pre is not None:
+            sym, pcode = pre.group("sym", "code")
+            currency = g.symbol_currency[sym] if sym else g.code_currency[pcode]
             if sym in g.context_symbols and chinese_context():
                 currency = g.context_symbols[sym][1]
-            bare = False
+            start, end, bare = pre.start(), (suffix.end("scale") if scale else q), False
         else:
-            num, scale = m.group("num2"), m.group("scale2")
-            code2, word = m.group("code2"), m.group("word")
-            if code2:
-                currency = g.code_currency[code2]
+            if not (scale or code or word or "," in num):
+                continue
+            if before and before.isascii() and (before.isalnum() or before in "/-_$€£¥"):
+                continue
+            if code:
+                currency = g.code_currency[code]
             elif word:
                 currency = g.word_currency[" ".join(word.lower().split())]
             else:
                 currency = None
             bare = currency is None
-            if bare and not _bare_en_ok(text, m, num, scale, g):
-                continue
+            end = suffix.end("scale") if scale else q
+            if bare:
+                if not _bare_en_ok(text, num, scale, end, g):
+                    continue
+            else:
+                end = suffix.end()
+            start = p
         value = _decimal(num)
         if value is None:
             continue
         if scale:
-            s = scale.strip()
-            value *= Decimal(str(g.scale_en.get(s, g.scale_en.get(s.lower(), 1))))
-        end = m.end()
-        if bare and scale is None:
-            end = m.end("num2")
-        out.append(_Candidate(m.start(), end, _whole(value), currency, "en", bare))
+            sc = scale.strip()
+            value *= Decimal(str(g.scale_en.get(sc, g.scale_en.get(sc.lower(), 1))))
+        out.append(_Candidate(start, end, _whole(value), currency, "en", bare))
     return out
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|\S)?")
 
 
-def _bare_en_ok(text: str, m: re.Match, num: str, scale: str | None, g: _Grammar) -> bool:
+def _bare_en_ok(text: str, num: str, scale: str | None, end: int, g: _Grammar) -> bool:
     """A currency-less English number: a full scale word or thousands grouping, then a plain follower."""
     if scale is not None:
         if scale.strip().lower() not in g.bare_scales:
             return False
-        end = m.end("scale2")
-    elif "," in num:
-        end = m.end("num2")
-    else:
+    elif "," not in num:
         return False
     nxt = _NEXT_WORD.match(text, end).group(1)
-    if nxt is None or not nxt[0].isalpha():
-        return nxt is None or nxt in ".,;:)]!?" or not _CJK.match(nxt)
+    if nxt is None:
+        return True
+    if not nxt[0].isalpha():
+        return nxt in ".,;:)]!?"
     return nxt.lower() in lexicon().bare_followers_en
 
 
 def _zh_candidates(text: str, g: _Grammar) -> list[_Candidate]:
     out = []
     blockers = lexicon().bare_blockers_zh
-    for m in g.zh.finditer(text):
-        pre, cur = m.group("pre"), m.group("cur")
-        if m.group("anum") is not None:
-            value = _decimal(m.group("anum"))
+    for m in g.zh_number.finditer(text):
+        arabic = m.group("anum") is not None
+        if arabic:
+            p, q = m.span("anum")
+            num = m.group("anum")
+            scale, cur = m.group("scale", "cur")
+            before = text[p - 1] if p else ""
+            if before and before.isascii() and (before.isalnum() or before in ".,"):
+                continue
+            pre_m = _prefix_at(text, p, g.zh_prefix, g.zh_prefix_last) if p else None
+            if not (scale or cur or pre_m) or not _ZH_NUM_FULL.fullmatch(num):
+                continue
+            value = _decimal(num)
             if value is None:
                 continue
-            has_scale = bool(m.group("ascale"))
-            if has_scale:
-                value *= _zh_scale(m.group("ascale"), g.scale_zh)
-            if m.group("anum2"):
-                value += Decimal(m.group("anum2")) * _zh_scale(m.group("ascale2"), g.scale_zh)
+            if scale:
+                value *= _zh_scale(scale, g.scale_zh)
+            if m.group("num2"):
+                value += Decimal(m.group("num2")) * _zh_scale(m.group("scale2"), g.scale_zh)
+            has_scale = bool(scale)
         else:
-            cnum = m.group("cnum")
-            if not (_ZH_DIGIT_CHARS & set(cnum)) or (len(cnum) < 2 and not cur):
+            p, q = m.span("cnum")
+            num, cur = m.group("cnum", "ccur")
+            if p and text[p - 1] in "0123456789０１２３４５６７８９":
+                continue  # the scale of an Arabic number ("5千万"), read with it
+            if _ZH_DIGIT_CHARS.isdisjoint(num) or (len(num) < 2 and not cur):
                 continue
-            has_scale = any(ch in g.scale_zh for ch in cnum)
-            if not (cur or pre or has_scale):
-                continue
-            value = _chinese_numeral(cnum)
-            if value is None:
-                continue
+            pre_m = _prefix_at(text, p, g.zh_prefix, g.zh_prefix_last) if p else None
+            has_scale = True
+            value = None
+        pre = pre_m.group("pre") if pre_m else None
         if not (pre or cur):
             # a bare number: needs a Chinese scale and must not count things (8000万件)
             if not has_scale or (m.end() < len(text) and text[m.end()] in blockers):
                 continue
+        if value is None:
+            value = _chinese_numeral(num)
+            if value is None:
+                continue
         currency = g.zh_currency[cur] if cur else (g.zh_currency[pre] if pre else None)
-        start = m.start("pre") if pre else (m.start("anum") if m.group("anum") is not None else m.start("cnum"))
+        start = pre_m.start() if pre_m else p
         end = m.end()
         while end > start and text[end - 1].isspace():
             end -= 1

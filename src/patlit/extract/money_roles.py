@@ -88,34 +88,74 @@ class _Match:
     kind: str
 
 
-def _phrase_regex(phrase: str, lang: str) -> str:
-    if lang == "zh":
-        return re.escape(phrase)
-    open_end = phrase.endswith("*")
-    words = phrase.rstrip("*").split()
-    body = r"\s+".join(re.escape(w) for w in words)
-    head = r"(?<![A-Za-z])" if phrase[0].isalpha() else ""
-    tail = r"\w*" if open_end else (r"(?![A-Za-z])" if phrase.rstrip("*")[-1].isalnum() else "")
-    return head + body + tail
-
-
 @dataclass(frozen=True)
-class _Lexer:
-    """One compiled alternation; ``kinds[group index]`` names what a match is."""
+class _Phrase:
+    kind: str
+    length: int
+    open_end: bool  # English "compensat*": the last word may continue
+    head_word: bool  # English: must not continue a word on the left
+    tail_word: bool  # English: must not continue on the right
 
-    pattern: re.Pattern
-    kinds: tuple[str, ...]
+
+class _Lexer:
+    """Phrases of one lexicon found with an Aho-Corasick automaton, leftmost-longest.
+
+    English phrases match case-insensitively on word boundaries, one space in a
+    phrase matching one space of the text; Chinese phrases match as written.
+    """
+
+    def __init__(self, entries: list[tuple[str, str]], lang: str):
+        import ahocorasick
+
+        self.fold = lang == "en"
+        self.auto = ahocorasick.Automaton()
+        for phrase, kind in entries:
+            body = phrase.rstrip("*")
+            key = body.lower() if self.fold else body
+            english = self.fold
+            self.auto.add_word(
+                key,
+                _Phrase(
+                    kind,
+                    len(key),
+                    english and phrase.endswith("*"),
+                    english and body[0].isalpha(),
+                    english and body[-1].isalnum() and not phrase.endswith("*"),
+                ),
+            )
+        self.auto.make_automaton()
 
     def find(self, text: str, start: int, end: int) -> list[_Match]:
-        return [_Match(m.start(), m.end(), self.kinds[m.lastindex]) for m in self.pattern.finditer(text, start, end)]
+        seg = text[start:end]
+        if self.fold:
+            low = seg.lower()
+            if len(low) != len(seg):
+                low = seg
+        else:
+            low = seg
+        n = len(low)
+        hits = []
+        for last, ph in self.auto.iter(low):
+            s, e = last - ph.length + 1, last + 1
+            if ph.head_word and s > 0 and _is_letter(low[s - 1]):
+                continue
+            if ph.tail_word and e < n and _is_letter(low[e]):
+                continue
+            if ph.open_end:
+                while e < n and (low[e].isalnum() or low[e] == "_"):
+                    e += 1
+            hits.append((s, e, ph.kind))
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        out, reach = [], 0
+        for s, e, kind in hits:
+            if s >= reach:
+                out.append(_Match(start + s, start + e, kind))
+                reach = e
+        return out
 
 
-def _lexer(entries: list[tuple[str, str]], lang: str) -> _Lexer:
-    entries = sorted(set(entries), key=lambda e: len(e[0].rstrip("*")), reverse=True)
-    kinds = ("",) + tuple(kind for _, kind in entries)
-    flags = re.IGNORECASE if lang == "en" else 0
-    pattern = re.compile("|".join(f"({_phrase_regex(p, lang)})" for p, _ in entries), flags)
-    return _Lexer(pattern, kinds)
+def _is_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 @dataclass(frozen=True)
@@ -131,7 +171,7 @@ def _grammar(lang: str) -> _Grammar:
     cues = [(p, name) for name in CUE_CLASSES for p in lex.cues[lang][name].phrases]
     govs = [(p, kind) for kind in GOVERNOR_KINDS for p in lex.governors[lang][kind]]
     aggs = [(p, "aggregate") for p in lex.aggregates[lang]]
-    return _Grammar(_lexer(cues, lang), _lexer(govs, lang), _lexer(aggs, lang))
+    return _Grammar(_Lexer(cues, lang), _Lexer(govs, lang), _Lexer(aggs, lang))
 
 
 def _sentence_lang(text: str) -> str:
