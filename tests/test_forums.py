@@ -60,6 +60,9 @@ US_CASES = [
     ("The patent owner sued the retailer in Boston, Massachusetts.", "mad"),
     ("In the New Jersey patent case, the generic maker lost.", "njd"),
     ("The Ninth Circuit reversed.", "ca9"),
+    ("A Delaware jury found the patents valid.", "ded"),
+    ("It sued in the U.S. District Court for the District of Columbia.", "dcd"),
+    ("The U.S. Court of Appeals for the District of Columbia Circuit ruled.", "cadc"),
     ("The Federal Circuit Court of Appeals affirmed.", "cafc"),
     ("A federal jury in Marshall, Texas awarded $10 million.", "txed"),
     ("A Waco federal jury found infringement.", "txwd"),
@@ -73,6 +76,8 @@ US_NEGATIVE = [
     "The district court denied the motion.",
     "Marshall Tucker attended the hearing.",
     "He moved to Austin last year.",
+    "Acme filed for bankruptcy in Delaware in 2020.",
+    "The investors sued in Delaware Chancery Court.",
 ]
 
 
@@ -152,6 +157,12 @@ def test_longer_name_wins_inside_one_phrase() -> None:
     assert [m.code for m in ms] == ["cn-spc"]
     ms = forums.extract(Context(text="华为向江苏省南京市中级人民法院起诉。", lang="zh"))
     assert [(m.text, m.code) for m in ms] == [("江苏省南京市中级人民法院", "cn-court:江苏省南京市中级人民法院")]
+
+
+def test_same_court_named_by_overlapping_keys_is_one_mention() -> None:
+    text = "InterDigital filed at the UK High Court in London."
+    ms = forums.extract(Context(text=text, lang="en"))
+    assert [(m.text, m.code) for m in ms] == [("UK High Court in London", "uk-ewhc")]
 
 
 def test_local_division_is_upc_and_regional_court_is_german() -> None:

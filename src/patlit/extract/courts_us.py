@@ -57,10 +57,13 @@ _COURT_IN = re.compile(
 _IN_PLACE = re.compile(r"\bin\s+((?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)?)$")
 _LITIGATION_CUE = re.compile(r"\b(?:su(?:e|ed|es|ing|it|its)|lawsuits?|complaints?|filed|litigation|trial|jury|infring\w*)\b", re.I)
 _NOT_FORUM = re.compile(
-    r"\b(?:incorporated|headquartered|based|located|organi[sz]ed|registered|offices?|plants?|factory|facility|lives?|resides?|born|operat\w+)\b[^.;]*$",
+    r"\b(?:incorporated|headquartered|based|located|organi[sz]ed|registered|offices?|plants?|factory|facility|lives?|resides?|born|operat\w+|bankruptcy|chapter\s+11)\b[^.;]*$",
     re.I,
 )
+_STATE_COURT_AFTER = re.compile(r"\s+(?:Chancery|Superior|Supreme|[Ss]tate\s+[Cc]ourt|Court\s+of|Bankruptcy|[Bb]ankruptcy)")
 _FEDERAL_COURT_AFTER = re.compile(r"\s+(?:[Ff]ederal(?:\s+[Dd]istrict)?|[Dd]istrict)\s+(?:[Cc]ourt|[Jj]ury|[Jj]udge)\b")
+# after a single-district state: patent cases are federal, so "a Delaware jury" is D. Del.
+_COURT_AFTER = re.compile(r"\s+(?:(?:[Ff]ederal|[Dd]istrict)\s+)*(?:[Cc]ourt|[Jj]ury|[Jj]udge)\b")
 _CASE_AFTER = re.compile(r"(?:\s+patent)?(?:\s+infringement)?\s+(?:case|suit|lawsuit|action|litigation)\b")
 _CITY_COURT_BEFORE = re.compile(
     r"(?:[Ff]ederal|[Dd]istrict|U\.S\.)\s+(?:[Dd]istrict\s+)?(?:[Cc]ourt(?:house)?|[Jj]ury|[Jj]udge)\s+(?:in|at|sitting\s+in)\s+$"
@@ -193,11 +196,13 @@ def _fixed(code: str, prefix: re.Pattern[str] | None = None):
 
 def _state_as_forum(district: District):
     def resolve(scan: Scan, start: int, end: int) -> Candidate | None:
+        if _STATE_COURT_AFTER.match(scan.text, end):
+            return None
         left = scan.left(start)
         m = _COURT_IN.search(left)
         if m:
             return Candidate(start - len(left) + m.start(), end, district.id, us=True)
-        r = _FEDERAL_COURT_AFTER.match(scan.text, end)
+        r = _COURT_AFTER.match(scan.text, end)
         if r:
             return Candidate(start, r.end(), district.id, us=True)
         if _CASE_AFTER.match(scan.text, end):
@@ -279,6 +284,13 @@ def _zh_city(court: str, zh_state_names: list[str]):
 # ---------------------------------------------------------------- the index
 
 
+def _district_words(d: District) -> str:
+    """"Northern District of California", "District of Delaware", "District of Columbia"."""
+    if d.state.startswith("District of"):
+        return d.state
+    return f"{_DIRECTIONS[d.direction]} District of {d.state}" if d.direction else f"District of {d.state}"
+
+
 @cache
 def rules() -> tuple[tuple[str, Rule], ...]:
     """(folded key, rule) pairs of every US court surface form; built once."""
@@ -292,7 +304,7 @@ def rules() -> tuple[tuple[str, Rule], ...]:
 
     for d in districts():
         code = d.id
-        words = f"{_DIRECTIONS[d.direction]} District of {d.state}" if d.direction else f"District of {d.state}"
+        words = _district_words(d)
         add(words, Rule(resolve=_fixed(code, _DISTRICT_PREFIX), us=True, source="courts-db"))
         m = _DISTRICT_CITE.match(d.citation)
         state_forms = {m.group(2).strip(), d.state, *abbrevs.get(d.state, [])} - {""}

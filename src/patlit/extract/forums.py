@@ -257,6 +257,13 @@ def candidates(text: str, lang: str = "en") -> list[Candidate]:
     return out
 
 
+def _union(kept: Candidate, other: Candidate) -> Candidate:
+    """``kept`` stretched over ``other`` when both overlap and name the same forum."""
+    if kept.code == other.code and other.start < kept.end and kept.start < other.end:
+        return kept._replace(start=min(kept.start, other.start), end=max(kept.end, other.end))
+    return kept
+
+
 def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
     kept: list[Candidate] = []
 
@@ -269,6 +276,8 @@ def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
     for c in by_length([c for c in cands if c.tier == SPECIFIC]):
         if free(c):
             kept.append(c)
+        else:  # the same court named by two overlapping keys ("UK High Court" + "High Court in London")
+            kept = [_union(k, c) for k in kept]
     tokens = {c.code for c in kept} | ({"us"} if any(c.us for c in kept) else set())
     conditional = [c for c in cands if c.tier == CONDITIONAL]
     if conditional:
