@@ -568,3 +568,30 @@ def test_read_bytes_checks_uploads_like_files(name: str, data: bytes, doc_id: st
         assert isinstance(item, Document) and item.doc_id == doc_id and item.source == name
     else:
         assert isinstance(item, InputError) and item.source == name and reason in item.reason
+
+
+@pytest.mark.parametrize(
+    ("declaration", "encoding"),
+    [('<?xml version="1.0" encoding="gb2312"?>', "gb18030"), ('<?xml version="1.0"?>', "gbk"), ("", "big5")],
+    ids=["declared-gb2312", "undeclared-gbk", "undeclared-big5"],
+)
+def test_feeds_in_legacy_chinese_encodings(tmp_path: Path, declaration: str, encoding: str) -> None:
+    body = ZH_SIMPLIFIED if encoding != "big5" else ZH_TRADITIONAL
+    feed = (
+        f"{declaration}<rss version='2.0'><channel><title>x</title>"
+        f"<item><title>专利新闻</title><description>{body}</description><pubDate>2024年4月18日</pubDate></item>"
+        "</channel></rss>"
+    ).replace("专利新闻", "專利新聞" if encoding == "big5" else "专利新闻")
+    f = tmp_path / "cn.xml"
+    f.write_bytes(feed.encode(encoding))
+    (doc,) = _read(f)[0]
+    assert doc.text.endswith(body)
+    assert doc.published == "2024-04-18"
+
+
+def test_page_that_is_valid_utf8_is_utf8_whatever_it_declares(tmp_path: Path) -> None:
+    page = HTML_PAGE.replace('charset="utf-8"', 'charset="gbk"').replace("Harbor Optics countersues Northwind", "海港光学反诉北风")
+    f = tmp_path / "mislabelled.html"
+    f.write_bytes(page.encode("utf-8"))
+    (doc,) = _read(f)[0]
+    assert "海港光学反诉北风" in doc.text

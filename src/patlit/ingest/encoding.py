@@ -3,10 +3,11 @@
 Order of decisions (:func:`decode`):
 
 1. a byte-order mark (UTF-8, UTF-16, UTF-32) decides;
-2. a charset the document declares itself (HTML ``<meta charset>``, XML
-   declaration) is used when the bytes decode under it;
-3. NUL bytes: BOM-less UTF-16 when the NULs sit at every other byte, else binary;
-4. strict UTF-8;
+2. NUL bytes: BOM-less UTF-16 when the NULs sit at every other byte, else binary;
+3. strict UTF-8 (bytes that are valid UTF-8 are UTF-8, whatever a page declares:
+   legacy text is practically never valid UTF-8, while mislabelled pages are common);
+4. a charset the document declares itself (HTML ``<meta charset>``, XML
+   declaration) when the bytes decode under it;
 5. Chinese legacy encodings: GB18030 (a superset of GBK and GB2312) and Big5
    (cp950) both decode most Chinese byte streams, so each strict decoding is scored
    by the share of its Han characters that are common ones
@@ -209,17 +210,16 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> str | In
             name = bom.removesuffix("-sig").upper()
             return InputError(source, f"starts with a {name} byte-order mark but is not valid {name}")
         return text
-    charset = declared or declared_charset(data)
-    if charset:
-        text = _strict(data, _CHARSET_ALIASES.get(charset, charset))
-        if text is not None and "\x00" not in text:
-            return text
     if b"\x00" in data[:_SNIFF_BYTES]:
         text = _utf16_without_bom(data)
         if text is not None:
             return text
         return InputError(source, "is binary (NUL bytes), not a text document")
     text = _strict(data, "utf-8")
+    if text is None:
+        charset = declared or declared_charset(data)
+        if charset and not charset.startswith(("utf-16", "utf-32")):  # 8-bit bytes are neither
+            text = _strict(data, _CHARSET_ALIASES.get(charset, charset))
     if text is None:
         text = _chinese(data) or _western(data) or _normaliser_guess(data)
     if text is None:

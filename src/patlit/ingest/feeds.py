@@ -9,14 +9,18 @@ English month names; feedparser's own parse is the fallback.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from datetime import date
 
 from patlit.errors import InputError
+from patlit.ingest.encoding import decode
 from patlit.ingest.feed_dates import parse_date
 from patlit.ingest.html import html_to_text
 from patlit.model import Document
 
+#: the encoding named in the XML declaration, replaced once the text is decoded
+_XML_ENCODING = re.compile(r"""(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])""")
 #: entry fields that may carry the entry's date, most specific first
 _DATE_FIELDS = ("published", "issued", "created", "dc_date", "updated")
 
@@ -31,7 +35,12 @@ def read_feed(data: bytes, source: str, doc_id: str) -> Iterator[Document | Inpu
     """The entries of the feed in ``data``; ``doc_id`` is suffixed with the entry's number."""
     import feedparser  # only when a feed is read
 
-    parsed = feedparser.parse(io.BytesIO(data))  # a stream: a string would be fetched as a URL
+    text = decode(data, source)  # our detection (GBK/Big5 included), not feedparser's guess
+    if isinstance(text, InputError):
+        yield text
+        return
+    utf8 = _XML_ENCODING.sub(r"\1utf-8\2", text, count=1).encode("utf-8")
+    parsed = feedparser.parse(io.BytesIO(utf8))  # a stream: a string would be fetched as a URL
     if not parsed.get("version") and not parsed.entries:
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")() or "no <rss> or <feed> element"
         yield InputError(source, f"is not an RSS/Atom feed ({reason})")

@@ -200,9 +200,6 @@ def _dispatch(data: bytes, suffix: str, source: str, doc_id: str) -> Iterator[Do
 
         yield read_pdf(data, source, doc_id)
     elif suffix in FEED_SUFFIXES:
-        if b"\x00" in data[:_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            yield InputError(source, "is binary (NUL bytes), not an RSS/Atom feed")
-            return
         from patlit.ingest.feeds import read_feed
 
         yield from read_feed(data, source, doc_id)
