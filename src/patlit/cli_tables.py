@@ -1,12 +1,26 @@
 """Rich tables for the database commands' ``--format table``."""
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-_console = Console()
+PIPE_WIDTH = 160  # columns when the output is not a terminal (files, pipes)
+
+
+class _Out:
+    """Prints to the current stdout; wide enough not to wrap names when piped."""
+
+    def print(self, *args: Any) -> None:
+        Console(width=None if sys.stdout.isatty() else PIPE_WIDTH).print(*args)
+
+    def rule(self, title: str) -> None:
+        Console(width=None if sys.stdout.isatty() else PIPE_WIDTH).rule(title)
+
+
+_console = _Out()
 
 
 def _names(parties: list[dict]) -> str:
