@@ -40,16 +40,14 @@ _CNIPA_AFTER = re.compile(
 _CNIPA_BEFORE = re.compile(
     r"(第\s*(\d{3,6})\s*号)\s*[《「“\"]?(?:无效宣告请求审查决定|無效宣告請求審查決定|复审请求审查决定|復審請求審查決定)"
 )
-_US_DOCKET = re.compile(
-    r"(?:(?:Civil\s+Action|Case|Docket)\s+)?(?:No\.|Number|#)?\s*"
-    r"\b(\d{1,2}:\d{2}-[a-z]{2,3}-\d{3,6}(?:-[A-Z]{2,5})*)\b"
-)
+_US_DOCKET = re.compile(r"\b(\d{1,2}:\d{2}-[a-z]{2,3}-\d{3,6}(?:-[A-Z]{2,5})*)\b")
+_US_LABEL = re.compile(r"(?:(?:Civil\s+Action|Case|Docket)\s+)?(?:No\.|Number|#)\s*$")
 _PTAB = re.compile(r"\b(IPR|PGR|CBM|DER)\s?(\d{4})\s?-\s?(\d{5,6})\b")
 _ITC = re.compile(r"(?:\bInv(?:estigation|\.)?\s+No\.?\s*)?\b(337-TA-\d{3,4})\b")
 _CAFC = re.compile(r"\b(?:Appeal\s+)?Nos?\.\s*((?:19|20)\d{2}-\d{4})\b(?![-/\d])")
 _DE_DOCKET = re.compile(r"(?<![\w/])((?:\d{1,2}[a-z]?|[IVX]{1,4})\s(O|U|Ni|W|ZR|ZB)\s\d{1,5}/\d{2})\b")
 _UPC = re.compile(r"\b((?:UPC_)?(?:CFI|CoA)_\d{1,6}/\d{4})\b|\b((?:ACT|App|ORD|APL)_\d{1,7}/\d{4})\b")
-_EPO = re.compile(r"(?<![\w/.])([TGJR]\s?\d{1,4}/\d{2})\b(?!/)")
+_EPO = re.compile(r"\b([TGJR]\s?\d{1,4}/\d{2})\b(?!/)")
 _SPACES = re.compile(r"\s+")
 
 
@@ -105,24 +103,23 @@ def _upc(m: re.Match[str]) -> tuple[int, int, str, str | None]:
 
 
 def _us(m: re.Match[str]) -> tuple[int, int, str, str | None]:
-    start = m.start() if m.group(0)[: m.start(1) - m.start()].strip() else m.start(1)
-    return start, m.end(1), m.group(1), None
+    label = _US_LABEL.search(m.string, max(0, m.start() - 40), m.start())
+    return (label.start() if label else m.start()), m.end(), m.group(1), None
 
 
-#: (quick test, pattern, builder): the quick test skips a pattern that cannot match
-_PATTERNS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], tuple[int, int, str, str | None]]], ...] = (
-    ("号", _CN_CASE, _cn),
-    ("决定", _CNIPA_AFTER, _cnipa),
-    ("决定", _CNIPA_BEFORE, _cnipa),
-    ("決定", _CNIPA_AFTER, _cnipa),
-    ("決定", _CNIPA_BEFORE, _cnipa),
-    (":", _US_DOCKET, _us),
-    ("-", _PTAB, _ptab),
-    ("337-TA", _ITC, _group(1, "usitc")),
-    ("No", _CAFC, _group(1, "cafc")),
-    ("/", _DE_DOCKET, _de),
-    ("_", _UPC, _upc),
-    ("/", _EPO, _group(1, "epo", whole=False)),
+_Builder = Callable[[re.Match[str]], tuple[int, int, str, str | None]]
+#: (quick tests, pattern, builder): a pattern runs only when one of its quick tests is in the text
+_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], _Builder], ...] = (
+    (("号",), _CN_CASE, _cn),
+    (("决定", "決定"), _CNIPA_AFTER, _cnipa),
+    (("决定", "決定"), _CNIPA_BEFORE, _cnipa),
+    (("-cv-", "-cr-", "-mc-", "-md-"), _US_DOCKET, _us),
+    (("IPR", "PGR", "CBM", "DER"), _PTAB, _ptab),
+    (("337-TA",), _ITC, _group(1, "usitc")),
+    (("No.", "Nos."), _CAFC, _group(1, "cafc")),
+    ((" O ", " U ", " Ni ", " W ", " ZR ", " ZB "), _DE_DOCKET, _de),
+    (("_",), _UPC, _upc),
+    (("/",), _EPO, _group(1, "epo", whole=False)),
 )
 
 
@@ -130,8 +127,8 @@ def extract(ctx: Context) -> list[CaseNumberMention]:
     """Case numbers of the document in text order, none overlapping another."""
     text = ctx.text
     found: list[tuple[int, int, str, str | None]] = []
-    for probe, pattern, build in _PATTERNS:
-        if probe not in text:
+    for probes, pattern, build in _PATTERNS:
+        if not any(p in text for p in probes):
             continue
         for m in pattern.finditer(text):
             found.append(build(m))
