@@ -1,7 +1,540 @@
-"""PLACEHOLDER until the dates extractor lands."""
+"""Dates in English and Chinese text, and the document's own date.
 
-def extract(ctx):
-    return []
+The written forms live in ``data/dates.yaml`` (one regex per form, each with
+examples). Absolute dates give ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; dates that
+need the document's date ("on Thursday", "earlier this month", "June 13th",
+"今年5月底", "22日") are resolved against ``ctx.published`` and flagged
+``relative``; without a published date they give nothing.
 
-def find_published(text, lang):
+:func:`find_published` reads the document's own date from its head (a byline,
+a "发布时间:" line, a date standing alone under the title) and refuses list pages
+that show several dated items.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from patlit.errors import DataFileError
+from patlit.model import DateMention
+
+_DATA_FILE = "dates.yaml"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ANCHORS = ("month", "year", "weekday", "relative", "zh")
+# characters before / after an anchor that a date (with the words and lookaheads
+# its pattern needs) may reach, per anchor kind
+_WINDOWS = {"month": (24, 28), "year": (26, 16), "weekday": (10, 28), "relative": (26, 8), "zh": (14, 18)}
+_RESOLVERS = ("absolute", "numeric", "year_of_published", "day_of_published", "weekday", "relative")
+_UNITS = ("day", "month", "year")
+_FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"／": "/", "－": "-", "．": "."})
+_HAS_FULLWIDTH = re.compile(r"[０-９]")
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    name: str
+    lang: str
+    resolve: str
+    anchor: str
+    regex: re.Pattern[str]
+    examples: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class _Relative:
+    unit: str
+    offset: int
+    precision: str
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    patterns: dict[str, tuple[_Pattern, ...]]  # by language of the written form
+    by_anchor: dict[str, tuple[_Pattern, ...]]  # every pattern, by anchor kind
+    anchor: re.Pattern[str]  # anchor words and years (see _dispatch_regex)
+    anchor_kinds: dict[str, str]  # anchor word -> kind ("month", "weekday", ...)
+    relative_words: tuple[str, ...]  # last words of English relative phrases (found with str.find)
+    months: dict[str, int]  # lower-case name or abbreviation -> month
+    weekdays: dict[str, int]
+    weekday_not_after: frozenset[str]
+    relative: dict[str, _Relative]  # lower-cased phrase (single spaces) -> rule
+    zh_year_words: dict[str, int]
+    zh_digits: dict[str, int]
+    day_first: re.Pattern[str]
+    month_first: re.Pattern[str]
+    byline_keywords: re.Pattern[str]
+    byline_head: int
+    byline_short: int
+    byline_window: int
+    clock: re.Pattern[str]
+    raw: dict[str, Any]
+
+
+def _fail(problem: str) -> DataFileError:
+    return DataFileError(f"{_DATA_FILE}: {problem}")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _word_regex(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z])(?:" + _alternation(words) + r")(?![A-Za-z])")
+
+
+def _phrase_regex(phrase: str) -> str:
+    parts = phrase.split()
+    out = []
+    for i, w in enumerate(parts):
+        esc = re.escape(w)
+        if i == 0 and w[:1].isalpha() and w[:1].isascii():
+            esc = f"[{w[0].upper()}{w[0].lower()}]" + re.escape(w[1:])
+        out.append(esc)
+    return r"\s+".join(out)
+
+
+def _dispatch_regex(words: dict[str, str]) -> re.Pattern[str]:
+    """One fast regex for many anchor words and the years 19xx/20xx.
+
+    It starts with a character class (which the regex engine scans quickly) and
+    then dispatches on that first character with a lookbehind, instead of trying
+    every word at every position.
+    """
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    by_first.setdefault("1", []).append("9[0-9]{2}")
+    by_first.setdefault("2", []).append("0[0-9]{2}")
+    branches = []
+    for c, rests in sorted(by_first.items()):
+        alts = []
+        for r in sorted(rests, key=len, reverse=True):
+            if r.startswith(("9[", "0[")) and c in "12":
+                alts.append(r + "(?![0-9])")
+            elif c.isascii() and c.isalpha():
+                alts.append(re.escape(r) + "(?![a-z])")
+            else:
+                alts.append(re.escape(r))
+        branches.append(f"(?<={re.escape(c)})(?:{'|'.join(alts)})")
+    first = "".join(sorted(re.escape(c) for c in by_first))
+    return re.compile(f"[{first}](?:{'|'.join(branches)})")
+
+
+def raw_phrases(raw: dict[str, Any], lang: str) -> list[str]:
+    return [str(r["phrase"]) for r in raw["relative"].get(lang) or []]
+
+
+def _keyword_regex(words: list[str]) -> re.Pattern[str]:
+    """Byline words; Latin ones must stand as words ("date" but not "dated")."""
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w.strip()) if w.strip() else re.escape(w)
+        if w[:1].isascii() and w[:1].isalpha():
+            esc = r"(?<![A-Za-z])" + esc + (r"(?![a-z])" if w.rstrip() == w else r"\s")
+        alts.append(esc)
+    return re.compile("|".join(alts))
+
+
+def load_grammar() -> _Grammar:
+    """The compiled grammar (loaded and validated once per process)."""
+    return _grammar()
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    try:
+        raw = yaml.load(resources.files("patlit.data").joinpath(_DATA_FILE).read_text(encoding="utf-8"), Loader=_LOADER)
+    except (OSError, yaml.YAMLError) as exc:
+        raise _fail(f"cannot be read ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise _fail("top level must be a mapping")
+    for key in ("months", "month_abbreviations", "weekdays", "relative", "patterns", "byline", "numeric_order",
+                "zh_digits", "zh_year_words"):
+        if key not in raw:
+            raise _fail(f"missing section '{key}'")
+    months_full = {str(k): int(v) for k, v in raw["months"].items()}
+    abbrevs = {str(k): int(v) for k, v in raw["month_abbreviations"].items()}
+    if sorted(set(months_full.values())) != list(range(1, 13)):
+        raise _fail("months must name all twelve months")
+    if any(not 1 <= v <= 12 for v in abbrevs.values()):
+        raise _fail("month_abbreviations: months are 1..12")
+    weekdays = [str(w) for w in raw["weekdays"]]
+    if len(weekdays) != 7:
+        raise _fail("weekdays must list seven days, Monday first")
+
+    relative: dict[str, _Relative] = {}
+    rel_alt: dict[str, str] = {}
+    for lang in ("en", "zh"):
+        phrases = []
+        for i, r in enumerate(raw["relative"].get(lang) or []):
+            if not isinstance(r, dict) or r.get("unit") not in _UNITS or r.get("precision") not in _UNITS:
+                raise _fail(f"relative.{lang}[{i}]: needs phrase, unit and precision (day/month/year)")
+            phrase = str(r["phrase"])
+            relative[" ".join(phrase.lower().split())] = _Relative(r["unit"], int(r.get("offset", 0)), r["precision"])
+            phrases.append(phrase)
+        phrases.sort(key=len, reverse=True)
+        rel_alt[lang] = "|".join(_phrase_regex(p) for p in phrases)
+
+    month_alt = "|".join(
+        re.escape(w) for w in sorted([*months_full, *abbrevs], key=len, reverse=True)
+    )
+    subs = {
+        "{MONTH}": rf"(?P<month>(?:{month_alt})(?![a-z])\.?)",
+        "{MONTH_FULL}": rf"(?P<month>(?:{_alternation(list(months_full))})(?![a-z]))",
+        "{WEEKDAY}": _alternation(weekdays),
+        "{YEAR}": r"(?:19|20)[0-9]{2}",
+        "{RELATIVE_EN}": rel_alt["en"],
+        "{RELATIVE_ZH}": rel_alt["zh"],
+    }
+    patterns: dict[str, tuple[_Pattern, ...]] = {}
+    for lang in ("en", "zh"):
+        out = []
+        for i, p in enumerate(raw["patterns"].get(lang) or []):
+            where = f"patterns.{lang}[{i}]"
+            if not isinstance(p, dict) or not isinstance(p.get("name"), str):
+                raise _fail(f"{where}: needs a name")
+            if p.get("anchor") not in _ANCHORS:
+                raise _fail(f"{where} ({p['name']}): anchor must be one of {', '.join(_ANCHORS)}")
+            if p.get("resolve") not in _RESOLVERS:
+                raise _fail(f"{where} ({p['name']}): resolve must be one of {', '.join(_RESOLVERS)}")
+            src = p.get("pattern")
+            if not isinstance(src, str):
+                raise _fail(f"{where} ({p['name']}): pattern missing")
+            for k, v in subs.items():
+                src = src.replace(k, v)
+            try:
+                rx = re.compile(src, re.VERBOSE)
+            except re.error as exc:
+                raise _fail(f"{where} ({p['name']}): bad regex ({exc})") from exc
+            ex = p.get("examples")
+            if not isinstance(ex, list) or not ex or not all(
+                isinstance(e, dict) and isinstance(e.get("text"), str) and isinstance(e.get("values"), list) for e in ex
+            ):
+                raise _fail(f"{where} ({p['name']}): needs examples with 'text' and 'values'")
+            out.append(_Pattern(p["name"], lang, p["resolve"], p["anchor"], rx, tuple(ex)))
+        patterns[lang] = tuple(out)
+
+    by_anchor = {k: tuple(p for lg in ("en", "zh") for p in patterns[lg] if p.anchor == k) for k in _ANCHORS}
+    b = raw["byline"]
+    order = raw["numeric_order"]
+    en_rel_words = sorted({p.split()[-1] for p in raw_phrases(raw, "en")}, key=len, reverse=True)
+    zh_rel_words = sorted(raw_phrases(raw, "zh"), key=len, reverse=True)
+    anchor_words: dict[str, str] = {}
+    for kind, words in (
+        ("zh", [*zh_rel_words, "年", "月", "日"]),
+        ("weekday", weekdays),
+        ("month", [*months_full, *abbrevs]),
+    ):
+        anchor_words.update({w: kind for w in words})
+    anchor = _dispatch_regex(anchor_words)
+    return _Grammar(
+        patterns=patterns,
+        by_anchor=by_anchor,
+
+        anchor=anchor,
+        anchor_kinds=anchor_words,
+        relative_words=tuple(en_rel_words),
+        months={k.lower(): v for k, v in {**months_full, **abbrevs}.items()},
+        weekdays={w.lower(): i for i, w in enumerate(weekdays)},
+        weekday_not_after=frozenset(raw.get("weekday_not_after") or ()),
+        relative=relative,
+        zh_year_words={str(k): int(v) for k, v in raw["zh_year_words"].items()},
+        zh_digits={str(k): int(v) for k, v in raw["zh_digits"].items()},
+        day_first=_word_regex(order["day_first_words"]),
+        month_first=_word_regex(order["month_first_words"]),
+        byline_keywords=_keyword_regex([str(k) for k in b["keywords"]]),
+        byline_head=int(b["head_chars"]),
+        byline_short=int(b["short_line_chars"]),
+        byline_window=int(b["keyword_window"]),
+        clock=re.compile(b["clock"]),
+        raw=raw,
+    )
+
+
+# ------------------------------------------------------------------- resolving
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    if not 1900 <= y <= 2099:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def _zh_number(s: str, digits: dict[str, int]) -> int:
+    """一 -> 1, 十二 -> 12, 二十一 -> 21, 二〇一九 -> 2019 (digit by digit)."""
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    n = 0
+    for ch in s:
+        n = n * 10 + digits.get(ch, 0)
+    return n
+
+
+def _num(g: _Grammar, s: str | None) -> int | None:
+    if s is None:
+        return None
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    return _zh_number(s, g.zh_digits)
+
+
+def _month_of(g: _Grammar, s: str) -> int | None:
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if s and s[0] in g.zh_digits:
+        return _zh_number(s, g.zh_digits)
+    return g.months.get(s.rstrip(".").lower())
+
+
+def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + offset
+    return k // 12, k % 12 + 1
+
+
+def _year_for(pub: dt.date, month: int) -> int:
+    """The year of the most recent ``month`` on or before ``pub`` (month precision)."""
+    return pub.year - 1 if month > pub.month else pub.year
+
+
+def _value(
+    g: _Grammar, p: _Pattern, gd: dict[str, str | None], text: str, start: int, pub: dt.date | None, day_first: bool
+) -> str | None:
+    if p.resolve == "absolute":
+        year = _num(g, gd.get("year"))
+        month = _month_of(g, gd["month"]) if gd.get("month") else None
+        day = _num(g, gd.get("day"))
+        return _iso(year, month, day) if year is not None else None
+    if p.resolve == "numeric":
+        a, b, year = int(gd["a"]), int(gd["b"]), int(gd["year"])
+        if a > 12:
+            day_first_here = True
+        elif b > 12:
+            day_first_here = False
+        else:
+            day_first_here = day_first
+        return _iso(year, b, a) if day_first_here else _iso(year, a, b)
+    if pub is None:
+        return None
+    if p.resolve == "year_of_published":
+        month = _month_of(g, gd["month"])
+        if month is None or not 1 <= month <= 12:
+            return None
+        day = _num(g, gd.get("day"))
+        if p.name == "month_alone" and not (gd.get("last") or gd.get("prep") or gd.get("mod")):
+            return None
+        rel = gd.get("rel")
+        if rel:
+            year = pub.year + g.zh_year_words.get(rel, 0)
+        elif gd.get("last"):
+            year = pub.year - 1 if month >= pub.month else pub.year
+        else:
+            year = _year_for(pub, month)
+        return _iso(year, month, day)
+    if p.resolve == "day_of_published":
+        day = int(gd["day"])
+        year, month = (pub.year, pub.month) if day <= pub.day else _shift_month(pub.year, pub.month, -1)
+        return _iso(year, month, day)
+    if p.resolve == "weekday":
+        before = text[max(0, start - 12):start].split()
+        if before and before[-1] in g.weekday_not_after:
+            return None
+        wd = g.weekdays[gd["wd"].lower()]
+        delta = (pub.weekday() - wd) % 7
+        if gd.get("last") and delta == 0:
+            delta = 7
+        return (pub - dt.timedelta(days=delta)).isoformat()
+    if p.resolve == "relative":
+        rule = g.relative.get(" ".join((gd.get("_all") or "").lower().split()))
+        if rule is None:
+            return None
+        if rule.unit == "day":
+            d = pub + dt.timedelta(days=rule.offset)
+        elif rule.unit == "month":
+            y, mo = _shift_month(pub.year, pub.month, rule.offset)
+            d = dt.date(y, mo, 1)
+        else:
+            d = dt.date(pub.year + rule.offset, 1, 1)
+        return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[rule.precision]
     return None
+
+
+def _prefers_day_first(g: _Grammar, text: str) -> bool:
+    """Read ambiguous numeric dates (02/11/2023) day-first in this document?"""
+    en_numeric = next(p for p in g.patterns["en"] if p.resolve == "numeric")
+    for m in en_numeric.regex.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
+    return len(g.day_first.findall(text)) > len(g.month_first.findall(text))
+
+
+def _windows(g: _Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
+    """Merged text windows around the anchors of each kind."""
+    hits: list[tuple[int, int, str]] = []
+    for a in g.anchor.finditer(text):
+        word = a.group(0)
+        kind = "year" if word[0] in "12" and word.isdigit() else g.anchor_kinds.get(word)
+        if kind is not None:
+            hits.append((a.start(), a.end(), kind))
+    for w in g.relative_words:  # lower-case words: str.find is faster than a regex class
+        i = text.find(w)
+        while i >= 0:
+            hits.append((i, i + len(w), "relative"))
+            i = text.find(w, i + 1)
+    out: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for start, end, kind in sorted(hits):
+        back, forward = _WINDOWS[kind]
+        lo, hi = max(0, start - back), min(n, end + forward)
+        spans = out.setdefault(kind, [])
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return out
+
+
+def _scan(text: str, lang: str, published: str | None) -> list[DateMention]:
+    g = _grammar()
+    # full-width digits (２０１９年) are read as ASCII; translation keeps offsets
+    src = text.translate(_FULLWIDTH) if text and max(text) >= "０" and _HAS_FULLWIDTH.search(text) else text
+    pub = _parse_published(published)
+    day_first: bool | None = None
+    found: dict[tuple[int, int], tuple[str, bool]] = {}
+    # every written form is tried whatever the document's language: English pages
+    # quote Chinese dates and the other way round; anchors keep this cheap
+    for kind, spans in _windows(g, src).items():
+        for p in g.by_anchor[kind]:
+            rx = p.regex
+            for lo, hi in spans:
+                for m in rx.finditer(src, lo, hi):
+                    gd = m.groupdict()
+                    gd["_all"] = m.group(0)
+                    if p.resolve == "numeric" and day_first is None:
+                        day_first = _prefers_day_first(g, src)
+                    value = _value(g, p, gd, src, m.start(), pub, bool(day_first))
+                    if value is None:
+                        continue
+                    span = m.span("span") if gd.get("span") is not None else m.span()
+                    if span not in found:
+                        found[span] = (value, p.resolve not in ("absolute", "numeric"))
+    # longest first; drop overlaps
+    ordered = sorted(found.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0]))
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for (s, e), (value, relative) in ordered:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(DateMention(start=s, end=e, text=text[s:e], value=value, relative=relative))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def extract(ctx: Any) -> list[DateMention]:
+    """Date mentions of the document, in text order."""
+    return _scan(ctx.text, ctx.lang, ctx.published)
+
+
+def parse(text: str, lang: str = "en", published: str | None = None) -> list[str]:
+    """The date values written in ``text`` (a convenience for callers and tests)."""
+    return [d.value for d in _scan(text, lang, published)]
+
+
+# -------------------------------------------------------------- find_published
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return ls, len(text) if le < 0 else le
+
+
+def _byline_strength(g: _Grammar, text: str, d: DateMention) -> int:
+    """2 = a labelled byline (keyword, clock or reading time next to it), 1 = a date
+    standing (almost) alone on its line, 0 = a date inside prose."""
+    ls, le = _line_bounds(text, d.start, d.end)
+    before = text[ls:d.start]
+    after = text[d.end:le]
+    near_before = before[-g.byline_window:]
+    near_after = after[: g.byline_window]
+    clock = g.clock.match(after.strip())
+    if clock or g.byline_keywords.search(near_before) or g.byline_keywords.search(near_after):
+        if len(before.strip()) <= 2 * g.byline_short:
+            return 2
+    rest = g.clock.sub("", before + " " + after)
+    rest = re.sub(r"[\s|•·:：,，/\-–—]+", "", rest)
+    return 1 if len(rest) <= g.byline_short else 0
+
+
+def find_published(text: str, lang: str) -> str | None:
+    """The document's own date (``YYYY-MM-DD``) from its head, or None.
+
+    A labelled byline in the head wins ("发布时间:2020-07-02 14:25", "Apr 18, 2024
+    4 mins", "date 2016-02-10"). A date standing alone on a head line is taken
+    unless the document shows several such lines with different dates (a list
+    page). Month-only or year-only dates are never a published date.
+    """
+    if not text:
+        return None
+    g = _grammar()
+    try:
+        head_text = text[: g.byline_head + g.byline_short]
+        head = [d for d in _scan(head_text, lang, None) if len(d.value) == 10 and d.start < g.byline_head]
+        if not head:
+            return None
+        strength = [_byline_strength(g, text, d) for d in head]
+        for d, st in zip(head, strength):
+            if st == 2:
+                return d.value
+        alone = [d for d, st in zip(head, strength) if st == 1]
+        if not alone:
+            return None
+        # a list page shows several dated items: look for other dates standing alone
+        values = {d.value for d in alone}
+        for line in _short_lines(text, g.byline_head, 2 * g.byline_short):
+            for d in _scan(line, lang, None):
+                if len(d.value) == 10 and _byline_strength(g, line, d) >= 1:
+                    values.add(d.value)
+        return alone[0].value if len(values) == 1 else None
+    except Exception:  # never let a heuristic break extraction
+        return None
+
+
+def _short_lines(text: str, start: int, max_len: int) -> list[str]:
+    """Lines after ``start`` no longer than ``max_len`` that hold a digit."""
+    out = []
+    for line in text[start:].split("\n"):
+        if len(line) <= max_len and any(c.isdigit() for c in line):
+            out.append(line)
+    return out
