@@ -595,3 +595,61 @@ def test_page_that_is_valid_utf8_is_utf8_whatever_it_declares(tmp_path: Path) ->
     f.write_bytes(page.encode("utf-8"))
     (doc,) = _read(f)[0]
     assert "海港光学反诉北风" in doc.text
+
+
+# --- detection measured over more text, and never raising on arbitrary bytes --------------------
+
+CHINESE_LINES = [
+    ("judgment", "本院认为，被诉侵权产品的技术方案落入涉案专利权利要求的保护范围，一审判决认定事实清楚，适用法律正确。"),
+    ("announcement", "本公司董事会近日收到法院送达的起诉状，原告请求判令本公司停止侵权并赔偿经济损失二千万元。"),
+    ("invalidation", "请求人认为该实用新型专利不具备新颖性和创造性，请求宣告其全部无效，专利权人提交了意见陈述书。"),
+    ("market", "今年第一季度，国内智能手机出货量同比增长百分之八，多家厂商加大了在海外市场的专利布局。"),
+    ("short-title", "华为起诉小米专利侵权"),
+    ("with-english", "Apple公司与Samsung公司的专利纠纷持续多年，双方最终在美国法院达成和解。"),
+]
+TRADITIONAL_LINES = [
+    ("tw-court", "智慧財產及商業法院審理後認為，被告產品確實侵害原告的發明專利，判決被告應賠償新臺幣三千萬元。"),
+    ("hk-news", "該公司發言人表示，將就法院的判決提出上訴，並會繼續與對方進行授權談判。"),
+    ("tw-short", "專利侵權訴訟"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    *((text, enc) for _, text in CHINESE_LINES for enc in ("gbk", "gb18030")),
+    *((text, enc) for _, text in TRADITIONAL_LINES for enc in ("big5", "cp950", "gbk")),
+], ids=[
+    *(f"{name}-{enc}" for name, _ in CHINESE_LINES for enc in ("gbk", "gb18030")),
+    *(f"{name}-{enc}" for name, _ in TRADITIONAL_LINES for enc in ("big5", "cp950", "gbk")),
+])
+def test_chinese_detection_over_varied_text(text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding), "x") == text
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".html", ".pdf", ".xml", ".jsonl", ".bin"]))
+def test_reading_arbitrary_bytes_never_raises(data: bytes, suffix: str) -> None:
+    from patlit.ingest import read_bytes
+
+    for item in read_bytes(data, "blob" + suffix):
+        assert isinstance(item, (Document, InputError))
+        if isinstance(item, Document):
+            assert item.text.strip()
+
+
+@settings(max_examples=200, deadline=None)
+# NUL is left out: UTF-8 text with NULs at every other byte *is* BOM-less UTF-16 by our rule
+@given(
+    text=st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=300),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]),
+)
+def test_any_text_round_trips_through_utf_encodings(text: str, encoding: str) -> None:
+    result = decode(text.encode(encoding), "x")
+    if isinstance(result, InputError):  # only text with control characters may be refused, as binary
+        assert "binary" in result.reason
+        assert any(ord(c) < 32 and c not in "\t\n\r\x0c" or c == "\x7f" for c in text)
+    else:
+        assert result == text
