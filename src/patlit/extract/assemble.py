@@ -1,4 +1,603 @@
-"""PLACEHOLDER until proceeding assembly lands."""
+"""From actions to proceedings: attach forum, date, patents, amounts, outcome; merge.
 
-def assemble(ctx, actions, outcomes, mentions, parties):
+Language-neutral. The grammars (:mod:`.proceedings_en`, :mod:`.proceedings_zh`) give
+:class:`~patlit.model.ActionMention` objects (or the richer :class:`Action` defined
+here) and :class:`~patlit.model.OutcomeMention` cues; :func:`assemble`
+
+1. completes roles the sentence left open: the opponent of a claimant (or of a
+   respondent) from the other actions, else another party of the sentence;
+   undirected actions ("X prevailed in its fight with Y") take the direction of
+   an action between the same two parties;
+2. gives each action the mentions of its clause (the stretch of its sentence from
+   its trigger to the next trigger), and those of later sentences that refer back
+   to it ("The suit was lodged at ...", "the patent at issue", "Of that sum, ...");
+   back-references to patents ("the above-mentioned patents", "the '356 patent",
+   "the two patents of X") are resolved; dates only from filing triggers;
+3. splits an action filed on two coordinated dates or in two coordinated courts
+   into one proceeding per date or court;
+4. merges actions that report the same proceeding (same kind, same parties in the
+   same roles, compatible forum, date, patents and outcome);
+5. applies outcome cues and adds named affiliates of a respondent as co-respondents.
+
+Language-specific cue words live in ``data/assemble.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from patlit.errors import DataFileError
+from patlit.extract.context import Context
+from patlit.extract.overlaps import Mentions
+from patlit.model import (
+    ActionMention,
+    Amount,
+    DateMention,
+    ForumMention,
+    MoneyMention,
+    OutcomeMention,
+    Party,
+    PatentMention,
+    Proceeding,
+    Span,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Action(ActionMention):
+    """An action with what assembly needs beyond the shared :class:`ActionMention`.
+
+    ``mode`` "filing": a date in the clause is the filing date; "reference": the
+    action is mentioned again (no date taken). ``undirected``: the two sides are known
+    but not who brought it (``winner`` names the side that won). ``scope``: the span
+    whose mentions belong to the action (default: its sentence). ``reexam``/``ptab``:
+    the clause speaks of a reexamination / an inter partes or post-grant review.
+    """
+
+    mode: str = "filing"
+    undirected: bool = False
+    winner: str | None = None
+    scope: tuple[int, int] | None = None
+    reexam: bool = False
+    ptab: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome(OutcomeMention):
+    """An outcome cue; ``winner`` names the side that won, ``reset`` clears an outcome (vacated)."""
+
+    winner: str | None = None
+    reset: bool = False
+
+
+#: forum codes of offices and courts that decide validity only
+VALIDITY_FORUMS = frozenset({"ptab", "cnipa", "epo", "de-bpatg", "uspto"})
+#: forum codes of appeal courts
+APPEAL_FORUMS = frozenset({"cafc", "cn-spc", "uk-ewca", "scotus"})
+_APPEAL_NAME = re.compile(r"appeal|上诉|高级人民法院|最高", re.I)
+
+
+@dataclass(frozen=True)
+class Cues:
+    continuation: re.Pattern
+    patents_backref: re.Pattern
+    owned_backref: re.Pattern
+    filing: re.Pattern
+    not_filing_date: re.Pattern
+    short_patent: re.Pattern
+
+
+_KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
+
+
+@lru_cache(maxsize=4)
+def cues(lang: str) -> Cues:
+    name = "assemble.yaml"
+    try:
+        raw = yaml.safe_load(resources.files("patlit.data").joinpath(name).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{name}: cannot be read: {exc}") from exc
+    if not isinstance(raw, dict) or lang not in raw:
+        if isinstance(raw, dict) and "en" in raw:
+            lang = "en"
+        else:
+            raise DataFileError(f"{name}: no cue section for language {lang!r}")
+    sec = raw[lang]
+    out = {}
+    for k in _KEYS:
+        vals = sec.get(k)
+        if not isinstance(vals, list) or not vals:
+            raise DataFileError(f"{name}: {lang}.{k} must be a non-empty list of patterns")
+        try:
+            if k == "not_filing_date":
+                out[k] = re.compile(r"(?:" + "|".join(vals) + r")\s*$", re.I)
+            else:
+                out[k] = re.compile("|".join(f"(?:{v})" for v in vals), re.I | re.M)
+        except re.error as exc:
+            raise DataFileError(f"{name}: {lang}.{k}: bad pattern: {exc}") from exc
+    if "d" not in out["short_patent"].groupindex:
+        raise DataFileError(f"{name}: {lang}.short_patent needs a group named 'd'")
+    return Cues(**out)
+
+
+@dataclass
+class _Draft:
+    kind: str
+    claimants: list[str]
+    respondents: list[str]
+    sentence: int
+    mode: str
+    forum: str | None = None
+    date: str | None = None
+    patents: list[str] = field(default_factory=list)
+    amounts: list[MoneyMention] = field(default_factory=list)
+    outcome: str | None = None
+    reset: bool = False
+    case_number: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    reexam: bool = False
+    ptab: bool = False
+    winner: str | None = None
+
+
+def assemble(
+    ctx: Context,
+    actions: list[ActionMention],
+    outcomes: list[OutcomeMention],
+    mentions: Mentions,
+    parties: list[Party],
+) -> list[Proceeding]:
+    """Proceedings of the document, each with its attributes and evidence spans."""
+    if not actions:
+        return []
+    cue = cues(ctx.lang)
+    acts = sorted(actions, key=lambda a: (a.start, a.sentence))
+    drafts = _complete_roles(ctx, acts, parties)
+    if not drafts:
+        return []
+    by_sent: dict[int, list[tuple[ActionMention, _Draft]]] = {}
+    for a, d in drafts:
+        by_sent.setdefault(a.sentence, []).append((a, d))
+    all_patents = mentions.patents
+    expanded: list[_Draft] = []  # every draft so far, in text order (also the back-reference history)
+    n_sent = len(ctx.sentences)
+    last_by_sent: dict[int, _Draft] = {}
+    for si in range(n_sent):
+        here = by_sent.get(si, [])
+        if here:
+            here.sort(key=lambda x: x[0].start)
+            for k, (a, d) in enumerate(here):
+                lo, hi = _clause(ctx, si, here, k)
+                new = _attach(ctx, cue, a, d, lo, hi, mentions, expanded, all_patents, parties)
+                expanded.extend(new)
+                last_by_sent[si] = new[-1]
+            _sentence_outcomes(outcomes, si, [d for d in expanded if si in d.sentences], expanded)
+        else:
+            _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
+    _defaults(expanded, mentions)
+    merged = _merge(expanded)
+    _add_affiliates(ctx, merged, parties)
+    return [_to_proceeding(d) for d in merged if d.claimants and d.respondents]
+
+
+# --- roles ------------------------------------------------------------------------------
+
+
+def _complete_roles(ctx: Context, acts: list[ActionMention], parties: list[Party]) -> list[tuple[ActionMention, _Draft]]:
+    out: list[tuple[ActionMention, _Draft]] = []
+    directed = [a for a in acts if not getattr(a, "undirected", False)]
+    sent_parties = _parties_by_sentence(ctx, parties)
+    for i, a in enumerate(acts):
+        cl, rs = list(a.claimants), list(a.respondents)
+        outcome = a.outcome
+        if getattr(a, "undirected", False):
+            pair = set(cl) | set(rs)
+            ref = next((b for b in directed if b.kind == a.kind and pair <= (set(b.claimants) | set(b.respondents))
+                        and set(b.claimants) & pair and set(b.respondents) & pair), None)
+            if ref is None:
+                continue
+            cl = [n for n in pair if n in ref.claimants]
+            rs = [n for n in pair if n in ref.respondents]
+            w = getattr(a, "winner", None)
+            if w:
+                outcome = "claimant_won" if w in cl else "respondent_won" if w in rs else None
+        if cl and not rs:
+            rs = _opponent(cl, acts, i) or _others_in_sentence(sent_parties, a, cl)
+        elif rs and not cl:
+            cl = _opponent(rs, acts, i) or _others_in_sentence(sent_parties, a, rs)
+        rs = [r for r in rs if r not in cl]
+        if not cl or not rs:
+            continue
+        d = _Draft(a.kind, cl, rs, a.sentence, getattr(a, "mode", "filing"), outcome=outcome)
+        d.evidence.append(Span(a.start, a.end, a.text))
+        d.sentences.add(a.sentence)
+        d.reexam = getattr(a, "reexam", False)
+        d.ptab = getattr(a, "ptab", False)
+        out.append((a, d))
+    return out
+
+
+def _opponent(names: list[str], acts: list[ActionMention], i: int) -> list[str]:
+    """The other side of the nearest action (before, then after) involving ``names``."""
+    order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(acts)))
+    for j in order:
+        b = acts[j]
+        if set(names) & set(b.claimants) and b.respondents:
+            return [n for n in b.respondents if n not in names]
+        if set(names) & set(b.respondents) and b.claimants:
+            return [n for n in b.claimants if n not in names]
     return []
+
+
+def _parties_by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[tuple[int, str]]]:
+    out: dict[int, list[tuple[int, str]]] = {}
+    for p in parties:
+        for m in p.mentions:
+            out.setdefault(ctx.sentence_index(m.start), []).append((m.start, p.name))
+    for v in out.values():
+        v.sort()
+    return out
+
+
+def _others_in_sentence(sent_parties: dict, a: ActionMention, names: list[str]) -> list[str]:
+    ms = sent_parties.get(a.sentence, [])
+    after = [n for pos, n in ms if pos >= a.end and n not in names]
+    before = [n for pos, n in reversed(ms) if pos < a.start and n not in names]
+    for n in after + before:
+        return [n]
+    return []
+
+
+# --- attaching mentions -----------------------------------------------------------------
+
+
+def _clause(ctx: Context, si: int, here: list, k: int) -> tuple[int, int]:
+    ss, se = ctx.sentences[si]
+    a = here[k][0]
+    starts = sorted({x[0].start for x in here})
+    idx = starts.index(a.start)
+    lo = ss if idx == 0 else a.start
+    hi = starts[idx + 1] if idx + 1 < len(starts) else se
+    return lo, hi
+
+
+def _in(spans, lo: int, hi: int):
+    return [m for m in spans if lo <= m.start < hi]
+
+
+def _coordinated(text: str, ms: list[Span], extra: str = "") -> list[list[Span]]:
+    """Group mentions written as a coordination ("A and B", "A, B and C")."""
+    groups: list[list[Span]] = []
+    for m in ms:
+        if groups:
+            gap = text[groups[-1][-1].end:m.start]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|&|or|以及|和|及|、|,)?\s*(?:the\s+|in\s+the\s+|at\s+the\s+" + extra + r")?\s*", gap):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _forum_ok(kind: str, code: str) -> bool:
+    if kind == "itc_investigation":
+        return code == "usitc"
+    if code == "usitc":
+        return False
+    if code in VALIDITY_FORUMS:
+        return kind in ("invalidation", "appeal")
+    return True
+
+
+def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, mentions: Mentions,
+            history: list[_Draft], all_patents: list[PatentMention], parties: list[Party]) -> list[_Draft]:
+    text = ctx.text
+    # forums
+    forums = [f for f in _in(mentions.forums, lo, hi) if _forum_ok(d.kind, f.code)]
+    groups_f = _coordinated(text, forums) if forums else []
+    # dates (filing triggers only)
+    dates: list[DateMention] = []
+    if d.mode == "filing":
+        for dm in _in(mentions.dates, lo, hi):
+            if cue.not_filing_date.search(text[max(lo, dm.start - 25):dm.start]):
+                continue
+            dates.append(dm)
+    groups_d = _coordinated(text, dates) if dates else []
+    # patents
+    pats = _in(mentions.patents, lo, hi)
+    d.patents = _dedupe([p.id for p in pats])
+    clause = text[lo:hi]
+    if not d.patents:
+        d.patents = _backref_patents(cue, clause, d, history, all_patents)
+    d.evidence.extend(pats)
+    # amounts
+    for m in _in(mentions.money, lo, hi):
+        if m.role is not None and not m.converted:
+            d.amounts.append(m)
+            d.evidence.append(m)
+    # case numbers
+    cns = _in(mentions.case_numbers, lo, hi)
+    if cns:
+        d.case_number = cns[0].number
+        d.evidence.append(cns[0])
+        if not forums and cns[0].forum and _forum_ok(d.kind, cns[0].forum):
+            d.forum = cns[0].forum
+    # one proceeding per coordinated forum, then per coordinated date
+    out = [d]
+    if groups_f:
+        g0 = groups_f[0]
+        codes = _dedupe([f.code for f in g0])
+        base = d
+        out = []
+        for code in codes:
+            nd = _copy(base)
+            nd.forum = code
+            nd.evidence.extend(f for f in g0 if f.code == code)
+            out.append(nd)
+    if groups_d:
+        g0 = groups_d[0]
+        vals = _dedupe([x.value for x in g0])
+        res = []
+        for nd in out:
+            for v in vals:
+                x = _copy(nd)
+                x.date = v
+                x.evidence.extend(dm for dm in g0 if dm.value == v)
+                res.append(x)
+        out = res
+    return out
+
+
+def _copy(d: _Draft) -> _Draft:
+    return _Draft(
+        d.kind, list(d.claimants), list(d.respondents), d.sentence, d.mode, d.forum, d.date, list(d.patents),
+        list(d.amounts), d.outcome, d.reset, d.case_number, list(d.evidence), set(d.sentences), d.reexam, d.ptab,
+        d.winner,
+    )
+
+
+def _dedupe(xs):
+    return list(dict.fromkeys(xs))
+
+
+def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], all_patents) -> list[str]:
+    out: list[str] = []
+    for m in cue.short_patent.finditer(clause):
+        digits = m.group("d")
+        for p in all_patents:
+            core = re.sub(r"\D", "", p.id.split(".")[0])
+            if core.endswith(digits) and p.id not in out:
+                out.append(p.id)
+    if out:
+        return out
+    if cue.owned_backref.search(clause) or (cue.patents_backref.search(clause)):
+        # patents of the respondent (an invalidation) or of the claimant, named before
+        owners = d.respondents if d.kind == "invalidation" else d.claimants
+        for h in reversed(history):
+            if h.patents and h.kind != "invalidation" and set(owners) & set(h.claimants):
+                return list(h.patents)
+        if cue.patents_backref.search(clause):
+            for h in reversed(history):
+                if h.patents:
+                    return list(h.patents)
+    return []
+
+
+def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], mentions: Mentions,
+                  outcomes: list[OutcomeMention], all_patents, parties: list[Party]) -> None:
+    """A sentence without an action of its own that speaks of the latest one."""
+    if not history:
+        return
+    cur = history[-1]
+    if si - max(cur.sentences) > 3:
+        return
+    ss, se = ctx.sentences[si]
+    sent = ctx.text[ss:se]
+    names = {p.name for p in parties for m in p.mentions if ss <= m.start < se}
+    own = set(cur.claimants) | set(cur.respondents)
+    refers = bool(cue.continuation.search(sent))
+    if names and not names <= own:
+        return
+    if not refers and not names:
+        # a bare follow-up ("Of that sum ...") only right after the action
+        if si - max(cur.sentences) > 1:
+            return
+    if not refers and not names:
+        refers = bool(_in(mentions.money, ss, se) and any(m.role for m in _in(mentions.money, ss, se)))
+        if not refers:
+            return
+    # all drafts made from the latest action's sentence share the follow-up
+    latest = [h for h in history if max(h.sentences) == max(cur.sentences)]
+    forums = [f for f in _in(mentions.forums, ss, se)]
+    pats = _in(mentions.patents, ss, se)
+    pids = _dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history[:-1], all_patents)
+    money = [m for m in _in(mentions.money, ss, se) if m.role is not None and not m.converted]
+    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if cue.filing.search(sent) else []
+    f_groups = _coordinated(ctx.text, [f for f in forums if _forum_ok(cur.kind, f.code)])
+    codes = _dedupe([f.code for f in f_groups[0]]) if f_groups else []
+    if len(codes) > 1 and len(latest) == 1 and latest[0].forum is None:
+        # "the present suit was brought in A and B": one proceeding per court
+        base = latest[0]
+        base.forum = codes[0]
+        for code in codes[1:]:
+            nd = _copy(base)
+            nd.forum = code
+            history.append(nd)
+            latest.append(nd)
+    for h in latest:
+        h.sentences.add(si)
+        if h.forum is None and codes:
+            h.forum = codes[0]
+            h.evidence.extend(f for f in f_groups[0] if f.code == codes[0])
+        for f in f_groups[0] if f_groups else []:
+            if f.code == h.forum:
+                h.evidence.append(f)
+        if not h.patents and pids:
+            h.patents = list(pids)
+            h.evidence.extend(pats)
+        for m in money:
+            h.amounts.append(m)
+            h.evidence.append(m)
+        if h.date is None and dates and h.mode == "filing":
+            h.date = dates[0].value
+            h.evidence.append(dates[0])
+        for o in outcomes:
+            if o.sentence != si:
+                continue
+            if getattr(o, "reset", False):
+                h.reset = True
+                continue
+            if h.outcome is None:
+                h.outcome = _role_outcome(o, h)
+
+
+def _role_outcome(o: OutcomeMention, d: _Draft) -> str | None:
+    w = getattr(o, "winner", None)
+    if w:
+        if w in d.claimants:
+            return "claimant_won"
+        if w in d.respondents:
+            return "respondent_won"
+        return None
+    return o.outcome
+
+
+def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draft], all_drafts: list[_Draft]) -> None:
+    for o in outcomes:
+        if o.sentence != si:
+            continue
+        if getattr(o, "reset", False):
+            continue
+        targets = here
+        w = getattr(o, "winner", None)
+        if w and any(d.kind == "appeal" for d in here):
+            # "appealed the judgment, which had awarded X ...": the judgment below
+            lower = [d for d in all_drafts if d.kind != "appeal" and (w in d.claimants or w in d.respondents)]
+            if lower:
+                targets = lower[-1:]
+        for d in targets:
+            if d.outcome is None:
+                oc = _role_outcome(o, d)
+                if oc:
+                    d.outcome = oc
+                    d.evidence.append(Span(o.start, o.end, o.text))
+
+
+# --- defaults and merging ---------------------------------------------------------------
+
+
+def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
+    codes = _dedupe([f.code for f in mentions.forums])
+    appeal_codes = [f.code for f in mentions.forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)]
+    for d in drafts:
+        if d.forum == "uspto":
+            d.forum = "ptab" if d.kind == "invalidation" and not d.reexam else None
+        if d.forum is None:
+            if d.kind == "itc_investigation":
+                d.forum = "usitc"
+            elif d.kind == "appeal" and appeal_codes:
+                d.forum = appeal_codes[0]
+            elif d.kind == "invalidation" and d.ptab and not d.reexam:
+                d.forum = "ptab"
+            else:
+                ok = [c for c in codes if _forum_ok(d.kind, c) and c != "uspto"]
+                if len(ok) == 1 and len(codes) == 1:
+                    d.forum = ok[0]
+        if d.reset:
+            d.outcome = None
+
+
+def _compatible(a: _Draft, b: _Draft) -> bool:
+    if a.kind != b.kind:
+        return False
+    if not (set(a.claimants) & set(b.claimants)) or not (set(a.respondents) & set(b.respondents)):
+        return False
+    if a.forum and b.forum and a.forum != b.forum:
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if a.patents and b.patents and not (set(a.patents) & set(b.patents)):
+        return False
+    if a.outcome and b.outcome and a.outcome != b.outcome:
+        return False
+    return True
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    out: list[_Draft] = []
+    for d in drafts:
+        target = None
+        for p in reversed(out):
+            if _compatible(p, d):
+                target = p
+                break
+        if target is None:
+            out.append(d)
+            continue
+        target.claimants = _dedupe(target.claimants + d.claimants)
+        target.respondents = _dedupe(target.respondents + d.respondents)
+        target.forum = target.forum or d.forum
+        if d.date and (not target.date or len(d.date) > len(target.date)):
+            target.date = d.date
+        target.patents = _dedupe(target.patents + d.patents)
+        target.amounts.extend(d.amounts)
+        target.outcome = target.outcome or d.outcome
+        target.reset = target.reset or d.reset
+        target.case_number = target.case_number or d.case_number
+        target.evidence.extend(d.evidence)
+        target.sentences |= d.sentences
+    for d in out:
+        if d.reset:
+            d.outcome = None
+    return out
+
+
+def _add_affiliates(ctx: Context, drafts: list[_Draft], parties: list[Party]) -> None:
+    """Affiliates named with a respondent near the proceeding's sentences join as co-respondents."""
+    kids: dict[str, list[Party]] = {}
+    for p in parties:
+        if p.affiliate_of:
+            kids.setdefault(p.affiliate_of, []).append(p)
+    if not kids:
+        return
+    for d in drafts:
+        for r in list(d.respondents):
+            for k in kids.get(r, []):
+                near = any(abs(ctx.sentence_index(m.start) - s) <= 2 for m in k.mentions for s in d.sentences)
+                if near and k.name not in d.respondents and k.name not in d.claimants:
+                    d.respondents.append(k.name)
+
+
+def _to_proceeding(d: _Draft) -> Proceeding:
+    amounts: list[Amount] = []
+    seen = {}
+    for m in d.amounts:
+        key = (m.value, m.currency, m.role)
+        if key in seen:
+            seen[key].evidence.append(m)
+            continue
+        am = Amount(m.value, m.currency, m.role, [m])
+        seen[key] = am
+        amounts.append(am)
+    ev, keys = [], set()
+    for sp in sorted(d.evidence, key=lambda s: s.start):
+        k = (sp.start, sp.end)
+        if k not in keys:
+            keys.add(k)
+            ev.append(Span(sp.start, sp.end, sp.text))
+    return Proceeding(
+        kind=d.kind,
+        claimants=list(d.claimants),
+        respondents=list(d.respondents),
+        forum=d.forum if d.forum != "uspto" else None,
+        date=d.date,
+        patents=list(d.patents),
+        amounts=amounts,
+        outcome=d.outcome,
+        case_number=d.case_number,
+        evidence=ev,
+    )

@@ -1,4 +1,748 @@
-"""PLACEHOLDER until the en parties grammar lands."""
+"""English parties: candidate names, aliases, affiliates; parties are those in a proceeding.
 
-def extract(ctx, mentions):
-    return []
+Steps:
+
+1. candidate names: runs of capitalised words (with "of", "&", legal suffixes and a
+   bracketed jurisdiction), trimmed of sentence-initial words, demonyms and
+   possessive places; courts, offices, judges, press and analysts are marked as
+   institutions (never parties). Title-case headlines and table rows are segmented
+   against the names found in running text.
+2. aliases: bracketed forms after a name ("(HPE)", '(hereinafter referred to as
+   "Wangsu")', "(f/k/a ...)", "(袁弓夷)"), short forms ("Samsung" for "Samsung
+   Electronics Co."), abbreviations ("IntVen", "Am. Tech. Ceramics Corp.") and
+   spelling variants; affiliates ("X and its subsidiaries A, B and C") stay separate.
+3. parties: clusters that take a role in an action found by
+   :mod:`patlit.extract.proceedings_en`, their named affiliates, sides of a
+   "dispute between X and Y", and table rows naming a plaintiff and a defendant.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from patlit.errors import DataFileError
+from patlit.extract import orgnames
+from patlit.extract.context import Context
+from patlit.extract.overlaps import Mentions
+from patlit.model import Party, PartyMention
+
+_DATA = "parties_en.yaml"
+_LISTS = (
+    "leading_stopwords", "demonyms", "places", "institution_words", "non_party_names",
+    "affiliate_nouns", "generic_org_words", "person_cues",
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    stop: frozenset[str]
+    demonyms: frozenset[str]
+    places: frozenset[str]
+    institution: frozenset[str]
+    institution_multi: tuple[str, ...]
+    non_party: frozenset[str]
+    affiliate_nouns: tuple[str, ...]
+    generic: frozenset[str]
+    person_cues: tuple[str, ...]
+    examples: dict
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    try:
+        raw = yaml.load(resources.files("patlit.data").joinpath(_DATA).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{_DATA}: cannot be read: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{_DATA}: top level must be a mapping")
+    for key in _LISTS:
+        val = raw.get(key)
+        if not isinstance(val, list) or not all(isinstance(x, str) and x.strip() for x in val):
+            raise DataFileError(f"{_DATA}: '{key}' must be a list of non-empty strings")
+    inst = raw["institution_words"]
+    return Lexicon(
+        stop=frozenset(raw["leading_stopwords"]),
+        demonyms=frozenset(raw["demonyms"]),
+        places=frozenset(orgnames.fold(p) for p in raw["places"]),
+        institution=frozenset(w for w in inst if " " not in w),
+        institution_multi=tuple(w for w in inst if " " in w),
+        non_party=frozenset(orgnames.fold(n) for n in raw["non_party_names"]),
+        affiliate_nouns=tuple(raw["affiliate_nouns"]),
+        generic=frozenset(raw["generic_org_words"]),
+        person_cues=tuple(raw["person_cues"]),
+        examples=raw.get("examples") or {},
+    )
+
+
+# --- candidate names -------------------------------------------------------------------
+
+_SUFFIX_WORDS = (
+    r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|PLC|plc|GmbH|AG|KG|"
+    r"S\.A|SA|N\.V|NV|B\.V|BV|Pte|Pty|K\.K|KK|Oy|AB|S\.p\.A|SpA|S\.r\.l|SRL|SAS|SARL|SE"
+)
+_TOKEN = (
+    r"(?:(?:[A-Z]\.){2,}"  # dotted acronym: U.S.
+    r"|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"  # clipped word: Am. Tech.
+    r"|[A-Z][A-Za-z0-9]*(?:[\-'’&][A-Za-z0-9]+)*"  # Samsung, AT&T, Hewlett-Packard, O'Neil
+    r"|[0-9]+[A-Za-z][A-Za-z0-9]*)"  # 3M
+)
+_JOIN = r"(?:[ \u00a0]+|[ \u00a0]*&[ \u00a0]*|[ \u00a0]+(?:of|de|der|van|von|du|la|and[ \u00a0]+the)[ \u00a0]+)"
+_SUFFIX_TAIL = rf"(?:\.?,?[ \u00a0]*(?:\([A-Z][a-z]+\),?[ \u00a0]*)?(?:{_SUFFIX_WORDS})\b\.?)*"
+NAME_RE = re.compile(rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    text: str
+    blocked: bool = False  # an institution/press/place: never a party
+    headline: bool = False
+
+
+def _is_headline(s: str) -> bool:
+    ws = [w for w in _WORD.findall(s) if len(w.strip("\"'“”‘’:,.()")) >= 4]
+    if len(ws) < 4:
+        return False
+    caps = sum(1 for w in ws if w.strip("\"'“”‘’(")[:1].isupper())
+    return caps >= 0.7 * len(ws)
+
+
+def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Split a raw capitalised run into candidate (start, end) spans, trimming stop words."""
+    out: list[tuple[int, int]] = []
+    # possessives split a run: "China’s Huawei Technologies" -> "China", "Huawei Technologies"
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"['’]s?(?=[ \u00a0])|['’]s?$", text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    cut = _HELD.search(text)
+    if cut:  # "HPE-held Chinese patents": the name ends at the hyphen
+        pieces = [(a, min(b, cut.start())) for a, b in pieces if a < cut.start()]
+    for ps, pe in pieces:
+        seg = text[ps:pe]
+        # "Sony & Tessera" are two names, "Wangsu Science & Technology Co." is one
+        parts: list[tuple[int, int]] = []
+        last = 0
+        for am in re.finditer(r"[ \u00a0]*&[ \u00a0]*", seg):
+            nxt = seg[am.end():].split(" ", 1)[0].strip(",.")
+            if am.group() == "&":
+                continue  # AT&T
+            if nxt in lex.generic or re.match(r"(?:Co|Company|Sons|Partners)\b", nxt):
+                continue
+            parts.append((last, am.start()))
+            last = am.end()
+        parts.append((last, len(seg)))
+        for a, b in parts:
+            sub = seg[a:b]
+            toks = [(m.start(), m.end()) for m in re.finditer(r"\S+", sub)]
+            # drop leading stop words, demonyms, months; keep from the first real token
+            i = 0
+            while i < len(toks):
+                w = sub[toks[i][0]:toks[i][1]].rstrip(",.")
+                if w in lex.stop or w in _MONTHS or w in _DAYS or (w.lower() in _CONNECT and i == 0):
+                    i += 1
+                    continue
+                break
+            j = len(toks)
+            while j > i:
+                w = sub[toks[j - 1][0]:toks[j - 1][1]].rstrip(",")
+                if (
+                    w in _MONTHS or w in _DAYS or w.lower() in _CONNECT or w in ("The", "A", "An")
+                    or (j - 1 > i and (orgnames.fold(w) in lex.non_party or any(ch.isdigit() for ch in w)))
+                ):
+                    j -= 1
+                    continue
+                break
+            if i >= j:
+                continue
+            # a lone demonym ("Chinese smartphone maker") is not a name; "American Technical ..." is
+            if all(sub[toks[x][0]:toks[x][1]].rstrip(",.") in lex.demonyms for x in range(i, j)):
+                continue
+            s = start + ps + a + toks[i][0]
+            e = start + ps + a + toks[j - 1][1]
+            out.append((s, e))
+    return out
+
+
+_HELD = re.compile(r"-(?:held|owned|based|branded|made|backed|led|controlled)\b")
+_MONTHS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec",
+}
+_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_CONNECT = {"of", "de", "der", "van", "von", "du", "la", "and", "the"}
+_GENERIC_ALIAS = {
+    "company", "plaintiff", "plaintiffs", "defendant", "defendants", "petitioner", "appellant",
+    "appellee", "respondent", "complainant", "patent owner", "parties", "group", "the company",
+}
+
+
+def _blocked(name: str, lex: Lexicon) -> bool:
+    k = orgnames.fold(name)
+    if not k or k in lex.places or k in lex.non_party:
+        return True
+    toks = re.findall(r"[A-Za-z][\w\-]*", name)
+    if any(t in lex.institution for t in toks):
+        return True
+    if any(m in name for m in lex.institution_multi):
+        return True
+    if all(t in lex.stop or t in _MONTHS or t in _DAYS or orgnames.fold(t) in lex.places or t.lower() in _CONNECT for t in toks):
+        return True
+    if re.fullmatch(r"[\d\W]+", name) or (len(toks) <= 1 and re.search(r"\d", name) and " " not in name):
+        return True
+    return False
+
+
+def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
+    """Candidate names in running text, sentence by sentence (``skip``: sentence indexes)."""
+    lex = lexicon()
+    text = ctx.text
+    out: list[Cand] = []
+    for si, (ss, se) in enumerate(ctx.sentences):
+        if skip and si in skip:
+            continue
+        sent = text[ss:se]
+        head = _is_headline(sent)
+        for m in NAME_RE.finditer(sent):
+            for s, e in _trim(m.group(), ss + m.start(), lex):
+                e = _extend_suffix(text, s, e)
+                t = text[s:e].rstrip(" ,")
+                e = s + len(t)
+                if not t:
+                    continue
+                out.append(Cand(s, e, t, blocked=_blocked(t, lex), headline=head))
+    return out
+
+
+# --- table rows ("Amount  Plaintiff  Defendant  District") ------------------------------
+
+_HEADER = re.compile(r"\bplaintiffs?\b.*\bdefendants?\b", re.I)
+
+
+@dataclass
+class TableRow:
+    sentence: int
+    plaintiffs: list[tuple[int, int]]
+    defendants: list[tuple[int, int]]
+    awarded: bool
+
+
+def table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
+    """Rows of a plain-text table whose header names Plaintiff and Defendant columns."""
+    rows: list[TableRow] = []
+    text = ctx.text
+    header_i = None
+    awarded = False
+    for si, (ss, se) in enumerate(ctx.sentences):
+        line = text[ss:se]
+        if header_i is None:
+            if _HEADER.search(line) and len(line) < 120 and "." not in line.rstrip("."):
+                header_i = si
+                awarded = bool(re.search(r"award|verdict|damages", line, re.I))
+            continue
+        # a row lies on one line and carries a money or forum mention
+        if "\n\n" in text[ctx.sentences[si - 1][1]:ss] or not _row_like(line):
+            header_i = None
+            continue
+        row = _parse_row(ctx, si, mentions)
+        if row is None:
+            header_i = None
+            continue
+        row.awarded = awarded
+        rows.append(row)
+    return rows
+
+
+def _row_like(line: str) -> bool:
+    return len(line) < 200 and not re.search(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]", line)
+
+
+def _parse_row(ctx: Context, si: int, mentions: Mentions) -> TableRow | None:
+    ss, se = ctx.sentences[si]
+    lo, hi = ss, se
+    money = [m for m in mentions.money if ss <= m.start < se]
+    forums = [f for f in mentions.forums if ss <= f.start < se]
+    if money and money[0].start - ss < 3:
+        lo = money[-1].end if money[-1].start < ss + 20 else money[0].end
+    else:
+        lead = re.match(r"\s*[$€£¥]?[\d.,]+\s*(?:[MBK]|million|billion|m|bn)?\b", ctx.text[ss:se])
+        if lead:
+            lo = ss + lead.end()
+    if forums and forums[-1].end >= se - 2:
+        hi = forums[-1].start
+    else:
+        tail = re.search(r"(?:[A-Z]\.[\s\u00a0]*){1,3}[A-Z][a-z]+\.?$|[A-Z][a-z]{1,4}\.$", ctx.text[ss:se])
+        if tail:
+            hi = ss + tail.start()
+    if hi - lo < 3:
+        return None
+    split = _split_names(ctx.text, lo, hi)
+    if split is None:
+        return None
+    left, right = split
+    return TableRow(si, _co_names(ctx.text, left), _co_names(ctx.text, right), False)
+
+
+def _split_names(text: str, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Split "Netlist Micron Technology" into plaintiff and defendant names."""
+    lex = lexicon()
+    seg = text[lo:hi]
+    # word spans outside brackets; a legal suffix sticks to the word before it
+    words: list[tuple[int, int]] = []
+    depth = 0
+    for m in re.finditer(r"\S+", seg):
+        w = m.group()
+        opened = depth > 0
+        depth += w.count("(") - w.count(")")
+        if opened or w.startswith("(") or re.fullmatch(rf"(?:{_SUFFIX_WORDS})\.?,?", w):
+            if words:
+                words[-1] = (words[-1][0], m.end())
+                continue
+        words.append((m.start(), m.end()))
+    if len(words) < 2:
+        return None
+    best, best_score = None, -99.0
+    for i in range(1, len(words)):
+        left = seg[words[0][0]:words[i - 1][1]].strip(" ,")
+        right = seg[words[i][0]:words[-1][1]].strip(" ,")
+        lw = seg[words[i - 1][0]:words[i - 1][1]]
+        rfirst = seg[words[i][0]:words[i][1]].strip(",")
+        rwords = right.split()
+        if lw.endswith(","):
+            continue
+        if not rfirst[:1].isupper() and not rfirst[:1].isdigit():
+            continue
+        if len(rwords) == 1 and rwords[0] in lex.generic:
+            continue
+        score = 0.0
+        last = lw.strip(",").rstrip(".")
+        if lw.endswith(")") or re.search(rf"(?:{_SUFFIX_WORDS})\.?$", lw):
+            score += 3
+        elif last in lex.generic:
+            score += 2
+        elif orgnames.fold(last) in lex.places:
+            score += 1
+        if rfirst in lex.generic:
+            score -= 3
+        if rfirst.lower() in _CONNECT:
+            score -= 5
+        # prefer balanced splits slightly
+        score -= 0.01 * abs(len(left.split()) - len(rwords))
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:
+        return None
+    a = (lo + words[0][0], lo + words[best - 1][1])
+    b = (lo + words[best][0], lo + words[-1][1])
+    return a, b
+
+
+def _co_names(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Comma-separated co-parties of a table cell (a legal suffix after a comma stays)."""
+    s, e = span
+    out = []
+    pos = s
+    for m in re.finditer(r",\s+(?!(?:" + _SUFFIX_WORDS + r")\b)(?=[A-Z])", text[s:e]):
+        if "(" in text[pos:s + m.start()] and ")" not in text[pos:s + m.start()]:
+            continue
+        out.append((pos, s + m.start()))
+        pos = s + m.end()
+    out.append((pos, e))
+    res = []
+    for a, b in out:
+        t = text[a:b]
+        # drop a trailing bracket ("(f/k/a ...)") from the main span; aliases read it later
+        k = t.find(" (")
+        if k > 0:
+            b = a + k
+        while b > a and text[b - 1] in " ,":
+            b -= 1
+        if b > a:
+            res.append((a, b))
+    return res
+
+
+# --- aliases and affiliates -------------------------------------------------------------
+
+_PAREN = re.compile(r"[ \u00a0]*[(（]([^()（）]{1,100})[)）]")
+_ALIAS_LEAD = re.compile(
+    r"^(?:hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the)\s*[:,]?\s*", re.I
+)
+_FORMER = re.compile(r"^(?:f/k/a|formerly(?:\s+known\s+as)?|previously|d/b/a|now)\s+", re.I)
+_QUOTES = "\"'“”‘’「」"
+
+
+def _paren_aliases(text: str, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]], int]:
+    """Bracketed forms right after a name: (aliases, affiliate-list spans, end of the brackets)."""
+    aliases: list[tuple[int, int, str]] = []
+    affiliates: list[tuple[int, int]] = []
+    pos = end
+    for _ in range(3):
+        m = _PAREN.match(text, pos)
+        if not m:
+            break
+        inner = m.group(1)
+        s0 = m.start(1)
+        pos = m.end()
+        if re.search(r"subsidiar|affiliat", inner, re.I):
+            affiliates.append((s0, m.end(1)))
+            continue
+        if _CJK.search(inner):
+            cjk = inner.strip()
+            if len(cjk) <= 30 and not re.search(r"[，。；]", cjk):
+                aliases.append((s0 + inner.find(cjk), s0 + inner.find(cjk) + len(cjk), "cjk"))
+            continue
+        body = inner
+        lead = _ALIAS_LEAD.match(body) or _FORMER.match(body)
+        off = lead.end() if lead else 0
+        body2 = body[off:]
+        stripped = body2.strip().strip(_QUOTES).strip()
+        if not stripped or re.search(r"patent|\d{3}", stripped, re.I):
+            continue
+        if not (stripped[0].isupper() or stripped[0].isdigit()):
+            continue
+        if len(stripped.split()) > 6 or stripped.lower() in _GENERIC_ALIAS:
+            continue
+        k = s0 + off + body2.find(stripped)
+        aliases.append((k, k + len(stripped), "former" if _FORMER.match(body) else "alias"))
+    return aliases, affiliates, pos
+
+
+_HEREINAFTER = re.compile(
+    r",?\s*(?:hereinafter|hereafter)(?:\s+referred\s+to\s+as|\s+called)?\s*[\"“‘']([^\"”’']{1,40})[\"”’']", re.I
+)
+
+
+# --- clustering -------------------------------------------------------------------------
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.p: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.p.setdefault(x, x)
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[rb] = ra
+
+
+@dataclass
+class _Surface:
+    key: str
+    text: str
+    first: int
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    blocked: bool = False
+    headline_only: bool = True
+    affiliate_of: str | None = None  # key of the parent
+    person: bool = False
+
+
+_SUFFIX_SET = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Plc", "Llc"}
+_SUFFIX_EXT = re.compile(rf"(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS})\b)*\.?")
+
+
+def _extend_suffix(text: str, s: int, e: int) -> int:
+    """Carry a name over a legal suffix cut off by the sentence splitter ("Pte. Ltd.")."""
+    last = text[s:e].split()[-1].rstrip(",") if text[s:e].split() else ""
+    if not re.fullmatch(rf"(?:{_SUFFIX_WORDS})\.?", last):
+        return e
+    m = _SUFFIX_EXT.match(text, e)
+    return m.end() if m else e
+
+
+def _acronym_like(t: str) -> bool:
+    core = re.sub(r"[^A-Za-z0-9]", "", t)
+    if len(core) < 2:
+        return False
+    if t.isupper() and len(core) <= 8:
+        return True
+    clipped = [w for w in t.split() if re.fullmatch(r"[A-Z][a-z]{1,3}\.", w) and w.rstrip(".") not in _SUFFIX_SET]
+    if len(clipped) >= 2:  # "Am. Tech. Ceramics Corp."
+        return True
+    # camel-case clip "IntVen"
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]{1,4}){2,3}", t))
+
+
+def extract(ctx: Context, mentions: Mentions) -> list[Party]:
+    """Parties of the English document ``ctx`` with their aliases and mentions."""
+    parties = candidate_parties(ctx, mentions)
+    if not parties:
+        return []
+    from patlit.extract import proceedings_en
+
+    return proceedings_en.select_parties(ctx, parties, mentions)
+
+
+def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
+    """Every clustered name of the document that could be a party (before role filtering)."""
+    lex = lexicon()
+    text = ctx.text
+    rows = table_rows(ctx, mentions)
+    row_sents = {r.sentence for r in rows}
+    cands = find_candidates(ctx, skip=row_sents)
+    # forum mentions are never parties
+    fspans = [(f.start, f.end) for f in mentions.forums]
+    for c in cands:
+        if any(c.start < e and s < c.end for s, e in fspans):
+            c.blocked = True
+    for r in rows:
+        for s, e in (*r.plaintiffs, *r.defendants):
+            t = text[s:e]
+            cands.append(Cand(s, e, t, blocked=_blocked(t, lex)))
+    cands.sort(key=lambda c: c.start)
+
+    surf: dict[str, _Surface] = {}
+    uf = _UF()
+    blocked_keys: set[str] = set()
+    affil_parent: dict[str, str] = {}
+
+    def add(s: int, e: int, t: str, blocked: bool, headline: bool) -> str | None:
+        t = orgnames.strip_suffix(t) if False else t
+        k = orgnames.fold(t)
+        if not k:
+            return None
+        sf = surf.get(k)
+        if sf is None:
+            sf = surf[k] = _Surface(k, t, s)
+        if len(t) > len(sf.text) and orgnames.fold(t) == k:
+            sf.text = t
+        sf.spans.append((s, e, t))
+        sf.blocked |= blocked
+        if not headline:
+            sf.headline_only = False
+        uf.find(k)
+        return k
+
+    body = [c for c in cands if not c.headline]
+    heads = [c for c in cands if c.headline]
+    for c in body:
+        k = add(c.start, c.end, c.text, c.blocked, False)
+        if k is None:
+            continue
+        if c.blocked:
+            blocked_keys.add(k)
+        # bracketed aliases / affiliates right after the name
+        als, affs, _ = _paren_aliases(text, c.end)
+        for a, b, how in als:
+            at = text[a:b]
+            ak = add(a, b, at, c.blocked or _blocked(at, lex) and how != "cjk", False)
+            if ak and ak != k:
+                if c.blocked:
+                    blocked_keys.add(ak)
+                uf.union(k, ak)
+        for a, b in affs:
+            for m in NAME_RE.finditer(text, a, b):
+                for s2, e2 in _trim(m.group(), m.start(), lex):
+                    t2 = text[s2:e2]
+                    if _blocked(t2, lex):
+                        continue
+                    k2 = add(s2, e2, t2, False, False)
+                    if k2 and k2 != k:
+                        affil_parent[k2] = k
+        hm = _HEREINAFTER.match(text, c.end)
+        if hm:
+            ak = add(hm.start(1), hm.end(1), hm.group(1), c.blocked, False)
+            if ak and ak != k:
+                uf.union(k, ak)
+        # person cue right before the name
+        before = text[max(0, c.start - 30):c.start]
+        if any(p in before for p in lex.person_cues):
+            surf[k].person = True
+    # headline runs: segment into names known from the body
+    known = {k for k, s in surf.items()}
+    for c in heads:
+        toks = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", c.text)]
+        i = 0
+        while i < len(toks):
+            hit = None
+            for j in range(len(toks), i, -1):
+                s = c.start + toks[i][0]
+                e = c.start + toks[j - 1][1]
+                t = text[s:e].rstrip(",:;")
+                t = _POSSESSIVE.sub("", t)
+                k = orgnames.fold(t)
+                if k in known or any(orgnames.is_short_form(t, surf[q].text) for q in known if not surf[q].blocked and len(k) >= 3 and k.split()[0] not in _GENERIC_LOWER):
+                    hit = (s, s + len(t), t, j)
+                    break
+            if hit:
+                add(hit[0], hit[1], hit[2], _blocked(hit[2], lex), True)
+                i = hit[3]
+            else:
+                i += 1
+    _affiliate_phrases(ctx, surf, affil_parent, add)
+
+    keys = list(surf)
+    for k in keys:
+        if surf[k].blocked:
+            blocked_keys.add(k)
+    # spelling variants and squashed forms
+    by_squash: dict[str, str] = {}
+    for k in keys:
+        q = k.replace(" ", "")
+        if q in by_squash:
+            uf.union(by_squash[q], k)
+        else:
+            by_squash[q] = k
+    nonblocked = [k for k in keys if k not in blocked_keys]
+    for i, a in enumerate(nonblocked):
+        for b in nonblocked[i + 1:]:
+            if orgnames.similar(surf[a].text, surf[b].text) and a.split()[0] == b.split()[0]:
+                if affil_parent.get(a) != b and affil_parent.get(b) != a:
+                    uf.union(a, b)
+    # abbreviations: "HPE", "IntVen", "ATC" (also of institutions, to block "ITC")
+    longs = sorted(keys, key=lambda k: surf[k].first)
+    for k in keys:
+        t = surf[k].text
+        if not _acronym_like(t):
+            continue
+        hits = [l for l in longs if l != k and len(surf[l].text) > len(t) and orgnames.is_abbreviation(t, surf[l].text)]
+        if hits:
+            # nearest name written before the first use of the short form
+            before = [l for l in hits if surf[l].first <= surf[k].first] or hits
+            best = max(before, key=lambda l: surf[l].first) if before is not hits else hits[0]
+            uf.union(best, k)
+            if best in blocked_keys:
+                blocked_keys.add(k)
+    # short forms: "Samsung" of "Samsung Electronics Co."
+    for k in keys:
+        if k in blocked_keys or k.split()[0] in _GENERIC_LOWER or len(k) < 3:
+            continue
+        longer = [
+            l for l in keys
+            if l != k and l not in blocked_keys and l not in affil_parent
+            and orgnames.is_short_form(surf[k].text, surf[l].text) and _expands(surf[k], surf[l], lex)
+        ]
+        if not longer:
+            continue
+        # a parent is not the short form of its own subsidiary
+        longer = [l for l in longer if affil_parent.get(l) not in (k, uf.find(k))]
+        if not longer:
+            continue
+        roots = {uf.find(l) for l in longer}
+        if len(roots) == 1 or k not in affil_parent:
+            best = min(longer, key=lambda l: surf[l].first)
+            if k in affil_parent and uf.find(affil_parent[k]) == uf.find(best):
+                continue
+            uf.union(best, k)
+
+    clusters: dict[str, list[str]] = {}
+    for k in keys:
+        clusters.setdefault(uf.find(k), []).append(k)
+    parties: list[Party] = []
+    key_party: dict[str, Party] = {}
+    for root, ks in clusters.items():
+        if any(k in blocked_keys for k in ks):
+            continue
+        if all(surf[k].headline_only for k in ks):
+            continue
+        forms = sorted(ks, key=lambda k: (_acronym_like(surf[k].text), -len(surf[k].text), surf[k].first))
+        name = surf[forms[0]].text
+        aliases = []
+        for k in sorted(ks, key=lambda k: surf[k].first):
+            if k != forms[0]:
+                aliases.append(surf[k].text)
+        spans = sorted({sp for k in ks for sp in surf[k].spans})
+        p = Party(
+            name=name,
+            aliases=aliases,
+            kind="person" if any(surf[k].person for k in ks) else "org",
+            mentions=[PartyMention(s, e, t, name) for s, e, t in spans],
+        )
+        parties.append(p)
+        for k in ks:
+            key_party[k] = p
+    for child, parent in affil_parent.items():
+        cp, pp = key_party.get(child), key_party.get(uf.find(parent)) or key_party.get(parent)
+        if cp is not None and pp is not None and cp is not pp:
+            cp.affiliate_of = pp.name
+    parties.sort(key=lambda p: p.mentions[0].start if p.mentions else 0)
+    return parties
+
+
+def _expands(short: _Surface, long: _Surface, lex: Lexicon) -> bool:
+    """``long`` is a fuller name of ``short``, not a product or a unit named after it.
+
+    "Samsung Electronics Co." and "Motorola Mobility" expand "Samsung" and "Motorola";
+    "Apple Watches" and "Xiaomi 5X" do not: the extra words must be legal suffixes,
+    generic organisation words or places, or the name a person's.
+    """
+    if long.person or short.person:
+        return True
+    extra = long.text.split()[len(short.text.split()):]
+    for w in extra:
+        w = w.strip(",.()")
+        if not w or w in lex.generic or orgnames.fold(w) in lex.places or w in _SUFFIX_SET:
+            continue
+        if re.fullmatch(rf"(?:{_SUFFIX_WORDS})", w) or w.lower() in _CONNECT or w == "&":
+            continue
+        return False
+    return True
+
+
+_GENERIC_LOWER = {
+    "technology", "technologies", "group", "general", "western", "eastern", "northern", "southern",
+    "university", "international", "global", "national", "american", "united", "first", "new",
+    "great", "royal", "central", "federal", "state", "city",
+}
+
+
+def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> None:
+    """ "X and its subsidiaries, including A, B and C", "A, a subsidiary of X"."""
+    lex = lexicon()
+    text = ctx.text
+    nouns = "|".join(re.escape(n) for n in lex.affiliate_nouns)
+    spans = sorted(((s, e, k) for k, sf in surf.items() for s, e, _ in sf.spans), key=lambda x: x[0])
+    if not spans:
+        return
+    pat_list = re.compile(
+        rf"(?:\band\s+its|['’]s?|\bof\s+its)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
+    )
+    for m in pat_list.finditer(text):
+        # parent: the name right before
+        parent = None
+        for s, e, k in spans:
+            if e <= m.start() and m.start() - e <= 12:
+                parent = k
+        if parent is None:
+            # "several of Inspur’s subsidiaries": the name right before the possessive
+            continue
+        # children: the names listed after, up to the end of the list
+        pos = m.end()
+        sent_end = ctx.sentence_span(m.start())[1]
+        for s, e, k in spans:
+            if s < pos:
+                continue
+            if s - pos > 6 or s >= sent_end:
+                break
+            if k != parent and not surf[k].blocked:
+                affil_parent[k] = parent
+            tail = re.match(r"[\s,]*(?:and\s+|&\s+|or\s+)?", text[e:e + 8])
+            pos = e + (tail.end() if tail else 0)
+    for m in re.finditer(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+", text):
+        child = parent = None
+        for s, e, k in spans:
+            if e <= m.start() and m.start() - e <= 2:
+                child = k
+            if s == m.end() or (s > m.end() and s - m.end() <= 12 and parent is None):
+                parent = k
+        if child and parent and child != parent:
+            affil_parent[child] = parent

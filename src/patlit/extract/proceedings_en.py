@@ -1,4 +1,631 @@
-"""PLACEHOLDER until the en proceedings grammar lands."""
+"""English proceedings grammar: who did what to whom, and how it ended.
 
-def find_actions(ctx, parties, mentions):
-    return [], []
+Each sentence is rewritten with its party mentions replaced by placeholders
+(``\\ue000N\\ue001``); the frames below then match verb and noun triggers from
+``data/proceedings_en.yaml`` around those placeholders:
+
+- direct:   "C sued R", "R was sued by C", "R, which C sued"
+- to_court: "C has taken R to court", "R, which C has taken to court"
+- noun:     "C filed a lawsuit against R", "the case C brought against R",
+            "the requests were lodged by C", "C's invalidity challenges against R"
+- request:  "C asked for the claims to be reexamined" (R = the patent owner)
+- attack:   "C attacked four R patents"
+- appeal:   "C appealed", "its cross-appeal"
+- verdicts: "a jury found that R infringed", "the court held that R did not infringe",
+            "an exclusion order against R", "a verdict for C and against R"
+- captions: "C v. R" heading a case note, "two C v R patent cases"
+
+Roles the sentence leaves open (a pronoun, an unnamed opponent, a patent owner) are
+resolved from the sentence and its neighbours; :mod:`.assemble` then attaches forum,
+date, patents, amounts and outcome and merges the actions into proceedings.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from patlit.errors import DataFileError
+from patlit.extract.assemble import Action, Outcome
+from patlit.extract.context import Context
+from patlit.extract.overlaps import Mentions
+from patlit.model import PROCEEDING_KINDS, ActionMention, OutcomeMention, Party
+
+_DATA = "proceedings_en.yaml"
+_FRAMES = {"direct", "to_court", "against", "accuse", "allege", "noun", "request", "attack", "appeal", "withdraw"}
+_MODES = {"filing", "reference"}
+
+ENT = "\ue000\\d+\ue001"
+ELIST = rf"{ENT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+){ENT})*"
+SUBJ_PRON = r"\b(?:it|he|she|they|the\s+company|the\s+firm|the\s+plaintiff|the\s+patentee|the\s+patent\s+owner)\b"
+OBJ_PRON = r"\b(?:the\s+company|the\s+firm|the\s+defendant|it|them|him|her)\b"
+_ADV = (
+    r"(?:also|then|later|recently|subsequently|previously|earlier|already|again|first|further|finally|now|"
+    r"reportedly|allegedly|itself|in\s+turn|has|have|had|will|would|could|did|does|do|just|once|too|directly|"
+    r"separately|jointly|ultimately|eventually|originally|initially|since|last\s+(?:week|month|year)|"
+    r"on\s+\w+day|in\s+\d{4}|[a-z]+ly)"
+)
+_BRACKETS = r"(?:\s*\([^()]{0,80}\))*"
+GAP = rf"{_BRACKETS}(?:\s*,[^,;]{{1,90}}?,)?(?:\s+{_ADV})*\s+"
+_STOPW = (
+    r"for|over|in|on|at|with|after|to|by|from|about|concerning|regarding|and|but|which|that|who|of|claiming|"
+    r"alleging|seeking|asking|because|as|before|under|since|while|when|if|was|were|is|are|has|had|have|"
+    r"patent|patents|court|suit|lawsuit|complaint"
+)
+DESC = rf"(?:(?!(?:{_STOPW})\b)[\w\-’']+\s+){{0,4}}?"
+_BE = r"(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|been|being|is|are)"
+_VERDICT_V = r"(?:found|finds|find|held|holds|holding|ruled|rules|ruling|determined|declared|concluded|decided|confirmed)"
+_JUDGE = r"\b(?:jury|juries|courts?|judges?|commission|ALJ|panel|tribunal|it|they|which)\b"
+_INFR = r"(?P<v>infringed|infringes|infringe|infringing)"
+
+
+@dataclass(frozen=True)
+class Frame:
+    id: str
+    frame: str
+    kind: str | None
+    mode: str
+    regex: re.Pattern
+    sub: str  # variant: active / passive / relative / ...
+
+
+@dataclass(frozen=True)
+class Grammar:
+    frames: tuple[Frame, ...]
+    noun_kind: dict[str, str | None]
+    kind_cues: tuple[tuple[str, re.Pattern], ...]
+    other_cues: re.Pattern
+    reexam: re.Pattern
+    ptab: re.Pattern
+    outcomes: tuple[tuple[str, re.Pattern], ...]
+    owners: tuple[re.Pattern, ...]
+    context: re.Pattern
+    verbs: tuple[dict, ...]
+    extra: tuple[Frame, ...]
+
+
+def _alt(words: list[str]) -> str:
+    ws = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
+
+
+def _need_list(raw: dict, key: str) -> list:
+    val = raw.get(key)
+    if not isinstance(val, list) or not val:
+        raise DataFileError(f"{_DATA}: '{key}' must be a non-empty list")
+    return val
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    try:
+        raw = yaml.safe_load(resources.files("patlit.data").joinpath(_DATA).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{_DATA}: cannot be read: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{_DATA}: top level must be a mapping")
+    nouns: dict[str, str | None] = {}
+    for n in _need_list(raw, "nouns"):
+        if not isinstance(n, dict) or not isinstance(n.get("forms"), list):
+            raise DataFileError(f"{_DATA}: each noun entry needs 'forms'")
+        if n.get("kind") is not None and n["kind"] not in PROCEEDING_KINDS:
+            raise DataFileError(f"{_DATA}: noun kind {n['kind']!r} is not a proceeding kind")
+        for f in n["forms"]:
+            nouns[str(f).lower()] = n.get("kind")
+    noun_re = _alt(list(nouns))
+    frames: list[Frame] = []
+    verbs = _need_list(raw, "verbs")
+    for v in verbs:
+        if not isinstance(v, dict) or not v.get("forms") or v.get("frame") not in _FRAMES or v.get("mode") not in _MODES:
+            raise DataFileError(f"{_DATA}: verb entry {v!r} needs forms, a frame in {sorted(_FRAMES)} and a mode")
+        if v.get("kind") is not None and v["kind"] not in PROCEEDING_KINDS:
+            raise DataFileError(f"{_DATA}: verb {v['id']!r}: kind {v['kind']!r} is not a proceeding kind")
+        if not v.get("examples"):
+            raise DataFileError(f"{_DATA}: verb {v['id']!r} has no examples")
+        for sub, pat in _frame_patterns(v["frame"], _alt(v["forms"]), noun_re):
+            try:
+                rx = re.compile(pat, re.I)
+            except re.error as exc:
+                raise DataFileError(f"{_DATA}: verb {v['id']!r} ({sub}): bad pattern: {exc}") from exc
+            frames.append(Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub))
+    extra = [Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub) for fid, fr, kind, mode, sub, pat in _extra_patterns(noun_re)]
+    kc = raw.get("kind_cues") or {}
+    if not isinstance(kc, dict) or any(k not in PROCEEDING_KINDS for k in kc):
+        raise DataFileError(f"{_DATA}: 'kind_cues' must map proceeding kinds to word lists")
+    kind_cues = tuple((k, re.compile(r"(?<![\w])" + _alt(ws) + r"(?![\w])", re.I)) for k, ws in kc.items())
+    outcomes = []
+    for o in _need_list(raw, "outcome_cues"):
+        try:
+            outcomes.append((o["outcome"], re.compile(o["re"].replace("{W}", rf"(?P<w>{ENT})"), re.I)))
+        except (KeyError, re.error, AttributeError) as exc:
+            raise DataFileError(f"{_DATA}: outcome cue {o!r}: {exc}") from exc
+    owners = []
+    for o in _need_list(raw, "owner_phrases"):
+        try:
+            owners.append(re.compile(o.replace("{O}", rf"(?P<o>{ELIST})"), re.I))
+        except re.error as exc:
+            raise DataFileError(f"{_DATA}: owner phrase {o!r}: {exc}") from exc
+    return Grammar(
+        frames=tuple(frames),
+        noun_kind=nouns,
+        kind_cues=kind_cues,
+        other_cues=re.compile(_alt(_need_list(raw, "other_cues")), re.I),
+        reexam=re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I),
+        ptab=re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b"),
+        outcomes=tuple(outcomes),
+        owners=tuple(owners),
+        context=re.compile(_alt(_need_list(raw, "patent_context")), re.I),
+        verbs=tuple(verbs),
+        extra=tuple(extra),
+    )
+
+
+def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
+    C = rf"(?P<c>{ELIST}|{SUBJ_PRON})"
+    R = rf"(?P<r>{ELIST}|{OBJ_PRON})"
+    Rs = rf"(?P<r>{ELIST}|{SUBJ_PRON})"
+    Cb = rf"(?P<c>{ELIST})"
+    AUX = r"(?:(?:has|had|have|also|recently|later|already|since|originally|now)\s+)*"
+    NP = r"(?P<np>(?:[\w\-’'()]+\s+){0,6}?)"
+    TAIL = r"(?P<tail>[^;\ue000]{0,120}?)"
+    if frame == "direct":
+        return [
+            ("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}"),
+            ("passive", rf"{Rs}{GAP}{_BE}\s+(?:[a-z]+ly\s+|also\s+|now\s+)?(?P<v>{V})\s+by\s+{DESC}{Cb}"),
+            ("relative", rf"{Rs},?\s+(?:which|who|whom)\s+{Cb}\s+{AUX}(?P<v>{V})\b"),
+        ]
+    if frame == "to_court":
+        return [
+            ("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}\s+to\s+court"),
+            ("passive", rf"{Rs}{GAP}{_BE}\s+(?P<v>{V})\s+to\s+court\s+by\s+{DESC}{Cb}"),
+            ("relative", rf"{Rs},?\s+(?:which|who|whom)\s+{Cb}\s+{AUX}(?P<v>{V})\s+to\s+court"),
+        ]
+    if frame == "against":
+        return [
+            ("active", rf"{C}{GAP}(?P<v>{V})(?:\s+[\w\-]+){{0,2}}?\s+against\s+{DESC}{R}{TAIL}"),
+            ("intransitive", rf"{C}{GAP}(?P<v>{V})\b{TAIL}"),
+        ]
+    if frame == "accuse":
+        return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}(?:\s+and\s+(?:its|their)\s+[\w\s]{{0,30}}?)?\s+of\b{TAIL}")]
+    if frame == "allege":
+        return [
+            (
+                "active",
+                rf"{C}{GAP}(?P<v>{V})\s+{DESC}(?P<r>{ELIST}|{SUBJ_PRON})(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s*"
+                rf"(?:(?:had|has|have|willfully|also|allegedly)\s+)*(?:infringed|infringes|infringe|is\s+infringing|was\s+infringing)\b{TAIL}",
+            )
+        ]
+    if frame == "noun":
+        return [
+            ("active", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b{TAIL}\bagainst\s+{DESC}{R}"),
+            ("active_open", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b{TAIL}(?=[;.,]|$|\s+(?:and|but|which|while)\b)"),
+            ("relative", rf"(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}\bagainst\s+{DESC}{R}"),
+            ("relative_open", rf"(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}"),
+            ("passive", rf"(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\s+{_BE}\s+(?:[\w\-]+\s+){{0,4}}?(?P<v>{V})\b[^;\ue000]{{0,40}}?\bby\s+{DESC}{Cb}{TAIL}"),
+        ]
+    if frame == "request":
+        return [
+            (
+                "active",
+                rf"{C}{GAP}(?P<v>{V})\s+(?:for\s+)?(?P<tail>[^;]{{0,120}}?)\b(?P<n>reexamin\w*|re-examin\w*|invalidat\w*|revo(?:ke|cation)\w*|inter\s+partes\s+review|post-grant\s+review|IPR)\b",
+            )
+        ]
+    if frame == "attack":
+        return [("active", rf"{C}{GAP}(?P<v>{V})\s+(?P<tail>(?:[\w\-]+\s+){{0,3}}?(?:(?P<o>{ENT})['’]?s?\s+)?(?:[\w\-]+\s+){{0,2}}?patents?)\b")]
+    if frame == "appeal":
+        return [("active", rf"{C}{GAP}(?P<v>{V})\b{TAIL}")]
+    if frame == "withdraw":
+        return [
+            ("active", rf"{C}{GAP}(?P<v>{V})\s+(?:its|their|the|his|her)\s+{NP}(?P<n>{N})\b{TAIL}\bagainst\s+{DESC}{R}"),
+            ("active_open", rf"{C}{GAP}(?P<v>{V})\s+(?:its|their|the|his|her)\s+{NP}(?P<n>{N})\b{TAIL}"),
+        ]
+    raise DataFileError(f"{_DATA}: unknown frame {frame!r}")
+
+
+def _extra_patterns(N: str) -> list[tuple[str, str, str | None, str, str, str]]:
+    """Frames that are not one verb's: possessive nouns, verdicts, orders, captions."""
+    NP = r"(?P<np>(?:[\w\-]+\s+){0,4}?)"
+    Rl = rf"(?P<r>{ELIST}|{SUBJ_PRON})"
+    return [
+        ("possessive", "noun", None, "reference", "possessive",
+         rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:own\s+)?{NP}(?P<n>{N})\b(?P<tail>[^;\ue000]{{0,60}}?)\bagainst\s+{DESC}(?P<r>{ELIST})"),
+        ("possessive", "noun", None, "reference", "possessive_open",
+         rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:own\s+)?{NP}(?P<n>{N})\b(?P<tail>[^;\ue000]{{0,60}})"),
+        ("verdict", "verdict", "infringement", "reference", "found",
+         rf"{_JUDGE}[^;\ue000]{{0,60}}?\b{_VERDICT_V}\s+(?:on\s+\w+\s+)?(?:that\s+)?{DESC}{Rl}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s*"
+         rf"(?P<neg>(?:(?:had|has|have|did|does|do|was|were|also|each|willfully|not|never|indeed)\s+)*){_INFR}\b"),
+        ("verdict", "verdict", "infringement", "reference", "found_to",
+         rf"(?P<r>{ELIST})(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s+(?:was|were|had\s+been|has\s+been)\s+found\s+(?P<neg>not\s+)?to\s+{_INFR}\b"),
+        ("verdict", "verdict", "infringement", "reference", "verdict_for",
+         rf"\bverdict\s+(?:of\s+\S+\s+)?(?:for|in\s+favou?r\s+of)\s+(?P<c>{ELIST})(?:\s*\([^()]*\))*[^;]{{0,80}}?\band\s+against\s+(?P<r>{ELIST})"),
+        ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
+         rf"\b(?:ITC|USITC|commission)\b[^;\ue000]{{0,40}}?\b(?:entered|issued|imposed|granted)\b[^;\ue000]{{0,80}}?\bexclusion\s+order\b[^;\ue000]{{0,80}}?\bagainst\s+{DESC}(?P<r>{ELIST})"),
+        ("prevailed", "pair", "infringement", "reference", "prevailed",
+         rf"(?P<w>{ENT})\s+(?:has\s+|had\s+)?(?:prevailed|won)\b[^;\ue000]{{0,80}}?\b(?:fight|dispute|case|battle|litigation|suit|proceedings?)\s+(?:with|against)\s+(?P<o>{ENT})"),
+        ("caption", "caption", "infringement", "reference", "caption_case",
+         rf"(?P<c>{ENT})\s+v(?:s)?\.?\s+(?P<r>{ENT})\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>cases?|suits?|litigation|dispute|actions?|proceedings?)\b"),
+        ("caption", "caption", "infringement", "reference", "caption_head",
+         rf"^(?:\d+\.\s+)?(?P<c>{ENT})\s+v(?:s)?\.?\s+(?P<r>{ENT})(?=\s*[,:(]|\s*$)"),
+    ]
+
+
+_PAIR_RE = re.compile(
+    rf"\b(?:disputes?|battles?|fights?|contests?|wars?|feuds?|litigation|cases?|conflicts?|investigations?|rivalry)\s+(?:[\w\-]+\s+){{0,2}}?"
+    rf"(?:between|involving|pitting)\s+(?P<a>{ELIST})",
+    re.I,
+)
+_ENT_ID = re.compile("\ue000(\\d+)\ue001")
+
+
+# --- the abstracted sentence -----------------------------------------------------------
+
+
+@dataclass
+class _Sent:
+    index: int
+    start: int
+    text: str  # abstracted
+    ents: list[tuple[int, int, str]]  # doc spans and party names, in order
+    cuts: list[int]  # abstracted offsets where segments start
+    docs: list[int]  # doc offsets of those segments
+    is_ent: list[int]  # entity index per segment or -1
+
+    def doc_offset(self, i: int) -> int:
+        k = bisect.bisect_right(self.cuts, i) - 1
+        if k < 0:
+            return self.start
+        if self.is_ent[k] >= 0:
+            return self.docs[k]
+        return self.docs[k] + (i - self.cuts[k])
+
+    def doc_end(self, i: int) -> int:
+        """Doc offset of the end of abstracted position ``i`` (exclusive)."""
+        k = bisect.bisect_right(self.cuts, i - 1) - 1
+        if k >= 0 and self.is_ent[k] >= 0:
+            return self.ents[self.is_ent[k]][1]
+        return self.doc_offset(i - 1) + 1 if i > 0 else self.start
+
+    def names(self, s: str) -> list[str]:
+        out = []
+        for m in _ENT_ID.finditer(s):
+            n = self.ents[int(m.group(1))][2]
+            if n not in out:
+                out.append(n)
+        return out
+
+
+def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]]) -> _Sent:
+    ss, se = ctx.sentences[si]
+    text = ctx.text
+    parts: list[str] = []
+    cuts, docs, is_ent = [], [], []
+    pos = ss
+    ents: list[tuple[int, int, str]] = []
+    alen = 0
+    for s, e, name in spans:
+        if s < pos or e > se:
+            continue
+        if s > pos:
+            cuts.append(alen)
+            docs.append(pos)
+            is_ent.append(-1)
+            parts.append(text[pos:s])
+            alen += s - pos
+        tok = f"\ue000{len(ents)}\ue001"
+        cuts.append(alen)
+        docs.append(s)
+        is_ent.append(len(ents))
+        ents.append((s, e, name))
+        parts.append(tok)
+        alen += len(tok)
+        pos = e
+    if pos < se:
+        cuts.append(alen)
+        docs.append(pos)
+        is_ent.append(-1)
+        parts.append(text[pos:se])
+    return _Sent(si, ss, "".join(parts), ents, cuts, docs, is_ent)
+
+
+def _sentence_spans(ctx: Context, parties: list[Party]) -> list[list[tuple[int, int, str]]]:
+    per: list[list[tuple[int, int, str]]] = [[] for _ in ctx.sentences]
+    allm = sorted(((m.start, m.end, p.name) for p in parties for m in p.mentions), key=lambda x: (x[0], -x[1]))
+    last_end = -1
+    for s, e, n in allm:
+        if s < last_end:
+            continue
+        last_end = e
+        if ctx.sentences:
+            per[ctx.sentence_index(s)].append((s, e, n))
+    return per
+
+
+# --- the grammar run --------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    actions: list[Action]
+    outcomes: list[Outcome]
+    pairs: list[tuple[str, ...]]
+    table: list[str]
+
+
+def find_actions(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[list[ActionMention], list[OutcomeMention]]:
+    """Actions (who did what to whom) and outcome cues of an English document."""
+    found = _run(ctx, parties, mentions)
+    return list(found.actions), list(found.outcomes)
+
+
+def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> list[Party]:
+    """Keep the candidate parties that take part in a proceeding (or a named dispute)."""
+    found = _run(ctx, parties, mentions)
+    keep: set[str] = set(found.table)
+    for a in found.actions:
+        keep.update(a.claimants)
+        keep.update(a.respondents)
+    for pr in found.pairs:
+        if len(pr) >= 2:
+            keep.update(pr)
+    by_name = {p.name: p for p in parties}
+    changed = True
+    while changed:
+        changed = False
+        for p in parties:
+            if p.name not in keep and p.affiliate_of in keep and p.affiliate_of in by_name:
+                keep.add(p.name)
+                changed = True
+    return [p for p in parties if p.name in keep]
+
+
+def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
+    g = grammar()
+    from patlit.extract import parties_en
+
+    per = _sentence_spans(ctx, parties)
+    sents = [_abstract(ctx, i, per[i]) for i in range(len(ctx.sentences))]
+    actions: list[Action] = []
+    outcomes: list[Outcome] = []
+    pairs: list[tuple[str, ...]] = []
+    table: list[str] = []
+    name_of = {}
+    for p in parties:
+        for m in p.mentions:
+            name_of[(m.start, m.end)] = p.name
+    # table rows
+    for row in parties_en.table_rows(ctx, mentions):
+        cl = [name_of.get(sp) for sp in row.plaintiffs]
+        rs = [name_of.get(sp) for sp in row.defendants]
+        cl = [c for c in cl if c]
+        rs = [r for r in rs if r]
+        table.extend(cl + rs)
+        if cl and rs:
+            ss, se = ctx.sentences[row.sentence]
+            actions.append(
+                Action(
+                    ss, se, ctx.text[ss:se], "infringement", tuple(dict.fromkeys(cl)), tuple(dict.fromkeys(rs)),
+                    row.sentence, "claimant_won" if row.awarded else None, mode="reference", scope=(ss, se),
+                )
+            )
+    topic: list[str] = []
+    for st in sents:
+        if not st.ents and not re.search(r"\b(?:it|the company|the firm)\b", st.text, re.I):
+            continue
+        if not _has_context(ctx, sents, st.index, g):
+            continue
+        found = _match_sentence(ctx, st, sents, g, topic)
+        actions.extend(found)
+        for m in _PAIR_RE.finditer(st.text):
+            pairs.append(tuple(st.names(m.group("a"))))
+        outcomes.extend(_outcomes(ctx, st, g))
+        if found:
+            topic = list(found[-1].claimants) or topic
+        elif st.ents and not topic:
+            topic = [st.ents[0][2]]
+    return _Found(actions, outcomes, pairs, table)
+
+
+def _has_context(ctx: Context, sents: list[_Sent], i: int, g: Grammar) -> bool:
+    lo, hi = max(0, i - 1), min(len(sents), i + 2)
+    s = ctx.sentences[lo][0]
+    e = ctx.sentences[hi - 1][1]
+    return bool(g.context.search(ctx.text, s, e))
+
+
+def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, topic: list[str]) -> list[Action]:
+    taken: list[tuple[int, int]] = []
+    out: list[Action] = []
+    cands: list[tuple[int, int, Frame, re.Match]] = []
+    for fr in (*g.frames, *g.extra):
+        for m in fr.regex.finditer(st.text):
+            cands.append((m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start(), -(m.end() - m.start()), fr, m))
+    # one action per trigger: the longest match at each trigger wins
+    cands.sort(key=lambda x: (x[0], x[1]))
+    used_triggers: set[int] = set()
+    for trig, _neg, fr, m in cands:
+        key = trig
+        if key in used_triggers:
+            continue
+        a = _build(ctx, st, sents, g, fr, m, topic, out)
+        if a is None:
+            continue
+        used_triggers.add(key)
+        taken.append((m.start(), m.end()))
+        out.extend(a)
+    return out
+
+
+def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
+    """Names in a slot; pronouns and "the company" resolved from the sentence or before."""
+    names = st.names(grp)
+    if names:
+        return names
+    low = grp.lower()
+    if low.startswith("the ") or low in ("it", "he", "she", "they", "its", "their", "them", "him", "her"):
+        # nearest name before the pronoun in this sentence, not excluded
+        for s, e, n in reversed(st.ents):
+            if _abs_pos(st, s) < pos and n not in exclude:
+                return [n]
+        for t in topic:
+            if t not in exclude:
+                return [t]
+        for prev in reversed(sents[max(0, st.index - 3):st.index]):
+            for s, e, n in prev.ents:
+                if n not in exclude:
+                    return [n]
+    return []
+
+
+def _abs_pos(st: _Sent, doc_start: int) -> int:
+    for k, d in enumerate(st.docs):
+        if d == doc_start and st.is_ent[k] >= 0:
+            return st.cuts[k]
+    return 0
+
+
+def _kind(g: Grammar, default: str | None, *texts: str) -> str | None:
+    blob = " ".join(t for t in texts if t)
+    for kind, rx in g.kind_cues:
+        if rx.search(blob):
+            return kind
+    return default
+
+
+def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
+    for rx in g.owners:
+        m = rx.search(text)
+        if m:
+            return st.names(m.group("o"))
+    return []
+
+
+def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, prior) -> list[Action] | None:
+    gd = m.groupdict()
+    text = st.text
+    v_start = m.start("v") if gd.get("v") else m.start()
+    v_end = m.end("v") if gd.get("v") else m.end()
+    np = (gd.get("np") or "") + " " + (gd.get("n") or "")
+    tail = gd.get("tail") or ""
+    rest = text[m.end(): m.end() + 200]
+    outcome = None
+    undirected = False
+    kind = fr.kind
+    mode = fr.mode
+    claimants: list[str] = []
+    respondents: list[str] = []
+
+    if fr.frame in ("verdict",):
+        r_grp = gd.get("r") or ""
+        respondents = _resolve(st, sents, r_grp, m.start("r"), topic)
+        if gd.get("c"):
+            claimants = st.names(gd["c"])
+        else:
+            claimants = [n for n in _owners(st, g, text[m.start():]) if n not in respondents]
+        neg = gd.get("neg") or ""
+        if fr.sub in ("found", "found_to"):
+            outcome = "respondent_won" if re.search(r"\b(?:not|never)\b", neg, re.I) else "claimant_won"
+        else:
+            outcome = "claimant_won"
+        if not respondents:
+            return None
+    elif fr.frame == "pair":
+        w, o = st.names(gd["w"]), st.names(gd["o"])
+        if not w or not o:
+            return None
+        a = Action(
+            st.doc_offset(m.start()), st.doc_end(m.end()), ctx.text[st.doc_offset(m.start()):st.doc_end(m.end())],
+            kind or "infringement", tuple(o), tuple(w), st.index, None, mode="reference", undirected=True,
+            winner=w[0], scope=_scope(ctx, st),
+        )
+        return [a]
+    elif fr.frame == "caption":
+        claimants, respondents = st.names(gd["c"]), st.names(gd["r"])
+        kind = _kind(g, "infringement", gd.get("n") or "", text)
+        if kind == "appeal":
+            kind = "infringement"
+    else:
+        c_grp = gd.get("c") or gd.get("c2") or ""
+        c_pos = m.start("c") if gd.get("c") else (m.start("c2") if gd.get("c2") else m.start())
+        claimants = _resolve(st, sents, c_grp, c_pos, topic)
+        if gd.get("r"):
+            respondents = _resolve(st, sents, gd["r"], m.start("r"), topic, exclude=tuple(claimants))
+        if gd.get("o"):
+            respondents = st.names(gd["o"])
+        # kind
+        if fr.frame in ("noun", "withdraw"):
+            nk = g.noun_kind.get(re.sub(r"\s+", " ", (gd.get("n") or "").lower()))
+            kind = _kind(g, None, np, tail) or nk or fr.kind
+            if kind is None:
+                kind = _kind(g, None, text) or "infringement"
+                if kind == "appeal":
+                    kind = "infringement"
+        elif fr.frame == "request":
+            kind = "invalidation"
+        elif fr.frame in ("against", "accuse", "allege", "direct", "to_court"):
+            kind = _kind(g, None, np, tail) if fr.frame in ("accuse",) else kind
+            kind = kind or fr.kind
+        # non-patent actions joined to a patent fight
+        if kind in ("infringement", "declaratory_judgment") and not re.search(r"patent\s+infringement|infring", np, re.I):
+            window = tail + " " + rest[:120] if kind == "infringement" else text
+            if g.other_cues.search(window):
+                kind = "other"
+        if fr.frame == "withdraw":
+            outcome = "withdrawn"
+            if kind is None:
+                return None
+        if kind in ("invalidation",) and not respondents:
+            respondents = [n for n in _owners(st, g, text[v_start:]) if n not in claimants]
+            if not respondents and st.index > 0:
+                respondents = [n for n in _owners(sents[st.index - 1], g, sents[st.index - 1].text) if n not in claimants]
+        if fr.frame == "attack" and not respondents:
+            return None
+        if fr.frame in ("noun",) and fr.sub in ("active_open", "relative_open", "passive") and not respondents and kind != "invalidation":
+            # "filed a patent lawsuit ..., on the ground that R infringed": the other party named after
+            after = [n for s, e, n in st.ents if _abs_pos(st, s) > v_end and n not in claimants]
+            if after and fr.mode == "filing" and fr.sub == "active_open":
+                respondents = after[:1]
+    if not claimants:
+        return None
+    if set(claimants) & set(respondents):
+        respondents = [r for r in respondents if r not in claimants]
+    s_doc = st.doc_offset(v_start)
+    e_doc = st.doc_end(v_end)
+    acts = [
+        Action(
+            s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(respondents), st.index, outcome,
+            mode=mode, undirected=undirected, scope=_scope(ctx, st),
+            reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
+            ptab=bool(g.ptab.search(np + " " + tail + " " + text)),
+        )
+    ]
+    # "two suits against A, ... and one against B": a second respondent group
+    if respondents and fr.sub in ("active",) and fr.frame in ("noun",):
+        for mm in re.finditer(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:one|another|a\s+[\w\-]+|\w+)\s+against\s+{DESC}(?P<r2>{ELIST})", text[m.end():]):
+            more = [n for n in st.names(mm.group("r2")) if n not in claimants]
+            if more:
+                acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(more), st.index, outcome, mode=mode, scope=_scope(ctx, st)))
+    return acts
+
+
+def _scope(ctx: Context, st: _Sent) -> tuple[int, int]:
+    return ctx.sentences[st.index]
+
+
+def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
+    out = []
+    for kind, rx in g.outcomes:
+        for m in rx.finditer(st.text):
+            w = st.names(m.group("w")) if "w" in rx.groupindex and m.group("w") else []
+            s = st.doc_offset(m.start())
+            e = st.doc_end(m.end())
+            oc = kind
+            if kind == "won_by":
+                if not w:
+                    continue
+                oc = "claimant_won"  # decided against the proceeding's roles in assembly
+            out.append(Outcome(s, e, ctx.text[s:e], oc, st.index, winner=w[0] if w else None, reset=(kind == "reset")))
+    return out
