@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Any
 
 from patlit.errors import DataFileError
-from patlit.extract.forum_rules import Candidate, Rule, Scan, extend_left, load_yaml
+from patlit.extract.forum_rules import CONDITIONAL, Candidate, Rule, Scan, extend_left, load_yaml
 
 _DIRECTIONS = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "M": "Middle", "C": "Central"}
 _ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh")
@@ -281,6 +281,29 @@ def _zh_city(court: str, zh_state_names: list[str]):
     return resolve
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+#: prefix of the provisional code of a bare "the Eastern District" (see :func:`resolve_deferred`)
+DEFERRED = "@district:"
+
+
+def _bare_district(letter: str):
+    def resolve(scan: Scan, start: int, end: int) -> Candidate | None:
+        if _OF_AFTER.match(scan.text, end):
+            return None
+        return Candidate(start, end, DEFERRED + letter, CONDITIONAL, ("us",), us=True)
+
+    return resolve
+
+
+def resolve_deferred(code: str, found: set[str]) -> str | None:
+    """The district a bare "the Eastern District" refers to: the one Eastern district the
+    document names in full (``found``: the codes found), else ``None``."""
+    letter = code[len(DEFERRED) :]
+    by_id = {d.id: d for d in districts()}
+    hits = {c for c in found if c in by_id and by_id[c].direction == letter}
+    return hits.pop() if len(hits) == 1 else None
+
+
 # ---------------------------------------------------------------- the index
 
 
@@ -329,6 +352,8 @@ def rules() -> tuple[tuple[str, Rule], ...]:
     for city, info in data["cities"].items():
         for name in info.get("zh") or []:
             add(name, Rule(resolve=_zh_city(info["court"], zh_states.get(info["state"], [])), us=True, source="zh city"))
+    for letter, word in _DIRECTIONS.items():
+        add(f"{word} District", Rule(resolve=_bare_district(letter), exact=f"{word} District", us=True, source="bare district"))
     # courts of appeals
     for i, (word, shorts) in enumerate(zip(_ORDINALS, _SHORT_ORDINALS), start=1):
         code = f"ca{i}"

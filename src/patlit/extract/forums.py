@@ -285,7 +285,10 @@ def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
         contexts = _contexts()
         tokens |= {t for t in ctx_tokens if t in contexts and contexts[t].search(text)}
         for c in by_length(conditional):
-            if (not c.requires or tokens.intersection(c.requires)) and free(c):
+            if c.code.startswith(courts_us.DEFERRED):
+                code = courts_us.resolve_deferred(c.code, tokens)
+                c = c._replace(code=code or "")
+            if c.code and (not c.requires or tokens.intersection(c.requires)) and free(c):
                 kept.append(c)
     for c in by_length([c for c in cands if c.tier == GENERIC]):
         if free(c):
