@@ -434,6 +434,7 @@ def _mixed_folder(root: Path) -> None:
     (root / "payload.bin").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00")
     (root / "empty.txt").write_bytes(b"")
     (root / ".hidden.txt").write_text("not read", encoding="utf-8")
+    (root / "news" / "README.md").write_text("What this folder holds: not a document.", encoding="utf-8")
 
 
 def test_folder_mixing_good_and_bad_files(tmp_path: Path) -> None:
@@ -477,6 +478,12 @@ def test_read_path_reads_one_expanded_file_at_a_time(tmp_path: Path) -> None:
     assert [doc_id for doc_id, _ in results] == sorted(doc_id for doc_id, _ in results)
     ok = {doc_id for doc_id, items in results if isinstance(items[0], Document)}
     assert ok == {"complaint", "news/en/suit", "news/page", "news/zh/suit"}
+
+
+def test_a_readme_named_explicitly_is_read(tmp_path: Path) -> None:
+    _mixed_folder(tmp_path)
+    (doc,) = _read(tmp_path / "news" / "README.md")[0]
+    assert doc.doc_id == "README"
 
 
 def test_a_plain_string_path_gets_its_stem(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ API
 ``expand_inputs(inputs) -> list[InputFile]``
     The files behind the inputs, for callers that show progress per file
     (``patlit ingest``): paths as given, folders read recursively (hidden files
-    skipped), glob patterns (``**`` allowed), and ``-`` for stdin. Inputs keep their
+    and README/LICENSE-like notes about the folder skipped), glob patterns (``**`` allowed), and ``-`` for stdin. Inputs keep their
     order, each folder/glob is sorted, a file reached twice is listed once, and a
     missing path is kept so that reading it reports it. An :class:`InputFile` is a
     ``str`` (the path) that also carries the ``doc_id`` of its document: the file

@@ -63,13 +63,18 @@ def _doc_id(path: Path, root: Path | None) -> str:
     return path.stem
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+#: file stems a folder walk leaves out: they describe the folder, they are not its documents
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "notice"})
+
+
+def _skipped(path: Path, root: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+    return hidden or path.stem.lower() in FOLDER_NOTES
 
 
 def _walk(root: Path) -> list[Path]:
-    """Every visible file under ``root`` (hidden files and folders skipped), sorted."""
-    return sorted(p for p in root.rglob("*") if p.is_file() and not _is_hidden(p, root))
+    """Every document file under ``root``, sorted: hidden files/folders and README-like notes skipped."""
+    return sorted(p for p in root.rglob("*") if p.is_file() and not _skipped(p, root))
 
 
 def _glob_root(pattern: str) -> Path:
