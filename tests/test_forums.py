@@ -227,3 +227,33 @@ def test_corpus_gold_forums_are_found(corpus_docs: list[dict], corpus_gold: dict
 def test_corpus_document_without_proceedings_names_no_forum(corpus_docs: list[dict]) -> None:
     doc = next(d for d in corpus_docs if d["doc_id"] == "zh-020")
     assert forums.extract(Context(text=doc["text"], lang="zh")) == []
+
+
+# ---------------------------------------------------------------- properties
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FRAGMENTS = [
+    "the U.S. District Court for the", "Eastern District of Texas", " and the ", "D.\u00a0 Del.", "N.D.Cal",
+    "Beijing\u2019s Intellectual Property Court", "İstanbul", "ß", "Munich", " local division", " Regional Court",
+    "Delhi", " High Court", "Supreme Court", "the Commission", "ITC", "IPR", "in Delaware", "sued", ", Texas",
+    "federal jury in ", "Waco", "美国", "德州东区", "法院", "向", "江苏省苏州市中级", "人民法院", "京知", "最高法",
+    "(2020)最高法知民终210号", "UPC_CFI_1/2023", "IPR2020-00001", " ", "\n", ".", "，",
+]
+_mixed = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=8)), max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mixed)
+def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:
+    for lang in ("en", "zh"):
+        ctx = Context(text=text, lang=lang)
+        spans = [*forums.extract(ctx), *case_numbers.extract(ctx)]
+        for m in spans:
+            assert text[m.start : m.end] == m.text and m.start < m.end
+        for ms in (forums.extract(ctx), case_numbers.extract(ctx)):
+            for a, b in zip(ms, ms[1:]):
+                assert a.end <= b.start
+        for m in forums.extract(ctx):
+            assert m.code and not m.code.startswith("@")

@@ -277,7 +277,10 @@ def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
         if free(c):
             kept.append(c)
         else:  # the same court named by two overlapping keys ("UK High Court" + "High Court in London")
-            kept = [_union(k, c) for k in kept]
+            for i, k in enumerate(kept):
+                u = _union(k, c)
+                if u is not k and not any(u.start < o.end and o.start < u.end for o in kept if o is not k):
+                    kept[i] = u
     tokens = {c.code for c in kept} | ({"us"} if any(c.us for c in kept) else set())
     conditional = [c for c in cands if c.tier == CONDITIONAL]
     if conditional:
