@@ -35,6 +35,9 @@ _ZH_DIGIT_CHARS = set("零〇一二两兩三四五六七八九壹贰貳叁參肆
 _EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_NUM = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _SPACE = r"[ \u00a0\u3000]?"
+_SCALE_SEPARATORS = " -\u00a0\u3000"
+#: currency suffixes that only say "money unit": a currency named before the number wins
+_GENERIC_YUAN = frozenset({"元", "块"})
 #: how far (in characters) a conversion may stand from the amount it restates
 _CONVERSION_GAP = 40
 
@@ -121,7 +124,7 @@ def _grammar() -> _Grammar:
     codes_alt = _alt(code_currency)
     en_prefix = re.compile(rf"(?:(?P<sym>{sym_alt})|(?<![A-Za-z])(?P<code>{codes_alt})){_SPACE}{_SPACE}\Z")
     en_number = re.compile(
-        rf"{_EN_ANCHOR}(?P<scale>(?:{_alt(attached)})(?![A-Za-z])|{_SPACE}(?i:{_alt(spaced)})(?![A-Za-z]))?"
+        rf"{_EN_ANCHOR}(?P<scale>(?:{_alt(attached)})(?![A-Za-z])|(?:{_SPACE}|-)(?i:{_alt(spaced)})(?![A-Za-z]))?"
         rf"(?:{_SPACE}(?:(?P<code>{codes_alt})(?![A-Za-z])|(?i:(?P<word>{_alt(word_currency)}))(?![A-Za-z])))?"
     )
     scale_chars = "".join(lex.scales_zh)
@@ -250,7 +253,7 @@ def _en_candidates(text: str, g: _Grammar, chinese_context) -> list[_Candidate]:
         if value is None:
             continue
         if scale:
-            sc = scale.strip()
+            sc = scale.strip(_SCALE_SEPARATORS)
             value *= Decimal(str(g.scale_en.get(sc, g.scale_en.get(sc.lower(), 1))))
         out.append(_Candidate(start, end, _whole(value), currency, "en", bare))
     return out
@@ -262,7 +265,7 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|\S)?")
 def _bare_en_ok(text: str, num: str, scale: str | None, end: int, g: _Grammar) -> bool:
     """A currency-less English number: a full scale word or thousands grouping, then a plain follower."""
     if scale is not None:
-        if scale.strip().lower() not in g.bare_scales:
+        if scale.strip(_SCALE_SEPARATORS).lower() not in g.bare_scales:
             return False
     elif "," not in num:
         return False
@@ -316,7 +319,10 @@ def _zh_candidates(text: str, g: _Grammar) -> list[_Candidate]:
             value = _chinese_numeral(num)
             if value is None:
                 continue
-        currency = g.zh_currency[cur] if cur else (g.zh_currency[pre] if pre else None)
+        if cur and pre and cur in _GENERIC_YUAN:
+            currency = g.zh_currency[pre]  # 新台幣1200萬元, 港币500万元: the prefix names the currency
+        else:
+            currency = g.zh_currency[cur] if cur else (g.zh_currency[pre] if pre else None)
         start = pre_m.start() if pre_m else p
         end = m.end()
         while end > start and text[end - 1].isspace():

@@ -56,6 +56,7 @@ class CueClass:
     name: str
     phrases: tuple[str, ...]
     examples: tuple[dict, ...]
+    after_phrases: tuple[str, ...] = ()  # cues that only count after the amount ("a $1 billion lawsuit")
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,15 @@ def parse(data: Any) -> MoneyLexicon:
                 name=name,
                 phrases=_strings(raw.get("phrases"), f"cues.{lang}.{name}.phrases", allow_empty=False),
                 examples=_examples(raw.get("examples"), f"cues.{lang}.{name}", ("text", "amount", "role")),
+                after_phrases=_strings(raw.get("after_phrases", []), f"cues.{lang}.{name}.after_phrases"),
             )
+        seen: dict[str, str] = {}
+        for cls in cues[lang].values():
+            for phrase in (*cls.phrases, *cls.after_phrases):
+                key = phrase.lower() if lang == "en" else phrase
+                if key in seen:
+                    raise _fail(f"cues.{lang}: {phrase!r} is listed under both {seen[key]} and {cls.name}")
+                seen[key] = cls.name
 
     raw_agg = _mapping(data.get("aggregates"), "aggregates")
     aggregates = {lang: _strings(raw_agg.get(lang), f"aggregates.{lang}", allow_empty=False) for lang in LANGS}

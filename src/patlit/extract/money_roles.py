@@ -48,7 +48,11 @@ MAX_SCORE = 160.0
 #: cue after the amount: weight, fixed cost, longest gap (characters)
 AFTER_FACTOR = 1.5
 AFTER_COST = 5.0
-AFTER_MAX_GAP = {"en": 20, "zh": 6}
+AFTER_MAX_GAP = {"en": 30, "zh": 6}
+#: a request this close before a decision word makes it part of the request ("asked the jury for")
+REQUEST_REACH = {"en": 16, "zh": 4}
+#: farthest a governor may stand when it decides alone, with no cue (weighted)
+GOVERNOR_MAX = 120.0
 #: a bare number ("costs of 1 million") needs a cue at most this far (weighted)
 CLOSE_CUE = 40.0
 #: aggregate phrases count up to this far after the amount (characters)
@@ -60,7 +64,7 @@ TABLE_HEADER_WORDS = 15
 _CLAUSE = re.compile(r"[;；]")
 _COMMA = re.compile(r"[,，、:：]")
 #: "$5 million in damages", "50万元的赔偿": the words after the amount name what it is
-_AFTER_NAMES = re.compile(r"\s+in\s+(?:[A-Za-z'-]+\s+)?|\s*的\s*")
+_AFTER_NAMES = re.compile(r"\s+in\s+(?:[A-Za-z'-]+\s+)?|\s+as\s+part\s+of\s+(?:an?|the|its|their)\s+|\s*的\s*")
 _AFTER_BLOCK = re.compile(r"[,，;；、:：.。(（]|\b(?:and|or|but|while|whereas)\b|以及|及|和|并|並|但|而")
 
 
@@ -86,11 +90,13 @@ class _Match:
     start: int
     end: int
     kind: str
+    after_only: bool = False
 
 
 @dataclass(frozen=True)
 class _Phrase:
     kind: str
+    after_only: bool
     length: int
     open_end: bool  # English "compensat*": the last word may continue
     head_word: bool  # English: must not continue a word on the left
@@ -104,12 +110,12 @@ class _Lexer:
     phrase matching one space of the text; Chinese phrases match as written.
     """
 
-    def __init__(self, entries: list[tuple[str, str]], lang: str):
+    def __init__(self, entries: list[tuple[str, str, bool]], lang: str):
         import ahocorasick
 
         self.fold = lang == "en"
         self.auto = ahocorasick.Automaton()
-        for phrase, kind in entries:
+        for phrase, kind, after_only in entries:
             body = phrase.rstrip("*")
             key = body.lower() if self.fold else body
             english = self.fold
@@ -117,6 +123,7 @@ class _Lexer:
                 key,
                 _Phrase(
                     kind,
+                    after_only,
                     len(key),
                     english and phrase.endswith("*"),
                     english and body[0].isalpha(),
@@ -144,18 +151,19 @@ class _Lexer:
             if ph.open_end:
                 while e < n and (low[e].isalnum() or low[e] == "_"):
                     e += 1
-            hits.append((s, e, ph.kind))
+            hits.append((s, e, ph))
         hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         out, reach = [], 0
-        for s, e, kind in hits:
+        for s, e, ph in hits:
             if s >= reach:
-                out.append(_Match(start + s, start + e, kind))
+                out.append(_Match(start + s, start + e, ph.kind, ph.after_only))
                 reach = e
         return out
 
 
 def _is_letter(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
+    """Part of an English word: letters, and hyphens joining words ("patent-in-suit")."""
+    return ch.isascii() and (ch.isalpha() or ch == "-")
 
 
 @dataclass(frozen=True)
@@ -168,9 +176,10 @@ class _Grammar:
 @lru_cache(maxsize=2)
 def _grammar(lang: str) -> _Grammar:
     lex = lexicon()
-    cues = [(p, name) for name in CUE_CLASSES for p in lex.cues[lang][name].phrases]
-    govs = [(p, kind) for kind in GOVERNOR_KINDS for p in lex.governors[lang][kind]]
-    aggs = [(p, "aggregate") for p in lex.aggregates[lang]]
+    cues = [(p, name, False) for name in CUE_CLASSES for p in lex.cues[lang][name].phrases]
+    cues += [(p, name, True) for name in CUE_CLASSES for p in lex.cues[lang][name].after_phrases]
+    govs = [(p, kind, False) for kind in GOVERNOR_KINDS for p in lex.governors[lang][kind]]
+    aggs = [(p, "aggregate", False) for p in lex.aggregates[lang]]
     return _Grammar(_Lexer(cues, lang), _Lexer(govs, lang), _Lexer(aggs, lang))
 
 
@@ -229,7 +238,7 @@ def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decisi
             return Decision(None, "cue")
     best: tuple[float, _Match] | None = None
     for cue in sent.cues:
-        if cue.end <= slot.start:
+        if cue.end <= slot.start and not cue.after_only:
             gap = text[cue.end : slot.start]
             score = len(gap) * unit
             score += CLAUSE_PENALTY * len(_CLAUSE.findall(gap)) + COMMA_PENALTY * len(_COMMA.findall(gap))
@@ -254,22 +263,30 @@ def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decisi
             return Decision(None, "cue")
         if cue.kind in ("compensation", "costs"):
             default = "damages" if cue.kind == "compensation" else "costs"
-            return Decision(_governed(sent, slot, default), "cue", close)
+            return Decision(_governed(text, sent, slot, default), "cue", close)
         return Decision(cue.kind, "cue", close)
     if slot.bare:
         return Decision(None)
-    role = _governed(sent, slot, None)
+    role = _governed(text, sent, slot, None, GOVERNOR_MAX)
     return Decision(role, "governor" if role else None)
 
 
-def _governed(sent: _Sentence, slot: Slot, default: str | None) -> str | None:
-    """Request before the amount -> asked (``default`` or damages); decision -> awarded."""
+def _governed(text: str, sent: _Sentence, slot: Slot, default: str | None, reach: float | None = None) -> str | None:
+    """Request before the amount -> asked (``default`` or damages); decision -> awarded.
+
+    ``reach`` (weighted characters) limits how far back a governor may stand.
+    """
     weak = False
-    for g in reversed(sent.governors):
-        if g.end > slot.start:
-            continue
+    govs = [g for g in sent.governors if g.end <= slot.start]
+    unit = UNIT[sent.lang]
+    for i in range(len(govs) - 1, -1, -1):
+        g = govs[i]
+        if reach is not None and (slot.start - g.end) * unit > reach:
+            break
         if g.kind == "request":
             return default or "damages"
+        if i and govs[i - 1].kind == "request" and g.start - govs[i - 1].end <= REQUEST_REACH[sent.lang]:
+            return default or "damages"  # "asked the jury for", "请求法院判令"
         if g.kind == "decision":
             return "awarded"
         weak = True
