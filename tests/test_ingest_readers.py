@@ -660,3 +660,15 @@ def test_any_text_round_trips_through_utf_encodings(text: str, encoding: str) ->
         assert any(ord(c) < 32 and c not in "\t\n\r\x0c" or c == "\x7f" for c in text)
     else:
         assert result == text
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "big5"])
+def test_long_legacy_files_are_scored_on_a_prefix_and_decoded_whole(encoding: str) -> None:
+    from patlit.ingest.encoding import SCORE_BYTES
+
+    text = (ZH_SIMPLIFIED if encoding == "gbk" else ZH_TRADITIONAL) * 2
+    data = text.encode(encoding)
+    repeats = SCORE_BYTES // len(data) + 3
+    long_text = "\n".join([text] * repeats)
+    assert len(long_text.encode(encoding)) > SCORE_BYTES
+    assert decode(long_text.encode(encoding), "x") == long_text

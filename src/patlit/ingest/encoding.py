@@ -51,6 +51,8 @@ _CHARSET_ALIASES = {
 }
 #: the legacy Chinese encodings compared by common-character share
 CHINESE_CANDIDATES = ("gb18030", "cp950")
+#: legacy Chinese decodings are scored on this many leading bytes
+SCORE_BYTES = 64 * 1024
 #: a decoding is taken as Chinese when at least this share of its Han characters is common
 MIN_COMMON_SHARE = 0.5
 #: and when it has at least this many Han characters (fewer says too little,
@@ -159,17 +161,32 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _strict_prefix(data: bytes, encoding: str) -> str | None:
+    """Strict decoding of a prefix, which may end inside a multi-byte character."""
+    for cut in range(4):
+        text = _strict(data[: len(data) - cut] if cut else data, encoding)
+        if text is not None:
+            return text
+    return None
+
+
 def _chinese(data: bytes) -> str | None:
-    best: tuple[float, str] | None = None
+    """The best-scoring legacy Chinese decoding (scored on a prefix), when it is clearly Chinese."""
+    sample = data[:SCORE_BYTES]
+    scored: list[tuple[float, str]] = []
     for encoding in CHINESE_CANDIDATES:
-        text = _strict(data, encoding)
+        text = _strict_prefix(sample, encoding) if len(data) > SCORE_BYTES else _strict(data, encoding)
         if text is None:
             continue
         share, n_han = common_share(text)
         clear = n_han >= MIN_HAN or (n_han > 0 and share == 1.0)
-        if clear and share >= MIN_COMMON_SHARE and (best is None or share > best[0]):
-            best = (share, text)
-    return best[1] if best else None
+        if clear and share >= MIN_COMMON_SHARE:
+            scored.append((share, encoding))
+    for _, encoding in sorted(scored, reverse=True):
+        text = _strict(data, encoding)
+        if text is not None:
+            return text
+    return None
 
 
 def _western(data: bytes) -> str | None:
