@@ -58,6 +58,7 @@ class _Grammar:
     bare_not_before: str
     context_words: tuple[str, ...]
     context_chars: int
+    determiners: frozenset[str]
     weights_new: tuple[int, ...]
     weights_old: tuple[int, ...]
     cn_types: dict[str, str]
@@ -89,26 +90,6 @@ def _check_examples(examples: Any, where: str) -> tuple[dict[str, Any], ...]:
         if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or not isinstance(ex.get("ids"), list):
             raise _fail(f"{where}: each example needs 'text' and 'ids' (got {ex!r})")
     return tuple(examples)
-
-
-# Literal strings whose presence in a text lets a form run at all (speed).
-_GATES = {
-    "cn_application": ("ZL", "zl", "Zl", "ＺＬ", "ｚｌ", "CN"),
-    "cn_application_bare": (".", "．"),
-    "cn_publication": ("CN",),
-    "us_publication": ("US",),
-    "us_design": ("US",),
-    "us_design_bare": ("D",),
-    "us_reissue": ("US",),
-    "us_reissue_bare": ("RE",),
-    "us_grant": ("US",),
-    "ep": ("EP",),
-    "wo": ("WO",),
-    "jp": ("JP",),
-    "jp_kanji": ("特",),
-    "kr": ("KR",),
-    "gb": ("GB",),
-}
 
 
 def load_grammar() -> _Grammar:
@@ -144,8 +125,9 @@ def _grammar() -> _Grammar:
         norm = _NORMALIZERS.get(f.get("normalize", ""))
         if norm is None:
             raise _fail(f"{where} ({name}): unknown normaliser {f.get('normalize')!r}")
-        if name not in _GATES:
-            raise _fail(f"{where}: form {name!r} has no gate in patents.py")
+        gate = f.get("gate")
+        if not isinstance(gate, list) or not gate or not all(isinstance(x, str) and x for x in gate):
+            raise _fail(f"{where} ({name}): gate must be a non-empty list of strings")
         forms.append(
             _Form(
                 name=name,
@@ -153,7 +135,7 @@ def _grammar() -> _Grammar:
                 regex=_compile(f.get("pattern"), f"{where} ({name})"),
                 normalize=norm,
                 examples=_check_examples(f.get("examples"), f"{where} ({name})"),
-                gate=_GATES[name],
+                gate=tuple(gate),
             )
         )
     cues = {}
@@ -182,6 +164,7 @@ def _grammar() -> _Grammar:
         bare_not_before=str(bare.get("not_before", "")),
         context_words=tuple(bare.get("context_words") or ()),
         context_chars=int(bare.get("context_chars", 160)),
+        determiners=frozenset(str(w).lower() for w in bare.get("determiners") or ()),
         weights_new=tuple(cn["weights_new"]),
         weights_old=tuple(cn["weights_old"]),
         cn_types={str(k): v for k, v in cn["types"].items()},
@@ -467,9 +450,10 @@ def _cue_hits(text: str, lang: str, form_starts: dict[int, _Hit]) -> list[_Hit]:
 
 def _has_context(text: str, start: int, end: int) -> bool:
     g = _grammar()
-    after = text[end:end + 12].lstrip()
-    if after[:6].lower() == "patent":  # "the 8,218,566 patent"
-        return True
+    after = text[end:end + 24].lstrip()
+    if after[:6].lower() == "patent" and not after[6:7].isalpha():  # "the 8,218,566 patent"
+        words = text[max(0, start - 8):start].split()
+        return bool(words) and words[-1].lower() in g.determiners and not after[6:].lstrip().startswith("appl")
     before = text[max(0, start - 3):start].rstrip()
     if not (before.endswith(("(", "（", "[")) and after.startswith((")", "）", "]", ",", ";", "，", "；"))):
         return False
