@@ -34,6 +34,7 @@ ROLE_SIDES = ("claimant", "respondent", "appellant", "appellee", "third_party", 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _NAME_CHAR = re.compile(rf"[{_CJK}A-Za-z0-9()*×·&\-.]")
 _LATIN = re.compile(r"[A-Za-z]")
+_CJK_RE = re.compile(f"[{_CJK}]")
 _LEADING_JUNK = ")(:,.-&· "
 _QUOTES = "\"'“”‘’「」『』"
 _MAX_NAME = 30
@@ -69,6 +70,8 @@ class Lexicon:
     not_person: tuple[str, ...]
     name_initials: frozenset[str]
     anonymous_marks: str
+    self_ref_heads: tuple[str, ...]
+    generic_tails: tuple[str, ...]
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -108,7 +111,7 @@ def lexicon() -> Lexicon:
         stale_re=re.compile(f"(?:{_alternation(string_list(d, 'stale_role_prefixes', DATA))})$"),
         suffix_re=re.compile(_alternation(suffixes)),
         latin_name_re=re.compile(
-            rf"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&\-]*\.?,? ){{0,6}}[A-Z][A-Za-z0-9&\-]*,? (?:{latin_alt})(?![A-Za-z])"
+            rf"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&\-]*\.?,? ){{0,6}}[A-Z][A-Za-z0-9&\-]*,? (?:\([A-Z][A-Za-z.]*\) )?(?:{latin_alt})(?![A-Za-z])"
         ),
         boundary_re=re.compile(_alternation(boundaries)),
         generic_bodies=frozenset(string_list(d, "generic_bodies", DATA)),
@@ -134,6 +137,8 @@ def lexicon() -> Lexicon:
         not_person=tuple(string_list(d, "not_person", DATA)),
         name_initials=frozenset(string_list(d, "name_initials", DATA)),
         anonymous_marks="".join(string_list(d, "anonymous_marks", DATA)),
+        self_ref_heads=tuple(r[: -len("公司")] for r in string_list(ann, "self_references", DATA) if r.endswith("公司") and r != "公司"),
+        generic_tails=tuple(string_list(d, "generic_tails", DATA)),
         raw=d,
     )
 
@@ -211,9 +216,11 @@ def _suffix_orgs(text: str, t: str, protected: list[tuple[int, int]]) -> tuple[l
             start += 1
         body = t[start:s]
         name = text[start:e]
-        if not body or (body + m.group()) in lex.self_refs:
-            bare.append(s)
+        if not body or (body + m.group()) in lex.self_refs or body.endswith(lex.self_ref_heads):
+            bare.append(s)  # "公司", "本公司", "包括本公司": the announcing company
             continue
+        if body.endswith(lex.generic_starts) or body.endswith(lex.generic_tails):
+            continue  # "该公司", "其子公司": a reference, not a name
         if _valid_body(body, name):
             out.append(_Cand(name=name, start=start))
     return out, bare
@@ -358,31 +365,41 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     return list(seen.values())
 
 
+def _occurrences(t: str, cands: list[_Cand]) -> list[tuple[int, int, _Cand]]:
+    """Every occurrence of every candidate's name (longest first, no overlaps), in text order."""
+    by_form = {fold(c.name): c for c in cands}
+    if not by_form:
+        return []
+    rx = re.compile(_alternation(list(by_form)))
+    return [(m.start(), m.end(), by_form[m.group()]) for m in rx.finditer(t)]
+
+
 def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
     """``X(以下简称Y)``, ``X、Z(合称Y)`` and ``X(English name)`` after a name."""
     lex = lexicon()
-    ends = sorted(((c.start + len(c.name), c) for c in cands), key=lambda p: p[0])
+    occ = _occurrences(t, cands)
     for m in lex.alias_re.finditer(t):
-        before = [c for e, c in ends if e <= m.start() and m.start() - e <= 1]
+        before = [o for o in occ if o[1] <= m.start() and m.start() - o[1] <= 1]
         if not before:
             continue
         owner = before[-1]
         # a joint alias (合称) belongs to the first name of the list it closes
         chain = owner
         while True:
-            prev = [c for e, c in ends if e < chain.start and chain.start - e <= 1 and t[e:chain.start] in ("、", ",", "和", "及", "与")]
+            prev = [o for o in occ if o[1] <= chain[0] and t[o[1]:chain[0]] in ("、", ",", "和", "及", "与")]
             if not prev:
                 break
             chain = prev[-1]
-        target = chain if "合称" in m.group() or "统称" in m.group() else owner
+        target = (chain if "合称" in m.group() or "统称" in m.group() else owner)[2]
         for alias in re.split(r"[、,]", text[m.start(1):m.end(1)]):
             alias = alias.strip(_QUOTES + " ")
             if alias and alias not in target.aliases and alias != target.name:
                 target.aliases.append(alias)
     for c in cands:
         # an English name in brackets inside or right after a Chinese name
-        for m in re.finditer(r"\(([A-Za-z][A-Za-z0-9&.,\- ]{1,60})\)", c.name):
-            latin = m.group(1).strip()
+        outside = re.sub(r"\([^()]*\)", "", fold(c.name))
+        for m in re.finditer(r"\(([A-Za-z][A-Za-z0-9&.,\- ]{1,60})\)", fold(c.name) if _CJK_RE.search(outside) else ""):
+            latin = c.name[m.start(1):m.end(1)].strip()
             plain = c.name[: m.start()] + c.name[m.end():]
             if m.end() < len(c.name) and plain not in (c.name,):
                 c.aliases.append(c.name)
@@ -449,7 +466,7 @@ def _short_aliases(t: str, cands: list[_Cand], parties: list[Party]) -> None:
                         p.aliases.extend(a for a in other.aliases if a not in p.aliases)
                         other.name = ""
                 continue
-            if _occurs_outside(t, key, [fold(n) for n in p.names()]):
+            if _occurs_outside(t, key, [fold(n) for q in parties for n in q.names() if q.name]):
                 p.aliases.append(key)
     parties[:] = [p for p in parties if p.name]
 
@@ -465,8 +482,12 @@ def _occurs_outside(t: str, key: str, longer: list[str]) -> bool:
 def _dedupe(parties: list[Party]) -> list[Party]:
     """One party per name: a candidate whose name is another's name or alias is folded into it."""
     out: list[Party] = []
+    known = {fold(n) for p in parties for n in p.names()}
     for p in parties:
         keys = {fold(n) for n in p.names()}
+        head = fold(p.name)
+        if not p.aliases and any(head.endswith(k) and len(k) < len(head) for k in known):
+            continue  # "判令澜海公司" where "澜海公司" is a name already known: a verb ran into it
         same = next((q for q in out if fold(p.name) in {fold(n) for n in q.names()} or fold(q.name) in keys), None)
         if same is None:
             out.append(p)

@@ -33,6 +33,7 @@ FRAMES = ("active", "passive", "adjacent", "verdict", "join")
 _CLAUSE_END = ",;:!?。，；：\n"
 # between two triggers of one sentence: a second filing, not the first one restated
 _ANOTHER = re.compile(r"再|又|另|随后|此后|之后|后来|\d+\s*月|[一二三四五六七八九十]+月")
+_REQUEST_COLON = re.compile(r"(?:请求|要求|诉请)\s*:")
 _INNER_ROLE = re.compile(r"\(([^()]{2,8})\)")
 _ALIAS_BRACKET = re.compile(r"\((?:以下|下称|简称|合称|统称|英文)")
 
@@ -44,6 +45,7 @@ class Trigger:
     kind: str
     frame: str
     object_after: bool
+    opponent_fallback: bool
     outcome: str | None
     examples: tuple[dict, ...]
 
@@ -65,6 +67,9 @@ class Grammar:
     patient_markers: tuple[str, ...]
     conjunctions: tuple[str, ...]
     not_reported: tuple[str, ...]
+    outcome_not_reported: re.Pattern
+    loose_markers: tuple[str, ...]
+    respondent_after_cues: tuple[str, ...]
     tag_min: int
     tag_punct: frozenset[str]
     role_pairs: tuple[tuple[str, str, str], ...]
@@ -112,6 +117,7 @@ def grammar() -> Grammar:
                 kind=e["kind"],
                 frame=e["frame"],
                 object_after=bool(e.get("object_after")),
+                opponent_fallback=bool(e.get("opponent_fallback")),
                 outcome=e.get("outcome"),
                 examples=tuple(_check_example(x, where) for x in exs),
             )
@@ -146,6 +152,9 @@ def grammar() -> Grammar:
         patient_markers=tuple(sorted(string_list(d, "patient_markers", DATA), key=len, reverse=True)),
         conjunctions=tuple(sorted(string_list(d, "conjunctions", DATA), key=len, reverse=True)),
         not_reported=tuple(string_list(d, "not_reported", DATA)),
+        outcome_not_reported=_compile("|".join(string_list(d, "outcome_not_reported", DATA)), "outcome_not_reported"),
+        loose_markers=tuple(string_list(d, "loose_markers", DATA)),
+        respondent_after_cues=tuple(string_list(d, "respondent_after_cues", DATA)),
         tag_min=int(tag.get("min_length", 24)),
         tag_punct=frozenset(str(tag.get("punctuation", ""))),
         role_pairs=tuple(pairs),
@@ -204,10 +213,16 @@ def _clause_start(t: str, lo: int, pos: int) -> int:
 
 
 def _not_reported(g: Grammar, t: str, lo: int, ts: int) -> bool:
-    window = t[max(_clause_start(t, lo, ts), ts - 10):ts]
+    window = t[_clause_start(t, lo, ts):ts]
     if "为由" in window:
         window = window[window.rindex("为由") + 2:]
     return any(w in window for w in g.not_reported)
+
+
+def _outcome_not_reported(g: Grammar, t: str, lo: int, pos: int) -> bool:
+    """A request ("请求判令…", "上诉请求：撤销原判"), a forecast or a condition, not a decision."""
+    window = t[max(_clause_start(t, lo, pos), pos - 12):pos]
+    return bool(g.outcome_not_reported.search(window)) or bool(_REQUEST_COLON.search(t, lo, pos))
 
 
 def _preceded_by(t: str, pos: int, words: tuple[str, ...], lo: int) -> bool:
@@ -231,10 +246,17 @@ def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
     return out
 
 
+def _marker_before(t: str, pos: int, words: tuple[str, ...], lo: int) -> str | None:
+    j = pos
+    while j > lo and t[j - 1] in " 了":
+        j -= 1
+    return next((w for w in words if j - len(w) >= lo and t.startswith(w, j - len(w))), None)
+
+
 def _sides(g: Grammar, t: str, trig: Trigger, ms: list[_M], lo: int, ts: int, te: int, hi: int, inherited: tuple[str, ...]):
     """(claimants, respondents, end of the arguments) of one trigger."""
     left = [i for i, m in enumerate(ms) if lo <= m.start and m.end <= ts]
-    objects: list[_M] = []
+    chains: list[tuple[str, list[_M]]] = []  # object chains with their marker
     subjects: list[_M] = []
     patients = [m for m in ms if t.startswith(g.patient_markers, m.end)]
     marked: set[int] = set()
@@ -242,21 +264,26 @@ def _sides(g: Grammar, t: str, trig: Trigger, ms: list[_M], lo: int, ts: int, te
         m = ms[i]
         if i in marked or _in_alias_bracket(t, m.start):
             continue
-        if _preceded_by(t, m.start, g.object_markers, lo):
-            for x in _chain(g, t, ms, i, ts):
-                marked.add(ms.index(x))
-                objects.append(x)
-        elif t.startswith(g.patient_markers, m.end):
-            continue
-        else:
+        marker = _marker_before(t, m.start, g.object_markers, lo)
+        if marker:
+            chain = _chain(g, t, ms, i, ts)
+            marked.update(ms.index(x) for x in chain)
+            chains.append((marker, chain))
+        elif not t.startswith(g.patient_markers, m.end):
             subjects.append(m)
     args_end = te
-    if trig.object_after:
-        right = [i for i, m in enumerate(ms) if te <= m.start <= te + 2 and m.start < hi]
-        if right:
-            chain = _chain(g, t, ms, right[0], hi)
-            objects += chain
-            args_end = chain[-1].end
+    right: list[_M] = []
+    nominal = t[max(lo, ts - 1):ts] == "的"  # "本公司在…的起诉": a noun, no object follows
+    if trig.object_after and not nominal:
+        first_right = next((i for i, m in enumerate(ms) if te <= m.start <= te + 2 and m.start < hi), None)
+        if first_right is not None:
+            right = _chain(g, t, ms, first_right, hi)
+            args_end = right[-1].end
+    # "就/对 X …针对 Y 提出", "对 X 在…起诉 Y": a loose marker before another object
+    # introduces the subject of the clause, not the respondent
+    while chains and chains[0][0] in g.loose_markers and (len(chains) > 1 or right):
+        subjects = sorted(subjects + chains.pop(0)[1], key=lambda m: m.start)
+    objects = [x for _, chain in chains for x in chain] + right
     claimants: list[_M] = []
     if subjects:
         # the subject of the trigger's own clause, else of the sentence ("甲认为，乙…，遂起诉")
@@ -269,6 +296,11 @@ def _sides(g: Grammar, t: str, trig: Trigger, ms: list[_M], lo: int, ts: int, te
         resp = [m.party for m in subjects if m not in claimants]
     if not resp:
         resp = [m.party for m in patients]
+    if not resp:
+        # "X提起诉讼，指控Y…", "X向法院起诉请求：判令Y…"
+        after = next((m for m in ms if m.start >= args_end and m.party not in names_c), None)
+        if after is not None and any(c in t[args_end:after.start] for c in g.respondent_after_cues):
+            resp = [after.party]
     names_r = tuple(dict.fromkeys(r for r in resp if r not in names_c))
     return names_c, names_r, args_end
 
@@ -326,6 +358,7 @@ def involved(ctx: Context, parties: list[Party]) -> set[str]:
 def _analyse(ctx: Context, parties: list[Party]) -> tuple[list[ActionMention], list[OutcomeMention], set[str]]:
     g = grammar()
     one_sided: set[str] = set()
+    may_take_opponent: set[int] = set()
     text = ctx.text
     t = fold(text)
     pms = _party_mentions(ctx, t, parties)
@@ -352,17 +385,23 @@ def _analyse(ctx: Context, parties: list[Party]) -> tuple[list[ActionMention], l
                 if action.claimants and action.respondents:
                     inherited = action.claimants
                     (case_names if trig.frame == "adjacent" else sentence_actions).append(action)
+                elif action.claimants and trig.frame == "active":
+                    inherited = action.claimants
+                    sentence_actions.append(action)  # respondents looked for below
+                    if trig.opponent_fallback:
+                        may_take_opponent.add(action.start)
                 else:
                     one_sided.update(action.claimants + action.respondents)
         for rule in g.outcomes:
             for m in rule.rx.finditer(t, ss, se):
-                if _not_reported(g, t, ss, m.start()):
+                if _outcome_not_reported(g, t, ss, m.start()):
                     continue
                 outcomes.append(OutcomeMention(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si))
                 for k, a in enumerate(sentence_actions):
                     if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
                         sentence_actions[k] = replace(a, outcome=rule.outcome)
         actions.extend(sentence_actions)
+    actions = _complete(actions, may_take_opponent, one_sided)
     actions = _merge_same_sentence(actions, t)
     actions += [a for a in case_names if not any(_same_sides(a, b) for b in actions)]
     actions += _role_actions(ctx, t, parties, pms, actions)
@@ -378,8 +417,12 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
         agent = [x for x in ms if m.start("agent") <= x.start and x.end <= m.end("agent")] if m.group("agent") else []
         before = [x for x in ms if lo <= x.start and x.end <= ts]
         if not before:
+            # "在被X起诉两个月后，Y开始反击": the one facing it is the next subject
+            before = [x for x in ms if x.start >= te and x.party not in {a.party for a in agent}][:1]
+        if not before:
             return None
-        return ActionMention(ts, te, text[ts:te], kind, tuple(x.party for x in agent[:1]), (before[-1].party,), si), te
+        vs = m.end("agent") if m.group("agent") else ts  # the verb after the agent
+        return ActionMention(vs, te, text[vs:te], kind, tuple(x.party for x in agent[:1]), (before[-1].party,), si), te
     if trig.frame == "adjacent":
         left = [x for x in ms if x.end == ts]
         right = [x for x in ms if x.start == te]
@@ -408,6 +451,41 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
     if not claimants and not respondents:
         return None
     return ActionMention(ts, te, text[ts:te], kind, claimants, respondents, si), args_end
+
+
+def _complete(actions: list[ActionMention], may_take_opponent: set[int], one_sided: set[str]) -> list[ActionMention]:
+    """Find the respondents of actions whose sentence does not name them.
+
+    "X向ITC提起337调查申请，并…对Y提起诉讼": a later action of the same claimant in
+    the sentence shares its respondents. "X不服一审判决，提起上诉" / "X提出无效宣告请求"
+    (when the trigger allows it): the opponent of X in the nearest action that names both.
+    """
+    done = [a for a in actions if a.respondents]
+    out = []
+    for a in actions:
+        if a.respondents:
+            out.append(a)
+            continue
+        same = sorted(
+            (b for b in done if b.sentence == a.sentence and b.claimants == a.claimants),
+            key=lambda b: (b.start < a.start, abs(b.start - a.start)),
+        )
+        resp: tuple[str, ...] = same[0].respondents if same else ()
+        if not resp and a.start in may_take_opponent:
+            near = sorted(done, key=lambda b: (b.start > a.start, abs(b.start - a.start)))
+            for b in near:
+                if set(a.claimants) & set(b.respondents):
+                    resp = b.claimants
+                elif a.kind == "appeal" and set(a.claimants) & set(b.claimants):
+                    resp = b.respondents
+                if resp:
+                    break
+        resp = tuple(r for r in resp if r not in a.claimants)
+        if resp:
+            out.append(replace(a, respondents=resp))
+        else:
+            one_sided.update(a.claimants)
+    return out
 
 
 def _same_sides(a: ActionMention, b: ActionMention) -> bool:
