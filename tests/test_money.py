@@ -214,6 +214,84 @@ def test_amounts_and_roles(text, expected):
         assert v == pytest.approx(ev)
 
 
+ROLES = [
+    ('Apple was ordered to pay $1.1 billion to Caltech.', ['awarded']),
+    ('A federal jury in Texas on Friday ordered Apple to pay $308.5 million for infringing a patent.', ['awarded']),
+    ('The verdict, which totaled $506 million, was the largest this year.', ['awarded']),
+    ('VLSI had sought as much as $7.1 billion in damages.', ['damages']),
+    ('Qualcomm agreed to pay Apple $4.5 billion to settle the dispute.', ['settlement']),
+    ('Ericsson will receive a one-time payment of $400 million as part of the settlement.', ['settlement']),
+    ('The jury found Samsung liable and awarded $539 million in damages to Apple.', ['awarded']),
+    ('The Federal Circuit affirmed the $85 million judgment.', ['awarded']),
+    ('The company, which generated $2.3 billion in revenue last year, denied the claims.', [None]),
+    ("Netlist's damages expert asked the jury for $1.3 billion.", ['damages']),
+    ('The district court later reduced the award to $300 million.', ['awarded']),
+    ('The court granted a preliminary injunction and required a bond of €1 million.', ['other']),
+    ('The ITC investigation involves products worth $5 billion in annual imports.', [None]),
+    ('The settlement reportedly exceeds $100 million.', ['settlement']),
+    ('The plaintiff seeks damages of more than $10 million.', ['damages']),
+    ('In 2019 Apple paid Qualcomm about $4.5 billion as part of a settlement.', ['settlement']),
+    ('Wang is asking for 5 million yuan ($770,000) in compensation.', ['damages']),
+    ('The court awarded the plaintiff RMB 3 million ($460,000) in damages.', ['awarded']),
+    ('Huawei filed a 100 million yuan lawsuit against Samsung.', ['damages']),
+    ('The complaint seeks damages in excess of $75,000.', ['damages']),
+    ('The jury awarded $2.1 million, and the judge later added $500,000 in attorney fees.', ['awarded', 'awarded']),
+    ("Apple's market capitalization topped $3 trillion.", [None]),
+    ('VLSI Technology LLC won a $2.18 billion verdict against Intel.', ['awarded']),
+    ('Samsung must pay $191 million, the court said.', ['awarded']),
+    ('It is the largest patent verdict in history at $2.5 billion.', ['awarded']),
+    ('PanOptis seeks to recover at least $20 million.', ['damages']),
+    ('Xiaomi raised $4.7 billion in its IPO.', [None]),
+    ('A jury returned a $2.5-million verdict for the inventor.', ['awarded']),
+    ('Jurors handed down the $1.6 billion patent infringement verdict on Tuesday.', ['awarded']),
+    ('The suit asks $5 million from the distributor.', ['damages']),
+    ('Nokia is claiming EUR 7.4 million from Oppo.', ['damages']),
+    ('It seeks 7.4 million euros.', ['damages']),
+    ('The lawsuit demands RMB1.5bn in compensation.', ['damages']),
+    ('The parties settled, with Beta paying $12 million to Acme.', ['settlement']),
+    ('Judge Gilstrap entered final judgment of $1.2 billion including interest.', ['awarded']),
+    ("Samsung's net profit was 10 trillion won.", [None]),
+    ('Samsung sued Huawei for 161 million yuan.', ['damages']),
+    ('最高人民法院二审判决被告赔偿原告经济损失及合理开支共计500万元。', ['awarded']),
+    ('原告诉请判令被告停止侵权并赔偿经济损失1000万元。', ['damages']),
+    ('华为起诉三星,要求赔偿8000万元人民币。', ['damages']),
+    ('法院一审判决三星赔偿华为8000余万元。', ['awarded']),
+    ('双方以2000万元和解。', ['settlement']),
+    ('此案索赔金额高达10亿元。', ['damages']),
+    ('公司2022年营业收入为35.6亿元。', [None]),
+    ('判决被告赔偿原告经济损失100万元,驳回原告其他诉讼请求。', ['awarded']),
+    ('原告请求判令被告赔偿经济损失人民币500万元及合理开支人民币20万元。', ['damages', 'costs']),
+    ('法院判令被告赔偿原告经济损失300万元及维权合理开支10万元。', ['awarded', 'awarded']),
+    ('该案标的额高达1.5亿元。', ['damages']),
+    ('小米2023年研发投入191亿元。', [None]),
+    ('苹果公司向高通支付了45亿美元和解费。', ['settlement']),
+    ('法院判決被告須賠償原告新台幣1200萬元。', ['awarded']),
+    ('该案索赔金额为1亿元,是迄今为止国内索赔额最高的专利案件。', ['damages']),
+    ('华为获赔8000万元。', ['awarded']),
+    ('三星被判赔偿华为8000万元。', ['awarded']),
+    ('法院驳回了原告1亿元的索赔请求。', ['damages']),
+    ('二审改判被告赔偿原告300万元。', ['awarded']),
+    ('最高法维持一审判决,赔偿额为500万元。', ['awarded']),
+    ('法院判处罚金100万元。', ['other']),
+    ('赔偿金额为1,000万元。', ['damages']),
+    ('原告要求赔偿人民币 1.5 亿元。', ['damages']),
+    ('被告被处以罚款 50 万元。', ['other']),
+    ('原告主张按照每件100元计算。', [None]),
+    ('华为在深圳起诉三星,索赔8000万元,三星随后反诉。', ['damages']),
+    ('小米被诉侵权,对方索赔金额为5000万元人民币。', ['damages']),
+    ('法院最终判决小米赔偿对方500万元。', ['awarded']),
+    ('原告请求法院判令被告赔偿其经济损失300万元、合理开支5万元。', ['damages', 'costs']),
+    ('该公司以3亿美元收购了一家芯片企业。', [None]),
+    ('陪审团认定被告侵权,判定其赔偿2.5亿美元。', ['awarded']),
+]
+
+
+@pytest.mark.parametrize("text,roles", ROLES, ids=[_short(t) for t, _ in ROLES])
+def test_roles_in_context(text, roles):
+    """The role of each amount (conversions left out) in sentences of news and judgment style."""
+    assert [m.role for m in run(text) if not m.converted] == roles
+
+
 def test_spans_slice_back():
     text = "Acme seeks RMB 50 million ($7.5 million). 原告索赔 8050 万元及合理开支 20万元。"
     for m in run(text, "en") + run(text, "zh"):
