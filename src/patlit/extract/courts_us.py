@@ -43,7 +43,7 @@ _CITE_TOKEN = re.compile(r"[A-Za-z]+\.?")
 
 # "United States District Court for the", "U.S. District Courts for the" before a district
 _DISTRICT_PREFIX = re.compile(
-    r"(?:(?:[Tt]he\s+)?(?:United\s+States|U\.\s?S\.|US|[Ff]ederal)\s+)?[Dd]istrict\s+[Cc]ourts?\s+(?:for|of|in)\s+(?:the\s+)?$"
+    r"(?:(?:United\s+States|U\.\s?S\.|US|[Ff]ederal)\s+)?[Dd]istrict\s+[Cc]ourts?\s+(?:for|of|in)\s+(?:the\s+)?$"
 )
 # "U.S. Court of Appeals for the" before a circuit
 _APPEALS_PREFIX = re.compile(
@@ -64,6 +64,7 @@ _STATE_COURT_AFTER = re.compile(r"\s+(?:Chancery|Superior|Supreme|[Ss]tate\s+[Cc
 _FEDERAL_COURT_AFTER = re.compile(r"\s+(?:[Ff]ederal(?:\s+[Dd]istrict)?|[Dd]istrict)\s+(?:[Cc]ourt|[Jj]ury|[Jj]udge)\b")
 # after a single-district state: patent cases are federal, so "a Delaware jury" is D. Del.
 _COURT_AFTER = re.compile(r"\s+(?:(?:[Ff]ederal|[Dd]istrict)\s+)*(?:[Cc]ourt|[Jj]ury|[Jj]udge)\b")
+_NAME_GOES_ON = re.compile(r"[\s-]+[A-Z][a-z]")
 _CASE_AFTER = re.compile(r"(?:\s+patent)?(?:\s+infringement)?\s+(?:case|suit|lawsuit|action|litigation)\b")
 _CITY_COURT_BEFORE = re.compile(
     r"(?:[Ff]ederal|[Dd]istrict|U\.S\.)\s+(?:[Dd]istrict\s+)?(?:[Cc]ourt(?:house)?|[Jj]ury|[Jj]udge)\s+(?:in|at|sitting\s+in)\s+$"
@@ -196,16 +197,19 @@ def _fixed(code: str, prefix: re.Pattern[str] | None = None):
 
 def _state_as_forum(district: District):
     def resolve(scan: Scan, start: int, end: int) -> Candidate | None:
-        if _STATE_COURT_AFTER.match(scan.text, end):
-            return None
+        text = scan.text
+        if _STATE_COURT_AFTER.match(text, end):
+            return None  # "Delaware Chancery Court", "Delaware Supreme Court"
+        r = _COURT_AFTER.match(text, end)
+        if r:
+            return Candidate(start, r.end(), district.id, us=True)
+        if _NAME_GOES_ON.match(text, end):
+            return None  # "Kansas City", "Nevada Power"
         left = scan.left(start)
         m = _COURT_IN.search(left)
         if m:
             return Candidate(start - len(left) + m.start(), end, district.id, us=True)
-        r = _COURT_AFTER.match(scan.text, end)
-        if r:
-            return Candidate(start, r.end(), district.id, us=True)
-        if _CASE_AFTER.match(scan.text, end):
+        if _CASE_AFTER.match(text, end):
             return Candidate(start, end, district.id, us=True)
         m = _IN_PLACE.search(left)
         if m:
