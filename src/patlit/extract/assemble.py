@@ -64,6 +64,7 @@ class Action(ActionMention):
     scope: tuple[int, int] | None = None
     reexam: bool = False
     ptab: bool = False
+    by_defendant: bool = False  # brought by the accused infringer of the latest infringement action
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +207,10 @@ def _complete_roles(ctx: Context, acts: list[ActionMention], parties: list[Party
             w = getattr(a, "winner", None)
             if w:
                 outcome = "claimant_won" if w in cl else "respondent_won" if w in rs else None
+        if getattr(a, "by_defendant", False) and not cl and not rs:
+            prior = [b for b in directed[: directed.index(a)] if b.kind == "infringement" and b.claimants and b.respondents]
+            if prior:
+                cl, rs = list(prior[-1].respondents), list(prior[-1].claimants)
         if cl and not rs:
             rs = _opponent(cl, acts, i) or _others_in_sentence(sent_parties, a, cl)
         elif rs and not cl:
@@ -392,12 +397,21 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     """A sentence without an action of its own that speaks of the latest one."""
     if not history:
         return
-    cur = history[-1]
-    if si - max(cur.sentences) > 3:
-        return
     ss, se = ctx.sentences[si]
     sent = ctx.text[ss:se]
-    names = {p.name for p in parties for m in p.mentions if ss <= m.start < se}
+    named = sorted((m.start, p.name) for p in parties for m in p.mentions if ss <= m.start < se)
+    names = {n for _, n in named}
+    recent = [h for h in history if si - max(h.sentences) <= 5]
+    if not recent:
+        return
+    cur = recent[-1]
+    if named:
+        # the latest action brought by the party the sentence names first
+        first = named[0][1]
+        mine = [h for h in recent if first in h.claimants]
+        cur = mine[-1] if mine else cur
+    elif si - max(cur.sentences) > 3:
+        return
     own = set(cur.claimants) | set(cur.respondents)
     refers = bool(cue.continuation.search(sent))
     if names and not names <= own:
@@ -406,7 +420,6 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         # a bare follow-up ("Of that sum ...") only right after the action
         if si - max(cur.sentences) > 1:
             return
-    if not refers and not names:
         refers = bool(_in(mentions.money, ss, se) and any(m.role for m in _in(mentions.money, ss, se)))
         if not refers:
             return
@@ -474,11 +487,12 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
             continue
         targets = here
         w = getattr(o, "winner", None)
-        if w and any(d.kind == "appeal" for d in here):
+        appeals = [d for d in here if d.kind == "appeal"]
+        if appeals:
             # "appealed the judgment, which had awarded X ...": the judgment below
-            lower = [d for d in all_drafts if d.kind != "appeal" and (w in d.claimants or w in d.respondents)]
-            if lower:
-                targets = lower[-1:]
+            sides = set(appeals[0].claimants) | set(appeals[0].respondents)
+            lower = [d for d in all_drafts if d.kind != "appeal" and sides & set(d.claimants) and sides & set(d.respondents)]
+            targets = lower[-1:]
         for d in targets:
             if d.outcome is None:
                 oc = _role_outcome(o, d)
@@ -503,6 +517,8 @@ def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
                 d.forum = appeal_codes[0]
             elif d.kind == "invalidation" and d.ptab and not d.reexam:
                 d.forum = "ptab"
+            elif d.reexam:
+                pass
             else:
                 ok = [c for c in codes if _forum_ok(d.kind, c) and c != "uspto"]
                 if len(ok) == 1 and len(codes) == 1:

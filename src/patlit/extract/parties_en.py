@@ -580,7 +580,11 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
                 t = text[s:e].rstrip(",:;")
                 t = _POSSESSIVE.sub("", t)
                 k = orgnames.fold(t)
-                if k in known or any(orgnames.is_short_form(t, surf[q].text) for q in known if not surf[q].blocked and len(k) >= 3 and k.split()[0] not in _GENERIC_LOWER):
+                if k and (k in known or any(
+                    (orgnames.is_short_form(t, surf[q].text) and len(k) >= 3 and k.split()[0] not in _GENERIC_LOWER)
+                    or (_acronym_like(t) and orgnames.is_abbreviation(t, surf[q].text))
+                    for q in known if not surf[q].blocked
+                )):
                     hit = (s, s + len(t), t, j)
                     break
             if hit:

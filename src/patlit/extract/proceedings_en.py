@@ -40,7 +40,8 @@ _FRAMES = {"direct", "to_court", "against", "accuse", "allege", "noun", "request
 _MODES = {"filing", "reference"}
 
 ENT = "\ue000\\d+\ue001"
-ELIST = rf"{ENT}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+){ENT})*"
+_BR1 = r"(?:\s*\([^()]{0,80}\))*"
+ELIST = rf"{ENT}{_BR1}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+){ENT}{_BR1})*"
 SUBJ_PRON = r"\b(?:it|he|she|they|the\s+company|the\s+firm|the\s+plaintiff|the\s+patentee|the\s+patent\s+owner)\b"
 OBJ_PRON = r"\b(?:the\s+company|the\s+firm|the\s+defendant|it|them|him|her)\b"
 _ADV = (
@@ -50,7 +51,7 @@ _ADV = (
     r"on\s+\w+day|in\s+\d{4}|[a-z]+ly)"
 )
 _BRACKETS = r"(?:\s*\([^()]{0,80}\))*"
-GAP = rf"{_BRACKETS}(?:\s*,[^,;]{{1,90}}?,)?(?:\s+{_ADV})*\s+"
+GAP = rf"{_BRACKETS}(?:\s*,[^,;]{{1,90}}?,)?,?(?:\s+{_ADV})*\s+"
 _STOPW = (
     r"for|over|in|on|at|with|after|to|by|from|about|concerning|regarding|and|but|which|that|who|of|claiming|"
     r"alleging|seeking|asking|because|as|before|under|since|while|when|if|was|were|is|are|has|had|have|"
@@ -86,6 +87,7 @@ class Grammar:
     context: re.Pattern
     verbs: tuple[dict, ...]
     extra: tuple[Frame, ...]
+    itc_cue: re.Pattern
 
 
 def _alt(words: list[str]) -> str:
@@ -161,6 +163,7 @@ def grammar() -> Grammar:
         context=re.compile(_alt(_need_list(raw, "patent_context")), re.I),
         verbs=tuple(verbs),
         extra=tuple(extra),
+        itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
     )
 
 
@@ -246,6 +249,10 @@ def _extra_patterns(N: str) -> list[tuple[str, str, str | None, str, str, str]]:
          rf"\b(?:ITC|USITC|commission)\b[^;\ue000]{{0,40}}?\b(?:entered|issued|imposed|granted)\b[^;\ue000]{{0,80}}?\bexclusion\s+order\b[^;\ue000]{{0,80}}?\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("prevailed", "pair", "infringement", "reference", "prevailed",
          rf"(?P<w>{ENT})\s+(?:has\s+|had\s+)?(?:prevailed|won)\b[^;\ue000]{{0,80}}?\b(?:fight|dispute|case|battle|litigation|suit|proceedings?)\s+(?:with|against)\s+(?P<o>{ENT})"),
+        ("agreement", "noun", "other", "reference", "enforce_agreement",
+         rf"(?P<c>{ENT})[^;\ue000]{{0,40}}?\bto\s+(?:have|enforce)\s+(?:its|their|the)\s+(?P<n>(?:settlement|licen[cs]e|licensing)\s+agreement)\s+with\s+{DESC}(?P<r>{ELIST})"),
+        ("defence", "by_defendant", "invalidation", "filing", "defence_petition",
+         rf"\b(?:drafting|filing|lodging|submitting|preparing|brought|filed|lodged)\s+(?:a|an)\s+(?P<n>petition|request|challenge)\b(?P<tail>[^;\ue000]{{0,100}}?)\b(?:inter\s+partes\s+review|IPR|post-grant\s+review|reexamination|invalidation)"),
         ("caption", "caption", "infringement", "reference", "caption_case",
          rf"(?P<c>{ENT})\s+v(?:s)?\.?\s+(?P<r>{ENT})\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>cases?|suits?|litigation|dispute|actions?|proceedings?)\b"),
         ("caption", "caption", "infringement", "reference", "caption_head",
@@ -254,8 +261,8 @@ def _extra_patterns(N: str) -> list[tuple[str, str, str | None, str, str, str]]:
 
 
 _PAIR_RE = re.compile(
-    rf"\b(?:disputes?|battles?|fights?|contests?|wars?|feuds?|litigation|cases?|conflicts?|investigations?|rivalry)\s+(?:[\w\-]+\s+){{0,2}}?"
-    rf"(?:between|involving|pitting)\s+(?P<a>{ELIST})",
+    rf"\b(?:disputes?|battles?|fights?|contests?|wars?|feuds?|litigation|cases?|conflicts?|investigations?|rivalry)[\w\-,()\s]{{0,24}}?"
+    rf"\b(?:between|involving|pitting)\s+(?P<a>{ELIST})",
     re.I,
 )
 _ENT_ID = re.compile("\ue000(\\d+)\ue001")
@@ -430,7 +437,7 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
 
 
 def _has_context(ctx: Context, sents: list[_Sent], i: int, g: Grammar) -> bool:
-    lo, hi = max(0, i - 1), min(len(sents), i + 2)
+    lo, hi = max(0, i - 2), min(len(sents), i + 3)
     s = ctx.sentences[lo][0]
     e = ctx.sentences[hi - 1][1]
     return bool(g.context.search(ctx.text, s, e))
@@ -542,6 +549,16 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             winner=w[0], scope=_scope(ctx, st),
         )
         return [a]
+    elif fr.frame == "by_defendant":
+        # "drafting a petition for inter partes review ...": the accused infringer's, named before
+        s_doc, e_doc = st.doc_offset(m.start("n")), st.doc_end(m.end())
+        return [
+            Action(
+                s_doc, e_doc, ctx.text[s_doc:e_doc], "invalidation", (), (), st.index, None, mode="filing",
+                scope=_scope(ctx, st), by_defendant=True, reexam=bool(g.reexam.search(m.group())),
+                ptab=bool(g.ptab.search(m.group())),
+            )
+        ]
     elif fr.frame == "caption":
         claimants, respondents = st.names(gd["c"]), st.names(gd["r"])
         kind = _kind(g, "infringement", gd.get("n") or "", text)
@@ -563,6 +580,11 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
                 kind = _kind(g, None, text) or "infringement"
                 if kind == "appeal":
                     kind = "infringement"
+                # "the case X brought against Y" in a report on ITC investigations
+                if kind == "infringement":
+                    near = " ".join(x.text for x in sents[max(0, st.index - 2):st.index + 1])
+                    if g.itc_cue.search(near):
+                        kind = "itc_investigation"
         elif fr.frame == "request":
             kind = "invalidation"
         elif fr.frame in ("against", "accuse", "allege", "direct", "to_court"):
@@ -588,7 +610,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             after = [n for s, e, n in st.ents if _abs_pos(st, s) > v_end and n not in claimants]
             if after and fr.mode == "filing" and fr.sub == "active_open":
                 respondents = after[:1]
-    if not claimants:
+    if not claimants and not (fr.frame == "verdict" and respondents):
         return None
     if set(claimants) & set(respondents):
         respondents = [r for r in respondents if r not in claimants]
@@ -599,7 +621,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(respondents), st.index, outcome,
             mode=mode, undirected=undirected, scope=_scope(ctx, st),
             reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
-            ptab=bool(g.ptab.search(np + " " + tail + " " + text)),
+            ptab=bool(g.ptab.search(np + " " + tail + " " + " ".join(x.text for x in sents[max(0, st.index - 2):st.index + 3]))),
         )
     ]
     # "two suits against A, ... and one against B": a second respondent group
