@@ -672,3 +672,25 @@ def test_long_legacy_files_are_scored_on_a_prefix_and_decoded_whole(encoding: st
     long_text = "\n".join([text] * repeats)
     assert len(long_text.encode(encoding)) > SCORE_BYTES
     assert decode(long_text.encode(encoding), "x") == long_text
+
+
+PAGE_DATES = [
+    ("article-published-time", '<meta property="article:published_time" content="2024-04-18T10:00:00+08:00">'),
+    ("pubdate", '<meta name="PubDate" content="2024-04-18 10:00">'),
+    ("json-ld", '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-04-18"}</script>'),
+    ("dublin-core", '<meta name="DC.date.issued" content="2024-04-18">'),
+]
+
+
+@pytest.mark.parametrize("head", [p[1] for p in PAGE_DATES], ids=[p[0] for p in PAGE_DATES])
+def test_chinese_page_dates_from_metadata(tmp_path: Path, head: str) -> None:
+    paragraph = "深圳某通信设备公司近日向北京知识产权法院提起诉讼，称被告侵犯其发明专利权，请求赔偿经济损失。"
+    page = (
+        f"<html><head><meta charset='gbk'><title>专利纠纷</title>{head}</head><body>"
+        f"<div class='article'><h1>通信公司起诉竞争对手</h1><p>{paragraph * 3}</p></div></body></html>"
+    )
+    f = tmp_path / "cn.html"
+    f.write_bytes(page.encode("gbk"))
+    (doc,) = _read(f)[0]
+    assert doc.published == "2024-04-18"
+    assert paragraph in doc.text

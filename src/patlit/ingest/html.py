@@ -2,8 +2,9 @@
 
 trafilatura finds the article body and the page metadata (title, canonical URL,
 the date the page declares: ``article:published_time``, JSON-LD ``datePublished``,
-``<time>``...). The date is taken from the page's metadata only, never guessed from
-its text (the extractors find dates in the text themselves). When trafilatura
+``<time>``, a marked-up byline...). Its date search runs without htmldate's
+"extensive" mode, which would guess from any date in the text: a page without a
+declared date gets none (the extractors look for a byline in the text). When trafilatura
 finds no main text (short pages, unusual layouts) but the page has text, a plain
 tag strip of the body is used instead.
 """
