@@ -36,6 +36,8 @@ _EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_NUM = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _SPACE = r"[ \u00a0\u3000]?"
 _SCALE_SEPARATORS = " -\u00a0\u3000"
+#: a currency-less Chinese number is money only at this scale (8050 万, 1.5亿), not 三十 or 5千
+_BIG_SCALES = frozenset("万萬亿億")
 #: currency suffixes that only say "money unit": a currency named before the number wins
 _GENERIC_YUAN = frozenset({"元", "块"})
 #: how far (in characters) a conversion may stand from the amount it restates
@@ -81,7 +83,11 @@ class _Grammar:
     conversion_or: re.Pattern
 
 
-_EN_ANCHOR = r"(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?)"
+_EN_ANCHOR = r"(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)*)"
+#: "EUR 5.000.000": dots grouping thousands (two groups at least, else a decimal point)
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+#: words before a number that make it an identifier, not a sum ("No. 8,218,566")
+_NUMBER_LABEL = re.compile(r"(?:\bNos?\.?|#|\bnumbers?|\bNr\.?)\s*$", re.IGNORECASE)
 _EN_NUM_FULL = re.compile(_EN_NUM)
 _ZH_SCALE_NUMERALS = "十百千万萬亿億拾佰仟"
 # Chinese numerals are only read with a scale in them (一百二十三万, 壹佰万): "一个" is no sum
@@ -134,7 +140,7 @@ def _grammar() -> _Grammar:
     zh_number = re.compile(
         rf"{_ZH_ANCHOR_ARABIC}{_SPACE}[{approx}]?{_SPACE}(?P<scale>[{scale_chars}]+)?(?:(?P<num2>[0-9]+)(?P<scale2>[{scale_chars}]+))?"
         rf"[{approx}]?{_SPACE}(?P<cur>{zh_cur})?"
-        rf"|{_ZH_ANCHOR_NUMERAL}[{approx}]?{_SPACE}(?P<ccur>{zh_cur})?"
+        rf"|{_ZH_ANCHOR_NUMERAL}(?:[{approx}](?P<cscale>[{scale_chars}]+))?[{approx}]?{_SPACE}(?P<ccur>{zh_cur})?"
     )
     words = _alt(lex.conversion_words)
     conversion = re.compile(rf"\s*[(（]\s*(?:(?:{words})\s*)*$", re.IGNORECASE)
@@ -221,7 +227,9 @@ def _en_candidates(text: str, g: _Grammar, chinese_context) -> list[_Candidate]:
         pre = _prefix_at(text, p, g.en_prefix, g.en_prefix_last) if before else None
         if pre is None and not (scale or code or word or "," in num):
             continue
-        if not _EN_NUM_FULL.fullmatch(num):
+        if _DOTTED_THOUSANDS.fullmatch(num):
+            num = num.replace(".", "")
+        elif not _EN_NUM_FULL.fullmatch(num):
             continue
         suffix = a
         if pre is not None:
@@ -244,7 +252,7 @@ def _en_candidates(text: str, g: _Grammar, chinese_context) -> list[_Candidate]:
             bare = currency is None
             end = suffix.end("scale") if scale else q
             if bare:
-                if not _bare_en_ok(text, num, scale, end, g):
+                if not _bare_en_ok(text, p, num, scale, end, g):
                     continue
             else:
                 end = suffix.end()
@@ -262,8 +270,10 @@ def _en_candidates(text: str, g: _Grammar, chinese_context) -> list[_Candidate]:
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|\S)?")
 
 
-def _bare_en_ok(text: str, num: str, scale: str | None, end: int, g: _Grammar) -> bool:
+def _bare_en_ok(text: str, start: int, num: str, scale: str | None, end: int, g: _Grammar) -> bool:
     """A currency-less English number: a full scale word or thousands grouping, then a plain follower."""
+    if _NUMBER_LABEL.search(text, max(0, start - 12), start):
+        return False
     if scale is not None:
         if scale.strip(_SCALE_SEPARATORS).lower() not in g.bare_scales:
             return False
@@ -299,7 +309,7 @@ def _zh_candidates(text: str, g: _Grammar) -> list[_Candidate]:
                 value *= _zh_scale(scale, g.scale_zh)
             if m.group("num2"):
                 value += Decimal(m.group("num2")) * _zh_scale(m.group("scale2"), g.scale_zh)
-            has_scale = bool(scale)
+            has_scale = bool(scale) and not _BIG_SCALES.isdisjoint(scale)
         else:
             p, q = m.span("cnum")
             num, cur = m.group("cnum", "ccur")
@@ -308,7 +318,8 @@ def _zh_candidates(text: str, g: _Grammar) -> list[_Candidate]:
             if _ZH_DIGIT_CHARS.isdisjoint(num) or (len(num) < 2 and not cur):
                 continue
             pre_m = _prefix_at(text, p, g.zh_prefix, g.zh_prefix_last) if p else None
-            has_scale = True
+            cscale = m.group("cscale")
+            has_scale = not _BIG_SCALES.isdisjoint(num + (cscale or ""))
             value = None
         pre = pre_m.group("pre") if pre_m else None
         if not (pre or cur):
@@ -319,6 +330,8 @@ def _zh_candidates(text: str, g: _Grammar) -> list[_Candidate]:
             value = _chinese_numeral(num)
             if value is None:
                 continue
+            if cscale:
+                value *= _zh_scale(cscale, g.scale_zh)  # 三十余万元
         if cur and pre and cur in _GENERIC_YUAN:
             currency = g.zh_currency[pre]  # 新台幣1200萬元, 港币500万元: the prefix names the currency
         else:

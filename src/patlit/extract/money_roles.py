@@ -54,7 +54,7 @@ REQUEST_REACH = {"en": 16, "zh": 4}
 #: farthest a governor may stand when it decides alone, with no cue (weighted)
 GOVERNOR_MAX = 120.0
 #: a bare number ("costs of 1 million") needs a cue at most this far (weighted)
-CLOSE_CUE = 40.0
+CLOSE_CUE = 24.0
 #: aggregate phrases count up to this far after the amount (characters)
 AGGREGATE_AFTER = 40
 #: table rows: how many lines back to look for the header, and its longest length (words)
