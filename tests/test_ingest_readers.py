@@ -390,10 +390,15 @@ def test_too_large_files_are_refused_at_a_configurable_limit(tmp_path: Path) -> 
     assert DEFAULT_MAX_BYTES >= 10 * 1024 * 1024
 
 
-def test_missing_file_and_unmatched_glob(tmp_path: Path) -> None:
-    docs, errors = _split(list(read_inputs([str(tmp_path / "gone.txt"), str(tmp_path / "*.nothing")])))
+def test_missing_file_unmatched_glob_and_url(tmp_path: Path) -> None:
+    inputs = [str(tmp_path / "gone.txt"), str(tmp_path / "*.nothing"), "https://news.example.org/a?id=1"]
+    docs, errors = _split(list(read_inputs(inputs)))
     assert docs == []
-    assert [e.reason for e in errors] == ["no such file", "no file matches this pattern"]
+    assert [e.reason for e in errors] == [
+        "no such file",
+        "no file matches this pattern",
+        "is a web address; patlit reads files, it does not fetch pages",
+    ]
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")

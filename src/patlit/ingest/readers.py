@@ -31,6 +31,7 @@ STDIN = "-"
 STDIN_DOC_ID = "stdin"
 
 _MAGIC = re.compile(r"[*?[]")
+_URL = re.compile(r"^(?:https?|ftp)://", re.I)
 #: how many leading bytes are looked at to tell a binary file or a stream's type
 _SNIFF_BYTES = 4096
 _SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
@@ -147,7 +148,10 @@ def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Docu
         return
     p = Path(source)
     if not p.exists():
-        if _MAGIC.search(source):
+        if _URL.match(source):
+            yield InputError(source, "is a web address; patlit reads files, it does not fetch pages",
+                             hint="save the page as .html (or the feed as .xml) and give that file")
+        elif _MAGIC.search(source):
             yield InputError(source, "no file matches this pattern")
         else:
             yield InputError(source, "no such file", hint="check the path")
