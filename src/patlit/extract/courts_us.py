@@ -101,6 +101,9 @@ def places() -> dict[str, Any]:
     for name, city in data["cities"].items():
         if not (isinstance(city, dict) and {"state", "court", "needs_state"} <= city.keys()):
             raise DataFileError(f"data/us_places.yaml: city {name!r} needs state, court and needs_state")
+    for name, region in (data.get("zh_regions") or {}).items():
+        if not (isinstance(region, dict) and isinstance(region.get("court"), str)):
+            raise DataFileError(f"data/us_places.yaml: zh_regions {name!r} needs a court")
     for key in ("examples", "court_examples"):
         for ex in data.get(key) or []:
             if not (isinstance(ex, list) and len(ex) == 2 and isinstance(ex[0], str)):
@@ -308,6 +311,17 @@ def resolve_deferred(code: str, found: set[str]) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _zh_region(court: str, alone: bool):
+    def resolve(scan: Scan, start: int, end: int) -> Candidate | None:
+        m = _ZH_COURT_AFTER.match(scan.text, end)
+        if not m and not alone:
+            return None
+        has_us = _ZH_US.search(scan.text, max(0, start - 2), start)
+        return Candidate(has_us.start() if has_us else start, m.end() if m else end, court, us=True)
+
+    return resolve
+
+
 # ---------------------------------------------------------------- the index
 
 
@@ -353,6 +367,8 @@ def rules() -> tuple[tuple[str, Rule], ...]:
     for state, names in zh_states.items():
         for name in names:
             add(name, Rule(resolve=_zh_state(state, len(name) <= 2), us=True, source="zh state"))
+    for name, info in (data.get("zh_regions") or {}).items():
+        add(name, Rule(resolve=_zh_region(info["court"], bool(info.get("alone"))), us=True, source="zh region"))
     for city, info in data["cities"].items():
         for name in info.get("zh") or []:
             add(name, Rule(resolve=_zh_city(info["court"], zh_states.get(info["state"], [])), us=True, source="zh city"))
