@@ -485,6 +485,15 @@ def test_read_path_reads_one_expanded_file_at_a_time(tmp_path: Path) -> None:
     assert ok == {"complaint", "news/en/suit", "news/page", "news/zh/suit"}
 
 
+def test_input_files_survive_pickling_for_worker_processes(tmp_path: Path) -> None:
+    import pickle
+
+    _mixed_folder(tmp_path)
+    files = expand_inputs([str(tmp_path)])
+    again = pickle.loads(pickle.dumps(files))
+    assert again == files and [f.doc_id for f in again] == [f.doc_id for f in files]
+
+
 def test_a_readme_named_explicitly_is_read(tmp_path: Path) -> None:
     _mixed_folder(tmp_path)
     (doc,) = _read(tmp_path / "news" / "README.md")[0]

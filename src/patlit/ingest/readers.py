@@ -49,9 +49,9 @@ class InputFile(str):
 
     doc_id: str
 
-    def __new__(cls, path: str, doc_id: str) -> InputFile:
+    def __new__(cls, path: str, doc_id: str | None = None) -> InputFile:
         obj = super().__new__(cls, path)
-        obj.doc_id = doc_id
+        obj.doc_id = doc_id or Path(path).stem
         return obj
 
 
