@@ -181,11 +181,8 @@ def _grammar() -> _Grammar:
         phrases.sort(key=len, reverse=True)
         rel_alt[lang] = "|".join(_phrase_regex(p) for p in phrases)
 
-    month_alt = "|".join(
-        re.escape(w) for w in sorted([*months_full, *abbrevs], key=len, reverse=True)
-    )
     subs = {
-        "{MONTH}": rf"(?P<month>(?:{month_alt})(?![a-z])\.?)",
+        "{MONTH}": rf"(?P<month>(?:{_alternation(list(months_full))})(?![a-z])|(?:{_alternation(list(abbrevs))})(?![a-z])\.?)",
         "{MONTH_FULL}": rf"(?P<month>(?:{_alternation(list(months_full))})(?![a-z]))",
         "{WEEKDAY}": _alternation(weekdays),
         "{YEAR}": r"(?:19|20)[0-9]{2}",
@@ -500,10 +497,10 @@ def _byline_strength(g: _Grammar, text: str, d: DateMention) -> int:
 def find_published(text: str, lang: str) -> str | None:
     """The document's own date (``YYYY-MM-DD``) from its head, or None.
 
-    A labelled byline in the head wins ("发布时间:2020-07-02 14:25", "Apr 18, 2024
-    4 mins", "date 2016-02-10"). A date standing alone on a head line is taken
-    unless the document shows several such lines with different dates (a list
-    page). Month-only or year-only dates are never a published date.
+    Candidates are full dates in the head that look like a byline: labelled
+    ("发布时间:2020-07-02 14:25", "Apr 18, 2024 4 mins", "date 2016-02-10") or
+    standing (almost) alone on their line. A list page, whose short lines show
+    several different dates, gives None; so do month-only or year-only dates.
     """
     if not text:
         return None
@@ -511,30 +508,26 @@ def find_published(text: str, lang: str) -> str | None:
     try:
         head_text = text[: g.byline_head + g.byline_short]
         head = [d for d in _scan(head_text, lang, None) if len(d.value) == 10 and d.start < g.byline_head]
-        if not head:
+        ranked = [(st, d) for d in head if (st := _byline_strength(g, text, d)) >= 1]
+        if not ranked:
             return None
-        strength = [_byline_strength(g, text, d) for d in head]
-        for d, st in zip(head, strength):
-            if st == 2:
-                return d.value
-        alone = [d for d, st in zip(head, strength) if st == 1]
-        if not alone:
+        if len(_line_dates(g, text, lang)) > 1:
             return None
-        # a list page shows several dated items: look for other dates standing alone
-        values = {d.value for d in alone}
-        for line in _short_lines(text, g.byline_head, 2 * g.byline_short):
-            for d in _scan(line, lang, None):
-                if len(d.value) == 10 and _byline_strength(g, line, d) >= 1:
-                    values.add(d.value)
-        return alone[0].value if len(values) == 1 else None
+        best = max(ranked, key=lambda t: t[0])  # labelled first, then the earliest
+        return best[1].value
     except Exception:  # never let a heuristic break extraction
         return None
 
 
-def _short_lines(text: str, start: int, max_len: int) -> list[str]:
-    """Lines after ``start`` no longer than ``max_len`` that hold a digit."""
-    out = []
-    for line in text[start:].split("\n"):
-        if len(line) <= max_len and any(c.isdigit() for c in line):
-            out.append(line)
-    return out
+def _line_dates(g: _Grammar, text: str, lang: str) -> set[str]:
+    """The dates standing alone on short lines of the whole document (one per line)."""
+    values: set[str] = set()
+    max_len = 2 * g.byline_short
+    for line in text.split("\n"):
+        if len(line) > max_len or not any(c.isdigit() for c in line):
+            continue
+        for d in _scan(line, lang, None):
+            if len(d.value) == 10 and _byline_strength(g, line, d) >= 1:
+                values.add(d.value)
+                break
+    return values
