@@ -66,6 +66,8 @@ US_CASES = [
     ("The Federal Circuit Court of Appeals affirmed.", "cafc"),
     ("A federal jury in Marshall, Texas awarded $10 million.", "txed"),
     ("A Waco federal jury found infringement.", "txwd"),
+    ("The Waco jury found that the chips infringed.", "txwd"),
+    ("Netlist sued Samsung in federal court in Marshall, Tex., last year.", "txed"),
 ]
 
 US_NEGATIVE = [
@@ -166,6 +168,12 @@ def test_longer_name_wins_inside_one_phrase() -> None:
     assert [m.code for m in ms] == ["cn-spc"]
     ms = forums.extract(Context(text="华为向江苏省南京市中级人民法院起诉。", lang="zh"))
     assert [(m.text, m.code) for m in ms] == [("江苏省南京市中级人民法院", "cn-court:江苏省南京市中级人民法院")]
+
+
+def test_city_span_stops_before_the_full_stop() -> None:
+    text = "The suit was filed in U.S. District Court in Marshall, Texas."
+    (m,) = forums.extract(Context(text=text, lang="en"))
+    assert (m.text, m.code) == ("U.S. District Court in Marshall, Texas", "txed")
 
 
 def test_same_court_named_by_overlapping_keys_is_one_mention() -> None:

@@ -65,6 +65,8 @@ _FEDERAL_COURT_AFTER = re.compile(r"\s+(?:[Ff]ederal(?:\s+[Dd]istrict)?|[Dd]istr
 # after a single-district state: patent cases are federal, so "a Delaware jury" is D. Del.
 _COURT_AFTER = re.compile(r"\s+(?:(?:[Ff]ederal|[Dd]istrict)\s+)*(?:[Cc]ourt|[Jj]ury|[Jj]udge)\b")
 _NAME_GOES_ON = re.compile(r"[\s-]+[A-Z][a-z]")
+# patent cases are federal: "the Waco jury" sat in the federal courthouse of Waco
+_JURY_AFTER = re.compile(r"\s+(?:[Ff]ederal\s+)?[Jj]ury\b")
 _CASE_AFTER = re.compile(r"(?:\s+patent)?(?:\s+infringement)?\s+(?:case|suit|lawsuit|action|litigation)\b")
 _CITY_COURT_BEFORE = re.compile(
     r"(?:[Ff]ederal|[Dd]istrict|U\.S\.)\s+(?:[Dd]istrict\s+)?(?:[Cc]ourt(?:house)?|[Jj]ury|[Jj]udge)\s+(?:in|at|sitting\s+in)\s+$"
@@ -224,10 +226,20 @@ def _state_as_forum(district: District):
     return resolve
 
 
+def _state_spellings(state: str) -> list[str]:
+    """"Texas", "Tex.", "Tx." ...: the name, the citation abbreviations, the yaml's extras."""
+    forms = {state, *places()["state_abbreviations"].get(state, [])}
+    for d in districts():
+        if d.state == state:
+            m = _DISTRICT_CITE.match(d.citation)
+            if m and m.group(2).strip():
+                forms.add(m.group(2).strip())
+    return sorted(forms, key=len, reverse=True)
+
+
 def _city_as_forum(city: str, info: dict, court: str):
-    state = info["state"]
-    abbrevs = [state, *places()["state_abbreviations"].get(state, [])]
-    state_after = re.compile(r",?\s+(?:" + "|".join(re.escape(a) for a in abbrevs) + r")\b\.?")
+    alternatives = "|".join(re.escape(a) + ("" if a.endswith(".") else r"\b") for a in _state_spellings(info["state"]))
+    state_after = re.compile(r",?\s+(?:" + alternatives + ")")
 
     def resolve(scan: Scan, start: int, end: int) -> Candidate | None:
         m = state_after.match(scan.text, end)
@@ -237,7 +249,8 @@ def _city_as_forum(city: str, info: dict, court: str):
         s = extend_left(scan, start, _CITY_COURT_BEFORE)
         if s < start:
             return Candidate(s, stop, court, us=True)
-        r = _FEDERAL_COURT_AFTER.match(scan.text, stop + (1 if scan.text[stop : stop + 1] == "," else 0))
+        after = stop + (1 if scan.text[stop : stop + 1] == "," else 0)
+        r = _FEDERAL_COURT_AFTER.match(scan.text, after) or _JURY_AFTER.match(scan.text, after)
         if r:
             return Candidate(start, r.end(), court, us=True)
         return None
