@@ -26,6 +26,7 @@ cue of its table's header ("Amount Awarded ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,6 +52,8 @@ AFTER_COST = 5.0
 AFTER_MAX_GAP = {"en": 30, "zh": 6}
 #: a request this close before a decision word makes it part of the request ("asked the jury for")
 REQUEST_REACH = {"en": 16, "zh": 4}
+#: sentences looked back over when only a weak decision ("判令") governs (lists of claims)
+EARLIER_SENTENCES = 8
 #: farthest a governor may stand when it decides alone, with no cue (weighted)
 GOVERNOR_MAX = 120.0
 #: a bare number ("costs of 1 million") needs a cue at most this far (weighted)
@@ -198,6 +201,19 @@ class _Sentence:
     cues: list[_Match]
     governors: list[_Match]
     aggregates: list[_Match]
+    earlier: Callable[[], list[_Match]]  # governors of the sentences just before, in text order
+
+
+def _earlier_governors(ctx: Context, idx: int, lang: str) -> Callable[[], list[_Match]]:
+    def find() -> list[_Match]:
+        lexer = _grammar(lang).governors
+        out: list[_Match] = []
+        for j in range(max(0, idx - EARLIER_SENTENCES), idx):
+            s, e = ctx.sentences[j]
+            out += lexer.find(ctx.text, s, e)
+        return out
+
+    return find
 
 
 def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
@@ -216,7 +232,11 @@ def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
             s, e = min(s, slot.start), max(e, slot.end)
             lang = _sentence_lang(text[s:e])
             g = _grammar(lang)
-            sent = _Sentence(s, e, lang, g.cues.find(text, s, e), g.governors.find(text, s, e), g.aggregates.find(text, s, e))
+            sent = _Sentence(
+                s, e, lang,
+                g.cues.find(text, s, e), g.governors.find(text, s, e), g.aggregates.find(text, s, e),
+                _earlier_governors(ctx, idx, lang),
+            )
             sentences[idx] = sent
         decisions.append(_decide(text, sent, slot, slots))
     for i, (slot, d) in enumerate(zip(slots, decisions)):
@@ -290,7 +310,15 @@ def _governed(text: str, sent: _Sentence, slot: Slot, default: str | None, reach
         if g.kind == "decision":
             return "awarded"
         weak = True
-    return "awarded" if weak else default
+    if not weak:
+        return default
+    # only a weak decision ("判令 ... 赔偿"): a list of claims under "诉讼请求" or a court's order?
+    for g in reversed(sent.earlier()):
+        if g.kind == "request":
+            return default or "damages"
+        if g.kind == "decision":
+            return "awarded"
+    return "awarded"
 
 
 # --------------------------------------------------------------------------- tables
