@@ -142,19 +142,6 @@ def _zh_qualifier_start(text: str, start: int, width: int = 10) -> int:
     return s
 
 
-def _strip_prefixes(qual: str, words: frozenset[str]) -> str:
-    """``qual`` without leading words of ``words`` ("美国联邦" -> "")."""
-    ordered = sorted(words, key=len, reverse=True)
-    changed = True
-    while qual and changed:
-        changed = False
-        for w in ordered:
-            if qual.startswith(w):
-                qual, changed = qual[len(w) :], True
-                break
-    return qual
-
-
 def _generic(head: str, bare: dict | None, stop_words: frozenset[str], us_words: frozenset[str]):
     zh = bool(_CJK.search(head))
     bare_code = (bare or {}).get("code")
@@ -167,8 +154,8 @@ def _generic(head: str, bare: dict | None, stop_words: frozenset[str], us_words:
             qual = text[s:start]
             if len(qual) < 2:
                 return None
-            if not _strip_prefixes(qual, us_words):
-                return None
+            if any(w in qual for w in us_words if _CJK.match(w)):
+                return None  # 美国联邦地区法院 without its district names no forum
             return Candidate(s, end, f"other:{text[s:end]}", GENERIC)
         s0 = extend_left(scan, start, _QUALIFIER_LEFT, 60)
         words = [(m.start(), m.group()) for m in _WORD.finditer(text, s0, start)]
