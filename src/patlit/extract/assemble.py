@@ -90,9 +90,11 @@ class Cues:
     filing: re.Pattern
     not_filing_date: re.Pattern
     short_patent: re.Pattern
+    kind_nouns: re.Pattern
 
 
 _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
+_SUIT_KINDS = ("infringement", "declaratory_judgment", "other", "itc_investigation")
 
 
 @lru_cache(maxsize=4)
@@ -120,6 +122,13 @@ def cues(lang: str) -> Cues:
                 out[k] = re.compile("|".join(f"(?:{v})" for v in vals), re.I | re.M)
         except re.error as exc:
             raise DataFileError(f"{name}: {lang}.{k}: bad pattern: {exc}") from exc
+    kn = sec.get("kind_nouns")
+    if not isinstance(kn, dict) or not kn:
+        raise DataFileError(f"{name}: {lang}.kind_nouns must map proceeding kinds to patterns")
+    try:
+        out["kind_nouns"] = re.compile("|".join(f"(?P<{k}>{v})" for k, v in kn.items()), re.I)
+    except re.error as exc:
+        raise DataFileError(f"{name}: {lang}.kind_nouns: bad pattern: {exc}") from exc
     if "d" not in out["short_patent"].groupindex:
         raise DataFileError(f"{name}: {lang}.short_patent needs a group named 'd'")
     return Cues(**out)
@@ -144,6 +153,7 @@ class _Draft:
     reexam: bool = False
     ptab: bool = False
     winner: str | None = None
+    touch: int = 0
 
 
 def assemble(
@@ -165,23 +175,23 @@ def assemble(
     for a, d in drafts:
         by_sent.setdefault(a.sentence, []).append((a, d))
     all_patents = mentions.patents
-    expanded: list[_Draft] = []  # every draft so far, in text order (also the back-reference history)
+    expanded: list[_Draft] = []  # every proceeding so far, merged as it goes (also the back-reference history)
     n_sent = len(ctx.sentences)
-    last_by_sent: dict[int, _Draft] = {}
     for si in range(n_sent):
         here = by_sent.get(si, [])
         if here:
             here.sort(key=lambda x: x[0].start)
+            touched: list[_Draft] = []
             for k, (a, d) in enumerate(here):
                 lo, hi = _clause(ctx, si, here, k)
-                new = _attach(ctx, cue, a, d, lo, hi, mentions, expanded, all_patents, parties)
-                expanded.extend(new)
-                last_by_sent[si] = new[-1]
-            _sentence_outcomes(outcomes, si, [d for d in expanded if si in d.sentences], expanded)
+                for nd in _attach(ctx, cue, a, d, lo, hi, mentions, expanded, all_patents, parties):
+                    touched.append(_merge_into(expanded, nd))
+            _sentence_outcomes(outcomes, si, _dedupe_ids(touched), expanded)
         else:
             _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
     _defaults(expanded, mentions)
     merged = _merge(expanded)
+    _inherit_appeal_patents(merged)
     _add_affiliates(ctx, merged, parties)
     return [_to_proceeding(d) for d in merged if d.claimants and d.respondents]
 
@@ -361,7 +371,7 @@ def _copy(d: _Draft) -> _Draft:
     return _Draft(
         d.kind, list(d.claimants), list(d.respondents), d.sentence, d.mode, d.forum, d.date, list(d.patents),
         list(d.amounts), d.outcome, d.reset, d.case_number, list(d.evidence), set(d.sentences), d.reexam, d.ptab,
-        d.winner,
+        d.winner, d.touch,
     )
 
 
@@ -401,16 +411,21 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     sent = ctx.text[ss:se]
     named = sorted((m.start, p.name) for p in parties for m in p.mentions if ss <= m.start < se)
     names = {n for _, n in named}
-    recent = [h for h in history if si - max(h.sentences) <= 5]
+    recent = sorted((h for h in history if si - max(h.sentences) <= 5), key=lambda h: h.touch)
     if not recent:
         return
     cur = recent[-1]
-    if named:
+    km = cue.kind_nouns.search(sent)
+    noun_kind = next((k for k, v in (km.groupdict() if km else {}).items() if v), None)
+    if noun_kind:
+        same = [h for h in recent if h.kind == noun_kind or (noun_kind == "infringement" and h.kind in _SUIT_KINDS)]
+        cur = same[-1] if same else cur
+    elif named:
         # the latest action brought by the party the sentence names first
         first = named[0][1]
         mine = [h for h in recent if first in h.claimants]
         cur = mine[-1] if mine else cur
-    elif si - max(cur.sentences) > 3:
+    if not named and si - max(cur.sentences) > 3:
         return
     own = set(cur.claimants) | set(cur.respondents)
     refers = bool(cue.continuation.search(sent))
@@ -423,13 +438,13 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         refers = bool(_in(mentions.money, ss, se) and any(m.role for m in _in(mentions.money, ss, se)))
         if not refers:
             return
-    # all drafts made from the latest action's sentence share the follow-up
-    latest = [h for h in history if max(h.sentences) == max(cur.sentences)]
-    forums = [f for f in _in(mentions.forums, ss, se)]
-    pats = _in(mentions.patents, ss, se)
-    pids = _dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history[:-1], all_patents)
+    # all proceedings touched by the latest action's sentence share the follow-up
+    latest = [h for h in history if max(h.sentences) == max(cur.sentences) and h.kind == cur.kind] if not km else [cur]
+    forums = [f for f in _in(mentions.forums, ss, se)] if refers else []
+    pats = _in(mentions.patents, ss, se) if refers else []
+    pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if refers else []
     money = [m for m in _in(mentions.money, ss, se) if m.role is not None and not m.converted]
-    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if cue.filing.search(sent) else []
+    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and cue.filing.search(sent) else []
     f_groups = _coordinated(ctx.text, [f for f in forums if _forum_ok(cur.kind, f.code)])
     codes = _dedupe([f.code for f in f_groups[0]]) if f_groups else []
     if len(codes) > 1 and len(latest) == 1 and latest[0].forum is None:
@@ -484,6 +499,8 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
         if o.sentence != si:
             continue
         if getattr(o, "reset", False):
+            for d in here:
+                d.reset = True
             continue
         targets = here
         w = getattr(o, "winner", None)
@@ -492,6 +509,7 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
             # "appealed the judgment, which had awarded X ...": the judgment below
             sides = set(appeals[0].claimants) | set(appeals[0].respondents)
             lower = [d for d in all_drafts if d.kind != "appeal" and sides & set(d.claimants) and sides & set(d.respondents)]
+            lower = [d for d in lower if d.kind in _SUIT_KINDS] or lower
             targets = lower[-1:]
         for d in targets:
             if d.outcome is None:
@@ -543,6 +561,60 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
     return True
 
 
+def _dedupe_ids(ds: list[_Draft]) -> list[_Draft]:
+    out, seen = [], set()
+    for d in ds:
+        if id(d) not in seen:
+            seen.add(id(d))
+            out.append(d)
+    return out
+
+
+_TOUCH = [0]
+
+
+def _merge_into(drafts: list[_Draft], d: _Draft) -> _Draft:
+    """Merge ``d`` into the latest compatible proceeding (or append it); return the one kept."""
+    _TOUCH[0] += 1
+    for p in sorted(drafts, key=lambda x: x.touch, reverse=True):
+        if _compatible(p, d):
+            _absorb(p, d)
+            p.touch = _TOUCH[0]
+            return p
+    d.touch = _TOUCH[0]
+    drafts.append(d)
+    return d
+
+
+def _absorb(target: _Draft, d: _Draft) -> None:
+    target.claimants = _dedupe(target.claimants + d.claimants)
+    target.respondents = _dedupe(target.respondents + d.respondents)
+    target.forum = target.forum or d.forum
+    if d.date and (not target.date or len(d.date) > len(target.date)):
+        target.date = d.date
+    target.patents = _dedupe(target.patents + d.patents)
+    target.amounts.extend(d.amounts)
+    target.outcome = target.outcome or d.outcome
+    target.reset = target.reset or d.reset
+    target.case_number = target.case_number or d.case_number
+    target.evidence.extend(d.evidence)
+    target.sentences |= d.sentences
+    target.reexam = target.reexam or d.reexam
+    target.ptab = target.ptab or d.ptab
+
+
+def _inherit_appeal_patents(drafts: list[_Draft]) -> None:
+    """An appeal is about the patents of the judgment below (same two sides)."""
+    for d in drafts:
+        if d.kind != "appeal" or d.patents:
+            continue
+        sides = set(d.claimants) | set(d.respondents)
+        for p in drafts:
+            if p.kind != "appeal" and p.patents and sides & set(p.claimants) and sides & set(p.respondents):
+                d.patents = list(p.patents)
+                break
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
@@ -554,18 +626,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if target is None:
             out.append(d)
             continue
-        target.claimants = _dedupe(target.claimants + d.claimants)
-        target.respondents = _dedupe(target.respondents + d.respondents)
-        target.forum = target.forum or d.forum
-        if d.date and (not target.date or len(d.date) > len(target.date)):
-            target.date = d.date
-        target.patents = _dedupe(target.patents + d.patents)
-        target.amounts.extend(d.amounts)
-        target.outcome = target.outcome or d.outcome
-        target.reset = target.reset or d.reset
-        target.case_number = target.case_number or d.case_number
-        target.evidence.extend(d.evidence)
-        target.sentences |= d.sentences
+        _absorb(target, d)
     for d in out:
         if d.reset:
             d.outcome = None

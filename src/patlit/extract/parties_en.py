@@ -215,6 +215,9 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
         sent = text[ss:se]
         head = _is_headline(sent)
         for m in NAME_RE.finditer(sent):
+            if orgnames.fold(m.group()) in lex.non_party:
+                out.append(Cand(ss + m.start(), ss + m.end(), m.group(), blocked=True, headline=head))
+                continue
             for s, e in _trim(m.group(), ss + m.start(), lex):
                 e = _extend_suffix(text, s, e)
                 t = text[s:e].rstrip(" ,")

@@ -51,7 +51,8 @@ _ADV = (
     r"on\s+\w+day|in\s+\d{4}|[a-z]+ly)"
 )
 _BRACKETS = r"(?:\s*\([^()]{0,80}\))*"
-GAP = rf"{_BRACKETS}(?:\s*,[^,;]{{1,90}}?,)?,?(?:\s+{_ADV})*\s+"
+_COORD = r"(?:\s+[a-z][^,;.\ue000]{0,40}?,?\s+(?:but|and)\s+(?:then\s+|later\s+|instead\s+|also\s+)?)"
+GAP = rf"{_BRACKETS}(?:\s*,[^,;]{{1,90}}?,)?,?(?:\s+{_ADV})*(?:{_COORD}|\s+)"
 _STOPW = (
     r"for|over|in|on|at|with|after|to|by|from|about|concerning|regarding|and|but|which|that|who|of|claiming|"
     r"alleging|seeking|asking|because|as|before|under|since|while|when|if|was|were|is|are|has|had|have|"
@@ -134,7 +135,8 @@ def grammar() -> Grammar:
             except re.error as exc:
                 raise DataFileError(f"{_DATA}: verb {v['id']!r} ({sub}): bad pattern: {exc}") from exc
             frames.append(Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub))
-    extra = [Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub) for fid, fr, kind, mode, sub, pat in _extra_patterns(noun_re)]
+    poss = _alt([str(x) for x in _need_list(raw, "possessive_nouns")])
+    extra = [Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub) for fid, fr, kind, mode, sub, pat in _extra_patterns(noun_re, poss)]
     kc = raw.get("kind_cues") or {}
     if not isinstance(kc, dict) or any(k not in PROCEEDING_KINDS for k in kc):
         raise DataFileError(f"{_DATA}: 'kind_cues' must map proceeding kinds to word lists")
@@ -193,7 +195,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
             ("intransitive", rf"{C}{GAP}(?P<v>{V})\b{TAIL}"),
         ]
     if frame == "accuse":
-        return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}(?:\s+and\s+(?:its|their)\s+[\w\s]{{0,30}}?)?\s+of\b{TAIL}")]
+        return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?|\s+and\s+(?:its|their)\s+[\w\s]{{0,30}}?)?\s*of\b{TAIL}")]
     if frame == "allege":
         return [
             (
@@ -229,15 +231,15 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
     raise DataFileError(f"{_DATA}: unknown frame {frame!r}")
 
 
-def _extra_patterns(N: str) -> list[tuple[str, str, str | None, str, str, str]]:
+def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, str, str]]:
     """Frames that are not one verb's: possessive nouns, verdicts, orders, captions."""
     NP = r"(?P<np>(?:[\w\-]+\s+){0,4}?)"
     Rl = rf"(?P<r>{ELIST}|{SUBJ_PRON})"
     return [
         ("possessive", "noun", None, "reference", "possessive",
-         rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:own\s+)?{NP}(?P<n>{N})\b(?P<tail>[^;\ue000]{{0,60}}?)\bagainst\s+{DESC}(?P<r>{ELIST})"),
+         rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:own\s+)?{NP}(?P<n>{PN})\b(?P<tail>[^;\ue000]{{0,60}}?)\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("possessive", "noun", None, "reference", "possessive_open",
-         rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:own\s+)?{NP}(?P<n>{N})\b(?P<tail>[^;\ue000]{{0,60}})"),
+         rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:own\s+)?{NP}(?P<n>{PN})\b(?P<tail>[^;\ue000]{{0,60}})"),
         ("verdict", "verdict", "infringement", "reference", "found",
          rf"{_JUDGE}[^;\ue000]{{0,60}}?\b{_VERDICT_V}\s+(?:on\s+\w+\s+)?(?:that\s+)?{DESC}{Rl}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s*"
          rf"(?P<neg>(?:(?:had|has|have|did|does|do|was|were|also|each|willfully|not|never|indeed)\s+)*){_INFR}\b"),
@@ -253,6 +255,8 @@ def _extra_patterns(N: str) -> list[tuple[str, str, str | None, str, str, str]]:
          rf"(?P<c>{ENT})[^;\ue000]{{0,40}}?\bto\s+(?:have|enforce)\s+(?:its|their|the)\s+(?P<n>(?:settlement|licen[cs]e|licensing)\s+agreement)\s+with\s+{DESC}(?P<r>{ELIST})"),
         ("defence", "by_defendant", "invalidation", "filing", "defence_petition",
          rf"\b(?:drafting|filing|lodging|submitting|preparing|brought|filed|lodged)\s+(?:a|an)\s+(?P<n>petition|request|challenge)\b(?P<tail>[^;\ue000]{{0,100}}?)\b(?:inter\s+partes\s+review|IPR|post-grant\s+review|reexamination|invalidation)"),
+        ("nullity", "by_defendant", "invalidation", "filing", "validity_pending",
+         r"\b(?P<n>so\s+that|until|pending|while)\s+(?:the\s+)?[^;\ue000]{0,50}?\b(?:could|can|would|will|to)\s+(?:decide|rule|determine)\s+(?:on\s+)?(?:whether\s+)?(?:the\s+)?(?:\w+\s+)?patents?\s+(?:is|are|were|was)\s+valid"),
         ("caption", "caption", "infringement", "reference", "caption_case",
          rf"(?P<c>{ENT})\s+v(?:s)?\.?\s+(?P<r>{ENT})\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>cases?|suits?|litigation|dispute|actions?|proceedings?)\b"),
         ("caption", "caption", "infringement", "reference", "caption_head",
