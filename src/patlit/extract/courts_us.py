@@ -21,6 +21,9 @@ their district ONLY when the text ties the city to a federal court or jury expli
 who oversaw the trial in Sherman, Texas" gives nothing. This keeps the corpus convention
 (a court city in a multi-district state is not a forum by itself) while not throwing away
 the explicit "federal jury in CITY" statements, which name one courthouse of one district.
+As patent cases are federal, "the Waco jury" / "a Delaware jury" count as federal too.
+A bare "the Eastern District" takes the one Eastern district the document names in full
+(resolved when mentions are settled, :func:`resolve_deferred`), else nothing.
 """
 from __future__ import annotations
 
