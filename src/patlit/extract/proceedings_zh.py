@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from patlit.errors import DataFileError
+from patlit.extract.assemble import Action
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
 from patlit.extract.zh_text import fold, load_yaml, require, string_list
@@ -70,6 +71,8 @@ class Grammar:
     outcome_not_reported: re.Pattern
     loose_markers: tuple[str, ...]
     respondent_after_cues: tuple[str, ...]
+    reference_before: tuple[str, ...]
+    reference_after: tuple[str, ...]
     tag_min: int
     tag_punct: frozenset[str]
     role_pairs: tuple[tuple[str, str, str], ...]
@@ -155,6 +158,8 @@ def grammar() -> Grammar:
         outcome_not_reported=_compile("|".join(string_list(d, "outcome_not_reported", DATA)), "outcome_not_reported"),
         loose_markers=tuple(string_list(d, "loose_markers", DATA)),
         respondent_after_cues=tuple(string_list(d, "respondent_after_cues", DATA)),
+        reference_before=tuple(string_list(d, "reference_before", DATA)),
+        reference_after=tuple(string_list(d, "reference_after", DATA)),
         tag_min=int(tag.get("min_length", 24)),
         tag_punct=frozenset(str(tag.get("punctuation", ""))),
         role_pairs=tuple(pairs),
@@ -206,8 +211,16 @@ def _is_tag_line(g: Grammar, s: str) -> bool:
 
 
 def _clause_start(t: str, lo: int, pos: int) -> int:
-    i = pos
-    while i > lo and t[i - 1] not in _CLAUSE_END:
+    """Start of the clause holding ``pos``; bracketed asides ("(其专利号:…)") do not end it."""
+    i, depth = pos, 0
+    while i > lo:
+        c = t[i - 1]
+        if c == ")":
+            depth += 1
+        elif c == "(" and depth:
+            depth -= 1
+        elif depth == 0 and c in _CLAUSE_END:
+            break
         i -= 1
     return i
 
@@ -302,7 +315,9 @@ def _sides(g: Grammar, t: str, trig: Trigger, ms: list[_M], lo: int, ts: int, te
         if after is not None and any(c in t[args_end:after.start] for c in g.respondent_after_cues):
             resp = [after.party]
     names_r = tuple(dict.fromkeys(r for r in resp if r not in names_c))
-    return names_c, names_r, args_end
+    cs = _clause_start(t, lo, ts)
+    in_clause = [m.start for m in claimants + objects if cs <= m.start < ts]
+    return names_c, names_r, args_end, min(in_clause) if in_clause else None
 
 
 def _kind(g: Grammar, trig: Trigger, t: str, ts: int, te: int) -> str:
@@ -409,8 +424,26 @@ def _analyse(ctx: Context, parties: list[Party]) -> tuple[list[ActionMention], l
     return actions, outcomes, one_sided
 
 
+def _act(text: str, start: int, end: int, kind: str, claimants, respondents, si: int,
+         outcome: str | None = None, mode: str = "filing") -> Action:
+    return Action(start, end, text[start:end], kind, tuple(claimants), tuple(respondents), si, outcome, mode=mode)
+
+
+def _mode(g: Grammar, t: str, lo: int, ts: int, te: int) -> str:
+    """"reference" when the trigger names a suit already filed ("提起的诉讼", "…起诉一事")."""
+    if "的" in t[ts:te] or t[max(lo, ts - 1):ts] == "的" or t.startswith(g.reference_after, te):
+        return "reference"
+    return "reference" if any(w in t[_clause_start(t, lo, ts):ts] for w in g.reference_before) else "filing"
+
+
 def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
-    """The action of one trigger hit: (action or None, new left bound) or None to skip it."""
+    """The action of one trigger hit: (action or None, new left bound) or None to skip it.
+
+    An action's span runs from the first party of its clause to the end of the
+    trigger ("大唐于2025年6月向德国慕尼黑地方法院起诉"): in Chinese the forum and the
+    date stand between the subject and the verb, and assembly reads an action's
+    forum, date and amounts from its span onwards.
+    """
     ts, te = m.start(), m.end()
     kind = _kind(g, trig, t, ts, te)
     if trig.frame == "passive":
@@ -421,14 +454,14 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
             before = [x for x in ms if x.start >= te and x.party not in {a.party for a in agent}][:1]
         if not before:
             return None
-        vs = m.end("agent") if m.group("agent") else ts  # the verb after the agent
-        return ActionMention(vs, te, text[vs:te], kind, tuple(x.party for x in agent[:1]), (before[-1].party,), si), te
+        start = min(before[-1].start, ts)
+        return _act(text, start, te, kind, [x.party for x in agent[:1]], [before[-1].party], si, mode=_mode(g, t, lo, ts, te)), te
     if trig.frame == "adjacent":
         left = [x for x in ms if x.end == ts]
         right = [x for x in ms if x.start == te]
         if not left or not right or left[0].party == right[0].party:
             return None
-        return ActionMention(ts, te, text[ts:te], kind, (left[0].party,), (right[0].party,), si), te
+        return _act(text, left[0].start, right[0].end, kind, [left[0].party], [right[0].party], si, mode="reference"), te
     if trig.frame == "verdict":
         if not any(c in t[ss:ts] for c in g.verdict_cues):
             return None
@@ -436,21 +469,22 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
         right = [x for x in ms if te <= x.start <= te + 10]
         if not left or not right or left[-1].party == right[0].party:
             return None
-        return (
-            ActionMention(ts, te, text[ts:te], kind, (right[0].party,), (left[-1].party,), si, trig.outcome),
-            right[0].end,
-        )
+        act = _act(text, left[-1].start, te, kind, [right[0].party], [left[-1].party], si, trig.outcome, mode="reference")
+        return act, right[0].end
     if trig.frame == "join":
         joined = [x for x in ms if lo <= x.start and x.end <= ts]
-        if joined and actions:
-            prev = actions[-1]
-            extra = tuple(x.party for x in joined if x.party not in prev.respondents and x.party not in prev.claimants)
-            actions[-1] = replace(prev, respondents=prev.respondents + extra)
-        return None
-    claimants, respondents, args_end = _sides(g, t, trig, ms, lo, ts, te, se, inherited)
+        if not joined or not actions:
+            return None
+        prev = actions[-1]
+        extra = tuple(x.party for x in joined if x.party not in prev.respondents and x.party not in prev.claimants)
+        actions[-1] = replace(prev, respondents=prev.respondents + extra)
+        # the sentence restates the action before, so its amounts belong there
+        return _act(text, joined[0].start, te, prev.kind, prev.claimants, actions[-1].respondents, si, mode="reference"), te
+    claimants, respondents, args_end, first_arg = _sides(g, t, trig, ms, lo, ts, te, se, inherited)
     if not claimants and not respondents:
         return None
-    return ActionMention(ts, te, text[ts:te], kind, claimants, respondents, si), args_end
+    start = min(first_arg, ts) if first_arg is not None else _clause_start(t, lo, ts)
+    return _act(text, start, te, kind, claimants, respondents, si, mode=_mode(g, t, lo, ts, te)), args_end
 
 
 def _complete(actions: list[ActionMention], may_take_opponent: set[int], one_sided: set[str]) -> list[ActionMention]:
@@ -497,7 +531,7 @@ def _merge_same_sentence(actions: list[ActionMention], text: str) -> list[Action
     out: list[ActionMention] = []
     for a in actions:
         prev = next((b for b in out if b.sentence == a.sentence and _same_sides(a, b)), None)
-        if prev is not None and _ANOTHER.search(text, prev.end, a.start):
+        if prev is not None and _ANOTHER.search(text, prev.end, a.end):
             prev = None  # "…提起诉讼，7月初再向…状告": told as a second filing
         if prev is None:
             out.append(a)
