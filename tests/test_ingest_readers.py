@@ -708,3 +708,55 @@ def test_chinese_page_dates_from_metadata(tmp_path: Path, head: str) -> None:
     (doc,) = _read(f)[0]
     assert doc.published == "2024-04-18"
     assert paragraph in doc.text
+
+
+# --- PDF line wraps ----------------------------------------------------------------------------
+
+WRAPPED_EN = [
+    "Judgment in Northwind Devices Inc. v. Harbor Optics LLC",
+    "",
+    "After a five-day trial the jury found that Harbor Optics LLC directly infring-",
+    "ed claims 1 and 5 of U.S. Patent No. 10,123,456 and awarded Northwind Devices",
+    "Inc. the sum of $12 million as a reasonable royalty for the period from 2019",
+    "to 2023.",
+    "The court will hear the post-trial motions of both parties in May.",
+    "1. Harbor Optics LLC shall pay the award within thirty days of the entry of",
+    "the judgment, together with interest.",
+    "2. Each party bears its own costs.",
+]
+WRAPPED_ZH = [
+    "上诉人杭州澜海网络科技有限公司因与被上诉人深圳市锐鸿通信技术",
+    "有限公司侵害发明专利权纠纷一案，不服浙江省杭州市中级人民法院",
+    "（2020）浙01民初1187号民事判决，向本院提起上诉。",
+    "判决如下：",
+    "驳回上诉，维持原判。",
+]
+
+
+def test_reflow_joins_wrapped_lines_and_keeps_paragraphs() -> None:
+    from patlit.ingest.reflow import reflow
+
+    assert reflow("\n".join(WRAPPED_EN)).split("\n") == [
+        "Judgment in Northwind Devices Inc. v. Harbor Optics LLC",
+        "",
+        "After a five-day trial the jury found that Harbor Optics LLC directly infringed claims 1 and 5 of "
+        "U.S. Patent No. 10,123,456 and awarded Northwind Devices Inc. the sum of $12 million as a reasonable "
+        "royalty for the period from 2019 to 2023.",
+        "The court will hear the post-trial motions of both parties in May.",
+        "1. Harbor Optics LLC shall pay the award within thirty days of the entry of the judgment, together "
+        "with interest.",
+        "2. Each party bears its own costs.",
+    ]
+    assert reflow("\n".join(WRAPPED_ZH)).split("\n") == [
+        "上诉人杭州澜海网络科技有限公司因与被上诉人深圳市锐鸿通信技术有限公司侵害发明专利权纠纷一案，"
+        "不服浙江省杭州市中级人民法院（2020）浙01民初1187号民事判决，向本院提起上诉。",
+        "判决如下：",
+        "驳回上诉，维持原判。",
+    ]
+
+
+def test_pdf_text_comes_back_as_paragraphs(tmp_path: Path) -> None:
+    f = tmp_path / "judgment.pdf"
+    f.write_bytes(make_pdf([line for line in WRAPPED_EN if line]))
+    (doc,) = _read(f)[0]
+    assert "directly infringed claims 1 and 5 of U.S. Patent No. 10,123,456 and awarded" in doc.text

@@ -1,4 +1,4 @@
-"""PDF files: the text of every page via pypdf.
+"""PDF files: the text of every page via pypdf, with layout line wraps undone.
 
 A PDF that cannot be opened (damaged, truncated, not a PDF at all), one that
 needs a password, and one whose pages carry no text (scanned images) each give an
@@ -10,6 +10,7 @@ import io
 import logging
 
 from patlit.errors import InputError
+from patlit.ingest.reflow import reflow
 from patlit.model import Document
 
 #: pypdf logs every repair it makes to a damaged file; patlit reports its own reasons
@@ -40,7 +41,7 @@ def read_pdf(data: bytes, source: str, doc_id: str) -> Document | InputError:
         return InputError(source, f"is a damaged PDF ({_describe(exc)})")
     if not pages:
         return InputError(source, "is a PDF without pages")
-    text = PAGE_SEPARATOR.join(p.strip() for p in pages).strip()
+    text = PAGE_SEPARATOR.join(reflow(p) for p in pages).strip()
     if not text:
         return InputError(source, f"is a PDF without a text layer ({len(pages)} page(s) of images?); run OCR first")
     return Document(doc_id=doc_id, text=text, title=title, source=source)
