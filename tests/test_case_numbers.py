@@ -29,6 +29,9 @@ MORE = [
     ("Petitions IPR2024-00512 and PGR 2023-00041 were denied.", "PGR2023-00041", "ptab"),
     ("The Federal Court of Justice decided X ZR 35/22 in 2024.", "X ZR 35/22", "other:Federal Court of Justice"),
     ("Investigation No. 337-TA-1190 concerned Wi-Fi chips.", "337-TA-1190", "usitc"),
+    ("CNIPA's Invalidation Decision No. 55640 voided every claim.", "No. 55640", "cnipa"),
+    ("Acme v. Bolt, C.A. No. 21-1365-GBW (D. Del.).", "21-1365-GBW", None),
+    ("The examiner was reversed in Appeal 2019-004512.", "2019-004512", "ptab"),
 ]
 
 

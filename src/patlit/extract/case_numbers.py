@@ -8,9 +8,12 @@ Recognised, each by one precompiled pattern:
 * Chinese court case numbers ``(2020)最高法知民终210号``, ``(2021)粤03民初5020号``; the
   court code implies a forum for the SPC and the IP courts (``data/case_numbers.yaml``:
   最高法 -> cn-spc, 京73 -> cn-bjipc, 沪73 -> cn-shipc, 粤73 -> cn-gzipc, 琼73 -> cn-hnipc);
-* CNIPA invalidation decision numbers (第55640号 next to 无效宣告请求审查决定) -> cnipa;
-* US district dockets (``2:24-cv-00123``, no forum: the district is not in the number);
-* PTAB trials ``IPR2013-00001`` / PGR / CBM -> ptab; ITC ``337-TA-1276`` -> usitc;
+* CNIPA invalidation decision numbers (第55640号 next to 无效宣告请求审查决定,
+  "Invalidation Decision No. 55640") -> cnipa;
+* US district dockets (``2:24-cv-00123``, "C.A. No. 21-1365-GBW"; no forum: the district
+  is not in the number);
+* PTAB trials ``IPR2013-00001`` / PGR / CBM and ex parte appeals "Appeal 2019-004512"
+  -> ptab; ITC ``337-TA-1276`` -> usitc;
 * Federal Circuit appeals "No. 2022-1234" -> cafc (only after "No."/"Nos.");
 * German dockets ``21 O 3009/25`` (Ni -> de-bpatg, ZR -> Federal Court of Justice);
 * UPC ``UPC_CFI_123/2023`` -> upc; EPO board decisions ``T 1063/18`` -> epo.
@@ -42,6 +45,9 @@ _CNIPA_BEFORE = re.compile(
 )
 _US_DOCKET = re.compile(r"\b(\d{1,2}:\d{2}-[a-z]{2,3}-\d{3,6}(?:-[A-Z]{2,5})*)\b")
 _US_LABEL = re.compile(r"(?:(?:Civil\s+Action|Case|Docket)\s+)?(?:No\.|Number|#)\s*$")
+_CNIPA_EN = re.compile(r"\b(?:[Ii]nvalidation|[Rr]e-?examination)\s+[Dd]ecision\s+(No\.\s*(\d{3,6}))\b")
+_US_CA = re.compile(r"\b(?:C\.A\.|Civil\s+Action|Case)\s+No\.\s*(\d{1,2}-\d{2,5}(?:-[A-Z]{2,5})+|\d{2}-cv-\d{2,5}(?:-[A-Z]{2,5})*)\b")
+_PTAB_APPEAL = re.compile(r"\bAppeal\s+(?:No\.\s*)?((?:19|20)\d{2}-\d{6})\b")
 _PTAB = re.compile(r"\b(IPR|PGR|CBM|DER)\s?(\d{4})\s?-\s?(\d{5,6})\b")
 _ITC = re.compile(r"(?:\bInv(?:estigation|\.)?\s+No\.?\s*)?\b(337-TA-\d{3,4})\b")
 _CAFC = re.compile(r"\b(?:Appeal\s+)?Nos?\.\s*((?:19|20)\d{2}-\d{4})\b(?![-/\d])")
@@ -114,6 +120,9 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], _Builder], ...] = (
     (("决定", "決定"), _CNIPA_AFTER, _cnipa),
     (("决定", "決定"), _CNIPA_BEFORE, _cnipa),
     (("-cv-", "-cr-", "-mc-", "-md-"), _US_DOCKET, _us),
+    (("ecision",), _CNIPA_EN, _group(1, "cnipa", whole=False)),
+    (("No.",), _US_CA, _group(1, None)),
+    (("Appeal",), _PTAB_APPEAL, _group(1, "ptab")),
     (("IPR", "PGR", "CBM", "DER"), _PTAB, _ptab),
     (("337-TA",), _ITC, _group(1, "usitc")),
     (("No.", "Nos."), _CAFC, _group(1, "cafc")),
