@@ -413,6 +413,22 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     assert "cannot be read" in err.reason and "permission" in err.reason
 
 
+def test_a_reader_that_fails_unexpectedly_gives_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import patlit.ingest.html as html_reader
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("parser blew up")
+
+    monkeypatch.setattr(html_reader, "read_html", broken)
+    f = tmp_path / "page.html"
+    f.write_text(HTML_PAGE, encoding="utf-8")
+    g = tmp_path / "ok.txt"
+    g.write_text(EN_ARTICLE, encoding="utf-8")
+    docs, errors = _split(list(read_inputs([str(f), str(g)])))
+    assert [d.doc_id for d in docs] == ["ok"]
+    assert [e.reason for e in errors] == ["could not be read (RuntimeError: parser blew up)"]
+
+
 def test_os_error_while_reading_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     f = tmp_path / "a.txt"
     f.write_text(EN_ARTICLE, encoding="utf-8")

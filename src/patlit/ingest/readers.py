@@ -191,7 +191,10 @@ def read_bytes(
     elif not data.strip():
         yield InputError(name, "is empty")
     else:
-        yield from _dispatch(data, suffix, name, doc_id)
+        try:
+            yield from _dispatch(data, suffix, name, doc_id)
+        except Exception as exc:  # noqa: BLE001 - the contract: a bad file never stops the batch
+            yield InputError(name, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def _mb(n: int) -> str:
