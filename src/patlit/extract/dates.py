@@ -73,6 +73,7 @@ class _Grammar:
     byline_short: int
     byline_window: int
     clock: re.Pattern[str]
+    range_gap: re.Pattern[str]  # what may stand between the two ends of a date range
     raw: dict[str, Any]
 
 
@@ -155,7 +156,7 @@ def _grammar() -> _Grammar:
     if not isinstance(raw, dict):
         raise _fail("top level must be a mapping")
     for key in ("months", "month_abbreviations", "weekdays", "relative", "patterns", "byline", "numeric_order",
-                "zh_digits", "zh_year_words"):
+                "zh_digits", "zh_year_words", "range_words"):
         if key not in raw:
             raise _fail(f"missing section '{key}'")
     months_full = {str(k): int(v) for k, v in raw["months"].items()}
@@ -250,6 +251,7 @@ def _grammar() -> _Grammar:
         byline_short=int(b["short_line_chars"]),
         byline_window=int(b["keyword_window"]),
         clock=re.compile(b["clock"]),
+        range_gap=re.compile(r"\s*(?:" + _alternation([str(w) for w in raw["range_words"]]) + r")\s*"),
         raw=raw,
     )
 
@@ -322,7 +324,14 @@ def _year_for(pub: dt.date, month: int) -> int:
 
 
 def _value(
-    g: _Grammar, p: _Pattern, gd: dict[str, str | None], text: str, start: int, pub: dt.date | None, day_first: bool
+    g: _Grammar,
+    p: _Pattern,
+    gd: dict[str, str | None],
+    text: str,
+    start: int,
+    pub: dt.date | None,
+    day_first: bool,
+    year_hint: int | None = None,
 ) -> str | None:
     if p.resolve == "absolute":
         year = _num(g, gd.get("year"))
@@ -338,6 +347,9 @@ def _value(
         else:
             day_first_here = day_first
         return _iso(year, b, a) if day_first_here else _iso(year, a, b)
+    if p.resolve == "year_of_published" and year_hint is not None and not (gd.get("rel") or gd.get("last")):
+        month = _month_of(g, gd["month"])
+        return _iso(year_hint, month, _num(g, gd.get("day"))) if month else None
     if pub is None:
         return None
     if p.resolve == "year_of_published":
@@ -421,30 +433,50 @@ def _windows(g: _Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+def _range_year(g: _Grammar, text: str, span: tuple[int, int], years: list[tuple[int, int, int]]) -> int | None:
+    """The year of an absolute date joined to ``span`` by a range word (至, to, -)."""
+    s, e = span
+    for ys, ye, year in years:
+        if 0 <= s - ye <= 12 and g.range_gap.fullmatch(text, ye, s):
+            return year
+        if 0 <= ys - e <= 12 and g.range_gap.fullmatch(text, e, ys):
+            return year
+    return None
+
+
 def _scan(text: str, lang: str, published: str | None) -> list[DateMention]:
     g = _grammar()
     # full-width digits (２０１９年) are read as ASCII; translation keeps offsets
     src = text.translate(_FULLWIDTH) if text and max(text) >= "０" and _HAS_FULLWIDTH.search(text) else text
     pub = _parse_published(published)
     day_first: bool | None = None
-    found: dict[tuple[int, int], tuple[str, bool]] = {}
+    matches: list[tuple[_Pattern, re.Match[str]]] = []
     # every written form is tried whatever the document's language: English pages
     # quote Chinese dates and the other way round; anchors keep this cheap
     for kind, spans in _windows(g, src).items():
         for p in g.by_anchor[kind]:
             rx = p.regex
             for lo, hi in spans:
-                for m in rx.finditer(src, lo, hi):
-                    gd = m.groupdict()
-                    gd["_all"] = m.group(0)
-                    if p.resolve == "numeric" and day_first is None:
-                        day_first = _prefers_day_first(g, src)
-                    value = _value(g, p, gd, src, m.start(), pub, bool(day_first))
-                    if value is None:
-                        continue
-                    span = m.span("span") if gd.get("span") is not None else m.span()
-                    if span not in found:
-                        found[span] = (value, p.resolve not in ("absolute", "numeric"))
+                matches.extend((p, m) for m in rx.finditer(src, lo, hi))
+    # absolute dates first: a date without a year next to one with it ("5月30日至
+    # 6月2日", "May 30 to June 2, 2019") takes that year, with or without published
+    matches.sort(key=lambda pm: pm[0].resolve not in ("absolute", "numeric"))
+    found: dict[tuple[int, int], tuple[str, bool]] = {}
+    years: list[tuple[int, int, int]] = []  # (start, end, year) of absolute dates
+    for p, m in matches:
+        gd = m.groupdict()
+        gd["_all"] = m.group(0)
+        if p.resolve == "numeric" and day_first is None:
+            day_first = _prefers_day_first(g, src)
+        span = m.span("span") if gd.get("span") is not None else m.span()
+        hint = _range_year(g, src, span, years) if p.resolve == "year_of_published" and years else None
+        value = _value(g, p, gd, src, m.start(), pub, bool(day_first), hint)
+        if value is None:
+            continue
+        if span not in found:
+            found[span] = (value, p.resolve not in ("absolute", "numeric") and hint is None)
+            if p.resolve in ("absolute", "numeric"):
+                years.append((span[0], span[1], int(value[:4])))
     # longest first; drop overlaps
     ordered = sorted(found.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0]))
     taken: list[tuple[int, int]] = []
