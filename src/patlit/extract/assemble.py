@@ -328,6 +328,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     clause = text[lo:hi]
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
+    if not d.patents and cue.continuation.search(clause):
+        d.patents = _patents_before(ctx, a.sentence, history, mentions)
     d.evidence.extend(pats)
     # amounts
     for m in _in(mentions.money, lo, hi):
@@ -402,6 +404,17 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
     return []
 
 
+def _patents_before(ctx: Context, si: int, history: list[_Draft], mentions: Mentions) -> list[str]:
+    """Patents of the two sentences before, when no earlier action claims them."""
+    last = max((max(h.sentences) for h in history), default=-1)
+    lo_s = max(last + 1, si - 2)
+    if lo_s >= si:
+        return []
+    lo = ctx.sentences[lo_s][0]
+    hi = ctx.sentences[si][0]
+    return _dedupe([p.id for p in _in(mentions.patents, lo, hi)])
+
+
 def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], mentions: Mentions,
                   outcomes: list[OutcomeMention], all_patents, parties: list[Party]) -> None:
     """A sentence without an action of its own that speaks of the latest one."""
@@ -419,6 +432,10 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     noun_kind = next((k for k, v in (km.groupdict() if km else {}).items() if v), None)
     if noun_kind:
         same = [h for h in recent if h.kind == noun_kind or (noun_kind == "infringement" and h.kind in _SUIT_KINDS)]
+        if named:
+            # "Motorola said the present suit ...": the named party's own suit
+            mine = [h for h in same if named[0][1] in h.claimants]
+            same = mine or same
         cur = same[-1] if same else cur
     elif named:
         # the latest action brought by the party the sentence names first
@@ -538,8 +555,9 @@ def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
             elif d.reexam:
                 pass
             else:
-                ok = [c for c in codes if _forum_ok(d.kind, c) and c != "uspto"]
-                if len(ok) == 1 and len(codes) == 1:
+                # an article about one court (named more than once) gives it to every action fit for it
+                ok = [c for c in codes if _forum_ok(d.kind, c) and c != "uspto" and c not in APPEAL_FORUMS]
+                if len(ok) == 1 and len(codes) == 1 and len(mentions.forums) >= 2:
                     d.forum = ok[0]
         if d.reset:
             d.outcome = None

@@ -41,7 +41,10 @@ _MODES = {"filing", "reference"}
 
 ENT = "\ue000\\d+\ue001"
 _BR1 = r"(?:\s*\([^()]{0,80}\))*"
-ELIST = rf"{ENT}{_BR1}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+){ENT}{_BR1})*"
+# "A", "A and B", "A, B and C", "A & B": commas only in a list closed by "and"
+ELIST = (
+    rf"{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*(?:\band\b|&|\bas\s+well\s+as\b)\s*{ENT}{_BR1})?"
+)
 SUBJ_PRON = r"\b(?:it|he|she|they|the\s+company|the\s+firm|the\s+plaintiff|the\s+patentee|the\s+patent\s+owner)\b"
 OBJ_PRON = r"\b(?:the\s+company|the\s+firm|the\s+defendant|it|them|him|her)\b"
 _ADV = (
@@ -207,7 +210,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
     if frame == "noun":
         return [
             ("active", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b{TAIL}\bagainst\s+{DESC}{R}"),
-            ("active_open", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b{TAIL}(?=[;.,]|$|\s+(?:and|but|which|while)\b)"),
+            ("active_open", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b(?P<tail>[^;]{{0,120}}?)(?=[;.,]|$|\s+(?:and|but|which|while)\b)"),
             ("relative", rf"(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}\bagainst\s+{DESC}{R}"),
             ("relative_open", rf"(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}"),
             ("passive", rf"(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\s+{_BE}\s+(?:[\w\-]+\s+){{0,4}}?(?P<v>{V})\b[^;\ue000]{{0,40}}?\bby\s+{DESC}{Cb}{TAIL}"),
