@@ -192,6 +192,20 @@ def test_vague_chinese_court_names_nothing() -> None:
     assert _codes("一审法院认为侵权成立，原审法院判决赔偿。") == []
 
 
+@pytest.mark.parametrize(
+    "code,name",
+    [
+        ("cafc", "Court of Appeals for the Federal Circuit"),
+        ("cand", "United States District Court for the Northern District of California"),
+        ("cnipa", "China National Intellectual Property Administration"),
+        ("cn-court:江苏省苏州市中级人民法院", "江苏省苏州市中级人民法院"),
+        ("other:Delhi High Court", "Delhi High Court"),
+    ],
+)
+def test_describe(code: str, name: str) -> None:
+    assert forums.describe(code) == name
+
+
 def test_empty_text() -> None:
     assert forums.extract(Context(text="", lang="en")) == []
 

@@ -416,3 +416,14 @@ def is_us_court(code: str) -> bool:
 @cache
 def _us_codes() -> frozenset[str]:
     return frozenset({d.id for d in districts()} | {f"ca{i}" for i in range(1, 12)} | set(places()["court_names"]))
+
+
+@cache
+def _names() -> dict[str, str]:
+    wanted = _us_codes()
+    return {c["id"]: c.get("name") or c["id"] for c in _courts_db_json("courts.json") if c.get("id") in wanted}
+
+
+def court_name(code: str) -> str | None:
+    """courts-db's name of a court this module produces ("cafc" -> "Court of Appeals for the Federal Circuit")."""
+    return _names().get(code) if is_us_court(code) else None

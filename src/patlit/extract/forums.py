@@ -104,6 +104,20 @@ def examples() -> list[tuple[str, str | None]]:
     return [(ex[0], ex[1]) for group in ("forums", "generic") for e in data.get(group) or [] for ex in e["examples"]]
 
 
+def describe(code: str) -> str:
+    """A readable name for a forum code (for display): "cand" -> the court's courts-db name,
+    "cnipa" -> "China National Intellectual Property Administration", "other:X" -> "X"."""
+    if ":" in code:
+        return code.split(":", 1)[1]
+    us = courts_us.court_name(code)
+    if us:
+        return us
+    for entry in lexicon()["forums"]:
+        if entry["code"] == code and entry.get("en"):
+            return entry["en"][0]
+    return code
+
+
 # ---------------------------------------------------------------- resolvers from the yaml
 
 
