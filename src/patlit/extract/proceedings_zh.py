@@ -30,11 +30,12 @@ from patlit.extract.zh_text import fold, load_yaml, require, string_list
 from patlit.model import OUTCOMES, PROCEEDING_KINDS, ActionMention, OutcomeMention, Party
 
 DATA = "proceedings_zh.yaml"
-FRAMES = ("active", "passive", "adjacent", "verdict", "join")
+FRAMES = ("active", "passive", "adjacent", "verdict", "join", "restate")
 _CLAUSE_END = ",;:!?。，；：\n"
 # between two triggers of one sentence: a second filing, not the first one restated
 _ANOTHER = re.compile(r"再|又|另|随后|此后|之后|后来|\d+\s*月|[一二三四五六七八九十]+月")
 _REQUEST_COLON = re.compile(r"(?:请求|要求|诉请)\s*:")
+_CASE_LEVEL = re.compile(r"([初终再申])\s*(?:字)?第?\s*\d+\s*号")
 _INNER_ROLE = re.compile(r"\(([^()]{2,8})\)")
 _ALIAS_BRACKET = re.compile(r"\((?:以下|下称|简称|合称|统称|英文)")
 
@@ -79,6 +80,9 @@ class Grammar:
     role_pair_examples: tuple[dict, ...]
     outcomes: tuple[OutcomeRule, ...]
     verdict_cues: tuple[str, ...]
+    case_number_kinds: dict[str, str]
+    restate_rx: re.Pattern
+    outcome_reach: int
 
 
 def _compile(pattern: object, where: str) -> re.Pattern:
@@ -97,6 +101,13 @@ def _check_example(ex: object, where: str) -> dict:
         if not isinstance(ex.get(side), list) or not ex[side]:
             raise DataFileError(f"{DATA}: {where}: example {ex['text']!r} needs '{side}'")
     return ex
+
+
+def _case_number_kinds(d: dict) -> dict[str, str]:
+    kinds = require(d, "case_number_kinds", dict, DATA)
+    if not all(isinstance(k, str) and v in PROCEEDING_KINDS for k, v in kinds.items()):
+        raise DataFileError(f"{DATA}: case_number_kinds must map a character to a proceeding kind")
+    return kinds
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +177,9 @@ def grammar() -> Grammar:
         role_pair_examples=tuple(_check_example(x, "role_pair_examples") for x in require(d, "role_pair_examples", list, DATA)),
         outcomes=tuple(outcomes),
         verdict_cues=tuple(string_list(d, "verdict_cues", DATA)),
+        case_number_kinds=_case_number_kinds(d),
+        restate_rx=re.compile("|".join(f"(?:{x.rx.pattern})" for x in triggers if x.frame == "restate") or "(?!)"),
+        outcome_reach=int(d.get("outcome_reach", 2)),
     )
 
 
@@ -352,17 +366,17 @@ def find_actions(
     ctx: Context, parties: list[Party], mentions: Mentions
 ) -> tuple[list[ActionMention], list[OutcomeMention]]:
     """Actions (kind, who against whom) and outcomes reported in a Chinese document."""
-    actions, outcomes, _ = _analyse(ctx, parties)
+    actions, outcomes, _ = _analyse(ctx, parties, mentions)
     return actions, outcomes
 
 
-def involved(ctx: Context, parties: list[Party]) -> set[str]:
+def involved(ctx: Context, parties: list[Party], mentions: Mentions | None = None) -> set[str]:
     """Names of the parties some reported action involves, on either side.
 
     Wider than the sides of :func:`find_actions`: a party sued by someone the text
     does not name ("甲公司遭起诉") is a party although it gets no action.
     """
-    actions, _, one_sided = _analyse(ctx, parties)
+    actions, _, one_sided = _analyse(ctx, parties, mentions or Mentions())
     names = set(one_sided)
     for a in actions:
         names.update(a.claimants)
@@ -370,7 +384,7 @@ def involved(ctx: Context, parties: list[Party]) -> set[str]:
     return names
 
 
-def _analyse(ctx: Context, parties: list[Party]) -> tuple[list[ActionMention], list[OutcomeMention], set[str]]:
+def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[list[ActionMention], list[OutcomeMention], set[str]]:
     g = grammar()
     one_sided: set[str] = set()
     may_take_opponent: set[int] = set()
@@ -385,7 +399,7 @@ def _analyse(ctx: Context, parties: list[Party]) -> tuple[list[ActionMention], l
             continue
         ms = [m for m in pms if ss <= m.start and m.end <= se]
         sentence_actions: list[ActionMention] = []
-        if ms:
+        if ms or g.restate_rx.search(t, ss, se):
             lo = ss
             inherited: tuple[str, ...] = ()
             for ts, te, trig, m in _hits(g, t, ss, se, [(x.start, x.end) for x in ms]):
@@ -419,7 +433,8 @@ def _analyse(ctx: Context, parties: list[Party]) -> tuple[list[ActionMention], l
     actions = _complete(actions, may_take_opponent, one_sided)
     actions = _merge_same_sentence(actions, t)
     actions += [a for a in case_names if not any(_same_sides(a, b) for b in actions)]
-    actions += _role_actions(ctx, t, parties, pms, actions)
+    actions += _role_actions(ctx, t, parties, mentions, actions)
+    _late_outcomes(g, ctx, actions, outcomes)
     actions.sort(key=lambda a: a.start)
     return actions, outcomes, one_sided
 
@@ -480,6 +495,11 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
         actions[-1] = replace(prev, respondents=prev.respondents + extra)
         # the sentence restates the action before, so its amounts belong there
         return _act(text, joined[0].start, te, prev.kind, prev.claimants, actions[-1].respondents, si, mode="reference"), te
+    if trig.frame == "restate":
+        if not actions:
+            return None
+        prev = actions[-1]
+        return _act(text, _clause_start(t, lo, ts), te, prev.kind, prev.claimants, prev.respondents, si, mode="reference"), te
     claimants, respondents, args_end, first_arg = _sides(g, t, trig, ms, lo, ts, te, se, inherited)
     if not claimants and not respondents:
         return None
@@ -549,7 +569,27 @@ def _role_word_at(t: str, pos: int) -> str:
     return m.group() if m else t[pos:pos + 1]
 
 
-def _role_actions(ctx: Context, t: str, parties: list[Party], pms: list[_M], actions: list[ActionMention]) -> list[ActionMention]:
+def _level(number: str) -> str | None:
+    """The instance a Chinese case number belongs to: the character before its serial (初, 终, 再)."""
+    m = _CASE_LEVEL.search(number)
+    return m.group(1) if m else None
+
+
+def _late_outcomes(g: Grammar, ctx: Context, actions: list[ActionMention], outcomes: list[OutcomeMention]) -> None:
+    """An outcome only one kind can have ("宣告…无效") ends the latest such action shortly before it."""
+    rules = {r.id: r for r in g.outcomes}
+    for o in outcomes:
+        rule = next((r for r in rules.values() if r.outcome == o.outcome and r.kinds and r.rx.fullmatch(fold(o.text))), None)
+        if rule is None:
+            continue
+        prev = [k for k, a in enumerate(actions) if a.kind in rule.kinds and a.start < o.start and 0 <= o.sentence - a.sentence <= g.outcome_reach]
+        if prev:
+            k = max(prev, key=lambda k: actions[k].start)
+            if actions[k].outcome is None:
+                actions[k] = replace(actions[k], outcome=o.outcome)
+
+
+def _role_actions(ctx: Context, t: str, parties: list[Party], mentions: Mentions, actions: list[ActionMention]) -> list[ActionMention]:
     """Actions from role words (上诉人 → 被上诉人 ...) that no trigger reported."""
     from patlit.extract.parties_zh import lexicon, role_mentions
 
@@ -569,6 +609,11 @@ def _role_actions(ctx: Context, t: str, parties: list[Party], pms: list[_M], act
         if not cl or not rs_:
             continue
         if any(a.kind == kind and set(a.claimants) & set(cl) for a in actions + out):
+            continue
+        anchor = next((c for c in mentions.case_numbers if g.case_number_kinds.get(_level(c.number)) == kind), None)
+        if anchor is not None:
+            # a judgment's case number names the proceeding the role words belong to
+            out.append(_act(ctx.text, anchor.start, anchor.end, kind, cl, rs_, ctx.sentence_index(anchor.start), mode="reference"))
             continue
         first = min(pos for n, pos in sides[c_side])
         word = _role_word_at(t, first)
