@@ -206,6 +206,11 @@ def test_describe(code: str, name: str) -> None:
     assert forums.describe(code) == name
 
 
+def test_bare_court_of_appeal_in_a_upc_text_is_not_english() -> None:
+    assert _codes("The UK left the UPC; the Court of Appeal sits in Luxembourg.") == ["upc"]
+    assert _codes("After the UK trial, the Court of Appeal heard the case.") == ["uk-ewca"]
+
+
 def test_empty_text() -> None:
     assert forums.extract(Context(text="", lang="en")) == []
 

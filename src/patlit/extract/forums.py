@@ -258,6 +258,14 @@ def candidates(text: str, lang: str = "en") -> list[Candidate]:
     return out
 
 
+def _satisfied(requires: tuple[str, ...], tokens: set[str]) -> bool:
+    """One positive token found (if any is asked for) and no "!token" found."""
+    positive = [t for t in requires if not t.startswith("!")]
+    if any(t[1:] in tokens for t in requires if t.startswith("!")):
+        return False
+    return not positive or any(t in tokens for t in positive)
+
+
 def _union(kept: Candidate, other: Candidate) -> Candidate:
     """``kept`` stretched over ``other`` when both overlap and name the same forum."""
     if kept.code == other.code and other.start < kept.end and kept.start < other.end:
@@ -292,7 +300,7 @@ def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
             if c.code.startswith(courts_us.DEFERRED):
                 code = courts_us.resolve_deferred(c.code, tokens)
                 c = c._replace(code=code or "")
-            if c.code and (not c.requires or tokens.intersection(c.requires)) and free(c):
+            if c.code and _satisfied(c.requires, tokens) and free(c):
                 kept.append(c)
     for c in by_length([c for c in cands if c.tier == GENERIC]):
         if free(c):
