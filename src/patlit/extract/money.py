@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import chain
 
 from patlit.extract import money_roles
 from patlit.extract.context import Context
@@ -70,7 +71,8 @@ class _Grammar:
     en_number: re.Pattern  # a number with the scale and currency after it
     zh_prefix: re.Pattern
     zh_prefix_last: frozenset[str]
-    zh_number: re.Pattern  # Arabic digits or Chinese numerals with the scale and currency after them
+    zh_arabic: re.Pattern  # Arabic digits with the Chinese scale and currency after them
+    zh_numeral: re.Pattern  # Chinese numerals with the currency after them
     symbol_currency: dict[str, str]
     code_currency: dict[str, str]
     word_currency: dict[str, str]  # lower-cased English words
@@ -90,10 +92,13 @@ _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _NUMBER_LABEL = re.compile(r"(?:\bNos?\.?|#|\bnumbers?|\bNr\.?)\s*$", re.IGNORECASE)
 _EN_NUM_FULL = re.compile(_EN_NUM)
 _ZH_SCALE_NUMERALS = "十百千万萬亿億拾佰仟"
-# Chinese numerals are only read with a scale in them (一百二十三万, 壹佰万): "一个" is no sum
 _ZH_ANCHOR_ARABIC = r"(?P<anum>[0-9０-９](?:[0-9０-９,.．]*[0-9０-９])?)"
-# Chinese numerals are only read with a scale in them (一百二十三万, 壹佰万): "一个" is no sum
-_ZH_ANCHOR_NUMERAL = rf"(?P<cnum>[{_ZH_NUMERAL_CHARS}]*[{_ZH_SCALE_NUMERALS}][{_ZH_NUMERAL_CHARS}]*)"
+# Chinese numerals are only read with a scale in them (一百二十三万, 壹佰万): "一个" is no sum.
+# Both anchors start with a character class, which lets the regex engine skip ahead fast.
+_ZH_ANCHOR_NUMERAL = (
+    rf"(?P<cnum>[{_ZH_NUMERAL_CHARS}](?:(?<=[{_ZH_SCALE_NUMERALS}])[{_ZH_NUMERAL_CHARS}]*"
+    rf"|[{_ZH_NUMERAL_CHARS}]*?[{_ZH_SCALE_NUMERALS}][{_ZH_NUMERAL_CHARS}]*))"
+)
 _ZH_NUM_FULL = re.compile(_ZH_NUM)
 #: longest currency prefix looked for before a number (characters)
 _PREFIX_REACH = 10
@@ -136,11 +141,16 @@ def _grammar() -> _Grammar:
     scale_chars = "".join(lex.scales_zh)
     approx = "".join(lex.approx_zh)
     zh_cur = _alt(w for cur in lex.currencies for w in cur.words_zh)
+    # an Arabic number is read in Chinese only with a scale or currency after it
+    zh_first = re.escape("".join(sorted({w[0] for cur in lex.currencies for w in cur.words_zh})))
     zh_prefix_re = re.compile(rf"(?P<pre>{_alt(zh_prefix)}){_SPACE}\Z")
-    zh_number = re.compile(
-        rf"{_ZH_ANCHOR_ARABIC}{_SPACE}[{approx}]?{_SPACE}(?P<scale>[{scale_chars}]+)?(?:(?P<num2>[0-9]+)(?P<scale2>[{scale_chars}]+))?"
+    zh_arabic = re.compile(
+        rf"{_ZH_ANCHOR_ARABIC}(?=[ \u00a0\u3000]?[{approx}{scale_chars}{zh_first}])"
+        rf"{_SPACE}[{approx}]?{_SPACE}(?P<scale>[{scale_chars}]+)?(?:(?P<num2>[0-9]+)(?P<scale2>[{scale_chars}]+))?"
         rf"[{approx}]?{_SPACE}(?P<cur>{zh_cur})?"
-        rf"|{_ZH_ANCHOR_NUMERAL}(?:[{approx}](?P<cscale>[{scale_chars}]+))?[{approx}]?{_SPACE}(?P<ccur>{zh_cur})?"
+    )
+    zh_numeral = re.compile(
+        rf"{_ZH_ANCHOR_NUMERAL}(?:[{approx}](?P<cscale>[{scale_chars}]+))?[{approx}]?{_SPACE}(?P<ccur>{zh_cur})?"
     )
     words = _alt(lex.conversion_words)
     conversion = re.compile(rf"\s*[(（]\s*(?:(?:{words})\s*)*$", re.IGNORECASE)
@@ -151,7 +161,8 @@ def _grammar() -> _Grammar:
         en_number=en_number,
         zh_prefix=zh_prefix_re,
         zh_prefix_last=frozenset(x[-1] for x in zh_prefix),
-        zh_number=zh_number,
+        zh_arabic=zh_arabic,
+        zh_numeral=zh_numeral,
         symbol_currency=symbol_currency,
         code_currency=code_currency,
         word_currency=word_currency,
@@ -224,6 +235,13 @@ def _en_candidates(text: str, g: _Grammar, chinese_context) -> list[_Candidate]:
         if before and before in ".,":
             continue
         scale, code, word = a.group("scale", "code", "word")
+        if not (scale or code or word or "," in num):
+            # only a currency before it can make this number a sum: check its last character first
+            j = p - 1
+            while j > 0 and text[j] in " \u00a0" and p - j <= 2:
+                j -= 1
+            if j < 0 or text[j] not in g.en_prefix_last:
+                continue
         pre = _prefix_at(text, p, g.en_prefix, g.en_prefix_last) if before else None
         if pre is None and not (scale or code or word or "," in num):
             continue
@@ -290,8 +308,8 @@ def _bare_en_ok(text: str, start: int, num: str, scale: str | None, end: int, g:
 def _zh_candidates(text: str, g: _Grammar) -> list[_Candidate]:
     out = []
     blockers = lexicon().bare_blockers_zh
-    for m in g.zh_number.finditer(text):
-        arabic = m.group("anum") is not None
+    for m in chain(g.zh_arabic.finditer(text), g.zh_numeral.finditer(text)):
+        arabic = m.re is g.zh_arabic
         if arabic:
             p, q = m.span("anum")
             num = m.group("anum")
