@@ -192,6 +192,7 @@ def assemble(
     _defaults(expanded, mentions)
     merged = _merge(expanded)
     _inherit_appeal_patents(merged)
+    _orphans(merged, mentions)
     _add_affiliates(ctx, merged, parties)
     return [_to_proceeding(d) for d in merged if d.claimants and d.respondents]
 
@@ -427,6 +428,11 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     recent = sorted((h for h in history if si - max(h.sentences) <= 5), key=lambda h: h.touch)
     if not recent:
         return
+    if names:
+        # only an action whose sides include every party the sentence names
+        recent = [h for h in recent if names <= set(h.claimants) | set(h.respondents)]
+        if not recent:
+            return
     cur = recent[-1]
     km = cue.kind_nouns.search(sent)
     noun_kind = next((k for k, v in (km.groupdict() if km else {}).items() if v), None)
@@ -437,11 +443,6 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
             mine = [h for h in same if named[0][1] in h.claimants]
             same = mine or same
         cur = same[-1] if same else cur
-    elif named:
-        # the latest action brought by the party the sentence names first
-        first = named[0][1]
-        mine = [h for h in recent if first in h.claimants]
-        cur = mine[-1] if mine else cur
     if not named and si - max(cur.sentences) > 3:
         return
     own = set(cur.claimants) | set(cur.respondents)
@@ -619,6 +620,21 @@ def _absorb(target: _Draft, d: _Draft) -> None:
     target.sentences |= d.sentences
     target.reexam = target.reexam or d.reexam
     target.ptab = target.ptab or d.ptab
+
+
+def _orphans(drafts: list[_Draft], mentions: Mentions) -> None:
+    """A document reporting one suit: its unattached patents and sums belong to that suit."""
+    live = [d for d in drafts if d.claimants and d.respondents]
+    suits = [d for d in live if d.kind in _SUIT_KINDS]
+    if len(live) == 1 and not live[0].patents and mentions.patents:
+        live[0].patents = _dedupe([p.id for p in mentions.patents])
+        live[0].evidence.extend(mentions.patents)
+    if len(suits) == 1:
+        used = {(m.start, m.end) for d in drafts for m in d.amounts}
+        for m in mentions.money:
+            if m.role in ("damages", "costs", "awarded") and not m.converted and (m.start, m.end) not in used:
+                suits[0].amounts.append(m)
+                suits[0].evidence.append(m)
 
 
 def _inherit_appeal_patents(drafts: list[_Draft]) -> None:
