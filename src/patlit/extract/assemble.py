@@ -626,8 +626,8 @@ def _orphans(drafts: list[_Draft], mentions: Mentions) -> None:
     """A document reporting one suit: its unattached patents and sums belong to that suit."""
     live = [d for d in drafts if d.claimants and d.respondents]
     suits = [d for d in live if d.kind in _SUIT_KINDS]
-    if len(live) == 1 and not live[0].patents and mentions.patents:
-        live[0].patents = _dedupe([p.id for p in mentions.patents])
+    if len(live) == 1 and mentions.patents:
+        live[0].patents = _dedupe(live[0].patents + [p.id for p in mentions.patents])
         live[0].evidence.extend(mentions.patents)
     if len(suits) == 1:
         used = {(m.start, m.end) for d in drafts for m in d.amounts}
@@ -638,15 +638,19 @@ def _orphans(drafts: list[_Draft], mentions: Mentions) -> None:
 
 
 def _inherit_appeal_patents(drafts: list[_Draft]) -> None:
-    """An appeal is about the patents of the judgment below (same two sides)."""
+    """An appeal is about the patents of the judgment below (same two sides), and back."""
     for d in drafts:
-        if d.kind != "appeal" or d.patents:
+        if d.kind != "appeal":
             continue
         sides = set(d.claimants) | set(d.respondents)
-        for p in drafts:
-            if p.kind != "appeal" and p.patents and sides & set(p.claimants) and sides & set(p.respondents):
-                d.patents = list(p.patents)
-                break
+        below = [p for p in drafts if p.kind != "appeal" and sides & set(p.claimants) and sides & set(p.respondents)]
+        if not d.patents:
+            for p in below:
+                if p.patents:
+                    d.patents = list(p.patents)
+                    break
+        elif len(below) == 1 and not below[0].patents:
+            below[0].patents = list(d.patents)
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
