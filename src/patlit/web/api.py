@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
+from patlit.model import OUTCOMES, PROCEEDING_KINDS
 from patlit.web import views
 from patlit.web.security import bearer
 from patlit.web.uploads import UploadRejected
@@ -20,6 +21,8 @@ router = APIRouter(tags=["read"])
 MAX_LIMIT = 200
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
+KIND_PATTERN = "^(" + "|".join(PROCEEDING_KINDS) + ")$"
+OUTCOME_PATTERN = "^(" + "|".join(OUTCOMES) + ")$"
 IdText = Annotated[str, Path(min_length=1, max_length=200)]
 
 
@@ -35,12 +38,13 @@ Session = Annotated[Any, Depends(session)]
 def disputes(
     s: Session,
     party: Annotated[str | None, Query(max_length=200, description="party name or alias")] = None,
-    jurisdiction: Annotated[str | None, Query(max_length=10, description="CN, US, EP, DE, UK, ...")] = None,
-    kind: Annotated[str | None, Query(max_length=40, description="proceeding kind")] = None,
+    jurisdiction: Annotated[str | None, Query(pattern="^[A-Za-z]{2,5}$", description="CN, US, EP, DE, UK, ...")] = None,
+    kind: Annotated[str | None, Query(pattern=KIND_PATTERN, description="proceeding kind")] = None,
     year: Annotated[int | None, Query(ge=1900, le=2100, description="a proceeding dated that year")] = None,
     since: Annotated[int | None, Query(ge=1900, le=2100, description="a proceeding dated that year or later")] = None,
-    outcome: Annotated[str | None, Query(max_length=20)] = None,
-    sort: Annotated[str, Query(pattern="^(latest|amount)$")] = "latest",
+    outcome: Annotated[str | None, Query(pattern=OUTCOME_PATTERN)] = None,
+    sort: Annotated[str, Query(pattern="^(latest|amount|first|proceedings)$",
+                               description="latest event, amount claimed, first event, number of proceedings")] = "latest",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict:

@@ -26,15 +26,14 @@ def form_context(app: FastAPI) -> dict[str, Any]:
 
 
 def _store_documents(app: FastAPI, docs: list[Document]) -> dict[str, Any]:
-    from patlit.extract import extract_document
-    from patlit.record import to_record
+    from patlit.ingest_run import extract_record
     from patlit.store.writer import Writer
 
     writer = Writer(app.state.db.store)
     result: dict[str, Any] = {"new": 0, "duplicate": 0, "failed": [], "documents": []}
     for doc in docs:
         try:
-            stored = writer.add(doc, to_record(extract_document(doc)))
+            stored = writer.add(doc, extract_record(doc))
         except Exception as exc:  # one bad document never stops the others
             result["failed"].append({"source": doc.source or doc.doc_id,
                                      "reason": f"could not be stored ({type(exc).__name__})"})
@@ -57,11 +56,10 @@ def ingest_text(app: FastAPI, text: str, *, title: str | None = None, published:
     return _store_documents(app, [_pasted(text, title, published, url, lang)])
 
 
-def _read_upload(label: str, suffix: str, data: bytes) -> list[Document | InputError]:
-    from patlit.ingest.readers import _dispatch  # the readers of 'patlit ingest', on bytes in memory
+def _read_upload(label: str, data: bytes, limit: int) -> list[Document | InputError]:
+    from patlit.ingest.readers import read_bytes  # the readers of 'patlit ingest', on bytes in memory
 
-    stem = label[: -len(suffix)] if label.lower().endswith(suffix) else label
-    return list(_dispatch(data, suffix, label, stem))
+    return list(read_bytes(data, label, max_bytes=limit))
 
 
 async def ingest_form_data(app: FastAPI, form: FormData) -> dict[str, Any]:
@@ -87,7 +85,7 @@ async def ingest_form_data(app: FastAPI, form: FormData) -> dict[str, Any]:
         except UploadRejected as exc:
             failed.append({"source": exc.label, "reason": exc.reason})
             continue
-        for item in await run_in_threadpool(_read_upload, up.label, up.suffix, up.data):
+        for item in await run_in_threadpool(_read_upload, up.label, up.data, limit):
             if isinstance(item, InputError):
                 failed.append({"source": up.label, "reason": item.reason})
             else:

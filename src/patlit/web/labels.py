@@ -47,7 +47,7 @@ KIND_NAMES = {
     "other": "Other",
 }
 OUTCOME_NAMES = {
-    None: "pending / not said",
+    None: "pending",
     "withdrawn": "withdrawn",
     "settled": "settled",
     "dismissed": "dismissed",

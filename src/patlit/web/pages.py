@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from patlit.model import OUTCOMES, PROCEEDING_KINDS
 from patlit.web import views
 from patlit.web.api import Limit, Offset, IdText, session
 from patlit.web.render import highlight_document, parse_hl
@@ -47,8 +48,12 @@ def disputes(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
+    # the form sends "" for "any"; values outside the known sets are ignored rather than refused
     year_n = int(year) if year and year.isdigit() and 1900 <= int(year) <= 2100 else None
-    flt = views.DisputeFilter(party or None, jurisdiction or None, kind or None, year_n, None, outcome or None, sort)
+    jurisdiction = jurisdiction.upper() if jurisdiction and jurisdiction.isalpha() and len(jurisdiction) <= 5 else None
+    kind = kind if kind in PROCEEDING_KINDS else None
+    outcome = outcome if outcome in OUTCOMES else None
+    flt = views.DisputeFilter(party or None, jurisdiction, kind, year_n, None, outcome, sort)
     data = views.dispute_list(s, flt, limit, offset)
     params = {"party": party, "jurisdiction": jurisdiction, "kind": kind, "year": year_n, "outcome": outcome,
               "sort": sort, "limit": limit if limit != 50 else None}

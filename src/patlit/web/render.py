@@ -123,18 +123,45 @@ def evidence_href(ev: Mapping[str, Any], *, quote) -> str:
 
 
 def mark_in_sentence(ev: Mapping[str, Any]) -> Markup:
-    """An evidence sentence with its fact in ``<mark>`` (every piece escaped)."""
+    """An evidence sentence with its fact(s) in ``<mark>`` (every piece escaped).
+
+    ``ev["marks"]`` (absolute ``[start, end]`` offsets, as ``start``/``end``) lists
+    several facts of one sentence; without it the item's own ``start``/``end`` is marked.
+    """
     sentence, fact = ev.get("sentence") or "", ev.get("text") or ""
     if not sentence:
         return Markup("<mark>{}</mark>").format(fact)
-    s, _ = sentence_span(ev)
-    start = ev.get("start")
-    i = start - s if isinstance(start, int) and isinstance(s, int) else -1
-    if not (0 <= i <= len(sentence) and sentence[i:i + len(fact)] == fact):
-        i = sentence.find(fact) if fact else -1
-    if i < 0:
-        return Markup(escape(sentence))
-    return Markup("{}<mark>{}</mark>{}").format(sentence[:i], fact, sentence[i + len(fact):])
+    s0, _ = sentence_span(ev)
+    spans = ev.get("marks") or [(ev.get("start"), ev.get("end"))]
+    local = []
+    for start, end in spans:
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start - s0 < end - s0 <= len(sentence):
+            local.append((start - s0, end - s0))
+    if not local and fact and fact in sentence:  # offsets disagree with the sentence: find the words instead
+        i = sentence.find(fact)
+        local = [(i, i + len(fact))]
+    out, pos = [], 0
+    for a, b in sorted(local):
+        if a < pos:
+            continue
+        out.append(Markup("{}<mark>{}</mark>").format(sentence[pos:a], sentence[a:b]))
+        pos = b
+    out.append(escape(sentence[pos:]))
+    return Markup("").join(out)
+
+
+def group_by_sentence(items: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence items of one sentence merged into one item marking each of their facts."""
+    groups: dict[tuple, dict[str, Any]] = {}
+    for ev in items:
+        s0, s1 = sentence_span(ev)
+        key = (ev.get("doc_id"), s0, s1)
+        if key not in groups:
+            groups[key] = {**ev, "marks": []}
+        mark = (ev.get("start"), ev.get("end"))
+        if mark not in groups[key]["marks"]:
+            groups[key]["marks"].append(mark)
+    return list(groups.values())
 
 
 def format_amount(value: Any, currency: str | None = None) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from patlit.store import queries
 from patlit.web import labels
-from patlit.web.render import FACT_TYPES, OTHER_TYPE
+from patlit.web.render import FACT_TYPES, OTHER_TYPE, group_by_sentence
 
 #: timeline marker class of an event kind (see patlit.resolve.proceedings FILING_EVENT / OUTCOME_EVENT)
 EVENT_CLASS = {
@@ -125,7 +125,10 @@ def enrich_dispute(d: dict) -> dict:
     for p in d.get("proceedings") or []:
         procs.append({
             **p,
-            "evidence": [_with_source(ev, docs) for ev in p.get("evidence") or []],
+            "evidence": group_by_sentence(
+                _with_source(ev, docs)
+                for ev in [*(p.get("evidence") or []), *(e for a in p.get("amounts") or [] for e in a.get("evidence") or [])]
+            ),
             "amounts": [_amount(a) for a in p.get("amounts") or []],
             "jurisdiction": p.get("jurisdiction") or labels.forum_jurisdiction(p.get("forum")),
         })
@@ -303,7 +306,7 @@ def document_page(s, doc_id: str) -> dict:
         ftype = f.get("type") if f.get("type") in FACT_TYPES else OTHER_TYPE
         facts.append({"type": ftype, "label": f.get("label") or "", "start": f.get("start"), "end": f.get("end"),
                       "text": f.get("text"), **_fact_href(ftype, f)})
-    types = sorted({f["type"] for f in facts})
+    types = [(t, FACT_TYPES.get(t, t)) for t in sorted({f["type"] for f in facts})]
     return {**d, "facts": facts, "types": types}
 
 
