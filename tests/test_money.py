@@ -302,6 +302,55 @@ def test_roles_in_context(text, roles):
     assert [m.role for m in run(text) if not m.converted] == roles
 
 
+DOCUMENTS = {
+    "zh-announcement": (
+        "甲科技股份有限公司关于公司涉及诉讼的公告\n"
+        "一、本次诉讼的基本情况\n"
+        "公司于2023年3月1日收到广州知识产权法院送达的起诉状。原告乙公司以公司侵害其发明专利权为由提起诉讼。\n"
+        "二、诉讼请求\n"
+        "1、判令被告立即停止侵权;\n"
+        "2、判令被告赔偿原告经济损失人民币1,000万元;\n"
+        "3、判令被告赔偿原告为制止侵权所支付的合理开支人民币20万元;\n"
+        "4、判令被告承担本案全部诉讼费用。\n"
+        "三、其他说明\n"
+        "公司2022年度经审计的净资产为15.3亿元,本次诉讼涉案金额占公司净资产的0.67%。\n",
+        {(1e7, "CNY", "damages"), (2e5, "CNY", "costs")},
+    ),
+    "zh-judgment": (
+        "丙公司认为丁公司侵犯其专利权,遂诉至法院,请求判令丁公司停止侵权、赔偿经济损失200万元及合理开支5万元。\n"
+        "一审法院认为被诉侵权产品落入保护范围,判决丁公司赔偿丙公司经济损失80万元及合理开支3万元。\n"
+        "丁公司不服,提起上诉。二审判决驳回上诉,维持原判。\n",
+        {(2e6, "CNY", "damages"), (5e4, "CNY", "costs"), (8e5, "CNY", "awarded"), (3e4, "CNY", "awarded")},
+    ),
+    "en-chinese-case": (
+        "Beijing court orders Xinyi to pay RMB 12 million in patent case\n"
+        "The Beijing IP Court has ordered Xinyi to pay RMB 12 million (about $1.7 million) to Hongda for infringing two patents.\n"
+        "Hongda had asked for RMB 30 million in damages plus reasonable expenses of RMB 500,000.\n"
+        "Hongda reported revenue of RMB 5.6 billion in 2022, while Xinyi is valued at around $800 million.\n",
+        {(12e6, "CNY", "awarded"), (30e6, "CNY", "damages"), (5e5, "CNY", "costs")},
+    ),
+    "en-market": (
+        "The global smartphone market was worth $480 billion in 2023. Apple shipped 234 million units, and Samsung's "
+        "revenue from phones was $100 billion.\nQualcomm's licensing arm earned $5.3 billion last year.\n",
+        set(),
+    ),
+    "en-verdict": (
+        "A jury in Waco, Texas, found on Tuesday that Intel infringed two patents owned by VLSI and ordered the chipmaker "
+        "to pay $2.18 billion. VLSI had sought more than $7 billion. The jury awarded $1.5 billion for one patent and "
+        "$675 million for the other.\nIntel, which had revenue of $77.9 billion in 2020, will appeal. Intel also faces a "
+        "separate $3.1 billion lawsuit from VLSI in Delaware.\n",
+        {(2.18e9, "USD", "awarded"), (7e9, "USD", "damages"), (1.5e9, "USD", "awarded"), (675e6, "USD", "awarded"),
+         (3.1e9, "USD", "damages")},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_documents(name):
+    text, expected = DOCUMENTS[name]
+    assert set(kept(text)) == expected
+
+
 def test_spans_slice_back():
     text = "Acme seeks RMB 50 million ($7.5 million). 原告索赔 8050 万元及合理开支 20万元。"
     for m in run(text, "en") + run(text, "zh"):

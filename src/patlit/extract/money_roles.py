@@ -15,7 +15,10 @@ Cue classes:
 * ``compensation`` ("damages", 赔偿): who speaks decides. The nearest governor
   before the amount: a request (seeking, 要求, 诉请) gives ``damages``, a decision
   (jury, 判决, 裁定) gives ``awarded``; weak decisions ("order", 判令) count only
-  when no request stands before them ("asked the court to order ... to pay");
+  when no request stands before them ("asked the court to order ... to pay"); a
+  lone weak decision looks at the sentences before (claims listed under 诉讼请求);
+* ``payment`` ("pay", 支付): as compensation, but with no governor it is no
+  litigation amount ("paid $7.2 billion for the unit");
 * ``none``: market value, revenue, R&D, acquisition prices: not a litigation amount.
 
 An aggregate phrase ("cumulative", 累计) before the amount in its sentence makes it
@@ -39,7 +42,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: weight of one character of distance, per language
 UNIT = {"en": 1.0, "zh": 3.0}
 #: a weak cue loses against an equally near strong one
-CLASS_PENALTY = {"compensation": 8.0}
+CLASS_PENALTY = {"compensation": 8.0, "payment": 20.0}
 #: distance added per other amount, semicolon or comma between cue and amount
 AMOUNT_PENALTY = 60.0
 CLAUSE_PENALTY = 40.0
@@ -64,6 +67,8 @@ AGGREGATE_AFTER = 40
 TABLE_LOOKBACK = 60
 TABLE_HEADER_WORDS = 15
 
+#: cue classes whose role the governors decide, and the role when none governs
+_GOVERNED_DEFAULT = {"compensation": "damages", "costs": "costs", "payment": None}
 _CLAUSE = re.compile(r"[;；]")
 _COMMA = re.compile(r"[,，、:：]")
 #: "$5 million in damages", "50万元的赔偿": the words after the amount name what it is
@@ -256,8 +261,8 @@ def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decisi
     for a in sent.aggregates:
         if a.end <= slot.start or (slot.end <= a.start and a.start - slot.end <= AGGREGATE_AFTER):
             return Decision(None, "cue")
-    best: tuple[float, _Match] | None = None
-    for cue in sent.cues:
+    scored: list[tuple[float, int, _Match]] = []
+    for i, cue in enumerate(sent.cues):
         if cue.end <= slot.start and not cue.after_only:
             gap = text[cue.end : slot.start]
             score = len(gap) * unit
@@ -274,16 +279,18 @@ def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decisi
         else:
             continue  # the cue overlaps the amount
         score += CLASS_PENALTY.get(cue.kind, 0.0)
-        if score <= MAX_SCORE and (best is None or score < best[0]):
-            best = (score, cue)
-    if best is not None:
-        score, cue = best
+        if score <= MAX_SCORE:
+            scored.append((score, i, cue))
+    scored.sort(key=lambda t: (t[0], t[1]))
+    for score, _, cue in scored:
         close = score <= CLOSE_CUE and cue.kind != "none"
         if cue.kind == "none":
             return Decision(None, "cue")
-        if cue.kind in ("compensation", "costs"):
-            default = "damages" if cue.kind == "compensation" else "costs"
-            return Decision(_governed(text, sent, slot, default), "cue", close)
+        if cue.kind in _GOVERNED_DEFAULT:
+            role = _governed(text, sent, slot, _GOVERNED_DEFAULT[cue.kind])
+            if role is None:
+                continue  # an ungoverned "paid": let the next cue speak ("settled, with Beta paying $12M")
+            return Decision(role, "cue", close)
         return Decision(cue.kind, "cue", close)
     if slot.bare:
         return Decision(None)
@@ -357,7 +364,7 @@ def _table_role(text: str, slot: Slot, slots: list[Slot]) -> str | None:
         if not kinds or "none" in kinds:
             return None
         kind = kinds[0]
-        return {"compensation": "damages"}.get(kind, kind)
+        return {"compensation": "damages", "payment": None}.get(kind, kind)
     return None
 
 
