@@ -249,6 +249,7 @@ def _person_after(text: str, t: str, pos: int) -> str | None:
     return text[pos:end]
 
 
+@lru_cache(maxsize=8)
 def _role_spans(t: str) -> list[tuple[int, int, str]]:
     """(start, end, side) of every role word not about a former owner."""
     lex = lexicon()
@@ -453,6 +454,7 @@ def _as_written(t: str, folded: str) -> str:
 def _short_aliases(t: str, cands: list[_Cand], parties: list[Party]) -> None:
     """Short forms of an organisation's name used elsewhere in the document."""
     names = {fold(n) for p in parties for n in p.names()}
+    covered = _covered(t, names)
     for c, p in zip(cands, parties):
         if c.kind != "org":
             continue
@@ -466,15 +468,20 @@ def _short_aliases(t: str, cands: list[_Cand], parties: list[Party]) -> None:
                         p.aliases.extend(a for a in other.aliases if a not in p.aliases)
                         other.name = ""
                 continue
-            if _occurs_outside(t, key, [fold(n) for q in parties for n in q.names() if q.name]):
+            if _occurs_outside(t, key, covered):
                 p.aliases.append(key)
     parties[:] = [p for p in parties if p.name]
 
 
-def _occurs_outside(t: str, key: str, longer: list[str]) -> bool:
-    spans = [(m.start(), m.start() + len(n)) for n in longer if n != key for m in re.finditer(re.escape(n), t)]
+def _covered(t: str, names: set[str]) -> list[tuple[int, int]]:
+    """Spans of every occurrence of the given names."""
+    return [(m.start(), m.start() + len(n)) for n in names if n for m in re.finditer(re.escape(n), t)]
+
+
+def _occurs_outside(t: str, key: str, covered: list[tuple[int, int]]) -> bool:
+    """Does ``key`` occur somewhere other than inside a longer name?"""
     for m in re.finditer(re.escape(key), t):
-        if not any(s <= m.start() and m.end() <= e for s, e in spans):
+        if not any(s <= m.start() and m.end() <= e and e - s > len(key) for s, e in covered):
             return True
     return False
 
@@ -563,5 +570,5 @@ def extract(ctx: Context, mentions: Mentions) -> list[Party]:
     cands = candidates(ctx)
     if not cands:
         return []
-    keep = {m.party for _, m, _ in role_mentions(ctx, cands)} | proceedings_zh.involved(ctx, cands)
+    keep = {m.party for _, m, _ in role_mentions(ctx, cands)} | proceedings_zh.involved(ctx, cands, mentions)
     return [p for p in cands if p.name in keep]

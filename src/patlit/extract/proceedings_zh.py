@@ -18,6 +18,7 @@ all are also returned as :class:`OutcomeMention` for assembly.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -224,19 +225,26 @@ def _is_tag_line(g: Grammar, s: str) -> bool:
     return len(s) >= g.tag_min and not any(c in g.tag_punct for c in s)
 
 
-def _clause_start(t: str, lo: int, pos: int) -> int:
-    """Start of the clause holding ``pos``; bracketed asides ("(其专利号:…)") do not end it."""
-    i, depth = pos, 0
-    while i > lo:
-        c = t[i - 1]
-        if c == ")":
+@lru_cache(maxsize=8)
+def _clause_starts(t: str) -> list[int]:
+    """Offsets where a clause begins: after a clause mark outside brackets."""
+    out, depth = [0], 0
+    for i, c in enumerate(t):
+        if c == "(":
             depth += 1
-        elif c == "(" and depth:
-            depth -= 1
-        elif depth == 0 and c in _CLAUSE_END:
-            break
-        i -= 1
-    return i
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == "\n" or (depth == 0 and c in _CLAUSE_END):
+            depth = 0 if c == "\n" else depth
+            out.append(i + 1)
+    return out
+
+
+def _clause_start(t: str, lo: int, pos: int) -> int:
+    """Start of the clause holding ``pos`` (not before ``lo``); bracketed asides
+    ("(其专利号:…)") do not end a clause."""
+    starts = _clause_starts(t)
+    return max(lo, starts[bisect.bisect_right(starts, pos) - 1])
 
 
 def _not_reported(g: Grammar, t: str, lo: int, ts: int) -> bool:
@@ -346,14 +354,20 @@ def _kind(g: Grammar, trig: Trigger, t: str, ts: int, te: int) -> str:
     return trig.kind
 
 
-def _hits(g: Grammar, t: str, lo: int, hi: int, taken: list[tuple[int, int]]):
-    found = []
-    for trig in g.triggers:
-        for m in trig.rx.finditer(t, lo, hi):
-            found.append((m.start(), m.end(), trig, m))
-    found.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+def _all_hits(g: Grammar, t: str) -> list[tuple[int, int, Trigger, re.Match]]:
+    """Every trigger match of the document, in text order (one pass per trigger)."""
+    found = [(m.start(), m.end(), trig, m) for trig in g.triggers for m in trig.rx.finditer(t)]
+    found.sort(key=lambda h: h[0])
+    return found
+
+
+def _hits(found: list, lo: int, hi: int, taken: list[tuple[int, int]]):
+    """The trigger matches of one sentence: the longest of overlapping ones, none inside a name."""
+    here = [h for h in found[bisect.bisect_left(found, lo, key=lambda h: h[0]):] if h[0] < hi]
+    here = [h for h in here if h[1] <= hi]
+    here.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     kept = []
-    for h in found:
+    for h in here:
         core = (h[3].end("agent"), h[1]) if h[2].frame == "passive" and h[3].group("agent") is not None else (h[0], h[1])
         if any(core[0] < e and s < core[1] for s, e in taken) or any(h[0] < k[1] and k[0] < h[1] for k in kept):
             continue
@@ -366,7 +380,7 @@ def find_actions(
     ctx: Context, parties: list[Party], mentions: Mentions
 ) -> tuple[list[ActionMention], list[OutcomeMention]]:
     """Actions (kind, who against whom) and outcomes reported in a Chinese document."""
-    actions, outcomes, _ = _analyse(ctx, parties, mentions)
+    actions, outcomes, _ = _analysed(ctx, parties, mentions)
     return actions, outcomes
 
 
@@ -376,12 +390,33 @@ def involved(ctx: Context, parties: list[Party], mentions: Mentions | None = Non
     Wider than the sides of :func:`find_actions`: a party sued by someone the text
     does not name ("甲公司遭起诉") is a party although it gets no action.
     """
-    actions, _, one_sided = _analyse(ctx, parties, mentions or Mentions())
+    actions, _, one_sided = _analysed(ctx, parties, mentions or Mentions())
     names = set(one_sided)
     for a in actions:
         names.update(a.claimants)
         names.update(a.respondents)
     return names
+
+
+_last: list = [None, None, frozenset(), None]  # (context, mentions, party names, analysis) of the latest document
+
+
+def _analysed(ctx: Context, parties: list[Party], mentions: Mentions):
+    """:func:`_analyse`, reused when the same document comes back with fewer parties.
+
+    :func:`patlit.extract.parties_zh.extract` analyses the document with every
+    candidate to keep the involved ones; leaving out candidates no action involves
+    changes no action, so the pipeline's second call reuses that analysis.
+    """
+    names = frozenset(p.name for p in parties)
+    ctx0, mentions0, names0, result = _last
+    if ctx0 is ctx and mentions0 is mentions and names <= names0 and result is not None:
+        involved = {n for a in result[0] for n in a.claimants + a.respondents} | result[2]
+        if involved <= names:
+            return result
+    result = _analyse(ctx, parties, mentions)
+    _last[:] = [ctx, mentions, names, result]
+    return result
 
 
 def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[list[ActionMention], list[OutcomeMention], set[str]]:
@@ -394,15 +429,19 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     actions: list[ActionMention] = []
     case_names: list[ActionMention] = []
     outcomes: list[OutcomeMention] = []
+    found = _all_hits(g, t)
+    outcome_hits = sorted(((r, m) for r in g.outcomes for m in r.rx.finditer(t)), key=lambda h: h[1].start())
+    outcome_starts = [m.start() for _, m in outcome_hits]
+    starts = [m.start for m in pms]
     for si, (ss, se) in enumerate(ctx.sentences):
         if _is_tag_line(g, t[ss:se]):
             continue
-        ms = [m for m in pms if ss <= m.start and m.end <= se]
+        ms = [m for m in pms[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)] if m.end <= se]
         sentence_actions: list[ActionMention] = []
         if ms or g.restate_rx.search(t, ss, se):
             lo = ss
             inherited: tuple[str, ...] = ()
-            for ts, te, trig, m in _hits(g, t, ss, se, [(x.start, x.end) for x in ms]):
+            for ts, te, trig, m in _hits(found, ss, se, [(x.start, x.end) for x in ms]):
                 if _not_reported(g, t, ss, ts):
                     continue
                 act = _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions)
@@ -421,9 +460,9 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                         may_take_opponent.add(action.start)
                 else:
                     one_sided.update(action.claimants + action.respondents)
-        for rule in g.outcomes:
-            for m in rule.rx.finditer(t, ss, se):
-                if _outcome_not_reported(g, t, ss, m.start()):
+        for rule, m in outcome_hits[bisect.bisect_left(outcome_starts, ss):bisect.bisect_left(outcome_starts, se)]:
+            if True:
+                if m.end() > se or _outcome_not_reported(g, t, ss, m.start()):
                     continue
                 outcomes.append(OutcomeMention(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si))
                 for k, a in enumerate(sentence_actions):

@@ -64,6 +64,8 @@ def _fold_table() -> dict[int, int]:
     return table
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """``text`` with variant characters folded; ``len(fold(t)) == len(t)``."""
+    """``text`` with variant characters folded; ``len(fold(t)) == len(t)`` (cached: the
+    grammars fold the same document and names many times)."""
     return text.translate(_fold_table())
