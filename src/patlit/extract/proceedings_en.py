@@ -379,9 +379,16 @@ def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> li
     """Keep the candidate parties that take part in a proceeding (or a named dispute)."""
     found = _run(ctx, parties, mentions)
     keep: set[str] = set(found.table)
+    named = {n for a in found.actions for n in (*a.claimants, *a.respondents)}
     for a in found.actions:
         keep.update(a.claimants)
         keep.update(a.respondents)
+        if bool(a.claimants) != bool(a.respondents):
+            # one side open: the assembly may take the other party of the sentence
+            side = set(a.claimants) | set(a.respondents)
+            opp = [n for n in named if n not in side]
+            if not opp:
+                keep.update(_sentence_others(ctx, parties, a, side))
     for pr in found.pairs:
         if len(pr) >= 2:
             keep.update(pr)
@@ -394,6 +401,14 @@ def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> li
                 keep.add(p.name)
                 changed = True
     return [p for p in parties if p.name in keep]
+
+
+def _sentence_others(ctx: Context, parties: list[Party], a: Action, side: set[str]) -> list[str]:
+    ss, se = ctx.sentences[a.sentence]
+    ms = sorted((m.start, p.name) for p in parties for m in p.mentions if ss <= m.start < se and p.name not in side)
+    after = [n for pos, n in ms if pos >= a.end]
+    before = [n for pos, n in reversed(ms) if pos < a.start]
+    return (after + before)[:1]
 
 
 def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
@@ -427,11 +442,12 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             )
     topic: list[str] = []
     for st in sents:
-        if not st.ents and not re.search(r"\b(?:it|the company|the firm)\b", st.text, re.I):
+        agentless = not st.ents and not _PRONOUN.search(st.text)
+        if agentless and not _AGENTLESS.search(st.text):
             continue
         if not _has_context(ctx, sents, st.index, g):
             continue
-        found = _match_sentence(ctx, st, sents, g, topic)
+        found = _match_sentence(ctx, st, sents, g, topic, agentless)
         actions.extend(found)
         for m in _PAIR_RE.finditer(st.text):
             pairs.append(tuple(st.names(m.group("a"))))
@@ -450,11 +466,16 @@ def _has_context(ctx: Context, sents: list[_Sent], i: int, g: Grammar) -> bool:
     return bool(g.context.search(ctx.text, s, e))
 
 
-def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, topic: list[str]) -> list[Action]:
+_PRONOUN = re.compile(r"\b(?:it|its|they|their|the company|the firm)\b", re.I)
+_AGENTLESS = re.compile(r"\b(?:petition|request|challenge|valid)", re.I)
+
+
+def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, topic: list[str], agentless: bool = False) -> list[Action]:
     taken: list[tuple[int, int]] = []
     out: list[Action] = []
     cands: list[tuple[int, int, Frame, re.Match]] = []
-    for fr in (*g.frames, *g.extra):
+    frames = [f for f in g.extra if f.frame == "by_defendant"] if agentless else (*g.frames, *g.extra)
+    for fr in frames:
         for m in fr.regex.finditer(st.text):
             cands.append((m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start(), -(m.end() - m.start()), fr, m))
     # one action per trigger: the longest match at each trigger wins

@@ -1,0 +1,120 @@
+"""English proceedings grammar: every lexicon example, then sentence-level cases."""
+from __future__ import annotations
+
+import pytest
+
+from en_helpers import describe, find, run
+from patlit.extract import proceedings_en
+
+_VERB_EXAMPLES = [
+    (v["id"], ex) for v in proceedings_en.grammar().verbs for ex in v["examples"]
+]
+
+
+@pytest.mark.parametrize(("verb", "ex"), _VERB_EXAMPLES, ids=[f"{v}:{e['text'][:40]}" for v, e in _VERB_EXAMPLES])
+def test_verb_examples(verb, ex):
+    facts = run(ex["text"])
+    assert find(facts, ex["kind"], ex["claimants"], ex["respondents"]), describe(facts)
+
+
+CASES = [
+    # (id, text, kind, claimants, respondents)
+    ("passive_by", "Kestrel Optics has been sued by Lumen Arrays for infringing three lens patents.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("relative_to_court", "The requests were filed by Kestrel Optics, which Lumen Arrays has taken to court over patents.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("headline_takes", "Lumen Arrays Takes Kestrel Optics to Court Over Patents\n\nLumen Arrays Inc. has taken Kestrel Optics Ltd. to court, claiming that its cameras infringe four patents.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("appositive_subject", "Lumen Arrays, a maker of image sensors, brought a patent infringement case against Kestrel Optics in Ohio.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("pronoun_object", "Kestrel Optics plans to list its shares soon. A lone inventor, Mira Tanaka, has sued the company for infringing her patent.",
+     "infringement", ["Mira Tanaka"], ["Kestrel Optics"]),
+    ("ipr_owner", "Kestrel Optics lodged its own IPR against a patent owned by Lumen Arrays.",
+     "invalidation", ["Kestrel Optics"], ["Lumen Arrays"]),
+    ("reexam_patents_of", "In the patent fight, Kestrel Optics asked for the claims of Lumen Arrays' sensor patent to be reexamined.",
+     "invalidation", ["Kestrel Optics"], ["Lumen Arrays"]),
+    ("withdrawn", "Kestrel Optics has dropped its patent invalidity challenges against Lumen Arrays.",
+     "invalidation", ["Kestrel Optics"], ["Lumen Arrays"]),
+    ("verdict", "A jury found on Friday that Kestrel Optics infringed two patents and awarded $3 million to the owner of those patents, Lumen Arrays.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("exclusion_order", "The ITC issued a limited exclusion order against Kestrel Optics over cameras found to infringe two Lumen Arrays patents.",
+     "itc_investigation", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("appeal_from_context", "Lumen Arrays won its patent suit against Kestrel Optics in Delaware. Kestrel Optics appealed to the Federal Circuit.",
+     "appeal", ["Kestrel Optics"], ["Lumen Arrays"]),
+    ("cross_appeal", "Kestrel Optics sued Lumen Arrays over a patent. Lumen Arrays appealed, and Kestrel Optics, by its cross-appeal, challenged the damages ruling.",
+     "appeal", ["Kestrel Optics"], ["Lumen Arrays"]),
+    ("dj_other_side", "Kestrel Optics attacked two Lumen Arrays patents in inter partes review, answering a declaratory judgment action that Lumen Arrays had brought earlier.",
+     "declaratory_judgment", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("counterclaim_unfair", "In the patent infringement case, Kestrel Optics counterclaimed against Lumen Arrays for unfair competition.",
+     "other", ["Kestrel Optics"], ["Lumen Arrays"]),
+    ("revocation_owners", "Verdant Bio has lodged two revocation actions directed at two patents (EP1234567, EP1234568) that Orchid Labs and Tamura University had filed.",
+     "invalidation", ["Verdant Bio"], ["Orchid Labs", "Tamura University"]),
+    ("noun_relative", "The nine infringement actions that Orchid Labs lodged at the Munich local division against Verdant Bio and Pellucid AG concern one patent.",
+     "infringement", ["Orchid Labs"], ["Verdant Bio", "Pellucid AG"]),
+    ("defendant_petition", "Kestrel Optics was sued by Lumen Arrays in the Eastern District of Texas over camera patents. Besides drafting a petition asking the USPTO for inter partes review of the asserted claims, its lawyers prepared for trial.",
+     "invalidation", ["Kestrel Optics"], ["Lumen Arrays"]),
+    ("co_plaintiffs", "Kestrel Optics was sued by Lumen Arrays and Vireo Networks for allegedly infringing patents on video systems.",
+     "infringement", ["Lumen Arrays", "Vireo Networks"], ["Kestrel Optics"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_sentences(text, kind, claimants, respondents):
+    facts = run(text)
+    assert find(facts, kind, claimants, respondents), describe(facts)
+
+
+def test_cited_case_law_is_not_a_dispute():
+    facts = run("Under KSR International v. Teleflex, a combination of known elements is obvious when it does no more than yield predictable results.")
+    assert facts.proceedings == []
+    assert facts.parties == []
+
+
+def test_generic_statistics_give_nothing():
+    facts = run(
+        "The court has received 373 cases, 134 of them infringement actions and 39 revocation actions. "
+        "Close to three quarters of all infringement actions were brought in Germany, at the Local Divisions in Munich and Mannheim."
+    )
+    assert facts.proceedings == []
+    assert facts.parties == []
+
+
+def test_non_patent_dispute_is_left_out():
+    facts = run("Last week we wrote about Falcon Arms v. Stinger Works, a case in which Falcon accuses its rival Stinger of false advertising in press releases.")
+    assert facts.proceedings == []
+
+
+def test_opponent_not_named_gives_no_proceeding():
+    facts = run("Kestrel Optics said it filed a patent lawsuit in Texas last week.")
+    assert facts.proceedings == []
+
+
+def test_group_of_filings_is_one_proceeding():
+    facts = run("Orchid Labs has started three infringement actions against Verdant Bio on the basis of three patents of its own (EP1111111, EP2222222 and EP3333333).")
+    assert len(facts.proceedings) == 1
+    assert set(facts.proceedings[0].patents) == {"EP1111111", "EP2222222", "EP3333333"}
+
+
+def test_second_respondent_group_is_separate():
+    facts = run("Orchid Labs recently brought two suits against Verdant Bio, a supplier of reagents, and one against Pellucid AG, a customer, over its patents.")
+    assert find(facts, "infringement", ["Orchid Labs"], ["Verdant Bio"])
+    assert find(facts, "infringement", ["Orchid Labs"], ["Pellucid AG"])
+    assert len(facts.proceedings) == 2
+
+
+def test_outcome_cleared_is_respondent_won():
+    facts = run("In the ITC case Orchid Labs brought against Verdant Bio, the judge cleared Verdant Bio's products and held one patent invalid.")
+    pr = find(facts, "itc_investigation", ["Orchid Labs"], ["Verdant Bio"])
+    assert pr is not None and pr.outcome == "respondent_won"
+
+
+def test_did_not_infringe_is_respondent_won():
+    facts = run("The court held that Verdant Bio did not infringe the patent held by Orchid Labs.")
+    pr = find(facts, "infringement", ["Orchid Labs"], ["Verdant Bio"])
+    assert pr is not None and pr.outcome == "respondent_won"
+
+
+@pytest.mark.xfail(strict=True, reason="'the two fight over SEP infringement' needs an undirected pair frame with an inferred claimant")
+def test_fight_over_infringement_between_the_two():
+    facts = run("Nimbus Telecom sued Ostro Mobile in Munich. A court in Delhi turned down Nimbus Telecom's bid to secure a deposit from Ostro Mobile while the two fight over SEP infringement in India.")
+    assert len([p for p in facts.proceedings if p.kind == "infringement"]) == 2
