@@ -26,10 +26,8 @@ from patlit.model import DateMention
 
 _DATA_FILE = "dates.yaml"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_ANCHORS = ("month", "year", "weekday", "relative", "zh")
-# characters before / after an anchor that a date (with the words and lookaheads
-# its pattern needs) may reach, per anchor kind
-_WINDOWS = {"month": (24, 28), "year": (26, 16), "weekday": (10, 28), "relative": (26, 8), "zh": (14, 18)}
+_ANCHORS = ("month", "year", "weekday", "relative", "zh_year", "zh_month", "zh_day", "zh_relative")
+_FORWARD = 16  # characters after an anchor a date and its lookaheads may need
 _RESOLVERS = ("absolute", "numeric", "year_of_published", "day_of_published", "weekday", "relative")
 _UNITS = ("day", "month", "year")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"／": "/", "－": "-", "．": "."})
@@ -42,6 +40,7 @@ class _Pattern:
     lang: str
     resolve: str
     anchor: str
+    back: int  # characters before the anchor where a match may start (0 = at it)
     regex: re.Pattern[str]
     examples: tuple[dict[str, Any], ...]
 
@@ -215,7 +214,10 @@ def _grammar() -> _Grammar:
                 isinstance(e, dict) and isinstance(e.get("text"), str) and isinstance(e.get("values"), list) for e in ex
             ):
                 raise _fail(f"{where} ({p['name']}): needs examples with 'text' and 'values'")
-            out.append(_Pattern(p["name"], lang, p["resolve"], p["anchor"], rx, tuple(ex)))
+            back = p.get("back")
+            if not isinstance(back, int) or back < 0:
+                raise _fail(f"{where} ({p['name']}): back must be a whole number >= 0")
+            out.append(_Pattern(p["name"], lang, p["resolve"], p["anchor"], back, rx, tuple(ex)))
         patterns[lang] = tuple(out)
 
     by_anchor = {k: tuple(p for lg in ("en", "zh") for p in patterns[lg] if p.anchor == k) for k in _ANCHORS}
@@ -225,7 +227,10 @@ def _grammar() -> _Grammar:
     zh_rel_words = sorted(raw_phrases(raw, "zh"), key=len, reverse=True)
     anchor_words: dict[str, str] = {}
     for kind, words in (
-        ("zh", [*zh_rel_words, "年", "月", "日"]),
+        ("zh_relative", zh_rel_words),
+        ("zh_year", ["年"]),
+        ("zh_month", ["月"]),
+        ("zh_day", ["日"]),
         ("weekday", weekdays),
         ("month", [*months_full, *abbrevs]),
     ):
@@ -407,8 +412,8 @@ def _prefers_day_first(g: _Grammar, text: str) -> bool:
     return len(g.day_first.findall(text)) > len(g.month_first.findall(text))
 
 
-def _windows(g: _Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
-    """Merged text windows around the anchors of each kind."""
+def _anchors(g: _Grammar, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every anchor: the places where a date may be."""
     hits: list[tuple[int, int, str]] = []
     for a in g.anchor.finditer(text):
         word = a.group(0)
@@ -420,17 +425,7 @@ def _windows(g: _Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
         while i >= 0:
             hits.append((i, i + len(w), "relative"))
             i = text.find(w, i + 1)
-    out: dict[str, list[tuple[int, int]]] = {}
-    n = len(text)
-    for start, end, kind in sorted(hits):
-        back, forward = _WINDOWS[kind]
-        lo, hi = max(0, start - back), min(n, end + forward)
-        spans = out.setdefault(kind, [])
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
-        else:
-            spans.append((lo, hi))
-    return out
+    return hits
 
 
 def _range_year(g: _Grammar, text: str, span: tuple[int, int], years: list[tuple[int, int, int]]) -> int | None:
@@ -447,17 +442,24 @@ def _range_year(g: _Grammar, text: str, span: tuple[int, int], years: list[tuple
 def _scan(text: str, lang: str, published: str | None) -> list[DateMention]:
     g = _grammar()
     # full-width digits (２０１９年) are read as ASCII; translation keeps offsets
-    src = text.translate(_FULLWIDTH) if text and max(text) >= "０" and _HAS_FULLWIDTH.search(text) else text
+    src = text.translate(_FULLWIDTH) if not text.isascii() and _HAS_FULLWIDTH.search(text) else text
     pub = _parse_published(published)
     day_first: bool | None = None
-    matches: list[tuple[_Pattern, re.Match[str]]] = []
+    seen: dict[tuple[str, int, int], tuple[_Pattern, re.Match[str]]] = {}
+    n = len(src)
     # every written form is tried whatever the document's language: English pages
     # quote Chinese dates and the other way round; anchors keep this cheap
-    for kind, spans in _windows(g, src).items():
+    for start, end, kind in _anchors(g, src):
         for p in g.by_anchor[kind]:
-            rx = p.regex
-            for lo, hi in spans:
-                matches.extend((p, m) for m in rx.finditer(src, lo, hi))
+            if p.back == 0:
+                m = p.regex.match(src, start)
+                if m:
+                    seen[(p.name, m.start(), m.end())] = (p, m)
+                continue
+            for m in p.regex.finditer(src, max(0, start - p.back), min(n, end + _FORWARD)):
+                if m.start() <= start < m.end() or m.start() < end <= m.end():  # holds the anchor
+                    seen[(p.name, m.start(), m.end())] = (p, m)
+    matches = list(seen.values())
     # absolute dates first: a date without a year next to one with it ("5月30日至
     # 6月2日", "May 30 to June 2, 2019") takes that year, with or without published
     matches.sort(key=lambda pm: pm[0].resolve not in ("absolute", "numeric"))
@@ -551,13 +553,24 @@ def find_published(text: str, lang: str) -> str | None:
         return None
 
 
+_YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}")
+
+
 def _line_dates(g: _Grammar, text: str, lang: str) -> set[str]:
     """The dates standing alone on short lines of the whole document (one per line)."""
     values: set[str] = set()
     max_len = 2 * g.byline_short
-    for line in text.split("\n"):
-        if len(line) > max_len or not any(c.isdigit() for c in line):
+    done: set[int] = set()
+    for y in _YEAR_DIGITS.finditer(text):  # a full date has a 4-digit year: look only there
+        ls = text.rfind("\n", 0, y.start()) + 1
+        if ls in done:
             continue
+        done.add(ls)
+        le = text.find("\n", y.end())
+        le = len(text) if le < 0 else le
+        if le - ls > max_len:
+            continue
+        line = text[ls:le]
         for d in _scan(line, lang, None):
             if len(d.value) == 10 and _byline_strength(g, line, d) >= 1:
                 values.add(d.value)
