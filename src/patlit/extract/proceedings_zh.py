@@ -32,6 +32,7 @@ from patlit.model import OUTCOMES, PROCEEDING_KINDS, ActionMention, OutcomeMenti
 
 DATA = "proceedings_zh.yaml"
 FRAMES = ("active", "passive", "adjacent", "verdict", "join", "restate")
+_CLAUSE_MARKS = re.compile(r"[(),;:!?。，；：\n]")
 _CLAUSE_END = ",;:!?。，；：\n"
 # between two triggers of one sentence: a second filing, not the first one restated
 _ANOTHER = re.compile(r"再|又|另|随后|此后|之后|后来|\d+\s*月|[一二三四五六七八九十]+月")
@@ -69,14 +70,14 @@ class Grammar:
     object_markers: tuple[str, ...]
     patient_markers: tuple[str, ...]
     conjunctions: tuple[str, ...]
-    not_reported: tuple[str, ...]
+    not_reported: re.Pattern
     outcome_not_reported: re.Pattern
     loose_markers: tuple[str, ...]
     respondent_after_cues: tuple[str, ...]
     reference_before: tuple[str, ...]
     reference_after: tuple[str, ...]
     tag_min: int
-    tag_punct: frozenset[str]
+    tag_punct: re.Pattern
     role_pairs: tuple[tuple[str, str, str], ...]
     role_pair_examples: tuple[dict, ...]
     outcomes: tuple[OutcomeRule, ...]
@@ -84,6 +85,10 @@ class Grammar:
     case_number_kinds: dict[str, str]
     restate_rx: re.Pattern
     outcome_reach: int
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _compile(pattern: object, where: str) -> re.Pattern:
@@ -166,14 +171,14 @@ def grammar() -> Grammar:
         object_markers=tuple(sorted(string_list(d, "object_markers", DATA), key=len, reverse=True)),
         patient_markers=tuple(sorted(string_list(d, "patient_markers", DATA), key=len, reverse=True)),
         conjunctions=tuple(sorted(string_list(d, "conjunctions", DATA), key=len, reverse=True)),
-        not_reported=tuple(string_list(d, "not_reported", DATA)),
+        not_reported=re.compile(_alternation(string_list(d, "not_reported", DATA))),
         outcome_not_reported=_compile("|".join(string_list(d, "outcome_not_reported", DATA)), "outcome_not_reported"),
         loose_markers=tuple(string_list(d, "loose_markers", DATA)),
         respondent_after_cues=tuple(string_list(d, "respondent_after_cues", DATA)),
         reference_before=tuple(string_list(d, "reference_before", DATA)),
         reference_after=tuple(string_list(d, "reference_after", DATA)),
         tag_min=int(tag.get("min_length", 24)),
-        tag_punct=frozenset(str(tag.get("punctuation", ""))),
+        tag_punct=re.compile("[" + re.escape(str(tag.get("punctuation", ""))) + "]"),
         role_pairs=tuple(pairs),
         role_pair_examples=tuple(_check_example(x, "role_pair_examples") for x in require(d, "role_pair_examples", list, DATA)),
         outcomes=tuple(outcomes),
@@ -222,21 +227,22 @@ def _in_alias_bracket(t: str, pos: int) -> bool:
 
 
 def _is_tag_line(g: Grammar, s: str) -> bool:
-    return len(s) >= g.tag_min and not any(c in g.tag_punct for c in s)
+    return len(s) >= g.tag_min and not g.tag_punct.search(s)
 
 
 @lru_cache(maxsize=8)
 def _clause_starts(t: str) -> list[int]:
     """Offsets where a clause begins: after a clause mark outside brackets."""
     out, depth = [0], 0
-    for i, c in enumerate(t):
+    for m in _CLAUSE_MARKS.finditer(t):
+        c = m.group()
         if c == "(":
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif c == "\n" or (depth == 0 and c in _CLAUSE_END):
-            depth = 0 if c == "\n" else depth
-            out.append(i + 1)
+        elif c == "\n" or depth == 0:
+            depth = 0
+            out.append(m.end())
     return out
 
 
@@ -251,7 +257,7 @@ def _not_reported(g: Grammar, t: str, lo: int, ts: int) -> bool:
     window = t[_clause_start(t, lo, ts):ts]
     if "为由" in window:
         window = window[window.rindex("为由") + 2:]
-    return any(w in window for w in g.not_reported)
+    return bool(g.not_reported.search(window))
 
 
 def _outcome_not_reported(g: Grammar, t: str, lo: int, pos: int) -> bool:
