@@ -117,12 +117,13 @@ def test_governor_examples(text, lang, amount, role):
     assert find(text, amount, lang).role == role
 
 
-AGGREGATES = [(ex["text"], ex["lang"], ex["amount"]) for ex in LEX.aggregate_examples]
+AGGREGATES = [(ex["text"], ex["lang"], ex["amount"], ex.get("role")) for ex in LEX.aggregate_examples]
 
 
-@pytest.mark.parametrize("text,lang,amount", AGGREGATES, ids=[_short(t) for t, _, _ in AGGREGATES])
-def test_aggregate_examples(text, lang, amount):
-    assert find(text, amount, lang).role is None
+@pytest.mark.parametrize("text,lang,amount,role", AGGREGATES, ids=[_short(t) for t, *_ in AGGREGATES])
+def test_aggregate_examples(text, lang, amount, role):
+    """A total across cases has no role; a total within one claim (role given) keeps its role."""
+    assert find(text, amount, lang).role == role
 
 
 CONVERSIONS = [(ex["text"], ex["lang"], ex["converted"]) for ex in LEX.conversion_examples]
@@ -182,6 +183,7 @@ AMOUNTS = [
     ("Tau, valued at $54 billion, was sued by Upsilon.", []),
     ("Phi's revenue was $3.2 billion in 2023.", []),
     ("Chi acquired the unit for $400 million.", []),
+    ("After Omega sued Psi over three patents and a trade secret, Psi's business lost $50 million.", []),
     # Chinese
     ("原告请求判令被告赔偿经济损失75万元及维权合理开支11万元。", [(750000, "CNY", "damages"), (110000, "CNY", "costs")]),
     ("甲公司起诉乙公司,索赔 8050 万元。", [(80500000, "CNY", "damages")]),

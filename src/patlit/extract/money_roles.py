@@ -59,6 +59,8 @@ REQUEST_REACH = {"en": 16, "zh": 4}
 EARLIER_SENTENCES = 8
 #: farthest a governor may stand when it decides alone, with no cue (weighted)
 GOVERNOR_MAX = 120.0
+#: ... and a request, which says less on its own ("sued ... ; its shares lost $50 billion")
+REQUEST_MAX = 40.0
 #: a bare number ("costs of 1 million") needs a cue at most this far (weighted)
 CLOSE_CUE = 24.0
 #: aggregate phrases count up to this far after the amount (characters)
@@ -294,23 +296,30 @@ def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decisi
         return Decision(cue.kind, "cue", close)
     if slot.bare:
         return Decision(None)
-    role = _governed(text, sent, slot, None, GOVERNOR_MAX)
+    role = _governed(text, sent, slot, None, GOVERNOR_MAX, REQUEST_MAX)
     return Decision(role, "governor" if role else None)
 
 
-def _governed(text: str, sent: _Sentence, slot: Slot, default: str | None, reach: float | None = None) -> str | None:
+def _governed(
+    text: str, sent: _Sentence, slot: Slot, default: str | None,
+    reach: float | None = None, request_reach: float | None = None,
+) -> str | None:
     """Request before the amount -> asked (``default`` or damages); decision -> awarded.
 
-    ``reach`` (weighted characters) limits how far back a governor may stand.
+    ``reach`` / ``request_reach`` (weighted characters) limit how far back a
+    governor / a request may stand.
     """
     weak = False
     govs = [g for g in sent.governors if g.end <= slot.start]
     unit = UNIT[sent.lang]
     for i in range(len(govs) - 1, -1, -1):
         g = govs[i]
-        if reach is not None and (slot.start - g.end) * unit > reach:
+        distance = (slot.start - g.end) * unit
+        if reach is not None and distance > reach:
             break
         if g.kind == "request":
+            if request_reach is not None and distance > request_reach:
+                continue
             return default or "damages"
         if i and govs[i - 1].kind == "request" and g.start - govs[i - 1].end <= REQUEST_REACH[sent.lang]:
             return default or "damages"  # "asked the jury for", "请求法院判令"
