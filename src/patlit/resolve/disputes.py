@@ -16,30 +16,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.orm import Session
-
-from patlit.store.models import (
-    AmountRow,
-    DisputePairRow,
-    DisputeRow,
-    EventRow,
-    EvidenceRow,
-    PartyRow,
-    ProceedingPartyRow,
-    ProceedingPatentRow,
-    ProceedingRow,
-)
-
-D = DisputeRow.__table__
-DPAIR = DisputePairRow.__table__
-PR = ProceedingRow.__table__
-PP = ProceedingPartyRow.__table__
-PPAT = ProceedingPatentRow.__table__
-P = PartyRow.__table__
-AM = AmountRow.__table__
-EVT = EventRow.__table__
-EV = EvidenceRow.__table__
+from patlit.store.sql import Sql, in_list
 
 ASKED_ROLES = ("damages", "costs")
 TITLE_NAMES = 2  # names per side in a dispute title before "et al."
@@ -49,143 +26,138 @@ def pairs_of(claimant_groups: set[int], respondent_groups: set[int]) -> set[tupl
     return {(min(a, b), max(a, b)) for a in claimant_groups for b in respondent_groups if a != b}
 
 
-def _merge_disputes(session: Session, keep: int, others: set[int]) -> None:
+def _merge_disputes(db: Sql, keep: int, others: set[int]) -> None:
     if not others:
         return
-    ids = list(others)
-    session.execute(update(PR).where(PR.c.dispute_id.in_(ids)).values(dispute_id=keep))
-    session.execute(update(DPAIR).where(DPAIR.c.dispute_id.in_(ids)).values(dispute_id=keep))
-    session.execute(delete(D).where(D.c.id.in_(ids)))
+    ph, params = in_list("d", others)
+    params["keep"] = keep
+    db.run(f"UPDATE proceedings SET dispute_id = :keep WHERE dispute_id IN {ph}", params)
+    db.run(f"UPDATE dispute_pairs SET dispute_id = :keep WHERE dispute_id IN {ph}", params)
+    db.run(f"DELETE FROM disputes WHERE id IN {ph}", params)
 
 
-def assign(session: Session, proceeding_id: int, claimant_groups: set[int], respondent_groups: set[int],
+def new_dispute(db: Sql) -> int:
+    return db.insert(
+        "INSERT INTO disputes (title, side_a, side_b, jurisdictions, kinds, outcomes, party_ids, n_proceedings, "
+        "n_documents, totals, amount_sort) VALUES ('', '[]', '[]', '', '', '', '', 0, 0, '{}', 0) RETURNING id", {})
+
+
+def assign(db: Sql, proceeding_id: int, claimant_groups: set[int], respondent_groups: set[int],
            patent_ids: list[int]) -> tuple[int, set[int]]:
     """Put the proceeding in its dispute; returns (dispute id, disputes merged away)."""
-    current = session.execute(select(PR.c.dispute_id).where(PR.c.id == proceeding_id)).scalar_one()
+    current = db.scalar("SELECT dispute_id FROM proceedings WHERE id = :id", {"id": proceeding_id})
     pairs = pairs_of(claimant_groups, respondent_groups)
     found: dict[tuple[int, int], int] = {}
-    for a, b, d in _pair_rows(session, pairs):
+    for a, b, d in _pair_rows(db, pairs):
         found[(a, b)] = d
     disputes = set(found.values()) | ({current} if current else set())
     if not disputes and not pairs:
-        d = _dispute_by_patents(session, proceeding_id, claimant_groups | respondent_groups, patent_ids)
+        d = _dispute_by_patents(db, proceeding_id, claimant_groups | respondent_groups, patent_ids)
         if d:
             disputes = {d}
-    if disputes:
-        keep = min(disputes)
-    else:
-        keep = session.execute(insert(D).values(title="")).inserted_primary_key[0]
-    _merge_disputes(session, keep, disputes - {keep})
-    missing = [{"dispute_id": keep, "group_a": a, "group_b": b} for a, b in sorted(pairs - set(found))]
-    if missing:
-        session.execute(insert(DPAIR), missing)
+    keep = min(disputes) if disputes else new_dispute(db)
+    _merge_disputes(db, keep, disputes - {keep})
+    db.many("INSERT INTO dispute_pairs (dispute_id, group_a, group_b) VALUES (:d, :a, :b)",
+            [{"d": keep, "a": a, "b": b} for a, b in sorted(pairs - set(found))])
     if current != keep:
-        session.execute(update(PR).where(PR.c.id == proceeding_id).values(dispute_id=keep))
+        db.run("UPDATE proceedings SET dispute_id = :d WHERE id = :id", {"d": keep, "id": proceeding_id})
     return keep, disputes - {keep}
 
 
-def _pair_rows(session: Session, pairs: set[tuple[int, int]]):
+def _pair_rows(db: Sql, pairs: set[tuple[int, int]]) -> list[tuple[int, int, int]]:
     if not pairs:
         return []
-    groups = {g for p in pairs for g in p}
-    rows = session.execute(
-        select(DPAIR.c.group_a, DPAIR.c.group_b, DPAIR.c.dispute_id).where(
-            DPAIR.c.group_a.in_(groups), DPAIR.c.group_b.in_(groups)
-        )
-    ).all()
-    return [r for r in rows if (r.group_a, r.group_b) in pairs]
+    ph, params = in_list("g", {g for p in pairs for g in p})
+    rows = db.all(f"SELECT group_a, group_b, dispute_id FROM dispute_pairs WHERE group_a IN {ph}", params)
+    return [r for r in rows if (r[0], r[1]) in pairs]
 
 
-def _dispute_by_patents(session: Session, proceeding_id: int, groups: set[int], patent_ids: list[int]) -> int | None:
+def _dispute_by_patents(db: Sql, proceeding_id: int, groups: set[int], patent_ids: list[int]) -> int | None:
     if not patent_ids or not groups:
         return None
-    q = (
-        select(PR.c.dispute_id)
-        .join(PPAT, PPAT.c.proceeding_id == PR.c.id)
-        .join(PP, PP.c.proceeding_id == PR.c.id)
-        .join(P, P.c.id == PP.c.party_id)
-        .where(PPAT.c.patent_id.in_(patent_ids), P.c.group_id.in_(groups), PR.c.id != proceeding_id,
-               PR.c.dispute_id.is_not(None))
-        .order_by(PR.c.dispute_id)
-        .limit(1)
-    )
-    return session.execute(q).scalar_one_or_none()
+    ph1, p1 = in_list("pt", patent_ids)
+    ph2, p2 = in_list("g", groups)
+    return db.scalar(
+        "SELECT min(pr.dispute_id) FROM proceedings pr "
+        "JOIN proceeding_patents pp ON pp.proceeding_id = pr.id "
+        "JOIN proceeding_parties ppa ON ppa.proceeding_id = pr.id "
+        "JOIN parties p ON p.id = ppa.party_id "
+        f"WHERE pp.patent_id IN {ph1} AND p.group_id IN {ph2} AND pr.id <> :me AND pr.dispute_id IS NOT NULL",
+        {**p1, **p2, "me": proceeding_id})
 
 
-def regroup(session: Session, old_group: int, new_group: int) -> set[int]:
+def regroup(db: Sql, old_group: int, new_group: int) -> set[int]:
     """Re-key the pairs of a group that joined another (party merge or new parent); merges disputes that now coincide."""
     touched: set[int] = set()
-    rows = session.execute(
-        select(DPAIR.c.id, DPAIR.c.group_a, DPAIR.c.group_b, DPAIR.c.dispute_id).where(
-            (DPAIR.c.group_a == old_group) | (DPAIR.c.group_b == old_group)
-        )
-    ).all()
-    for row in rows:
-        a = new_group if row.group_a == old_group else row.group_a
-        b = new_group if row.group_b == old_group else row.group_b
-        touched.add(row.dispute_id)
-        session.execute(delete(DPAIR).where(DPAIR.c.id == row.id))
+    rows = db.all("SELECT id, group_a, group_b, dispute_id FROM dispute_pairs WHERE group_a = :g OR group_b = :g",
+                  {"g": old_group})
+    for row_id, ga, gb, dispute in rows:
+        a = new_group if ga == old_group else ga
+        b = new_group if gb == old_group else gb
+        touched.add(dispute)
+        db.run("DELETE FROM dispute_pairs WHERE id = :id", {"id": row_id})
         if a == b:
             continue
         a, b = min(a, b), max(a, b)
-        existing = session.execute(
-            select(DPAIR.c.dispute_id).where(DPAIR.c.group_a == a, DPAIR.c.group_b == b)
-        ).scalar_one_or_none()
+        existing = db.scalar("SELECT dispute_id FROM dispute_pairs WHERE group_a = :a AND group_b = :b", {"a": a, "b": b})
         if existing is None:
-            session.execute(insert(DPAIR).values(dispute_id=row.dispute_id, group_a=a, group_b=b))
-        elif existing != row.dispute_id:
-            keep, gone = min(existing, row.dispute_id), max(existing, row.dispute_id)
-            _merge_disputes(session, keep, {gone})
+            db.run("INSERT INTO dispute_pairs (dispute_id, group_a, group_b) VALUES (:d, :a, :b)",
+                   {"d": dispute, "a": a, "b": b})
+        elif existing != dispute:
+            keep, gone = min(existing, dispute), max(existing, dispute)
+            _merge_disputes(db, keep, {gone})
             touched.discard(gone)
             touched.add(keep)
-    return {d for d in touched if session.execute(select(D.c.id).where(D.c.id == d)).first()}
+    return {d for d in touched if db.one("SELECT 1 FROM disputes WHERE id = :id", {"id": d})}
 
 
-def summarize(session: Session, dispute_id: int) -> None:
+def summarize(db: Sql, dispute_id: int) -> None:
     """Refresh the dispute's summary row from its proceedings."""
-    procs = session.execute(
-        select(PR.c.id, PR.c.kind, PR.c.date, PR.c.jurisdiction, PR.c.outcome)
-        .where(PR.c.dispute_id == dispute_id)
-    ).all()
+    procs = db.all("SELECT id, kind, date, jurisdiction, outcome FROM proceedings WHERE dispute_id = :d",
+                   {"d": dispute_id})
     if not procs:
-        session.execute(delete(DPAIR).where(DPAIR.c.dispute_id == dispute_id))
-        session.execute(delete(D).where(D.c.id == dispute_id))
+        db.run("DELETE FROM dispute_pairs WHERE dispute_id = :d", {"d": dispute_id})
+        db.run("DELETE FROM disputes WHERE id = :d", {"d": dispute_id})
         return
-    ids = [p.id for p in procs]
-    roles = session.execute(
-        select(PP.c.proceeding_id, PP.c.role, P.c.id, P.c.group_id).join(P, P.c.id == PP.c.party_id)
-        .where(PP.c.proceeding_id.in_(ids))
-    ).all()
+    ph, params = in_list("p", [p[0] for p in procs])
+    roles = db.all(
+        "SELECT pp.proceeding_id, pp.role, p.id, p.group_id FROM proceeding_parties pp "
+        f"JOIN parties p ON p.id = pp.party_id WHERE pp.proceeding_id IN {ph}", params)
     sides = sides_of(procs, roles)
-    group_ids = sorted(set(sides["a"]) | set(sides["b"]))
-    names = dict(session.execute(select(P.c.id, P.c.name).where(P.c.id.in_(group_ids))).all()) if group_ids else {}
+    group_ids = set(sides["a"]) | set(sides["b"])
+    names: dict[int, str] = {}
+    if group_ids:
+        gph, gparams = in_list("g", group_ids)
+        names = dict(db.all(f"SELECT id, name FROM parties WHERE id IN {gph}", gparams))
     side_a = [{"id": g, "name": names.get(g, "?")} for g in sides["a"]]
     side_b = [{"id": g, "name": names.get(g, "?")} for g in sides["b"]]
 
-    event_dates = [d for d in session.execute(select(EVT.c.date).where(EVT.c.proceeding_id.in_(ids))).scalars() if d]
-    dates = sorted(event_dates + [p.date for p in procs if p.date])
-    n_docs = session.execute(
-        select(func.count(func.distinct(EV.c.document_id))).where(EV.c.fact_type == "proceeding", EV.c.fact_id.in_(ids))
-    ).scalar_one()
-    totals = totals_of(session.execute(
-        select(AM.c.value, AM.c.currency, AM.c.role).where(AM.c.proceeding_id.in_(ids), AM.c.counted.is_(True))
-    ).all())
-    session.execute(
-        update(D).where(D.c.id == dispute_id).values(
-            title=title_of(side_a, side_b),
-            side_a=json.dumps(side_a, ensure_ascii=False),
-            side_b=json.dumps(side_b, ensure_ascii=False),
-            jurisdictions=_set_field(p.jurisdiction for p in procs),
-            kinds=_set_field(p.kind for p in procs),
-            outcomes=_set_field(p.outcome for p in procs),
-            party_ids=_set_field(str(r.id) for r in roles) if roles else "",
-            first_date=dates[0] if dates else None,
-            latest_date=dates[-1] if dates else None,
-            n_proceedings=len(procs),
-            n_documents=int(n_docs),
-            totals=json.dumps(totals, sort_keys=True),
-            amount_sort=max((t["asked"] for t in totals.values()), default=0.0),
-        )
+    event_dates = [d for d in db.column(f"SELECT date FROM events WHERE proceeding_id IN {ph}", params) if d]
+    dates = sorted(event_dates + [p[2] for p in procs if p[2]])
+    n_docs = db.scalar(
+        f"SELECT count(DISTINCT document_id) FROM evidence WHERE fact_type = 'proceeding' AND fact_id IN {ph}", params)
+    totals = totals_of(db.all(
+        f"SELECT value, currency, role FROM amounts WHERE proceeding_id IN {ph} AND counted = :t", {**params, "t": True}))
+    db.run(
+        "UPDATE disputes SET title = :title, side_a = :side_a, side_b = :side_b, jurisdictions = :j, kinds = :k, "
+        "outcomes = :o, party_ids = :parties, first_date = :first, latest_date = :latest, n_proceedings = :np, "
+        "n_documents = :nd, totals = :totals, amount_sort = :sort WHERE id = :id",
+        {
+            "id": dispute_id,
+            "title": title_of(side_a, side_b),
+            "side_a": json.dumps(side_a, ensure_ascii=False),
+            "side_b": json.dumps(side_b, ensure_ascii=False),
+            "j": _set_field(p[3] for p in procs),
+            "k": _set_field(p[1] for p in procs),
+            "o": _set_field(p[4] for p in procs),
+            "parties": _set_field(str(r[2]) for r in roles),
+            "first": dates[0] if dates else None,
+            "latest": dates[-1] if dates else None,
+            "np": len(procs),
+            "nd": int(n_docs or 0),
+            "totals": json.dumps(totals, sort_keys=True),
+            "sort": float(max((t["asked"] for t in totals.values()), default=0.0)),
+        },
     )
 
 
@@ -221,41 +193,37 @@ def _num(v: float) -> int | float:
 
 
 def sides_of(procs, roles) -> dict[str, list[int]]:
-    """Two-colour the party groups: the earliest proceeding's claimants are side ``a``."""
+    """Two-colour the party groups: the earliest proceeding's claimants are side ``a``.
+
+    ``procs``: rows (id, kind, date, ...); ``roles``: rows (proceeding id, role, party id, group id).
+    """
     by_proc: dict[int, dict[str, set[int]]] = defaultdict(lambda: {"claimant": set(), "respondent": set()})
     for proc_id, role, _pid, group in roles:
         by_proc[proc_id][role].add(group)
-    order = sorted(procs, key=lambda p: (p.date is None, p.date or "", p.id))
+    order = sorted(procs, key=lambda p: (p[2] is None, p[2] or "", p[0]))
+    everyone = {g for v in by_proc.values() for s in v.values() for g in s}
     colour: dict[int, str] = {}
-    changed = True
-    while changed:
+    while len(colour) < len(everyone):
         changed = False
         for p in order:
-            c, r = by_proc[p.id]["claimant"], by_proc[p.id]["respondent"]
+            c, r = by_proc[p[0]]["claimant"], by_proc[p[0]]["respondent"]
             known = [colour[g] for g in c if g in colour] + [_other(colour[g]) for g in r if g in colour]
             if not known:
-                if colour or not (c or r):
-                    continue
-                known = ["a"]
+                continue
             side = known[0]
-            for g in c:
-                if g not in colour:
-                    colour[g] = side
-                    changed = True
-            for g in r:
-                if g not in colour:
-                    colour[g] = _other(side)
-                    changed = True
-        if not changed and len(colour) < len({g for v in by_proc.values() for s in v.values() for g in s}):
-            # a component not linked to the first one (one-sided proceedings): colour its claimants ``a``
-            for p in order:
-                if any(g not in colour for g in by_proc[p.id]["claimant"] | by_proc[p.id]["respondent"]):
-                    for g in by_proc[p.id]["claimant"]:
-                        colour.setdefault(g, "a")
-                    for g in by_proc[p.id]["respondent"]:
-                        colour.setdefault(g, "b")
-                    changed = True
-                    break
+            for g in c - colour.keys():
+                colour[g] = side
+                changed = True
+            for g in r - colour.keys():
+                colour[g] = _other(side)
+                changed = True
+        if not changed:
+            # the first proceeding not yet coloured starts a component: its claimants are side a
+            p = next(p for p in order if (by_proc[p[0]]["claimant"] | by_proc[p[0]]["respondent"]) - colour.keys())
+            for g in by_proc[p[0]]["claimant"] - colour.keys():
+                colour[g] = "a"
+            for g in by_proc[p[0]]["respondent"] - colour.keys():
+                colour[g] = "b"
     return {
         "a": sorted(g for g, s in colour.items() if s == "a"),
         "b": sorted(g for g, s in colour.items() if s == "b"),

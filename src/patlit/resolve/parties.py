@@ -27,25 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, delete, insert, select, update
-from sqlalchemy.orm import Session
-
 from patlit.resolve.names import curated_groups, fold, script
-from patlit.store.models import (
-    AmbiguousKeyRow,
-    DocumentPartyRow,
-    EvidenceRow,
-    PartyAliasRow,
-    PartyRow,
-    ProceedingPartyRow,
-)
-
-P = PartyRow.__table__
-A = PartyAliasRow.__table__
-AMB = AmbiguousKeyRow.__table__
-DP = DocumentPartyRow.__table__
-PP = ProceedingPartyRow.__table__
-EV = EvidenceRow.__table__
+from patlit.store.sql import Sql, in_list
 
 
 @dataclass
@@ -67,19 +50,21 @@ def _names(p: dict) -> list[str]:
     return [n for n in out if fold(n)]
 
 
-def ambiguous_keys(session: Session, keys: Iterable[str]) -> set[str]:
-    keys = list(set(keys))
+def ambiguous_keys(db: Sql, keys: Iterable[str]) -> set[str]:
+    keys = set(keys)
     if not keys:
         return set()
-    return set(session.execute(select(AMB.c.key).where(AMB.c.key.in_(keys))).scalars())
+    ph, params = in_list("k", keys)
+    return set(db.column(f"SELECT key FROM ambiguous_keys WHERE key IN {ph}", params))
 
 
-def _aliases_of(session: Session, party_ids: Iterable[int]) -> dict[int, list[tuple[str, bool, str]]]:
-    ids = list(set(party_ids))
+def _aliases_of(db: Sql, party_ids: Iterable[int]) -> dict[int, list[tuple[str, bool, str]]]:
+    ids = set(party_ids)
     out: dict[int, list[tuple[str, bool, str]]] = {i: [] for i in ids}
     if ids:
-        for pid, key, is_name, scr in session.execute(
-            select(A.c.party_id, A.c.key, A.c.is_name, A.c.script).where(A.c.party_id.in_(ids))
+        ph, params = in_list("p", ids)
+        for pid, key, is_name, scr in db.all(
+            f"SELECT party_id, key, is_name, script FROM party_aliases WHERE party_id IN {ph}", params
         ):
             out[pid].append((key, bool(is_name), scr))
     return out
@@ -94,41 +79,44 @@ def _conflicts(rec_name: str, rec_keys: set[str], stored: list[tuple[str, bool, 
     return any(is_name and scr == rs and k not in rec_keys for k, is_name, scr in stored)
 
 
-def _co_occur(session: Session, a: int, b: int) -> bool:
-    d1, d2 = DP.alias("d1"), DP.alias("d2")
-    q = (
-        select(d1.c.document_id)
-        .join(d2, d1.c.document_id == d2.c.document_id)
-        .where(d1.c.party_id == a, d2.c.party_id == b)
-        .limit(1)
-    )
-    return session.execute(q).first() is not None
+def _co_occur(db: Sql, a: int, b: int) -> bool:
+    return db.one(
+        "SELECT d1.document_id FROM document_parties d1 JOIN document_parties d2 ON d1.document_id = d2.document_id "
+        "WHERE d1.party_id = :a AND d2.party_id = :b LIMIT 1", {"a": a, "b": b}) is not None
 
 
-def create_party(session: Session, name: str, kind: str = "org") -> int:
-    pid = session.execute(insert(P).values(name=name, key=fold(name), kind=kind, group_id=0)).inserted_primary_key[0]
-    session.execute(update(P).where(P.c.id == pid).values(group_id=pid))
+def create_party(db: Sql, name: str, kind: str = "org") -> int:
+    pid = db.insert("INSERT INTO parties (name, key, kind, group_id) VALUES (:n, :k, :kind, 0) RETURNING id",
+                    {"n": name, "k": fold(name), "kind": kind})
+    db.run("UPDATE parties SET group_id = :id WHERE id = :id", {"id": pid})
     return pid
 
 
-def add_aliases(session: Session, party_id: int, names: list[tuple[str, bool]], doc_pk: int | None,
-                known: set[str]) -> None:
-    """Add each (name, is_name) whose key the party does not have yet; ``known`` is updated."""
+def add_aliases(db: Sql, party_id: int, names: list[tuple[str, bool]], doc_pk: int | None,
+                known: dict[str, bool]) -> None:
+    """Add each (name, is_name) whose key the party does not have yet; ``known`` (key -> is_name) is updated."""
     rows = []
     for n, is_name in names:
         k = fold(n)
-        if k and k not in known:
-            known.add(k)
+        if not k:
+            continue
+        if k not in known:
+            known[k] = is_name
             rows.append({"party_id": party_id, "alias": n, "key": k, "is_name": is_name,
                          "script": script(n), "document_id": doc_pk})
-        elif k and is_name:
-            session.execute(update(A).where(A.c.party_id == party_id, A.c.key == k, A.c.is_name.is_(False))
-                            .values(is_name=True))
-    if rows:
-        session.execute(insert(A), rows)
+        elif is_name and not known[k]:
+            known[k] = True
+            db.run("UPDATE party_aliases SET is_name = :t WHERE party_id = :p AND key = :k",
+                   {"t": True, "p": party_id, "k": k})
+    db.many("INSERT INTO party_aliases (party_id, alias, key, is_name, script, document_id) "
+            "VALUES (:party_id, :alias, :key, :is_name, :script, :document_id)", rows)
 
 
-def resolve_parties(session: Session, doc_pk: int, parties: list[dict]) -> Resolved:
+EVIDENCE_INSERT = ("INSERT INTO evidence (document_id, fact_type, fact_id, start, \"end\", text, sentence, sentence_start) "
+                   "VALUES (:document_id, :fact_type, :fact_id, :start, :end, :text, :sentence, :sentence_start)")
+
+
+def resolve_parties(db: Sql, doc_pk: int, parties: list[dict]) -> Resolved:
     """Match or create every party of one document's facts record; store aliases, links and evidence."""
     res = Resolved()
     recs = [p for p in parties if isinstance(p, dict) and _names(p)]
@@ -142,47 +130,49 @@ def resolve_parties(session: Session, doc_pk: int, parties: list[dict]) -> Resol
             if k in seen and seen[k] != i:
                 doc_ambiguous.add(k)
             seen[k] = i
-    new_amb = doc_ambiguous - ambiguous_keys(session, doc_ambiguous)
-    if new_amb:
-        session.execute(insert(AMB), [{"key": k} for k in sorted(new_amb)])
     all_keys = set().union(*keysets) if keysets else set()
-    blocked = ambiguous_keys(session, all_keys) | doc_ambiguous
+    stored_amb = ambiguous_keys(db, all_keys)
+    db.many("INSERT INTO ambiguous_keys (key) VALUES (:key)", [{"key": k} for k in sorted(doc_ambiguous - stored_amb)])
+    blocked = stored_amb | doc_ambiguous
 
     hits: dict[str, set[int]] = {}
-    usable_all = list(all_keys - blocked)
+    usable_all = all_keys - blocked
     if usable_all:
-        for pid, key in session.execute(select(A.c.party_id, A.c.key).where(A.c.key.in_(usable_all))):
+        ph, params = in_list("k", usable_all)
+        for pid, key in db.all(f"SELECT party_id, key FROM party_aliases WHERE key IN {ph}", params):
             hits.setdefault(key, set()).add(pid)
 
     chosen: list[int] = []
+    curated = curated_groups()
     for rec, keys in zip(recs, keysets):
         name = rec.get("name") or _names(rec)[0]
         usable = keys - blocked
         cands = set().union(*(hits.get(k, set()) for k in usable)) if usable else set()
         cands -= set(chosen)
-        stored = _aliases_of(session, cands)
+        stored = _aliases_of(db, cands)
         cands = {c for c in cands if not _conflicts(name, keys, stored[c])}
         name_key = fold(name)
         if not cands:
-            target = create_party(session, name, rec.get("kind") or "org")
+            target = create_party(db, name, rec.get("kind") or "org")
             res.created += 1
-            known: set[str] = set()
+            known: dict[str, bool] = {}
         else:
             by_name = sorted(c for c in cands if any(k == name_key for k, _, _ in stored[c]))
             target = by_name[0] if by_name else min(cands)
             for other in sorted(cands - {target}):
-                if _co_occur(session, target, other):
+                if _co_occur(db, target, other):
                     continue
-                merge_parties(session, target, other, res)
+                merge_parties(db, target, other, res)
                 stored[target] = stored[target] + stored.pop(other, [])
-            known = {k for k, _, _ in stored[target]}
-            _prefer_fuller_name(session, target, name, keys - {name_key})
+            known = {}
+            for k, is_name, _ in stored[target]:
+                known[k] = known.get(k, False) or is_name
+            _prefer_fuller_name(db, target, name, keys - {name_key})
         names = [(name, True)] + [(a, False) for a in _names(rec) if a != name]
-        add_aliases(session, target, names, doc_pk, known)
-        curated = curated_groups()
+        add_aliases(db, target, names, doc_pk, known)
         extra = [(n, False) for k in keys if k in curated for n in curated[k]]
         if extra:
-            add_aliases(session, target, extra, None, known)
+            add_aliases(db, target, extra, None, known)
         chosen.append(target)
         for k in keys:
             if k not in doc_ambiguous:
@@ -190,14 +180,10 @@ def resolve_parties(session: Session, doc_pk: int, parties: list[dict]) -> Resol
         for k in keys & doc_ambiguous:  # an ambiguous key still names its own party inside this document
             res.by_key.setdefault(k, target)
 
-    for pid in set(chosen):
-        session.execute(insert(DP).values(document_id=doc_pk, party_id=pid))
-    ev_rows = []
-    for rec, pid in zip(recs, chosen):
-        for e in rec.get("evidence") or []:
-            ev_rows.append(evidence_row(doc_pk, "party", pid, e))
-    if ev_rows:
-        session.execute(insert(EV), ev_rows)
+    db.many("INSERT INTO document_parties (document_id, party_id) VALUES (:d, :p)",
+            [{"d": doc_pk, "p": pid} for pid in sorted(set(chosen))])
+    db.many(EVIDENCE_INSERT, [evidence_row(doc_pk, "party", pid, e)
+                              for rec, pid in zip(recs, chosen) for e in rec.get("evidence") or []])
 
     # rule 5: affiliates join their parent's group
     for rec, pid in zip(recs, chosen):
@@ -206,8 +192,8 @@ def resolve_parties(session: Session, doc_pk: int, parties: list[dict]) -> Resol
             continue
         parent = res.by_key.get(fold(parent_name))
         if parent is None:
-            parent = find_or_create(session, parent_name, doc_pk, res)
-        set_parent(session, pid, parent, res)
+            parent = find_or_create(db, parent_name, doc_pk, res)
+        set_parent(db, pid, parent, res)
     return res
 
 
@@ -224,88 +210,87 @@ def evidence_row(doc_pk: int, fact_type: str, fact_id: int, e: dict) -> dict:
     }
 
 
-def find_or_create(session: Session, name: str, doc_pk: int, res: Resolved) -> int:
+def find_or_create(db: Sql, name: str, doc_pk: int, res: Resolved) -> int:
     """The party a bare name (a claimant not listed among the parties) refers to, created if new."""
     key = fold(name)
     if key in res.by_key:
         return res.by_key[key]
     pid = None
-    if key not in ambiguous_keys(session, [key]):
-        ids = sorted(set(session.execute(select(A.c.party_id).where(A.c.key == key)).scalars()))
-        pid = ids[0] if ids else None
+    if not ambiguous_keys(db, [key]):
+        pid = db.scalar("SELECT min(party_id) FROM party_aliases WHERE key = :k", {"k": key})
     if pid is None:
-        pid = create_party(session, name)
+        pid = create_party(db, name)
         res.created += 1
-        add_aliases(session, pid, [(name, True)], doc_pk, set())
-    if not session.execute(select(DP.c.party_id).where(DP.c.document_id == doc_pk, DP.c.party_id == pid)).first():
-        session.execute(insert(DP).values(document_id=doc_pk, party_id=pid))
+        add_aliases(db, pid, [(name, True)], doc_pk, {})
+    if db.one("SELECT 1 FROM document_parties WHERE document_id = :d AND party_id = :p", {"d": doc_pk, "p": pid}) is None:
+        db.run("INSERT INTO document_parties (document_id, party_id) VALUES (:d, :p)", {"d": doc_pk, "p": pid})
     res.by_key[key] = pid
     return pid
 
 
-def group_of(session: Session, party_id: int) -> int:
-    return session.execute(select(P.c.group_id).where(P.c.id == party_id)).scalar_one()
+def group_of(db: Sql, party_id: int) -> int:
+    return db.scalar("SELECT group_id FROM parties WHERE id = :id", {"id": party_id})
 
 
-def set_parent(session: Session, child: int, parent: int, res: Resolved) -> None:
+def set_parent(db: Sql, child: int, parent: int, res: Resolved) -> None:
     """Make ``child`` an affiliate of ``parent`` unless it has a parent already or a cycle would form."""
     if child == parent:
         return
-    row = session.execute(select(P.c.parent_id, P.c.group_id).where(P.c.id == child)).one()
-    if row.parent_id is not None:
+    parent_id, group = db.one("SELECT parent_id, group_id FROM parties WHERE id = :id", {"id": child})
+    if parent_id is not None:
         return
-    parent_group = group_of(session, parent)
-    if parent_group == row.group_id:  # parent already below child: no cycle
+    parent_group = group_of(db, parent)
+    if parent_group == group:  # parent already below child: no cycle
         return
-    session.execute(update(P).where(P.c.id == child).values(parent_id=parent))
-    session.execute(update(P).where(P.c.group_id == row.group_id).values(group_id=parent_group))
-    res.regrouped.append((row.group_id, parent_group))
+    db.run("UPDATE parties SET parent_id = :p WHERE id = :c", {"p": parent, "c": child})
+    db.run("UPDATE parties SET group_id = :new WHERE group_id = :old", {"new": parent_group, "old": group})
+    res.regrouped.append((group, parent_group))
 
 
-def merge_parties(session: Session, keep: int, gone: int, res: Resolved) -> None:
+def merge_parties(db: Sql, keep: int, gone: int, res: Resolved) -> None:
     """Fold party ``gone`` into ``keep``: aliases, document and proceeding links, evidence, affiliates."""
-    keep_keys = set(session.execute(select(A.c.key).where(A.c.party_id == keep)).scalars())
-    session.execute(delete(A).where(A.c.party_id == gone, A.c.key.in_(keep_keys)))
-    session.execute(update(A).where(A.c.party_id == gone).values(party_id=keep))
+    ids = {"keep": keep, "gone": gone}
+    db.run("DELETE FROM party_aliases WHERE party_id = :gone AND key IN "
+           "(SELECT key FROM party_aliases WHERE party_id = :keep)", ids)
+    db.run("UPDATE party_aliases SET party_id = :keep WHERE party_id = :gone", ids)
+    db.run("DELETE FROM document_parties WHERE party_id = :gone AND document_id IN "
+           "(SELECT document_id FROM document_parties WHERE party_id = :keep)", ids)
+    db.run("UPDATE document_parties SET party_id = :keep WHERE party_id = :gone", ids)
+    for proc, role in db.all("SELECT proceeding_id, role FROM proceeding_parties WHERE party_id = :gone", ids):
+        if db.one("SELECT 1 FROM proceeding_parties WHERE proceeding_id = :p AND role = :r AND party_id = :keep",
+                  {**ids, "p": proc, "r": role}):
+            db.run("DELETE FROM proceeding_parties WHERE proceeding_id = :p AND role = :r AND party_id = :gone",
+                   {**ids, "p": proc, "r": role})
+    db.run("UPDATE proceeding_parties SET party_id = :keep WHERE party_id = :gone", ids)
+    db.run("UPDATE evidence SET fact_id = :keep WHERE fact_type = 'party' AND fact_id = :gone", ids)
 
-    keep_docs = set(session.execute(select(DP.c.document_id).where(DP.c.party_id == keep)).scalars())
-    session.execute(delete(DP).where(DP.c.party_id == gone, DP.c.document_id.in_(keep_docs)))
-    session.execute(update(DP).where(DP.c.party_id == gone).values(party_id=keep))
-
-    keep_roles = set(session.execute(select(PP.c.proceeding_id, PP.c.role).where(PP.c.party_id == keep)).all())
-    for proc, role in session.execute(select(PP.c.proceeding_id, PP.c.role).where(PP.c.party_id == gone)).all():
-        if (proc, role) in keep_roles:
-            session.execute(delete(PP).where(and_(PP.c.proceeding_id == proc, PP.c.role == role, PP.c.party_id == gone)))
-    session.execute(update(PP).where(PP.c.party_id == gone).values(party_id=keep))
-    session.execute(update(EV).where(EV.c.fact_type == "party", EV.c.fact_id == gone).values(fact_id=keep))
-
-    k = session.execute(select(P.c.parent_id, P.c.group_id).where(P.c.id == keep)).one()
-    g = session.execute(select(P.c.parent_id, P.c.group_id).where(P.c.id == gone)).one()
-    session.execute(update(P).where(P.c.parent_id == gone).values(parent_id=keep))
-    if k.parent_id is None and g.parent_id is not None and g.group_id != k.group_id:
-        session.execute(update(P).where(P.c.id == keep).values(parent_id=g.parent_id))
-    session.execute(delete(P).where(P.c.id == gone))
-    new_root = root_of(session, keep)
-    for old in sorted({k.group_id, g.group_id} - {new_root}):
-        session.execute(update(P).where(P.c.group_id == old).values(group_id=new_root))
+    k_parent, k_group = db.one("SELECT parent_id, group_id FROM parties WHERE id = :keep", ids)
+    g_parent, g_group = db.one("SELECT parent_id, group_id FROM parties WHERE id = :gone", ids)
+    db.run("UPDATE parties SET parent_id = :keep WHERE parent_id = :gone", ids)
+    if k_parent is None and g_parent is not None and g_group != k_group:
+        db.run("UPDATE parties SET parent_id = :p WHERE id = :keep", {**ids, "p": g_parent})
+    db.run("DELETE FROM parties WHERE id = :gone", ids)
+    new_root = root_of(db, keep)
+    for old in sorted({k_group, g_group} - {new_root}):
+        db.run("UPDATE parties SET group_id = :new WHERE group_id = :old", {"new": new_root, "old": old})
         res.regrouped.append((old, new_root))
     res.merged.append((keep, gone))
 
 
-def root_of(session: Session, party_id: int) -> int:
+def _prefer_fuller_name(db: Sql, party_id: int, name: str, alias_keys: set[str]) -> None:
+    """A document giving the stored name as an alias of a fuller one ("Inspur Group (Inspur)") renames the party."""
+    current = db.scalar("SELECT key FROM parties WHERE id = :id", {"id": party_id})
+    if current in alias_keys and fold(name) != current:
+        db.run("UPDATE parties SET name = :n, key = :k WHERE id = :id", {"n": name, "k": fold(name), "id": party_id})
+
+
+def root_of(db: Sql, party_id: int) -> int:
     """The top of the parent chain (a cycle, which set_parent prevents, stops the walk)."""
     seen = {party_id}
     cur = party_id
     while True:
-        parent = session.execute(select(P.c.parent_id).where(P.c.id == cur)).scalar_one_or_none()
+        parent = db.scalar("SELECT parent_id FROM parties WHERE id = :id", {"id": cur})
         if parent is None or parent in seen:
             return cur
         seen.add(parent)
         cur = parent
-
-
-def _prefer_fuller_name(session: Session, party_id: int, name: str, alias_keys: set[str]) -> None:
-    """A document giving the stored name as an alias of a fuller one ("Inspur Group (Inspur)") renames the party."""
-    current = session.execute(select(P.c.key).where(P.c.id == party_id)).scalar_one()
-    if current in alias_keys and fold(name) != current:
-        session.execute(update(P).where(P.c.id == party_id).values(name=name, key=fold(name)))

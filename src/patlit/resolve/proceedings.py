@@ -24,30 +24,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.orm import Session
-
-from patlit.store.models import (
-    AmountRow,
-    EventRow,
-    EvidenceRow,
-    FactValueRow,
-    PartyRow,
-    PatentRow,
-    ProceedingPartyRow,
-    ProceedingPatentRow,
-    ProceedingRow,
-)
-
-PR = ProceedingRow.__table__
-PP = ProceedingPartyRow.__table__
-PPAT = ProceedingPatentRow.__table__
-PAT = PatentRow.__table__
-P = PartyRow.__table__
-AM = AmountRow.__table__
-FV = FactValueRow.__table__
-EVT = EventRow.__table__
-EV = EvidenceRow.__table__
+from patlit.resolve.parties import EVIDENCE_INSERT, evidence_row
+from patlit.store.sql import Sql, in_list
 
 DATE_SLACK_DAYS = 45
 AMOUNT_TOLERANCE = 0.005  # same amount when within 0.5 %
@@ -171,83 +149,74 @@ def _same_amount(a: float, b: float) -> bool:
     return abs(a - b) <= AMOUNT_TOLERANCE * max(abs(a), abs(b), 1.0)
 
 
-def find_match(session: Session, inc: Incoming, exclude: set[int]) -> int | None:
+def find_match(db: Sql, inc: Incoming, exclude: set[int]) -> int | None:
     """The stored proceeding this one reports again, or None."""
     if not inc.claimant_groups or not inc.respondent_groups:
         return None
-    c, r = PP.alias("c"), PP.alias("r")
-    pc, pr_ = P.alias("pc"), P.alias("pr")
-    q = (
-        select(PR.c.id, PR.c.forum, PR.c.date, PR.c.outcome, PR.c.case_number)
-        .join(c, (c.c.proceeding_id == PR.c.id) & (c.c.role == "claimant"))
-        .join(pc, pc.c.id == c.c.party_id)
-        .join(r, (r.c.proceeding_id == PR.c.id) & (r.c.role == "respondent"))
-        .join(pr_, pr_.c.id == r.c.party_id)
-        .where(PR.c.kind == inc.kind, pc.c.group_id.in_(inc.claimant_groups), pr_.c.group_id.in_(inc.respondent_groups))
-        .distinct()
-    )
-    rows = [row for row in session.execute(q).all() if row.id not in exclude]
+    ph1, p1 = in_list("c", inc.claimant_groups)
+    ph2, p2 = in_list("r", inc.respondent_groups)
+    rows = db.all(
+        "SELECT DISTINCT pr.id, pr.forum, pr.date, pr.outcome, pr.case_number FROM proceedings pr "
+        "JOIN proceeding_parties c ON c.proceeding_id = pr.id AND c.role = 'claimant' "
+        "JOIN parties pc ON pc.id = c.party_id "
+        "JOIN proceeding_parties r ON r.proceeding_id = pr.id AND r.role = 'respondent' "
+        "JOIN parties prr ON prr.id = r.party_id "
+        f"WHERE pr.kind = :kind AND pc.group_id IN {ph1} AND prr.group_id IN {ph2}",
+        {**p1, **p2, "kind": inc.kind})
+    rows = [row for row in rows if row[0] not in exclude]
     if not rows:
         return None
-    ids = [row.id for row in rows]
-    patents: dict[int, set[int]] = {i: set() for i in ids}
-    for pid, pat in session.execute(select(PPAT.c.proceeding_id, PPAT.c.patent_id).where(PPAT.c.proceeding_id.in_(ids))):
+    ph, params = in_list("p", [row[0] for row in rows])
+    patents: dict[int, set[int]] = {row[0]: set() for row in rows}
+    for pid, pat in db.all(f"SELECT proceeding_id, patent_id FROM proceeding_patents WHERE proceeding_id IN {ph}", params):
         patents[pid].add(pat)
-    amounts: dict[int, list] = {i: [] for i in ids}
-    for pid, v, cur, role in session.execute(
-        select(AM.c.proceeding_id, AM.c.value, AM.c.currency, AM.c.role).where(AM.c.proceeding_id.in_(ids))
+    amounts: dict[int, list] = {row[0]: [] for row in rows}
+    for pid, v, cur, role in db.all(
+        f"SELECT proceeding_id, value, currency, role FROM amounts WHERE proceeding_id IN {ph}", params
     ):
         amounts[pid].append((v, cur, role))
     best, best_score = None, None
-    for row in rows:
-        s = Stored(row.id, row.forum, row.date, row.outcome, row.case_number, patents[row.id], amounts[row.id])
-        sc = _score(inc, s)
+    for pid, forum, date, outcome, case_number in rows:
+        sc = _score(inc, Stored(pid, forum, date, outcome, case_number, patents[pid], amounts[pid]))
         if sc is not None and (best_score is None or sc > best_score):
-            best, best_score = row.id, sc
+            best, best_score = pid, sc
     return best
 
 
-def store(session: Session, doc_pk: int, published: str | None, inc: Incoming, exclude: set[int]) -> tuple[int, bool]:
+def store(db: Sql, doc_pk: int, published: str | None, inc: Incoming, exclude: set[int]) -> tuple[int, bool]:
     """Match or create the proceeding, then add this document's parties, patents, amounts, values, events, evidence."""
-    match = find_match(session, inc, exclude)
+    match = find_match(db, inc, exclude)
     created = match is None
     if created:
-        pid = session.execute(
-            insert(PR).values(
-                kind=inc.kind, forum=inc.forum, date=inc.date, outcome=inc.outcome, case_number=inc.case_number,
-                jurisdiction=jurisdiction(inc.forum, inc.patent_ids),
-            )
-        ).inserted_primary_key[0]
+        pid = db.insert(
+            "INSERT INTO proceedings (kind, forum, jurisdiction, date, outcome, case_number) "
+            "VALUES (:kind, :forum, :j, :date, :outcome, :case) RETURNING id",
+            {"kind": inc.kind, "forum": inc.forum, "j": jurisdiction(inc.forum, inc.patent_ids), "date": inc.date,
+             "outcome": inc.outcome, "case": inc.case_number})
         current = {"forum": None, "date": None, "outcome": None, "case_number": None}
     else:
         pid = match
-        row = session.execute(
-            select(PR.c.forum, PR.c.date, PR.c.outcome, PR.c.case_number).where(PR.c.id == pid)
-        ).one()
-        current = dict(row._mapping)
-    _record_values(session, pid, doc_pk, inc, current, created)
-    _add_parties(session, pid, inc)
-    _add_patents(session, pid, inc.patents)
-    _add_amounts(session, pid, doc_pk, inc.amounts)
-    _add_events(session, pid, doc_pk, published, inc.kind)
-    if inc.evidence:
-        session.execute(insert(EV), [_ev(doc_pk, "proceeding", pid, e) for e in inc.evidence])
+        row = db.one("SELECT forum, date, outcome, case_number FROM proceedings WHERE id = :id", {"id": pid})
+        current = dict(zip(ATTRIBUTES, row))
+    _record_values(db, pid, doc_pk, inc, current, created)
+    _add_parties(db, pid, inc)
+    _add_patents(db, pid, inc.patents)
+    _add_amounts(db, pid, doc_pk, inc.amounts)
+    _add_events(db, pid, doc_pk, published, inc.kind)
+    db.many(EVIDENCE_INSERT, [evidence_row(doc_pk, "proceeding", pid, e) for e in inc.evidence])
     if not created and (inc.forum or inc.patent_ids):
-        forum = session.execute(select(PR.c.forum).where(PR.c.id == pid)).scalar_one()
-        pats = list(session.execute(
-            select(PAT.c.pid).join(PPAT, PPAT.c.patent_id == PAT.c.id).where(PPAT.c.proceeding_id == pid)
-        ).scalars())
-        session.execute(update(PR).where(PR.c.id == pid).values(jurisdiction=jurisdiction(forum, pats)))
+        forum = db.scalar("SELECT forum FROM proceedings WHERE id = :id", {"id": pid})
+        pats = db.column("SELECT pt.pid FROM patents pt JOIN proceeding_patents pp ON pp.patent_id = pt.id "
+                         "WHERE pp.proceeding_id = :id", {"id": pid})
+        db.run("UPDATE proceedings SET jurisdiction = :j WHERE id = :id", {"j": jurisdiction(forum, pats), "id": pid})
     return pid, created
 
 
-def _ev(doc_pk: int, fact_type: str, fact_id: int, e: dict) -> dict:
-    from patlit.resolve.parties import evidence_row
-
-    return evidence_row(doc_pk, fact_type, fact_id, e)
+FV_INSERT = ("INSERT INTO fact_values (proceeding_id, attribute, value, document_id, conflict) "
+             "VALUES (:proceeding_id, :attribute, :value, :document_id, :conflict)")
 
 
-def _record_values(session: Session, pid: int, doc_pk: int, inc: Incoming, current: dict, created: bool) -> None:
+def _record_values(db: Sql, pid: int, doc_pk: int, inc: Incoming, current: dict, created: bool) -> None:
     rows, changes = [], {}
     for attr in ATTRIBUTES:
         value = getattr(inc, attr)
@@ -267,80 +236,81 @@ def _record_values(session: Session, pid: int, doc_pk: int, inc: Incoming, curre
         rows.append({"proceeding_id": pid, "attribute": attr, "value": value, "document_id": doc_pk,
                      "conflict": conflict})
         if conflict:
-            session.execute(update(FV).where(FV.c.proceeding_id == pid, FV.c.attribute == attr).values(conflict=True))
-    if rows:
-        session.execute(insert(FV), rows)
+            db.run("UPDATE fact_values SET conflict = :t WHERE proceeding_id = :p AND attribute = :a",
+                   {"t": True, "p": pid, "a": attr})
+    db.many(FV_INSERT, rows)
     if changes and not created:
-        session.execute(update(PR).where(PR.c.id == pid).values(**changes))
+        sets = ", ".join(f"{attr} = :{attr}" for attr in changes)  # attribute names from ATTRIBUTES only
+        db.run(f"UPDATE proceedings SET {sets} WHERE id = :id", {**changes, "id": pid})
         if "date" in changes:
-            kind = session.execute(select(PR.c.kind).where(PR.c.id == pid)).scalar_one()
-            session.execute(update(EVT).where(EVT.c.proceeding_id == pid, EVT.c.kind == FILING_EVENT.get(kind, "filed"))
-                            .values(date=changes["date"]))
+            db.run("UPDATE events SET date = :d WHERE proceeding_id = :p AND kind = :k",
+                   {"d": changes["date"], "p": pid, "k": FILING_EVENT.get(inc.kind, "filed")})
 
 
-def _add_parties(session: Session, pid: int, inc: Incoming) -> None:
-    have = set(session.execute(select(PP.c.party_id, PP.c.role).where(PP.c.proceeding_id == pid)).all())
+def _add_parties(db: Sql, pid: int, inc: Incoming) -> None:
+    have = set(db.all("SELECT party_id, role FROM proceeding_parties WHERE proceeding_id = :p", {"p": pid}))
     rows = []
     for role, ids in (("claimant", inc.claimants), ("respondent", inc.respondents)):
         for party in dict.fromkeys(ids):
             if (party, role) not in have:
                 have.add((party, role))
-                rows.append({"proceeding_id": pid, "party_id": party, "role": role})
-    if rows:
-        session.execute(insert(PP), rows)
+                rows.append({"p": pid, "party": party, "role": role})
+    db.many("INSERT INTO proceeding_parties (proceeding_id, party_id, role) VALUES (:p, :party, :role)", rows)
 
 
-def _add_patents(session: Session, pid: int, patent_ids: list[int]) -> None:
+def _add_patents(db: Sql, pid: int, patent_ids: list[int]) -> None:
     if not patent_ids:
         return
-    have = set(session.execute(select(PPAT.c.patent_id).where(PPAT.c.proceeding_id == pid)).scalars())
-    rows = [{"proceeding_id": pid, "patent_id": p} for p in dict.fromkeys(patent_ids) if p not in have]
-    if rows:
-        session.execute(insert(PPAT), rows)
+    have = set(db.column("SELECT patent_id FROM proceeding_patents WHERE proceeding_id = :p", {"p": pid}))
+    db.many("INSERT INTO proceeding_patents (proceeding_id, patent_id) VALUES (:p, :pat)",
+            [{"p": pid, "pat": p} for p in dict.fromkeys(patent_ids) if p not in have])
 
 
-def _add_amounts(session: Session, pid: int, doc_pk: int, amounts: list[dict]) -> None:
+def _add_amounts(db: Sql, pid: int, doc_pk: int, amounts: list[dict]) -> None:
     if not amounts:
         return
-    stored = session.execute(
-        select(AM.c.id, AM.c.value, AM.c.currency, AM.c.role, AM.c.document_id, AM.c.counted)
-        .where(AM.c.proceeding_id == pid)
-    ).all()
+    stored = db.all("SELECT id, value, currency, role, document_id, counted FROM amounts WHERE proceeding_id = :p",
+                    {"p": pid})
     for a in amounts:
-        same = [s for s in stored if (s.currency, s.role) == (a["currency"], a["role"])]
-        if any(_same_amount(s.value, a["value"]) for s in same):
-            a["amount_id"] = next(s.id for s in same if _same_amount(s.value, a["value"]))
+        same = [s for s in stored if (s[2], s[3]) == (a["currency"], a["role"])]
+        hit = next((s for s in same if _same_amount(s[1], a["value"])), None)
+        if hit is not None:
+            a["amount_id"] = hit[0]
             continue
-        other_docs = [s for s in same if s.document_id != doc_pk and s.counted]
+        other_docs = [s for s in same if s[4] != doc_pk and s[5]]
         conflict = bool(other_docs)
-        aid = session.execute(
-            insert(AM).values(proceeding_id=pid, value=a["value"], currency=a["currency"], role=a["role"],
-                              document_id=doc_pk, counted=not conflict, conflict=conflict)
-        ).inserted_primary_key[0]
+        aid = db.insert(
+            "INSERT INTO amounts (proceeding_id, value, currency, role, document_id, counted, conflict) "
+            "VALUES (:p, :v, :c, :r, :d, :counted, :conflict) RETURNING id",
+            {"p": pid, "v": a["value"], "c": a["currency"], "r": a["role"], "d": doc_pk, "counted": not conflict,
+             "conflict": conflict})
+        stored.append((aid, a["value"], a["currency"], a["role"], doc_pk, not conflict))
         a["amount_id"] = aid
         attribute = f"amount:{a['role']}:{a['currency']}"
         if conflict:
-            session.execute(update(AM).where(AM.c.id.in_([s.id for s in other_docs])).values(conflict=True))
-            session.execute(update(FV).where(FV.c.proceeding_id == pid, FV.c.attribute == attribute)
-                            .values(conflict=True))
-        session.execute(insert(FV).values(proceeding_id=pid, attribute=attribute, value=json.dumps(_num(a["value"])),
-                                          document_id=doc_pk, conflict=conflict))
+            ph, params = in_list("a", [s[0] for s in other_docs])
+            db.run(f"UPDATE amounts SET conflict = :t WHERE id IN {ph}", {**params, "t": True})
+            db.run("UPDATE fact_values SET conflict = :t WHERE proceeding_id = :p AND attribute = :a",
+                   {"t": True, "p": pid, "a": attribute})
+        db.run(FV_INSERT, {"proceeding_id": pid, "attribute": attribute, "value": json.dumps(_num(a["value"])),
+                           "document_id": doc_pk, "conflict": conflict})
 
 
-def _add_events(session: Session, pid: int, doc_pk: int, published: str | None, kind: str) -> None:
-    row = session.execute(select(PR.c.date, PR.c.outcome).where(PR.c.id == pid)).one()
-    wanted = [(FILING_EVENT.get(kind, "filed"), row.date)]
-    if row.outcome in OUTCOME_EVENT:
-        wanted.append((OUTCOME_EVENT[row.outcome], published))
-    have = session.execute(select(EVT.c.kind, EVT.c.date).where(EVT.c.proceeding_id == pid)).all()
+def _add_events(db: Sql, pid: int, doc_pk: int, published: str | None, kind: str) -> None:
+    date, outcome = db.one("SELECT date, outcome FROM proceedings WHERE id = :p", {"p": pid})
+    wanted = [(FILING_EVENT.get(kind, "filed"), date)]
+    if outcome in OUTCOME_EVENT:
+        wanted.append((OUTCOME_EVENT[outcome], published))
+    have = db.all("SELECT kind, date FROM events WHERE proceeding_id = :p", {"p": pid})
     have_kinds = {k for k, _ in have}
     for ev_kind, when in wanted:
         if ev_kind in have_kinds:
             if when and (ev_kind, None) in have:
-                session.execute(update(EVT).where(EVT.c.proceeding_id == pid, EVT.c.kind == ev_kind,
-                                                  EVT.c.date.is_(None)).values(date=when, document_id=doc_pk))
+                db.run("UPDATE events SET date = :d, document_id = :doc WHERE proceeding_id = :p AND kind = :k "
+                       "AND date IS NULL", {"d": when, "doc": doc_pk, "p": pid, "k": ev_kind})
             continue
-        session.execute(insert(EVT).values(proceeding_id=pid, kind=ev_kind, date=when, document_id=doc_pk))
+        db.run("INSERT INTO events (proceeding_id, kind, date, document_id) VALUES (:p, :k, :d, :doc)",
+               {"p": pid, "k": ev_kind, "d": when, "doc": doc_pk})
 
 
 def _num(v: float) -> int | float:
