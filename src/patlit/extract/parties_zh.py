@@ -345,6 +345,9 @@ def candidates(ctx: Context) -> list[Party]:
         if name:
             people.append(_Cand(name=name, start=pos, kind="person", role=side))
 
+    # "美国专利运营公司Northwind Wireless LLC": a description standing right before a name
+    starts = {c.start for c in orgs} | {s for s, _, _ in brand_hits}
+    orgs = [c for c in orgs if not (c.start + len(c.name) in starts and _descriptive(c.name))]
     cands = _merge(orgs + people)
     _bracket_aliases(text, t, cands)
     parties = _link_brands(t, cands, brand_hits)
@@ -353,6 +356,12 @@ def candidates(ctx: Context) -> list[Party]:
     announcer = _announcer(t, bare, parties)
     _attach_mentions(text, t, parties, announcer, bare)
     return parties
+
+
+def _descriptive(name: str) -> bool:
+    """A bare "…公司" (no legal form such as 有限公司) that describes rather than names."""
+    t = fold(name)
+    return t.endswith("公司") and not t.endswith(("有限公司", "株式会社", "集团公司"))
 
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:
