@@ -266,10 +266,8 @@ def _digits(s: str | None) -> str:
 def _norm_cn_application(g: Groups) -> tuple[str, bool | None] | None:
     num = _digits(g.get("num"))
     chk = (g.get("chk") or "").upper()
-    if len(num) == 8 and not g.get("dot"):
-        # 9 digits with no dot are read as an 8-digit number plus check digit only after ZL
-        if not g.get("zl", True):
-            return None
+    if len(num) == 8 and not g.get("dot") and not g.get("zl"):
+        return None  # 9 digits with no dot are an 8-digit number plus check digit only after ZL
     try:
         app = decode_cn(num + "." + chk)
     except PatentIdError:
@@ -374,12 +372,12 @@ def _form_hits(text: str) -> list[_Hit]:
             continue
         for m in form.regex.finditer(text):
             groups = m.groupdict()
-            if form.name == "cn_application":
-                groups["zl"] = m.group(0)[:2].upper() in ("ZL", "ＺＬ")  # type: ignore[assignment]
             res = form.normalize(groups)
             if res is None:
                 continue
-            out.append(_Hit(m.start(), m.end(), res[0], form.office, res[1]))
+            # a form may read part of its number in a lookbehind: the span starts there
+            start = min([m.start()] + [m.start(k) for k, v in groups.items() if v is not None and k in m.re.groupindex])
+            out.append(_Hit(start, m.end(), res[0], form.office, res[1]))
     return out
 
 
@@ -414,7 +412,7 @@ def _item_id(kind: str, raw: str, office: str | None, lang: str) -> tuple[str, b
     if office in ("EP", "GB", "JP") and len(digits) == 7:
         return f"{office}{digits}", None
     if office == "CN" and len(digits) == 13:
-        return _norm_cn_application({"num": digits[:12], "chk": digits[12], "dot": None, "zl": True})
+        return _norm_cn_application({"num": digits[:12], "chk": digits[12], "dot": None})
     return None
 
 
