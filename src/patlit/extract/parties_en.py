@@ -108,6 +108,9 @@ class Cand:
 
 
 def _is_headline(s: str) -> bool:
+    """A title-case line (no closing full stop): its capitals say nothing about names."""
+    if s.rstrip().endswith("."):
+        return False
     ws = [w for w in _WORD.findall(s) if len(w.strip("\"'“”‘’:,.()")) >= 4]
     if len(ws) < 4:
         return False
@@ -479,7 +482,7 @@ def _acronym_like(t: str) -> bool:
     if t.isupper() and len(core) <= 8:
         return True
     clipped = [w for w in t.split() if re.fullmatch(r"[A-Z][a-z]{1,3}\.", w) and w.rstrip(".") not in _SUFFIX_SET]
-    if len(clipped) >= 2:  # "Am. Tech. Ceramics Corp."
+    if clipped and len(t.split()) >= 2:  # "Am. Tech. Ceramics Corp."
         return True
     # camel-case clip "IntVen"
     return bool(re.fullmatch(r"(?:[A-Z][a-z]{1,4}){2,3}", t))

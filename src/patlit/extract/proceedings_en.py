@@ -268,7 +268,8 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
 
 
 _PAIR_RE = re.compile(
-    rf"\b(?:disputes?|battles?|fights?|contests?|wars?|feuds?|litigation|cases?|conflicts?|investigations?|rivalry)[\w\-,()\s]{{0,24}}?"
+    rf"\b(?:disputes?|battles?|fights?|contests?|wars?|feuds?|litigation|cases?|conflicts?|investigations?|rivalry|"
+    rf"requests?|petitions?|suits?|IPRs?|proceedings)[\w\-,()\s]{{0,24}}?"
     rf"\b(?:between|involving|pitting)\s+(?P<a>{ELIST})",
     re.I,
 )
