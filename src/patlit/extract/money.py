@@ -41,6 +41,7 @@ _SCALE_SEPARATORS = " -\u00a0\u3000"
 _BIG_SCALES = frozenset("万萬亿億")
 #: currency suffixes that only say "money unit": a currency named before the number wins
 _GENERIC_YUAN = frozenset({"元", "块"})
+_CLOSING_BRACKET = re.compile(r"[ \u00a0\u3000]*[)）\]]")
 #: how far (in characters) a conversion may stand from the amount it restates
 _CONVERSION_GAP = 40
 
@@ -125,6 +126,11 @@ def _grammar() -> _Grammar:
     context_symbols = {c.symbol: (c.default, c.chinese_context, c.china_markers) for c in lex.context_symbols}
     for sym, (default, _, _) in context_symbols.items():
         symbol_currency[sym] = default
+    # Latin symbols and codes also stand before Chinese-scaled numbers ("US$5000万", "RMB 1.5亿元")
+    latin = {**code_currency, **symbol_currency, **{sym: cn for sym, (_, cn, _) in context_symbols.items()}}
+    for written, code in latin.items():
+        zh_currency.setdefault(written, code)
+        zh_prefix.append(written)
 
     attached = [sc.word for sc in lex.scales_en if sc.attached]
     spaced = [sc.word for sc in lex.scales_en if not sc.attached]
@@ -152,8 +158,9 @@ def _grammar() -> _Grammar:
     zh_numeral = re.compile(
         rf"{_ZH_ANCHOR_NUMERAL}(?:[{approx}](?P<cscale>[{scale_chars}]+))?[{approx}]?{_SPACE}(?P<ccur>{zh_cur})?"
     )
-    words = _alt(lex.conversion_words)
-    conversion = re.compile(rf"\s*[(（]\s*(?:(?:{words})\s*)*$", re.IGNORECASE)
+    # inside the bracket: "about", 约合 ... and currency names ("(折合人民币约20亿元)")
+    words = _alt([*lex.conversion_words, *(p for cur in lex.currencies for p in cur.prefix_zh), *code_currency])
+    conversion = re.compile(rf"\s*[(（\[]\s*(?:(?:{words})\s*)*$", re.IGNORECASE)
     conversion_or = re.compile(rf"\s*,\s*or\s+(?:(?:{words})\s*)*$", re.IGNORECASE)
     return _Grammar(
         en_prefix=en_prefix,
@@ -384,9 +391,9 @@ def _conversions(text: str, cands: list[_Candidate], g: _Grammar) -> dict[int, i
         if len(gap) > _CONVERSION_GAP:
             continue
         if g.conversion.match(gap):
-            close = re.match(r"\s*[)）]", text[b.end : b.end + 3])
+            close = _CLOSING_BRACKET.match(text, b.end)
             if close:
-                out[i] = b.end + close.end()
+                out[i] = close.end()
         elif g.conversion_or.match(gap):
             out[i] = b.end
     return out
