@@ -17,6 +17,7 @@ The patterns are compiled from ``data/money.yaml`` on first use; Chinese numeral
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -81,7 +82,7 @@ class _Grammar:
     scale_en: dict[str, float]  # exact word -> value; lower-cased for the spaced words
     bare_scales: frozenset[str]
     scale_zh: dict[str, int]
-    context_symbols: dict[str, tuple[str, str, tuple[str, ...]]]
+    context_symbols: dict[str, tuple[str, str, tuple[str, ...]]]  # symbol -> (default, in China, markers)
     conversion: re.Pattern
     conversion_or: re.Pattern
 
@@ -233,62 +234,47 @@ def _prefix_at(text: str, p: int, pattern: re.Pattern, last_chars: frozenset[str
     return pattern.search(text, max(0, p - _PREFIX_REACH), p)
 
 
-def _en_candidates(text: str, g: _Grammar, chinese_context) -> list[_Candidate]:
+def _en_candidates(text: str, g: _Grammar, chinese_context: Callable[[], bool]) -> list[_Candidate]:
     out = []
     for a in g.en_number.finditer(text):
         p, q = a.span("num")
         num = a.group("num")
         before = text[p - 1] if p else ""
-        if before and before in ".,":
-            continue
+        if before in (".", ","):
+            continue  # the tail of a longer number
         scale, code, word = a.group("scale", "code", "word")
-        if not (scale or code or word or "," in num):
-            # only a currency before it can make this number a sum: check its last character first
-            j = p - 1
-            while j > 0 and text[j] in " \u00a0" and p - j <= 2:
-                j -= 1
-            if j < 0 or text[j] not in g.en_prefix_last:
-                continue
         pre = _prefix_at(text, p, g.en_prefix, g.en_prefix_last) if before else None
         if pre is None and not (scale or code or word or "," in num):
-            continue
+            continue  # a plain number: a year, a count, part of an identifier
         if _DOTTED_THOUSANDS.fullmatch(num):
             num = num.replace(".", "")
         elif not _EN_NUM_FULL.fullmatch(num):
             continue
-        suffix = a
-        if pre is not None:
+        end = a.end("scale") if scale else q
+        if pre is not None:  # "$847M", "RMB 1.23 million"
             sym, pcode = pre.group("sym", "code")
             currency = g.symbol_currency[sym] if sym else g.code_currency[pcode]
             if sym in g.context_symbols and chinese_context():
                 currency = g.context_symbols[sym][1]
-            start, end, bare = pre.start(), (suffix.end("scale") if scale else q), False
-        else:
-            if not (scale or code or word or "," in num):
-                continue
+            start = pre.start()
+        else:  # "410 million yuan", "10,000 CNY", or a bare "1 million"
             if before and before.isascii() and (before.isalnum() or before in "/-_$€£¥"):
                 continue
-            if code:
-                currency = g.code_currency[code]
-            elif word:
-                currency = g.word_currency[" ".join(word.lower().split())]
-            else:
-                currency = None
-            bare = currency is None
-            end = suffix.end("scale") if scale else q
-            if bare:
-                if not _bare_en_ok(text, p, num, scale, end, g):
-                    continue
-            else:
-                end = suffix.end()
             start = p
+            if code or word:
+                currency = g.code_currency[code] if code else g.word_currency[" ".join(word.lower().split())]
+                end = a.end()
+            elif _bare_en_ok(text, p, num, scale, end, g):
+                currency = None
+            else:
+                continue
         value = _decimal(num)
         if value is None:
             continue
         if scale:
             sc = scale.strip(_SCALE_SEPARATORS)
             value *= Decimal(str(g.scale_en.get(sc, g.scale_en.get(sc.lower(), 1))))
-        out.append(_Candidate(start, end, _whole(value), currency, "en", bare))
+        out.append(_Candidate(start, end, _whole(value), currency, "en", currency is None))
     return out
 
 
@@ -411,8 +397,9 @@ def extract(ctx: Context) -> list[MoneyMention]:
     china: list[bool] = []
 
     def chinese_context() -> bool:
+        """Is this a Chinese document, or one about China? (asked once, only when "¥" is met)"""
         if not china:
-            markers = next(iter(g.context_symbols.values()))[2] if g.context_symbols else ()
+            markers = {mk for _, _, marks in g.context_symbols.values() for mk in marks}
             china.append(ctx.lang == "zh" or any(mk in text for mk in markers))
         return china[0]
 
