@@ -64,6 +64,7 @@ class _Grammar:
     weekday_not_after: frozenset[str]
     relative: dict[str, _Relative]  # lower-cased phrase (single spaces) -> rule
     zh_year_words: dict[str, int]
+    zh_story_year_words: dict[str, int]
     zh_digits: dict[str, int]
     day_first: re.Pattern[str]
     month_first: re.Pattern[str]
@@ -155,7 +156,7 @@ def _grammar() -> _Grammar:
     if not isinstance(raw, dict):
         raise _fail("top level must be a mapping")
     for key in ("months", "month_abbreviations", "weekdays", "relative", "patterns", "byline", "numeric_order",
-                "zh_digits", "zh_year_words", "range_words"):
+                "zh_digits", "zh_year_words", "zh_story_year_words", "range_words"):
         if key not in raw:
             raise _fail(f"missing section '{key}'")
     months_full = {str(k): int(v) for k, v in raw["months"].items()}
@@ -248,6 +249,7 @@ def _grammar() -> _Grammar:
         weekday_not_after=frozenset(raw.get("weekday_not_after") or ()),
         relative=relative,
         zh_year_words={str(k): int(v) for k, v in raw["zh_year_words"].items()},
+        zh_story_year_words={str(k): int(v) for k, v in raw["zh_story_year_words"].items()},
         zh_digits={str(k): int(v) for k, v in raw["zh_digits"].items()},
         day_first=_word_regex(order["day_first_words"]),
         month_first=_word_regex(order["month_first_words"]),
@@ -352,9 +354,11 @@ def _value(
         else:
             day_first_here = day_first
         return _iso(year, b, a) if day_first_here else _iso(year, a, b)
-    if p.resolve == "year_of_published" and year_hint is not None and not (gd.get("rel") or gd.get("last")):
+    if p.resolve == "year_of_published" and year_hint is not None and not gd.get("last"):
         month = _month_of(g, gd["month"])
         return _iso(year_hint, month, _num(g, gd.get("day"))) if month else None
+    if gd.get("rel") in g.zh_story_year_words:
+        return None  # 同年5月 with no date told before it
     if pub is None:
         return None
     if p.resolve == "year_of_published":
@@ -439,6 +443,18 @@ def _range_year(g: _Grammar, text: str, span: tuple[int, int], years: list[tuple
     return None
 
 
+def _year_hint(
+    g: _Grammar, text: str, span: tuple[int, int], years: list[tuple[int, int, int]], rel: str | None
+) -> int | None:
+    """The year a yearless date takes from the absolute dates around it, if any."""
+    if rel in g.zh_story_year_words:  # 同年/次年: counted from the last date told before
+        before = [y for s, e, y in years if e <= span[0]]
+        return before[-1] + g.zh_story_year_words[rel] if before else None
+    if rel:
+        return None
+    return _range_year(g, text, span, years)
+
+
 def _scan(text: str, lang: str, published: str | None) -> list[DateMention]:
     g = _grammar()
     # full-width digits (２０１９年) are read as ASCII; translation keeps offsets
@@ -462,7 +478,7 @@ def _scan(text: str, lang: str, published: str | None) -> list[DateMention]:
     matches = list(seen.values())
     # absolute dates first: a date without a year next to one with it ("5月30日至
     # 6月2日", "May 30 to June 2, 2019") takes that year, with or without published
-    matches.sort(key=lambda pm: pm[0].resolve not in ("absolute", "numeric"))
+    matches.sort(key=lambda pm: (pm[0].resolve not in ("absolute", "numeric"), pm[1].start()))
     found: dict[tuple[int, int], tuple[str, bool]] = {}
     years: list[tuple[int, int, int]] = []  # (start, end, year) of absolute dates
     for p, m in matches:
@@ -471,7 +487,7 @@ def _scan(text: str, lang: str, published: str | None) -> list[DateMention]:
         if p.resolve == "numeric" and day_first is None:
             day_first = _prefers_day_first(g, src)
         span = m.span("span") if gd.get("span") is not None else m.span()
-        hint = _range_year(g, src, span, years) if p.resolve == "year_of_published" and years else None
+        hint = _year_hint(g, src, span, years, gd.get("rel")) if p.resolve == "year_of_published" and years else None
         value = _value(g, p, gd, src, m.start(), pub, bool(day_first), hint)
         if value is None:
             continue
