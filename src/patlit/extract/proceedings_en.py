@@ -250,6 +250,8 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"(?P<r>{ELIST})(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s+(?:was|were|had\s+been|has\s+been)\s+found\s+(?P<neg>not\s+)?to\s+{_INFR}\b"),
         ("verdict", "verdict", "infringement", "reference", "verdict_for",
          rf"\bverdict\s+(?:of\s+\S+\s+)?(?:for|in\s+favou?r\s+of)\s+(?P<c>{ELIST})(?:\s*\([^()]*\))*[^;]{{0,80}}?\band\s+against\s+(?P<r>{ELIST})"),
+        ("won", "verdict", "infringement", "reference", "won_verdict",
+         rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|obtained|secured|scored)\s+(?:a|an|the)\s+(?:[\w\-$.]+\s+){{0,4}}?(?:verdict|judgment|judgement|ruling)\s+against\s+{DESC}(?P<r>{ELIST})"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
          rf"\b(?:ITC|USITC|commission)\b[^;\ue000]{{0,40}}?\b(?:entered|issued|imposed|granted)\b[^;\ue000]{{0,80}}?\bexclusion\s+order\b[^;\ue000]{{0,80}}?\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("prevailed", "pair", "infringement", "reference", "prevailed",
@@ -443,6 +445,7 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             )
     topic: list[str] = []
     for st in sents:
+        outcomes.extend(_outcomes(ctx, st, g))
         agentless = not st.ents and not _PRONOUN.search(st.text)
         if agentless and not _AGENTLESS.search(st.text):
             continue
@@ -452,7 +455,6 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
         actions.extend(found)
         for m in _PAIR_RE.finditer(st.text):
             pairs.append(tuple(st.names(m.group("a"))))
-        outcomes.extend(_outcomes(ctx, st, g))
         if found:
             topic = list(found[-1].claimants) or topic
         elif st.ents and not topic:
