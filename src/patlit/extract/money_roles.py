@@ -261,7 +261,11 @@ def _others_between(slots: list[Slot], me: Slot, lo: int, hi: int) -> int:
 def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decision:
     lang, unit = sent.lang, UNIT[sent.lang]
     for a in sent.aggregates:
-        if a.end <= slot.start or (slot.end <= a.start and a.start - slot.end <= AGGREGATE_AFTER):
+        if a.end <= slot.start:
+            between = text[a.end : slot.start]
+            if not _CLAUSE.search(between) and not _others_between(slots, slot, a.end, slot.start):
+                return Decision(None, "cue")
+        elif a.start - slot.end <= AGGREGATE_AFTER:
             return Decision(None, "cue")
     scored: list[tuple[float, int, _Match]] = []
     for i, cue in enumerate(sent.cues):
@@ -285,24 +289,23 @@ def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decisi
             scored.append((score, i, cue))
     scored.sort(key=lambda t: (t[0], t[1]))
     for score, _, cue in scored:
-        close = score <= CLOSE_CUE and cue.kind != "none"
         if cue.kind == "none":
             return Decision(None, "cue")
+        close = score <= CLOSE_CUE
         if cue.kind in _GOVERNED_DEFAULT:
-            role = _governed(text, sent, slot, _GOVERNED_DEFAULT[cue.kind])
+            role = _governed(sent, slot, _GOVERNED_DEFAULT[cue.kind])
             if role is None:
                 continue  # an ungoverned "paid": let the next cue speak ("settled, with Beta paying $12M")
             return Decision(role, "cue", close)
         return Decision(cue.kind, "cue", close)
     if slot.bare:
         return Decision(None)
-    role = _governed(text, sent, slot, None, GOVERNOR_MAX, REQUEST_MAX)
+    role = _governed(sent, slot, None, GOVERNOR_MAX, REQUEST_MAX)
     return Decision(role, "governor" if role else None)
 
 
 def _governed(
-    text: str, sent: _Sentence, slot: Slot, default: str | None,
-    reach: float | None = None, request_reach: float | None = None,
+    sent: _Sentence, slot: Slot, default: str | None, reach: float | None = None, request_reach: float | None = None
 ) -> str | None:
     """Request before the amount -> asked (``default`` or damages); decision -> awarded.
 
