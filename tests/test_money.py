@@ -175,6 +175,11 @@ AMOUNTS = [
         "Sigma claimed RMB 20 million. Sigma also wants reasonable costs of 2 million.",
         [(20e6, "CNY", "damages"), (2e6, "CNY", "costs")],
     ),
+    # ... but not from a conversion
+    (
+        "Sigma claimed RMB 20 million ($3 million) and reasonable costs of 2 million.",
+        [(20e6, "CNY", "damages"), (2e6, "CNY", "costs")],
+    ),
     # a bare number with no currency before it in the document: dropped
     ("The firm wants reasonable costs of 2 million.", []),
     # not money, not litigation

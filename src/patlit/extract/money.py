@@ -409,8 +409,8 @@ def extract(ctx: Context) -> list[MoneyMention]:
     if not cands:
         return []
     cands = _drop_overlaps(cands)
-    cands = _inherit_currency(ctx, cands)
     converted = _conversions(text, cands, g)
+    cands = _inherit_currency(ctx, cands, converted)
 
     slots = []
     for i, c in enumerate(cands):
@@ -433,11 +433,12 @@ def extract(ctx: Context) -> list[MoneyMention]:
     return out
 
 
-def _inherit_currency(ctx: Context, cands: list[_Candidate]) -> list[_Candidate]:
-    """Bare numbers take a currency: English the nearest before in the document, Chinese in the sentence, else CNY."""
+def _inherit_currency(ctx: Context, cands: list[_Candidate], converted: dict[int, int]) -> list[_Candidate]:
+    """Bare numbers take a currency: English the nearest amount before in the document,
+    Chinese the nearest before in the sentence, else CNY (conversions are not looked at)."""
     out: list[_Candidate] = []
     last: _Candidate | None = None
-    for c in cands:
+    for i, c in enumerate(cands):
         if c.currency is None:
             if c.lang == "en":
                 currency = last.currency if last else None
@@ -446,7 +447,7 @@ def _inherit_currency(ctx: Context, cands: list[_Candidate]) -> list[_Candidate]
             else:
                 currency = "CNY"
             c = replace(c, currency=currency)
-        else:
+        elif i not in converted:
             last = c
         out.append(c)
     return out
