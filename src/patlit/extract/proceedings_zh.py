@@ -263,7 +263,9 @@ def _not_reported(g: Grammar, t: str, lo: int, ts: int) -> bool:
 def _outcome_not_reported(g: Grammar, t: str, lo: int, pos: int) -> bool:
     """A request ("请求判令…", "上诉请求：撤销原判"), a forecast or a condition, not a decision."""
     window = t[max(_clause_start(t, lo, pos), pos - 12):pos]
-    return bool(g.outcome_not_reported.search(window)) or bool(_REQUEST_COLON.search(t, lo, pos))
+    # "诉讼请求：1.判令…；2.判令…": the request's colon may stand sentences before, on its line
+    line = t.rfind("\n", 0, pos) + 1
+    return bool(g.outcome_not_reported.search(window)) or bool(_REQUEST_COLON.search(t, min(lo, line), pos))
 
 
 def _preceded_by(t: str, pos: int, words: tuple[str, ...], lo: int) -> bool:
@@ -339,9 +341,9 @@ def _sides(g: Grammar, t: str, trig: Trigger, ms: list[_M], lo: int, ts: int, te
         resp = [m.party for m in patients]
     if not resp:
         # "X提起诉讼，指控Y…", "X向法院起诉请求：判令Y…"
-        after = next((m for m in ms if m.start >= args_end and m.party not in names_c), None)
-        if after is not None and any(c in t[args_end:after.start] for c in g.respondent_after_cues):
-            resp = [after.party]
+        after = next((i for i, m in enumerate(ms) if m.start >= args_end and m.party not in names_c), None)
+        if after is not None and any(c in t[args_end:ms[after].start] for c in g.respondent_after_cues):
+            resp = [m.party for m in _chain(g, t, ms, after, hi)]
     names_r = tuple(dict.fromkeys(r for r in resp if r not in names_c))
     cs = _clause_start(t, lo, ts)
     in_clause = [m.start for m in claimants + objects if cs <= m.start < ts]
