@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from patlit.errors import DataFileError
 from patlit.extract import dates
@@ -284,3 +286,25 @@ def test_corpus_gold_proceeding_dates_are_found() -> None:
             if proc.get("date") and proc["date"] not in found:
                 missing.append((doc["doc_id"], proc["date"]))
     assert missing == []
+
+
+# ------------------------------------------------------------ properties
+
+_FRAGMENTS = [
+    "May", "June", "Sept.", "Monday", "last", "this past", "week", "month", "year", "earlier", "late", "in ", "on ",
+    "30", "13th", ",", " ", "2019", "2024", "-", "/", ".", "年", "月", "日", "号", "今年", "去年", "同年", "次年", "至",
+    "底", "初", "二〇", "十", "５", "２０１９", "\n", "发布时间:", "Published ", "14:25", "|", "4 mins", "٣",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=6)), max_size=30).map("".join),
+       st.sampled_from(["en", "zh"]), st.sampled_from([None, "2024-02-29", "2020-01-01", "garbage"]))
+def test_extract_never_raises_and_values_are_iso(text: str, lang: str, published: str | None) -> None:
+    found = mentions(text, lang, published)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+        assert len(m.value) in (4, 7, 10) and m.value[:2] in ("19", "20")
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    pub = dates.find_published(text, lang)
+    assert pub is None or len(pub) == 10

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from patlit.errors import DataFileError
 from patlit.extract import patents
@@ -328,3 +330,26 @@ def _corpus() -> list[tuple[dict, dict]]:
 def test_corpus_patents_match_gold(doc: dict, gold: dict) -> None:
     found = list(dict.fromkeys(ids_in(doc["text"], doc["lang"])))
     assert sorted(found) == sorted(gold["patents"])
+
+
+# ------------------------------------------------------------ properties
+
+_FRAGMENTS = [
+    "ZL", "CN", "US", "EP", "WO", "JP", "KR", "GB", "D", "RE", "Re. ", "第", "号", "专利号为", "申请号:", "U.S. Patent Nos. ",
+    "Patent No. ", "European Patent No. ", "patent", "(", ")", ",", ";", " and ", "、", ".", "．", " ", "X", "B2", "A1",
+    "2013", "1", "0147926", "9", "8,218,566", "1 234 567", "27,28,964", "2019/0123456", "2015-123456", "10-1234567",
+    "００", "٣", "$", "¥",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=6)), max_size=30).map("".join),
+       st.sampled_from(["en", "zh"]))
+def test_extract_never_raises_and_spans_slice_back(text: str, lang: str) -> None:
+    found = patents.extract(Context(text=text, lang=lang))
+    for m in found:
+        assert text[m.start:m.end] == m.text
+        assert describe(m.id)["id"] == m.id
+    starts = [m.start for m in found]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
