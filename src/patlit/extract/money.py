@@ -283,8 +283,8 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|\S)?")
 
 def _bare_en_ok(text: str, start: int, num: str, scale: str | None, end: int, g: _Grammar) -> bool:
     """A currency-less English number: a full scale word or thousands grouping, then a plain follower."""
-    if _NUMBER_LABEL.search(text, max(0, start - 12), start):
-        return False
+    if _NUMBER_LABEL.search(text, max(0, start - 12), start) or (start and text[start - 1] in "(（"):
+        return False  # "No. 8,218,566", "(7,230,931)": identifiers
     if scale is not None:
         if scale.strip(_SCALE_SEPARATORS).lower() not in g.bare_scales:
             return False

@@ -48,7 +48,7 @@ AMOUNT_PENALTY = 60.0
 CLAUSE_PENALTY = 40.0
 COMMA_PENALTY = 8.0
 #: farthest a cue may be (weighted)
-MAX_SCORE = 160.0
+MAX_SCORE = 100.0
 #: cue after the amount: weight, fixed cost, longest gap (characters)
 AFTER_FACTOR = 1.5
 AFTER_COST = 5.0
