@@ -74,6 +74,8 @@ class _Grammar:
     byline_window: int
     clock: re.Pattern[str]
     range_gap: re.Pattern[str]  # what may stand between the two ends of a date range
+    sentence_end: re.Pattern[str]  # a yearless date takes no year from across it
+    story_reach: int  # ... nor from a date told further back than this (characters)
     raw: dict[str, Any]
 
 
@@ -156,7 +158,7 @@ def _grammar() -> _Grammar:
     if not isinstance(raw, dict):
         raise _fail("top level must be a mapping")
     for key in ("months", "month_abbreviations", "weekdays", "relative", "patterns", "byline", "numeric_order",
-                "zh_digits", "zh_year_words", "zh_story_year_words", "range_words"):
+                "zh_digits", "zh_year_words", "zh_story_year_words", "range_words", "story_year"):
         if key not in raw:
             raise _fail(f"missing section '{key}'")
     months_full = {str(k): int(v) for k, v in raw["months"].items()}
@@ -258,6 +260,8 @@ def _grammar() -> _Grammar:
         byline_short=int(b["short_line_chars"]),
         byline_window=int(b["keyword_window"]),
         clock=re.compile(b["clock"]),
+        sentence_end=re.compile(raw["story_year"]["sentence_end"]),
+        story_reach=int(raw["story_year"]["reach"]),
         range_gap=re.compile(r"\s*(?:" + _alternation([str(w) for w in raw["range_words"]]) + r")\s*"),
         raw=raw,
     )
@@ -432,27 +436,46 @@ def _anchors(g: _Grammar, text: str) -> list[tuple[int, int, str]]:
     return hits
 
 
-def _range_year(g: _Grammar, text: str, span: tuple[int, int], years: list[tuple[int, int, int]]) -> int | None:
+Told = tuple[int, int, str]  # (start, end, value) of an absolute date told in the text
+
+
+def _range_year(g: _Grammar, text: str, span: tuple[int, int], told: list[Told]) -> int | None:
     """The year of an absolute date joined to ``span`` by a range word (至, to, -)."""
     s, e = span
-    for ys, ye, year in years:
-        if 0 <= s - ye <= 12 and g.range_gap.fullmatch(text, ye, s):
-            return year
-        if 0 <= ys - e <= 12 and g.range_gap.fullmatch(text, e, ys):
-            return year
+    for ts, te, value in told:
+        if 0 <= s - te <= 12 and g.range_gap.fullmatch(text, te, s):
+            return int(value[:4])
+        if 0 <= ts - e <= 12 and g.range_gap.fullmatch(text, e, ts):
+            return int(value[:4])
     return None
 
 
 def _year_hint(
-    g: _Grammar, text: str, span: tuple[int, int], years: list[tuple[int, int, int]], rel: str | None
+    g: _Grammar, text: str, span: tuple[int, int], told: list[Told], rel: str | None, month: int | None,
+    day: int | None,
 ) -> int | None:
-    """The year a yearless date takes from the absolute dates around it, if any."""
-    if rel in g.zh_story_year_words:  # 同年/次年: counted from the last date told before
-        before = [y for s, e, y in years if e <= span[0]]
-        return before[-1] + g.zh_story_year_words[rel] if before else None
+    """The year a yearless date takes from the absolute dates told around it, if any.
+
+    同年/次年 count from the last date told before. Otherwise a range partner
+    ("5月30日至6月2日") gives its year, and so does a date told earlier in the same
+    sentence ("2020年8月起诉,被告于9月反诉"); a month before that date's month means
+    the next year ("2020年12月起诉,3月开庭").
+    """
+    before = [t for t in told if t[1] <= span[0]]
+    if rel in g.zh_story_year_words:
+        return int(before[-1][2][:4]) + g.zh_story_year_words[rel] if before else None
     if rel:
         return None
-    return _range_year(g, text, span, years)
+    year = _range_year(g, text, span, told)
+    if year is not None or not before or month is None:
+        return year
+    ts, te, value = before[-1]
+    if span[0] - te > g.story_reach or g.sentence_end.search(text, te, span[0]):
+        return None
+    year = int(value[:4])
+    if len(value) >= 7 and (month, day or 1) < (int(value[5:7]), int(value[8:10]) if len(value) == 10 else 1):
+        year += 1
+    return year
 
 
 def _scan(text: str, lang: str, published: str | None) -> list[DateMention]:
@@ -480,21 +503,24 @@ def _scan(text: str, lang: str, published: str | None) -> list[DateMention]:
     # 6月2日", "May 30 to June 2, 2019") takes that year, with or without published
     matches.sort(key=lambda pm: (pm[0].resolve not in ("absolute", "numeric"), pm[1].start()))
     found: dict[tuple[int, int], tuple[str, bool]] = {}
-    years: list[tuple[int, int, int]] = []  # (start, end, year) of absolute dates
+    told: list[Told] = []  # absolute dates, in text order
     for p, m in matches:
         gd = m.groupdict()
         gd["_all"] = m.group(0)
         if p.resolve == "numeric" and day_first is None:
             day_first = _prefers_day_first(g, src)
         span = m.span("span") if gd.get("span") is not None else m.span()
-        hint = _year_hint(g, src, span, years, gd.get("rel")) if p.resolve == "year_of_published" and years else None
+        hint = None
+        if p.resolve == "year_of_published" and told:
+            month = _month_of(g, gd["month"]) if gd.get("month") else None
+            hint = _year_hint(g, src, span, told, gd.get("rel"), month, _num(g, gd.get("day")))
         value = _value(g, p, gd, src, m.start(), pub, bool(day_first), hint)
         if value is None:
             continue
         if span not in found:
             found[span] = (value, p.resolve not in ("absolute", "numeric") and hint is None)
             if p.resolve in ("absolute", "numeric"):
-                years.append((span[0], span[1], int(value[:4])))
+                told.append((span[0], span[1], value))
     # longest first; drop overlaps
     ordered = sorted(found.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0]))
     taken: list[tuple[int, int]] = []
