@@ -236,6 +236,23 @@ def test_amounts_and_roles(text, expected):
 
 
 ROLES = [
+    ('华为公司诉三星公司侵害发明专利权纠纷案一审判决三星赔偿华为8000万元,创下国内专利侵权赔偿的新纪录。', ['awarded']),
+    ('根据判决,苹果需向高通支付3100万美元赔偿。', ['awarded']),
+    ('此前一审法院判赔500万元,二审改判为1000万元。', ['awarded', 'awarded']),
+    ('截至目前,华为已累计向苹果收取专利费超过10亿元。', [None]),
+    ('华为2023年专利许可收入约5.6亿美元。', [None]),
+    ('该案判决生效后,被告履行了赔偿义务,支付了全部款项300万元。', ['awarded']),
+    ('原告的诉讼请求金额共计约人民币1.2亿元。', ['damages']),
+    ('公司作为被告涉及的诉讼金额合计为5,000万元。', ['damages']),
+    ('原告申请诉前保全,保全金额1000万元。', ['other']),
+    ('Apple agreed to a $113 million settlement with the patent holder.', ['settlement']),
+    ('The award includes $200 million in prejudgment interest.', ['awarded']),
+    ('Masimo sought $1.8 billion from Apple.', ['damages']),
+    ('It was the third-largest patent verdict ever, behind $2.5 billion against Gilead.', ['awarded']),
+    ('袁弓夷起诉小米,索赔5000万元人民币。', ['damages']),
+    ('美國陪審團裁定,大疆須向德事隆支付2.79億美元。', ['awarded']),
+    ('德事隆在美國起訴大疆,索償3.67億美元。', ['damages']),
+    ('德事隆市值約117億美元,員工逾33,000名。', [None]),
     ('Apple was ordered to pay $1.1 billion to Caltech.', ['awarded']),
     ('A federal jury in Texas on Friday ordered Apple to pay $308.5 million for infringing a patent.', ['awarded']),
     ('The verdict, which totaled $506 million, was the largest this year.', ['awarded']),
