@@ -4,7 +4,10 @@ The written forms live in ``data/dates.yaml`` (one regex per form, each with
 examples). Absolute dates give ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; dates that
 need the document's date ("on Thursday", "earlier this month", "June 13th",
 "今年5月底", "22日") are resolved against ``ctx.published`` and flagged
-``relative``; without a published date they give nothing.
+``relative``; without a published date they give nothing. A date written without
+its year takes the year of the date it forms a range with ("5月30日至6月2日") or
+of an absolute date told earlier in the same sentence ("2020年8月起诉,9月反诉";
+同年5月), published or not.
 
 :func:`find_published` reads the document's own date from its head (a byline,
 a "发布时间:" line, a date standing alone under the title) and refuses list pages
@@ -129,7 +132,8 @@ def _dispatch_regex(words: dict[str, str]) -> re.Pattern[str]:
     return re.compile(f"[{first}](?:{'|'.join(branches)})")
 
 
-def raw_phrases(raw: dict[str, Any], lang: str) -> list[str]:
+def _raw_phrases(raw: dict[str, Any], lang: str) -> list[str]:
+    """The relative phrases of one language as written in the data file."""
     return [str(r["phrase"]) for r in raw["relative"].get(lang) or []]
 
 
@@ -226,8 +230,8 @@ def _grammar() -> _Grammar:
     by_anchor = {k: tuple(p for lg in ("en", "zh") for p in patterns[lg] if p.anchor == k) for k in _ANCHORS}
     b = raw["byline"]
     order = raw["numeric_order"]
-    en_rel_words = sorted({p.split()[-1] for p in raw_phrases(raw, "en")}, key=len, reverse=True)
-    zh_rel_words = sorted(raw_phrases(raw, "zh"), key=len, reverse=True)
+    en_rel_words = sorted({p.split()[-1] for p in _raw_phrases(raw, "en")}, key=len, reverse=True)
+    zh_rel_words = sorted(_raw_phrases(raw, "zh"), key=len, reverse=True)
     anchor_words: dict[str, str] = {}
     for kind, words in (
         ("zh_relative", zh_rel_words),

@@ -101,7 +101,7 @@ def load_grammar() -> _Grammar:
 def _grammar() -> _Grammar:
     try:
         text = resources.files("patlit.data").joinpath(_DATA_FILE).read_text(encoding="utf-8")
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise _fail(f"cannot be read ({exc})") from exc
     if not isinstance(raw, dict):
