@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 FACT_TYPES: dict[str, str] = {
     "party": "party",
     "patent": "patent",
-    "proceeding": "action",
+    "proceeding": "proceeding",
     "action": "action",
     "amount": "amount",
     "money": "amount",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import time
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSP = "; ".join(
@@ -107,8 +108,11 @@ class GuardMiddleware:
                 await _too_large(send)
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """Raised while reading a body without Content-Length that outgrows the limit (answered 413)."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "request body too large")
 
 
 async def _too_large(send: Send) -> None:

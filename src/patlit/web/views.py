@@ -100,12 +100,7 @@ def document_list(s, limit: int, offset: int) -> dict:
 
 
 def counts(s) -> dict:
-    return {
-        "disputes": queries.list_disputes(s, limit=1, offset=0)["total"],
-        "parties": queries.list_parties(s, limit=1, offset=0)["total"],
-        "patents": queries.list_patents(s, limit=1, offset=0)["total"],
-        "documents": queries.list_documents(s, limit=1, offset=0)["total"],
-    }
+    return queries.stats(s)
 
 
 # ---------------------------------------------------------------- dispute

@@ -80,7 +80,8 @@
       var a = n.href ? P.svg('a', { href: n.href }, g) : g;
       P.svg('title', null, a).textContent = n.name;
       P.svg('circle', { cx: p.x, cy: p.y, r: n.focus ? 11 : 9 }, a);
-      var room = p.anchor === 'middle' ? W * 0.4 : (p.anchor === 'end' ? p.x - 16 : W - p.x - 16);
+      if (narrow && p.anchor !== 'middle') p = { x: p.x, y: p.y, anchor: 'middle' };  // phones: names under the nodes
+      var room = p.anchor === 'middle' ? W * 0.36 : (p.anchor === 'end' ? p.x - 16 : W - p.x - 16);
       var label = P.truncate(n.name, Math.max(6, Math.floor(room / 7.4)));
       var tx = p.anchor === 'end' ? p.x - 15 : p.anchor === 'start' ? p.x + 15 : p.x;
       var ty = p.anchor === 'middle' ? p.y + 26 : p.y + 4;

@@ -51,8 +51,8 @@
       return;
     }
     var narrow = (root.parentNode.clientWidth || 800) < 560;
-    var W = Math.max(root.parentNode.clientWidth || 800, narrow ? 520 : 640);
-    var L = narrow ? 112 : 170, R = 24, T = 26, laneH = 66;
+    var W = Math.max(root.parentNode.clientWidth || 800, narrow ? 300 : 640);
+    var L = narrow ? 92 : 170, R = 24, T = 26, laneH = 66;
     var dated = events.filter(function (e) { return parseDate(e.date) !== null; });
     var undated = events.length - dated.length;
     var UW = undated ? 70 : 0;
@@ -69,17 +69,20 @@
     lanes.forEach(function (lane, i) {
       var y = T + i * laneH;
       P.svg('rect', { 'class': 'tl-lane-bg' + (i % 2 ? ' odd' : ''), x: 0, y: y, width: W, height: laneH }, s);
-      var maxChars = narrow ? 16 : 24;
+      var maxChars = narrow ? 13 : 24;
       var lt = P.svgText(s, { x: 6, y: y + laneH / 2 - 2, 'class': 'tl-lane-label' }, P.truncate(lane.label, maxChars));
       P.svg('title', null, lt).textContent = lane.label;
       if (lane.sub) P.svgText(s, { x: 6, y: y + laneH / 2 + 12, 'class': 'tl-lane-sub' }, lane.sub);
     });
 
     var axis = P.svg('g', { 'class': 'tl-axis' }, s);
+    var lastLabel = -1e9;
     ticks(t0, t1).forEach(function (tk) {
       var tx = x(tk.t);
       P.svg('line', { x1: tx, x2: tx, y1: T - 4, y2: H - 8, 'stroke-dasharray': tk.major ? null : '2 3' }, axis);
+      if (tx - lastLabel < tk.label.length * 6.5 + 8) return;  // no overlapping tick labels on narrow screens
       P.svgText(axis, { x: tx + 3, y: T - 8 }, tk.label);
+      lastLabel = tx;
     });
     if (undated) {
       P.svg('line', { x1: x1 + 6, x2: x1 + 6, y1: T - 4, y2: H - 8 }, axis);
