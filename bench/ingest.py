@@ -68,8 +68,13 @@ def ingest(corpus: Path, db: Path, jobs: int, gold: dict | None) -> dict:
 
         ingest_run.extract_record = from_gold
     t0 = time.perf_counter()
+    r0 = resource.getrusage(resource.RUSAGE_SELF)
     s = ingest_run.run_ingest([str(corpus)], db=str(db), jobs=jobs, report=lambda _m: None)
     wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    rc = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_main = (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
+    cpu_workers = rc.ru_utime + rc.ru_stime
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
@@ -77,6 +82,10 @@ def ingest(corpus: Path, db: Path, jobs: int, gold: dict | None) -> dict:
         "new": s.new, "failed": s.failed,
         "seconds": round(wall, 2),
         "docs_per_s": round((s.new + s.duplicate + s.failed) / wall, 1),
+        # CPU time is what contention on a shared machine does not change
+        "cpu_s_main": round(cpu_main, 2),
+        "cpu_s_workers": round(cpu_workers, 2),
+        "docs_per_cpu_s": round((s.new + s.duplicate + s.failed) / (cpu_main + cpu_workers), 1),
         "peak_rss_mb": round(max(rss_self, rss_children), 1),
         "db_mb": round(db.stat().st_size / 2**20, 1),
         "first_error": s.errors[0] if s.errors else None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,9 @@ from typing import Any
 from patlit.errors import InputError
 from patlit.model import Document
 
-BATCH = 64  # documents extracted together when using worker processes
+IN_FLIGHT_PER_WORKER = 32  # documents queued per extraction process (bounded memory)
+AUTO_POOL_MIN_FILES = 50
+MANY_DOC_SUFFIXES = (".jsonl", ".ndjson", ".xml", ".rss", ".atom")
 
 
 @dataclass
@@ -68,6 +71,17 @@ def _safe_extract(doc: Document) -> dict[str, Any] | str:
         return f"extraction failed ({type(exc).__name__}: {exc})"
 
 
+def auto_jobs(files: list[str]) -> int:
+    """Extraction processes when not told: one per CPU for a large input, else extraction in this process.
+
+    A pool costs a few hundred milliseconds to start, worth it only for many documents
+    (many files, or JSONL/feeds holding many documents each).
+    """
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    large = len(files) >= AUTO_POOL_MIN_FILES or any(str(f).lower().endswith(MANY_DOC_SUFFIXES) for f in files)
+    return cpus if cpus > 1 and large else 1
+
+
 def _progress(total: int):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -94,7 +108,7 @@ def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
     summary = Summary()
     files = expand_inputs(list(inputs))
     summary.files = len(files)
-    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
+    workers = auto_jobs(files) if jobs == 0 else jobs
     pool = None
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -135,33 +149,33 @@ def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
         summary.disputes |= res.disputes
 
     try:
-        with _progress(len(files)) as progress:
+        with _progress(len(files)) as progress, store.session() as session:
             task = progress.add_task("ingest", total=len(files), name="")
-            batch: list[Document] = []
-            with store.session() as session:
-                def is_known(doc: Document) -> bool:
-                    found = writer.known(session, doc.text) is not None
-                    session.rollback()  # no snapshot held across other transactions
-                    return found
+            in_flight: deque = deque()
 
-                for doc in documents(task, progress):
-                    if is_known(doc):
-                        summary.duplicate += 1
-                        continue
-                    if pool is None:
-                        store_one(doc, _safe_extract(doc))
-                        continue
-                    batch.append(doc)
-                    if len(batch) >= BATCH:
-                        for d, rec in zip(batch, pool.map(_safe_extract, batch, chunksize=8)):
-                            store_one(d, rec)
-                        batch = []
-                if batch:
-                    for d, rec in zip(batch, pool.map(_safe_extract, batch, chunksize=8)):
-                        store_one(d, rec)
+            def is_known(doc: Document) -> bool:
+                found = writer.known(session, doc.text) is not None
+                session.rollback()  # no snapshot held across the writer's transactions
+                return found
+
+            for doc in documents(task, progress):
+                if is_known(doc):
+                    summary.duplicate += 1
+                    continue
+                if pool is None:
+                    store_one(doc, _safe_extract(doc))
+                    continue
+                # extraction runs ahead in the workers while this process stores finished documents
+                in_flight.append((doc, pool.submit(_safe_extract, doc)))
+                while len(in_flight) > IN_FLIGHT_PER_WORKER * workers or (in_flight and in_flight[0][1].done()):
+                    d, fut = in_flight.popleft()
+                    store_one(d, fut.result())
+            while in_flight:
+                d, fut = in_flight.popleft()
+                store_one(d, fut.result())
     finally:
         if pool is not None:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
         if own:
             store.close()
     return summary

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -58,8 +58,9 @@ def suffix_examples() -> list[tuple[str, str]]:
     return [tuple(ex) for ex in _load_yaml("legal_suffixes.yaml").get("examples") or []]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """The comparison key of a party name; ``""`` for a name with no letters."""
+    """The comparison key of a party name; ``""`` for a name with no letters (cached: names recur)."""
     s = _words(name)
     if s.startswith("the ") and len(s) > 4:
         s = s[4:]
@@ -80,6 +81,7 @@ def fold(name: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1 << 16)
 def script(name: str) -> str:
     """``"han"`` when the name has Chinese characters, ``"latin"`` when it has Latin letters, else ``"other"``."""
     if _HAN.search(name):

@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from patlit.errors import StoreError
+from patlit.store.sql import Sql
 
 _HAN = re.compile(r"([\u3400-\u9fff])")
 _TERM = re.compile(r"[\w\u3400-\u9fff]+")
@@ -46,9 +47,12 @@ class Hits:
 
 
 class SearchBackend(Protocol):
+    """``ddl`` creates the index (run by the migration); ``index``/``remove`` run on the write path's
+    :class:`~patlit.store.sql.Sql`; ``search`` on a session."""
+
     def ddl(self) -> list[str]: ...
-    def index(self, session: Session, doc_pk: int, title: str | None, body: str) -> None: ...
-    def remove(self, session: Session, doc_pk: int) -> None: ...
+    def index(self, db: Sql, doc_pk: int, title: str | None, body: str) -> None: ...
+    def remove(self, db: Sql, doc_pk: int) -> None: ...
     def search(self, session: Session, query: str, limit: int, offset: int) -> Hits: ...
 
 
@@ -58,14 +62,12 @@ class SqliteFts5:
     def ddl(self) -> list[str]:
         return ["CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, body, tokenize='unicode61')"]
 
-    def index(self, session: Session, doc_pk: int, title: str | None, body: str) -> None:
-        session.execute(
-            text("INSERT INTO documents_fts(rowid, title, body) VALUES (:id, :title, :body)"),
-            {"id": doc_pk, "title": search_form(title or ""), "body": search_form(body)},
-        )
+    def index(self, db: Sql, doc_pk: int, title: str | None, body: str) -> None:
+        db.run("INSERT INTO documents_fts(rowid, title, body) VALUES (:id, :title, :body)",
+               {"id": doc_pk, "title": search_form(title or ""), "body": search_form(body)})
 
-    def remove(self, session: Session, doc_pk: int) -> None:
-        session.execute(text("DELETE FROM documents_fts WHERE rowid = :id"), {"id": doc_pk})
+    def remove(self, db: Sql, doc_pk: int) -> None:
+        db.run("DELETE FROM documents_fts WHERE rowid = :id", {"id": doc_pk})
 
     @staticmethod
     def _match(query: str) -> str | None:
@@ -98,17 +100,13 @@ class PostgresTsvector:
             "CREATE INDEX IF NOT EXISTS ix_documents_search_vector ON documents USING gin (search_vector)",
         ]
 
-    def index(self, session: Session, doc_pk: int, title: str | None, body: str) -> None:
-        session.execute(
-            text(
-                "UPDATE documents SET search_vector = "
-                "setweight(to_tsvector('simple', :title), 'A') || to_tsvector('simple', :body) WHERE id = :id"
-            ),
-            {"id": doc_pk, "title": search_form(title or ""), "body": search_form(body)},
-        )
+    def index(self, db: Sql, doc_pk: int, title: str | None, body: str) -> None:
+        db.run("UPDATE documents SET search_vector = "
+               "setweight(to_tsvector('simple', :title), 'A') || to_tsvector('simple', :body) WHERE id = :id",
+               {"id": doc_pk, "title": search_form(title or ""), "body": search_form(body)})
 
-    def remove(self, session: Session, doc_pk: int) -> None:
-        session.execute(text("UPDATE documents SET search_vector = NULL WHERE id = :id"), {"id": doc_pk})
+    def remove(self, db: Sql, doc_pk: int) -> None:
+        db.run("UPDATE documents SET search_vector = NULL WHERE id = :id", {"id": doc_pk})
 
     def search(self, session: Session, query: str, limit: int, offset: int) -> Hits:
         terms = query_terms(query)

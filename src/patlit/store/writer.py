@@ -83,7 +83,7 @@ class Writer:
              "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
              "record": json.dumps(record, ensure_ascii=False)},
         )
-        self.search.index(session, doc_pk, doc.title, doc.text)
+        self.search.index(db, doc_pk, doc.title, doc.text)
         out = Stored("new", doc_id, doc_pk)
 
         resolved = pres.resolve_parties(db, doc_pk, record.get("parties") or [])
