@@ -47,6 +47,34 @@ def test_alias_examples(example):
         assert party.aliases == []
 
 
+BARE_EXAMPLES = LEX.raw["bare_names"]["examples"]
+
+
+@pytest.mark.parametrize("example", BARE_EXAMPLES, ids=[e["name"] for e in BARE_EXAMPLES])
+def test_unknown_short_name_next_to_a_suing_verb(example):
+    got = parties_of(example["text"])
+    assert example["name"] in [p.name for p in got], [p.name for p in got]
+
+
+NOT_BARE = [
+    ("pronoun", "它用来起诉金鹿机电有限公司的专利来自一家美国企业。"),
+    ("time", "青松电子有限公司3月起诉了海鸥精密制造有限公司，7月初再向法院起诉金鹿机电有限公司。"),
+    ("noun phrase", "金鹿机电有限公司向法院提起诉讼一事已获受理。"),
+]
+
+
+@pytest.mark.parametrize("case,text", NOT_BARE, ids=[c for c, _ in NOT_BARE])
+def test_no_bare_name_from_fragments(case, text):
+    names = [p.name for p in parties_of(text)]
+    assert all(n.endswith("有限公司") for n in names), names
+
+
+def test_verbs_end_a_name():
+    text = "云杉软件有限公司请求确认其产品未侵犯北方数据科技有限公司的专利，并向法院起诉。"
+    names = [p.name for p in parties_of(text)]
+    assert "北方数据科技有限公司" in names
+
+
 def test_every_mention_points_at_the_text():
     text = "原告晨星电子有限公司(以下简称晨星)起诉被告鹏程科技股份有限公司，晨星请求赔偿。"
     for p in parties_of(text):

@@ -35,6 +35,8 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _NAME_CHAR = re.compile(rf"[{_CJK}A-Za-z0-9()*×·&\-.]")
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK_RE = re.compile(f"[{_CJK}]")
+_CJK_ONLY = re.compile(f"[{_CJK}]+")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,2}")
 _LEADING_JUNK = ")(:,.-&· "
 _QUOTES = "\"'“”‘’「」『』"
 _MAX_NAME = 30
@@ -72,6 +74,13 @@ class Lexicon:
     anonymous_marks: str
     self_ref_heads: tuple[str, ...]
     generic_tails: tuple[str, ...]
+    bare_verb_re: re.Pattern
+    bare_subject_stop_re: re.Pattern
+    bare_object_stop_re: re.Pattern
+    bare_titles: tuple[str, ...]
+    bare_not_names: frozenset[str]
+    bare_max: int
+    pronouns: tuple[str, ...]
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -104,6 +113,7 @@ def lexicon() -> Lexicon:
     if not isinstance(stops, str) or not stops:
         raise DataFileError(f"{DATA}: 'person_stops' must be a non-empty string")
     ann = require(d, "announcement", dict, DATA)
+    bare = require(d, "bare_names", dict, DATA)
     latin_alt = _alternation(latin)
     return Lexicon(
         roles=roles,
@@ -139,6 +149,13 @@ def lexicon() -> Lexicon:
         anonymous_marks="".join(string_list(d, "anonymous_marks", DATA)),
         self_ref_heads=tuple(r[: -len("公司")] for r in string_list(ann, "self_references", DATA) if r.endswith("公司") and r != "公司"),
         generic_tails=tuple(string_list(d, "generic_tails", DATA)),
+        bare_verb_re=re.compile(f"(?:{_alternation(string_list(bare, 'verbs', DATA))})(?![书状人讼])"),
+        bare_subject_stop_re=re.compile(_alternation(string_list(bare, "subject_stops", DATA))),
+        bare_object_stop_re=re.compile(_alternation(string_list(bare, "object_stops", DATA)) + r"|[,.;:!?。，；：\n()\"“”]"),
+        bare_titles=tuple(sorted(string_list(bare, "titles", DATA), key=len, reverse=True)),
+        bare_not_names=frozenset(string_list(bare, "not_names", DATA)),
+        bare_max=int(bare.get("max_length", 6)),
+        pronouns=tuple(string_list(bare, "pronouns", DATA)),
         raw=d,
     )
 
@@ -348,7 +365,8 @@ def candidates(ctx: Context) -> list[Party]:
     # "美国专利运营公司Northwind Wireless LLC": a description standing right before a name
     starts = {c.start for c in orgs} | {s for s, _, _ in brand_hits}
     orgs = [c for c in orgs if not (c.start + len(c.name) in starts and _descriptive(c.name))]
-    cands = _merge(orgs + people)
+    taken = [(c.start, c.start + len(c.name)) for c in orgs + people] + protected + [(s, e) for s, e, _ in roles]
+    cands = _merge(orgs + people + _bare_names(text, t, taken))
     _bracket_aliases(text, t, cands)
     parties = _link_brands(t, cands, brand_hits)
     _short_aliases(t, cands, parties)
@@ -356,6 +374,37 @@ def candidates(ctx: Context) -> list[Party]:
     announcer = _announcer(t, bare, parties)
     _attach_mentions(text, t, parties, announcer, bare)
     return parties
+
+
+def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
+    """Unknown short names next to a suing verb: "飞利浦在…起诉", "起诉诺基亚，"."""
+    lex = lexicon()
+    out: list[_Cand] = []
+
+    def add(s: int, e: int) -> None:
+        while s < e and t.startswith(lex.bare_titles, s):
+            s += len(next(x for x in lex.bare_titles if t.startswith(x, s)))
+        name = t[s:e].strip()
+        s = t.index(name, s) if name else s
+        if not (2 <= len(name) <= lex.bare_max) or name in lex.bare_not_names or name in lex.places:
+            return
+        if name.startswith(lex.generic_starts) or name.startswith(lex.pronouns) or (s and t[s - 1].isdigit()):
+            return  # "它用来…", "7月初再…"
+        if not (_CJK_ONLY.fullmatch(name) or _LATIN_NAME.fullmatch(name)) or any(a < s + len(name) and s < b for a, b in taken):
+            return
+        if any(w in name for w in lex.exclude_words):
+            return
+        person = len(name) <= 3 and (name[0] in lex.surnames or name.startswith(lex.compound_surnames))
+        out.append(_Cand(name=text[s:s + len(name)], start=s, kind="person" if person else "org"))
+
+    for m in lex.bare_verb_re.finditer(t):
+        cs = max(t.rfind(c, 0, m.start()) for c in ",;:!?。，；：\n ") + 1
+        stop = lex.bare_subject_stop_re.search(t, cs, m.start())
+        add(cs, stop.start() if stop else m.start())
+        stop = lex.bare_object_stop_re.search(t, m.end(), min(len(t), m.end() + lex.bare_max + 1))
+        if stop is not None:
+            add(m.end(), stop.start())
+    return out
 
 
 def _descriptive(name: str) -> bool:
@@ -469,13 +518,12 @@ def _short_aliases(t: str, cands: list[_Cand], parties: list[Party]) -> None:
             continue
         for key in _short_keys(c):
             if key in names:
-                if key not in p.aliases and key != fold(p.name) and not any(key in fold(q.name) for q in parties if q is not p and fold(q.name) != key):
-                    # a short form that is itself another candidate: fold that one in
-                    other = next((q for q in parties if q is not p and fold(q.name) == key), None)
-                    if other is not None:
-                        p.aliases.append(other.name)
-                        p.aliases.extend(a for a in other.aliases if a not in p.aliases)
-                        other.name = ""
+                # a short form that is itself another candidate: fold that one in
+                other = next((q for q in parties if q is not p and q.name and fold(q.name) == key), None)
+                if other is not None and key not in p.aliases:
+                    p.aliases.append(other.name)
+                    p.aliases.extend(a for a in other.aliases if a not in p.aliases)
+                    other.name = ""
                 continue
             if _occurs_outside(t, key, covered):
                 p.aliases.append(key)
