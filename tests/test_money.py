@@ -459,6 +459,14 @@ def test_data_file_validation_names_the_problem():
     data["cues"]["zh"]["costs"]["examples"][0]["role"] = "fees"
     with pytest.raises(DataFileError, match="unknown role"):
         parse(data)
+    data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    data["cues"]["en"]["none"]["phrases"].append("Settlement")
+    with pytest.raises(DataFileError, match="'Settlement' is listed under both settlement and none"):
+        parse(data)
+    data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    data["cues"]["en"]["awarded"]["examples"][0]["amount"] = "$1 trillion"
+    with pytest.raises(DataFileError, match="not in its text"):
+        parse(data)
 
 
 def test_english_documents_do_not_import_cn2an():
