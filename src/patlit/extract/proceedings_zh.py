@@ -28,10 +28,11 @@ from patlit.extract.assemble import Action
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
 from patlit.extract.zh_text import fold, load_yaml, require, string_list
+from patlit.extract.parties_zh import role_mentions
 from patlit.model import OUTCOMES, PROCEEDING_KINDS, ActionMention, OutcomeMention, Party
 
 DATA = "proceedings_zh.yaml"
-FRAMES = ("active", "passive", "adjacent", "verdict", "join", "restate")
+FRAMES = ("active", "passive", "adjacent", "verdict", "join", "restate", "roles")
 _CLAUSE_MARKS = re.compile(r"[(),;:!?。，；：\n]")
 _CLAUSE_END = ",;:!?。，；：\n"
 # between two triggers of one sentence: a second filing, not the first one restated
@@ -84,6 +85,9 @@ class Grammar:
     verdict_cues: tuple[str, ...]
     case_number_kinds: dict[str, str]
     restate_rx: re.Pattern
+    role_fallback: dict[str, str]
+    claimant_sides: frozenset[str]
+    respondent_sides: frozenset[str]
     outcome_reach: int
 
 
@@ -184,6 +188,9 @@ def grammar() -> Grammar:
         outcomes=tuple(outcomes),
         verdict_cues=tuple(string_list(d, "verdict_cues", DATA)),
         case_number_kinds=_case_number_kinds(d),
+        role_fallback=dict(require(d, "role_fallback", dict, DATA)),
+        claimant_sides=frozenset(p[0] for p in pairs),
+        respondent_sides=frozenset(p[1] for p in pairs),
         restate_rx=re.compile("|".join(f"(?:{x.rx.pattern})" for x in triggers if x.frame == "restate") or "(?!)"),
         outcome_reach=int(d.get("outcome_reach", 2)),
     )
@@ -437,6 +444,13 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     actions: list[ActionMention] = []
     case_names: list[ActionMention] = []
     outcomes: list[OutcomeMention] = []
+    role_at: dict[int, str] = {}
+    role_sides: dict[str, list[str]] = {}
+    for side, rm, _ in role_mentions(ctx, parties):
+        role_at[rm.start] = side
+        role_sides.setdefault(side, [])
+        if rm.party not in role_sides[side]:
+            role_sides[side].append(rm.party)
     found = _all_hits(g, t)
     outcome_hits = sorted(((r, m) for r in g.outcomes for m in r.rx.finditer(t)), key=lambda h: h[1].start())
     outcome_starts = [m.start() for _, m in outcome_hits]
@@ -446,13 +460,14 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
             continue
         ms = [m for m in pms[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)] if m.end <= se]
         sentence_actions: list[ActionMention] = []
+        sentence_cases: list[ActionMention] = []
         if ms or g.restate_rx.search(t, ss, se):
             lo = ss
             inherited: tuple[str, ...] = ()
             for ts, te, trig, m in _hits(found, ss, se, [(x.start, x.end) for x in ms]):
                 if _not_reported(g, t, ss, ts):
                     continue
-                act = _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions)
+                act = _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
                 if act is None:
                     continue
                 action, lo = act
@@ -460,7 +475,7 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                     continue
                 if action.claimants and action.respondents:
                     inherited = action.claimants
-                    (case_names if trig.frame == "adjacent" else sentence_actions).append(action)
+                    (sentence_cases if trig.frame == "adjacent" else sentence_actions).append(action)
                 elif action.claimants and trig.frame == "active":
                     inherited = action.claimants
                     sentence_actions.append(action)  # respondents looked for below
@@ -473,13 +488,22 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 if m.end() > se or _outcome_not_reported(g, t, ss, m.start()):
                     continue
                 outcomes.append(OutcomeMention(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si))
-                for k, a in enumerate(sentence_actions):
-                    if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
-                        sentence_actions[k] = replace(a, outcome=rule.outcome)
+                for group in (sentence_actions, sentence_cases):
+                    for k, a in enumerate(group):
+                        if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
+                            group[k] = replace(a, outcome=rule.outcome)
         actions.extend(sentence_actions)
-    actions = _complete(actions, may_take_opponent, one_sided)
+        case_names.extend(sentence_cases)
+    actions = _complete(g, actions, may_take_opponent, one_sided, role_sides)
     actions = _merge_same_sentence(actions, t)
-    actions += [a for a in case_names if not any(_same_sides(a, b) for b in actions)]
+    for a in case_names:
+        # "甲诉乙案…驳回甲的诉讼请求": a case name reports its suit only when nothing else
+        # does, but the outcome told with it belongs to that suit
+        same = next((k for k, b in enumerate(actions) if _same_sides(a, b)), None)
+        if same is None:
+            actions.append(a)
+        elif a.outcome and actions[same].outcome is None:
+            actions[same] = replace(actions[same], outcome=a.outcome)
     actions += _role_actions(ctx, t, parties, mentions, actions)
     _late_outcomes(g, ctx, actions, outcomes)
     actions.sort(key=lambda a: a.start)
@@ -498,7 +522,7 @@ def _mode(g: Grammar, t: str, lo: int, ts: int, te: int) -> str:
     return "reference" if any(w in t[_clause_start(t, lo, ts):ts] for w in g.reference_before) else "filing"
 
 
-def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
+def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at):
     """The action of one trigger hit: (action or None, new left bound) or None to skip it.
 
     An action's span runs from the first party of its clause to the end of the
@@ -542,6 +566,17 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
         actions[-1] = replace(prev, respondents=prev.respondents + extra)
         # the sentence restates the action before, so its amounts belong there
         return _act(text, joined[0].start, te, prev.kind, prev.claimants, actions[-1].respondents, si, mode="reference"), te
+    if trig.frame == "roles":
+        # "原告甲与被告乙…纠纷一案，本院于…立案": the sides are the role words'
+        here = [(role_at[x.start], x) for x in ms if x.start in role_at and x.start < ts]
+        cl = [x for side, x in here if side in g.claimant_sides]
+        rs = [x for side, x in here if side in g.respondent_sides]
+        if not cl or not rs:
+            return None
+        sides = {side for side, _ in here}
+        kind = next((k for c, r, k in g.role_pairs if c in sides and r in sides), trig.kind)
+        kind = next((k for cue, k in g.kind_cues if cue in t[ss:ts] and k != "appeal"), kind)
+        return _act(text, cl[0].start, te, kind, [x.party for x in cl], [x.party for x in rs], si), te
     if trig.frame == "restate":
         if not actions:
             return None
@@ -554,7 +589,8 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions):
     return _act(text, start, te, kind, claimants, respondents, si, mode=_mode(g, t, lo, ts, te)), args_end
 
 
-def _complete(actions: list[ActionMention], may_take_opponent: set[int], one_sided: set[str]) -> list[ActionMention]:
+def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[int], one_sided: set[str],
+              role_sides: dict[str, list[str]]) -> list[ActionMention]:
     """Find the respondents of actions whose sentence does not name them.
 
     "X向ITC提起337调查申请，并…对Y提起诉讼": a later action of the same claimant in
@@ -581,6 +617,9 @@ def _complete(actions: list[ActionMention], may_take_opponent: set[int], one_sid
                     resp = b.respondents
                 if resp:
                     break
+        if not resp and a.start in may_take_opponent and a.kind in g.role_fallback:
+            # "请求人…提出了无效宣告请求" in a decision naming the 专利权人
+            resp = tuple(role_sides.get(g.role_fallback[a.kind], ()))
         resp = tuple(r for r in resp if r not in a.claimants)
         if resp:
             out.append(replace(a, respondents=resp))
