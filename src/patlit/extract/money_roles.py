@@ -57,6 +57,8 @@ AFTER_MAX_GAP = {"en": 30, "zh": 6}
 REQUEST_REACH = {"en": 16, "zh": 4}
 #: sentences looked back over when only a weak decision ("判令") governs (lists of claims)
 EARLIER_SENTENCES = 8
+#: ... and when nothing governs a damages or costs cue in its own sentence
+UNGOVERNED_SENTENCES = 2
 #: farthest a governor may stand when it decides alone, with no cue (weighted)
 GOVERNOR_MAX = 120.0
 #: ... and a request, which says less on its own ("sued ... ; its shares lost $50 billion")
@@ -208,14 +210,14 @@ class _Sentence:
     cues: list[_Match]
     governors: list[_Match]
     aggregates: list[_Match]
-    earlier: Callable[[], list[_Match]]  # governors of the sentences just before, in text order
+    earlier: Callable[[int], list[_Match]]  # governors of the n sentences just before, in text order
 
 
-def _earlier_governors(ctx: Context, idx: int, lang: str) -> Callable[[], list[_Match]]:
-    def find() -> list[_Match]:
+def _earlier_governors(ctx: Context, idx: int, lang: str) -> Callable[[int], list[_Match]]:
+    def find(n: int) -> list[_Match]:
         lexer = _grammar(lang).governors
         out: list[_Match] = []
-        for j in range(max(0, idx - EARLIER_SENTENCES), idx):
+        for j in range(max(0, idx - n), idx):
             s, e = ctx.sentences[j]
             out += lexer.find(ctx.text, s, e)
         return out
@@ -310,7 +312,9 @@ def _governed(
     """Request before the amount -> asked (``default`` or damages); decision -> awarded.
 
     ``reach`` / ``request_reach`` (weighted characters) limit how far back a
-    governor / a request may stand.
+    governor / a request may stand (used when the governor decides alone). With
+    no governor in the sentence, a damages or costs cue asks the sentences just
+    before; with only a weak one (判令), the claims list above it.
     """
     weak = False
     govs = [g for g in sent.governors if g.end <= slot.start]
@@ -330,9 +334,17 @@ def _governed(
             return "awarded"
         weak = True
     if not weak:
+        if default is None or reach is not None:
+            return default
+        # no governor in the sentence: the one just before tells who speaks ("They added $675 million ...")
+        for g in reversed(sent.earlier(UNGOVERNED_SENTENCES)):
+            if g.kind == "request":
+                return default
+            if g.kind == "decision":
+                return "awarded"
         return default
     # only a weak decision ("判令 ... 赔偿"): a list of claims under "诉讼请求" or a court's order?
-    for g in reversed(sent.earlier()):
+    for g in reversed(sent.earlier(EARLIER_SENTENCES)):
         if g.kind == "request":
             return default or "damages"
         if g.kind == "decision":
