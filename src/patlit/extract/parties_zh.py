@@ -81,6 +81,7 @@ class Lexicon:
     bare_not_names: frozenset[str]
     bare_max: int
     pronouns: tuple[str, ...]
+    place_re: re.Pattern
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -156,6 +157,7 @@ def lexicon() -> Lexicon:
         bare_not_names=frozenset(string_list(bare, "not_names", DATA)),
         bare_max=int(bare.get("max_length", 6)),
         pronouns=tuple(string_list(bare, "pronouns", DATA)),
+        place_re=re.compile(f"(?:{_alternation(string_list(d, 'places', DATA))})[省市区县]*"),
         raw=d,
     )
 
@@ -287,17 +289,15 @@ def _after_role(t: str, end: int) -> int:
 # ---------------------------------------------------------------- aliases
 
 
+@lru_cache(maxsize=4096)
 def _strip_place(body: str) -> str:
-    lex = lexicon()
-    changed = True
-    while changed:
-        changed = False
-        for p in lex.places:
-            if body.startswith(p) and len(body) > len(p) + 1:
-                body = body[len(p):].lstrip("省市区县")
-                changed = True
-                break
-    return body
+    """``body`` without the place names it starts with ("深圳市大疆创新" -> "大疆创新")."""
+    rx = lexicon().place_re
+    while True:
+        m = rx.match(body)
+        if m is None or len(body) - m.end() < 2:
+            return body
+        body = body[m.end():]
 
 
 def _short_keys(cand: _Cand) -> list[str]:
