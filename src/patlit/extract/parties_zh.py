@@ -35,6 +35,8 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _NAME_CHAR = re.compile(rf"[{_CJK}A-Za-z0-9()*×·&\-.]")
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK_RE = re.compile(f"[{_CJK}]")
+# "杭州某某科技有限公司(Hangzhou Something Technology Co., Ltd., 以下简称…)"
+_LATIN_BRACKET = re.compile(r"\(([A-Za-z][A-Za-z0-9&.,'\- ]{1,80}?)\s*(?:\)|,\s*(?=以下|下称|简称|合称))")
 _CJK_ONLY = re.compile(f"[{_CJK}]+")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,2}")
 _LEADING_JUNK = ")(:,.-&· "
@@ -122,7 +124,7 @@ def lexicon() -> Lexicon:
         stale_re=re.compile(f"(?:{_alternation(string_list(d, 'stale_role_prefixes', DATA))})$"),
         suffix_re=re.compile(_alternation(suffixes)),
         latin_name_re=re.compile(
-            rf"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&\-]*\.?,? ){{0,6}}[A-Z][A-Za-z0-9&\-]*,? (?:\([A-Z][A-Za-z.]*\) )?(?:{latin_alt})(?![A-Za-z])"
+            rf"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&\-]*\.?,? ){{0,6}}[A-Z][A-Za-z0-9&\-]*,? (?:\([A-Z][A-Za-z.]*\) )?(?:{latin_alt})(?:,? (?:{latin_alt}))*(?![A-Za-z])"
         ),
         boundary_re=re.compile(_alternation(boundaries)),
         generic_bodies=frozenset(string_list(d, "generic_bodies", DATA)),
@@ -131,7 +133,7 @@ def lexicon() -> Lexicon:
         announce_cues=tuple(string_list(ann, "cues", DATA)),
         self_refs=tuple(sorted(string_list(ann, "self_references", DATA), key=len, reverse=True)),
         alias_re=re.compile(
-            rf"\((?:{_alternation(markers)})[:\s]*[{_QUOTES}]?([^()]{{1,40}}?)[{_QUOTES}]?\)"
+            rf"\((?:[A-Za-z][^()]{{0,80}}?,\s*)?(?:{_alternation(markers)})[:\s]*[{_QUOTES}]?([^()]{{1,40}}?)[{_QUOTES}]?\)"
         ),
         places=tuple(sorted(string_list(d, "places", DATA), key=len, reverse=True)),
         industry_words=tuple(sorted(string_list(d, "industry_words", DATA), key=len, reverse=True)),
@@ -392,8 +394,8 @@ def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
             return  # "它用来…", "7月初再…"
         if not (_CJK_ONLY.fullmatch(name) or _LATIN_NAME.fullmatch(name)) or any(a < s + len(name) and s < b for a, b in taken):
             return
-        if any(w in name for w in lex.exclude_words):
-            return
+        if any(w in name for w in lex.exclude_words) or lex.suffix_re.search(name):
+            return  # names with a legal form come from the legal-form scan
         person = len(name) <= 3 and (name[0] in lex.surnames or name.startswith(lex.compound_surnames))
         out.append(_Cand(name=text[s:s + len(name)], start=s, kind="person" if person else "org"))
 
@@ -464,10 +466,12 @@ def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
                 c.aliases.append(c.name)
                 c.name = plain
             c.aliases.append(latin)
-        end = c.start + len(c.name)
-        m = re.compile(r"\(([A-Za-z][A-Za-z0-9&.,\- ]{1,60})\)").match(t, end)
+    for _, end, c in occ:
+        m = _LATIN_BRACKET.match(t, end)
         if m and c.kind == "org":
-            c.aliases.append(text[m.start(1):m.end(1)].strip())
+            latin = text[m.start(1):m.end(1)].strip(" ,")
+            if latin not in c.aliases:
+                c.aliases.append(latin)
 
 
 def _link_brands(t: str, cands: list[_Cand], brand_hits: list[tuple[int, int, str]]) -> list[Party]:
@@ -520,8 +524,9 @@ def _short_aliases(t: str, cands: list[_Cand], parties: list[Party]) -> None:
             if key in names:
                 # a short form that is itself another candidate: fold that one in
                 other = next((q for q in parties if q is not p and q.name and fold(q.name) == key), None)
-                if other is not None and key not in p.aliases:
-                    p.aliases.append(other.name)
+                if other is not None:
+                    if key not in {fold(a) for a in p.aliases}:
+                        p.aliases.append(other.name)
                     p.aliases.extend(a for a in other.aliases if a not in p.aliases)
                     other.name = ""
                 continue
@@ -561,7 +566,16 @@ def _dedupe(parties: list[Party]) -> list[Party]:
                 same.aliases.append(n)
         if same.kind != p.kind and p.kind == "org":
             same.kind = "org"
+        _fullest_first(same)
     return out
+
+
+def _fullest_first(p: Party) -> None:
+    """Make the fullest form the name: one with a legal form, else the longest."""
+    best = max(p.names(), key=lambda n: (_is_org_name(fold(n)), len(n)))
+    if best != p.name:
+        p.aliases = [n for n in [p.name, *p.aliases] if n != best]
+        p.name = best
 
 
 def _announcer(t: str, bare: list[int], parties: list[Party]) -> Party | None:
