@@ -84,6 +84,7 @@ class Lexicon:
     bare_max: int
     pronouns: tuple[str, ...]
     place_re: re.Pattern
+    suffix_end_re: re.Pattern
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -159,6 +160,7 @@ def lexicon() -> Lexicon:
         bare_not_names=frozenset(string_list(bare, "not_names", DATA)),
         bare_max=int(bare.get("max_length", 6)),
         pronouns=tuple(string_list(bare, "pronouns", DATA)),
+        suffix_end_re=re.compile(f"(?:{_alternation(suffixes)})$"),
         place_re=re.compile(f"(?:{_alternation(string_list(d, 'places', DATA))})[省市区县]*"),
         raw=d,
     )
@@ -500,13 +502,14 @@ def _link_brands(t: str, cands: list[_Cand], brand_hits: list[tuple[int, int, st
                 parties.append(Party(name=brand, aliases=[], kind="org"))
             continue
         for form in [brand, *listed]:
-            if form != owner.name and form not in owner.aliases and (form != brand or free):
+            if fold(form) != fold(owner.name) and form not in owner.aliases and (form != brand or free):
                 owner.aliases.append(form)
     return parties
 
 
 def _is_org_name(name: str) -> bool:
-    return bool(lexicon().suffix_re.search(name)) and lexicon().suffix_re.search(name).end() == len(name)
+    """Does ``name`` end in a legal form (有限公司, 株式会社 ...)?"""
+    return bool(lexicon().suffix_end_re.search(name))
 
 
 def _as_written(t: str, folded: str) -> str:
