@@ -348,6 +348,8 @@ def _value(
     day_first: bool,
     year_hint: int | None = None,
 ) -> str | None:
+    if "prep" in gd and not (gd.get("prep") or gd.get("mod") or gd.get("last")):
+        return None  # a year or month alone needs a word before it
     if p.resolve == "absolute":
         year = _num(g, gd.get("year"))
         month = _month_of(g, gd["month"]) if gd.get("month") else None
@@ -374,8 +376,6 @@ def _value(
         if month is None or not 1 <= month <= 12:
             return None
         day = _num(g, gd.get("day"))
-        if p.name == "month_alone" and not (gd.get("last") or gd.get("prep") or gd.get("mod")):
-            return None
         rel = gd.get("rel")
         if rel:
             year = pub.year + g.zh_year_words.get(rel, 0)
