@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from web_support import build_db, expected_graph, main_dispute, script_json
 
+from patlit.model import PROCEEDING_KINDS
 from patlit.store import queries
 from patlit.web.app import create_app
 
@@ -74,6 +75,16 @@ def test_disputes_page_filters_and_keeps_them_in_the_form(client, session, dispu
     assert f'<option value="{juris}" selected>' in r.text
     want = queries.list_disputes(session, jurisdiction=juris, sort="amount")
     assert len(re.findall(r'<tr class="dispute-row">', r.text)) == len(want["items"])
+
+
+def test_disputes_page_counts_what_each_filter_value_gives(client, session):
+    r = client.get("/disputes")
+    for value, n in re.findall(r'<option value="([A-Z]+)" >[A-Z]+ \((\d+)\)</option>', r.text):
+        assert int(n) == queries.list_disputes(session, jurisdiction=value)["total"], value
+    for value, n in re.findall(r'<option value="([a-z_]+)" >[^<]+ \((\d+)\)</option>', r.text):
+        field = "kind" if value in PROCEEDING_KINDS else "outcome"
+        assert int(n) == queries.list_disputes(session, **{field: value})["total"], value
+    assert re.search(r'<option value="CN" >CN \([1-9]\d*\)</option>', r.text)
 
 
 def test_disputes_page_ignores_unknown_filter_values(client, session):

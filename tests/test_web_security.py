@@ -204,3 +204,20 @@ def test_filter_values_are_data_not_sql(readonly, value):
 
 def test_unknown_document_ids_with_slashes_are_404(readonly):
     assert readonly.get("/documents/..%2F..%2Fetc%2Fpasswd").status_code == 404
+
+
+def test_api_uploads_need_the_token_and_check_each_file(writable):
+    files = [("files", ("ok.md", b"Lambda Tools GmbH sued Mu Parts AG over EP 1 234 567 in 2020.", "text/markdown")),
+             ("files", ("bad.exe", b"MZ\x00\x00", "application/octet-stream"))]
+    assert writable.post("/api/v1/uploads", files=files).status_code == 401
+    r = writable.post("/api/v1/uploads", files=files, headers={"authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["new"] + body["duplicate"] == 1
+    assert [f["source"] for f in body["failed"]] == ["bad.exe"]
+
+
+def test_api_uploads_refused_when_read_only(readonly):
+    r = readonly.post("/api/v1/uploads", files={"files": ("a.txt", b"text", "text/plain")},
+                      headers={"authorization": "Bearer anything"})
+    assert r.status_code == 403

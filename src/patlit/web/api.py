@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
 from patlit.model import OUTCOMES, PROCEEDING_KINDS
@@ -117,6 +117,45 @@ def add_document(request: Request, body: NewDocument) -> dict:
                            lang=body.lang)
     except UploadRejected as exc:
         raise HTTPException(exc.status, str(exc)) from None
+
+
+UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"multipart/form-data": {"schema": {
+            "type": "object",
+            "properties": {
+                "files": {"type": "array", "items": {"type": "string", "format": "binary"},
+                          "description": "documents: .txt .md .html .htm .pdf .jsonl .xml .rss .atom"},
+                "text": {"type": "string", "description": "pasted text (optional)"},
+                "title": {"type": "string"},
+            },
+        }}},
+    }
+}
+
+
+@router.post(
+    "/uploads",
+    tags=["write"],
+    summary="Ingest uploaded files (multipart field 'files'; needs Authorization: Bearer TOKEN)",
+    responses={401: {"description": "wrong or missing token"}, 403: {"description": "the app is read-only"},
+               413: {"description": "too large"}, 422: {"description": "nothing could be ingested"}},
+    openapi_extra=UPLOAD_BODY,
+)
+async def add_uploads(request: Request) -> JSONResponse:
+    status = request.app.state.writes.check(bearer(request.headers.get("authorization")))
+    if status:
+        raise HTTPException(status, "read-only: no token configured" if status == 403 else "wrong or missing token")
+    from patlit.web.ingest import MAX_FILES, ingest_form_data
+
+    form = await request.form(max_files=MAX_FILES, max_fields=10)
+    try:
+        result = await ingest_form_data(request.app, form)
+    finally:
+        await form.close()
+    stored = result["new"] + result["duplicate"]
+    return JSONResponse(result, status_code=200 if stored else 422)
 
 
 @router.get("/docs", include_in_schema=False, response_class=HTMLResponse)

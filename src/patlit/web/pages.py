@@ -57,7 +57,7 @@ def disputes(
     data = views.dispute_list(s, flt, limit, offset)
     params = {"party": party, "jurisdiction": jurisdiction, "kind": kind, "year": year_n, "outcome": outcome,
               "sort": sort, "limit": limit if limit != 50 else None}
-    return page(request, "disputes.html", page=views.dispute_rows(data), params=params, choices=views.choices())
+    return page(request, "disputes.html", page=views.dispute_rows(data), params=params, choices=views.choices(s, flt))
 
 
 @router.get("/disputes/{dispute_id}")

@@ -144,10 +144,10 @@ def mark_in_sentence(ev: Mapping[str, Any]) -> Markup:
     for a, b in sorted(local):
         if a < pos:
             continue
-        out.append(Markup("{}<mark>{}</mark>").format(sentence[pos:a], sentence[a:b]))
+        out += (escape(sentence[pos:a]), "<mark>", escape(sentence[a:b]), "</mark>")
         pos = b
     out.append(escape(sentence[pos:]))
-    return Markup("").join(out)
+    return Markup("".join(out))
 
 
 def group_by_sentence(items: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

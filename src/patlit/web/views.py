@@ -79,11 +79,20 @@ def dispute_rows(data: dict) -> dict:
     return {**data, "items": rows}
 
 
-def choices() -> dict:
+JURISDICTIONS = ("CN", "US", "EP", "UPC", "DE", "UK", "JP", "KR")
+
+
+def choices(s, flt: DisputeFilter) -> dict:
+    """The filter menus, each value with the number of disputes it would give with the other filters kept."""
+    from dataclasses import replace
+
+    def count(**change) -> int:
+        return dispute_list(s, replace(flt, **change), 0, 0)["total"]
+
     return {
-        "jurisdictions": ["CN", "US", "EP", "UPC", "DE", "UK", "JP", "KR"],
-        "kinds": list(labels.KIND_NAMES),
-        "outcomes": [o for o in labels.OUTCOME_NAMES if o],
+        "jurisdictions": [(j, count(jurisdiction=j)) for j in JURISDICTIONS],
+        "kinds": [(k, count(kind=k)) for k in labels.KIND_NAMES],
+        "outcomes": [(o, count(outcome=o)) for o in labels.OUTCOME_NAMES if o],
     }
 
 
