@@ -174,3 +174,25 @@ def test_bad_pattern_is_reported(monkeypatch):
     finally:
         monkeypatch.undo()
         proceedings_zh.grammar.cache_clear()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = [
+    "原告", "被告", "上诉人", "(原审被告)", "金石精工有限公司", "云帆科技有限公司", "华为", "三星", "起诉", "诉",
+    "对", "向", "以", "为由", "提起诉讼", "反诉", "无效宣告请求", "被", "遭", "，", "。", "；", "：", "(", ")",
+    "判决", "驳回", "赔偿", "和解", "撤诉", "宣告", "全部无效", "的", "公司", "本公司", "公告", "2020年5月", "\n",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_gives_valid_spans(pieces):
+    text = "".join(pieces)
+    actions, outcomes = analyse(text)
+    for a in actions:
+        assert text[a.start:a.end] == a.text
+        assert a.claimants and a.respondents and not set(a.claimants) & set(a.respondents)
+    for o in outcomes:
+        assert text[o.start:o.end] == o.text
