@@ -181,6 +181,9 @@ PUBLISHED = [
     ("x" * 700 + "\nMay 3, 2019\n", "en", None),
     ("List\nOne\n| May 1, 2020\nTwo\n| April 28, 2020\n", "en", None),
     ("", "en", None),
+    ("03/04/2023\nThe UPC local division in Munich heard the counterclaim by way of defence.\n", "en", "2023-04-03"),
+    ("Item one\n03/04/2023\nItem two\n02/04/2023\n", "en", None),
+    ("Title\nPosted on May 1, 2020 by Ann\nBody.\nRelated: Beta loses appeal, April 2, 2020\n", "en", "2020-05-01"),
 ]
 
 

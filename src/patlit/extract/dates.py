@@ -482,12 +482,13 @@ def _year_hint(
     return year
 
 
-def _scan(text: str, lang: str, published: str | None) -> list[DateMention]:
+def _scan(text: str, lang: str, published: str | None, day_first: bool | None = None) -> list[DateMention]:
+    """Date mentions of ``text``; ``day_first`` fixes the order of 02/11/2023
+    (by default the text itself decides)."""
     g = _grammar()
     # full-width digits (２０１９年) are read as ASCII; translation keeps offsets
     src = text.translate(_FULLWIDTH) if not text.isascii() and _HAS_FULLWIDTH.search(text) else text
     pub = _parse_published(published)
-    day_first: bool | None = None
     seen: dict[tuple[str, int, int], tuple[_Pattern, re.Match[str]]] = {}
     n = len(src)
     # every written form is tried whatever the document's language: English pages
@@ -574,27 +575,41 @@ def _byline_strength(g: _Grammar, text: str, d: DateMention) -> int:
     return 1 if len(rest) <= g.byline_short else 0
 
 
+def _label(g: _Grammar, text: str, d: DateMention) -> str:
+    """What stands before a date on its line, folded ("| ", "Posted on", "发布时间:")."""
+    ls = text.rfind("\n", 0, d.start) + 1
+    return _LABEL_JUNK.sub("", g.clock.sub("", text[ls:d.start])).lower()
+
+
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d")
+_LABEL_JUNK = re.compile(r"[\s|•·:：,，/\-–—]+")
+
+
 def find_published(text: str, lang: str) -> str | None:
     """The document's own date (``YYYY-MM-DD``) from its head, or None.
 
     Candidates are full dates in the head that look like a byline: labelled
     ("发布时间:2020-07-02 14:25", "Apr 18, 2024 4 mins", "date 2016-02-10") or
-    standing (almost) alone on their line. A list page, whose short lines show
-    several different dates, gives None; so do month-only or year-only dates.
+    standing (almost) alone on their line; a labelled one wins, then the earliest.
+    A list page gives None: another line of the document shows a different date
+    with the same label as the candidate ("| August 22, 2012" ... "| August 20,
+    2012"). Month-only or year-only dates are never a published date.
     """
     if not text:
         return None
     g = _grammar()
     try:
         head_text = text[: g.byline_head + g.byline_short]
-        head = [d for d in _scan(head_text, lang, None) if len(d.value) == 10 and d.start < g.byline_head]
+        day_first = _prefers_day_first(g, text) if _NUMERIC_DATE.search(head_text) else None
+        head = [d for d in _scan(head_text, lang, None, day_first) if len(d.value) == 10 and d.start < g.byline_head]
         ranked = [(st, d) for d in head if (st := _byline_strength(g, text, d)) >= 1]
         if not ranked:
             return None
-        if len(_line_dates(g, text, lang)) > 1:
+        best = max(ranked, key=lambda t: t[0])[1]  # labelled first, then the earliest
+        label = _label(g, text, best)
+        if any(v != best.value and lab == label for v, lab in _line_dates(g, text, lang, best.start)):
             return None
-        best = max(ranked, key=lambda t: t[0])  # labelled first, then the earliest
-        return best[1].value
+        return best.value
     except Exception:  # never let a heuristic break extraction
         return None
 
@@ -602,11 +617,13 @@ def find_published(text: str, lang: str) -> str | None:
 _YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}")
 
 
-def _line_dates(g: _Grammar, text: str, lang: str) -> set[str]:
-    """The dates standing alone on short lines of the whole document (one per line)."""
-    values: set[str] = set()
+def _line_dates(g: _Grammar, text: str, lang: str, skip: int) -> list[tuple[str, str]]:
+    """(date, label) of the dates standing as bylines on short lines of the whole
+    document (one per line), leaving out the line holding offset ``skip``."""
+    out: list[tuple[str, str]] = []
     max_len = 2 * g.byline_short
-    done: set[int] = set()
+    done: set[int] = {text.rfind("\n", 0, skip) + 1}
+    day_first: bool | None = None
     for y in _YEAR_DIGITS.finditer(text):  # a full date has a 4-digit year: look only there
         ls = text.rfind("\n", 0, y.start()) + 1
         if ls in done:
@@ -617,8 +634,10 @@ def _line_dates(g: _Grammar, text: str, lang: str) -> set[str]:
         if le - ls > max_len:
             continue
         line = text[ls:le]
-        for d in _scan(line, lang, None):
+        if day_first is None and ("/" in line or "." in line):
+            day_first = _prefers_day_first(g, text)  # the document decides, not the line
+        for d in _scan(line, lang, None, day_first):
             if len(d.value) == 10 and _byline_strength(g, line, d) >= 1:
-                values.add(d.value)
+                out.append((d.value, _label(g, line, d)))
                 break
-    return values
+    return out
