@@ -331,6 +331,18 @@ def test_roles_in_context(text, roles):
 
 
 DOCUMENTS = {
+    "zh-case-report": (
+        "【案情】原告诉称被告未经许可制造、销售侵权产品,请求法院判令被告停止侵权,赔偿经济损失及维权合理开支共计300万元。"
+        "被告辩称,原告主张的赔偿数额过高,涉案产品销售额仅为20万元。\n"
+        "【裁判】法院经审理认为,被告构成侵权。综合考虑专利类型、侵权情节等因素,酌定被告赔偿原告经济损失50万元,合理开支3万元。\n",
+        {(3e6, "CNY", "damages"), (5e5, "CNY", "awarded"), (3e4, "CNY", "awarded")},
+    ),
+    "en-licence-settlement": (
+        "Omega and Psi settle patent dispute\n"
+        "Omega said it had signed a multi-year licensing deal with Psi. Omega expects licensing revenues of SEK 6-7 billion "
+        "this quarter, including the settlement. Psi had earlier sued Omega, while Omega sought damages at the ITC.\n",
+        set(),
+    ),
     "zh-announcement": (
         "甲科技股份有限公司关于公司涉及诉讼的公告\n"
         "一、本次诉讼的基本情况\n"

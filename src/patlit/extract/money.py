@@ -39,6 +39,7 @@ _ZH_NUM = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]
 _SPACE = r"[ \u00a0\u3000]?"
 _SCALE_SEPARATORS = " -\u00a0\u3000"
 _SPACES = frozenset(" \u00a0\u3000")
+_RANGE_NEXT = re.compile(r"[ \u00a0]*(?:[-–~]|to\b)[ \u00a0]*[$€£¥]?\d")
 #: a currency-less Chinese number is money only at this scale (8050 万, 1.5亿), not 三十 or 5千
 _BIG_SCALES = frozenset("万萬亿億")
 #: currency suffixes that only say "money unit": a currency named before the number wins
@@ -244,6 +245,8 @@ def _en_candidates(text: str, g: _Grammar, chinese_context: Callable[[], bool]) 
         if before in (".", ","):
             continue  # the tail of a longer number
         scale, code, word = a.group("scale", "code", "word")
+        if not scale and _RANGE_NEXT.match(text, q):
+            continue  # "SEK 6-7 billion": a range of estimates, not one sum
         suffixed = bool(scale or code or word) or "," in num
         if not suffixed and before not in g.en_prefix_last and before not in _SPACES:
             continue  # a plain number: a year, a count, part of an identifier

@@ -77,6 +77,9 @@ _CLAUSE = re.compile(r"[;；]")
 _COMMA = re.compile(r"[,，、:：]")
 #: "$5 million in damages", "50万元的赔偿": the words after the amount name what it is
 _AFTER_NAMES = re.compile(r"\s+in\s+(?:[A-Za-z'-]+\s+)?|\s+as\s+part\s+of\s+(?:an?|the|its|their)\s+|\s*的\s*")
+#: what may stand between a damages cue and a costs cue that share one total
+_JOINED = re.compile(r"\s*(?:and|plus|as well as|及|和|以及|与|與|、|,|，)\s*(?:the\s+|其他|其|相关|相關|relevant\s+)?(?:维权|維權)?\s*")
+_TOTAL = re.compile(r"共计|合计|總計|总计|合計|共計|总额|總額|\btotal(?:ing|ling|led|ed)?\b|\bin all\b|\baltogether\b", re.IGNORECASE)
 _AFTER_BLOCK = re.compile(r"[,，;；、:：.。(（]|\b(?:and|or|but|while|whereas)\b|以及|及|和|并|並|但|而")
 
 
@@ -290,10 +293,12 @@ def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decisi
         if score <= MAX_SCORE:
             scored.append((score, i, cue))
     scored.sort(key=lambda t: (t[0], t[1]))
-    for score, _, cue in scored:
+    for score, i, cue in scored:
         if cue.kind == "none":
             return Decision(None, "cue")
         close = score <= CLOSE_CUE
+        if cue.kind == "costs" and i and _joined(text, sent.cues[i - 1], cue, slot):
+            cue = sent.cues[i - 1]  # "losses and costs totaling ...": the whole claim
         if cue.kind in _GOVERNED_DEFAULT:
             role = _governed(sent, slot, _GOVERNED_DEFAULT[cue.kind])
             if role is None:
@@ -304,6 +309,16 @@ def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decisi
         return Decision(None)
     role = _governed(sent, slot, None, GOVERNOR_MAX, REQUEST_MAX)
     return Decision(role, "governor" if role else None)
+
+
+def _joined(text: str, before: _Match, costs: _Match, slot: Slot) -> bool:
+    """Do ``before`` (damages-like) and the costs cue share one total ("losses and costs totaling")?"""
+    return (
+        before.kind in ("damages", "compensation")
+        and costs.end <= slot.start
+        and bool(_JOINED.fullmatch(text, before.end, costs.start))
+        and bool(_TOTAL.search(text, costs.end, slot.start))
+    )
 
 
 def _governed(
