@@ -125,7 +125,8 @@ def lexicon() -> Lexicon:
         stale_re=re.compile(f"(?:{_alternation(string_list(d, 'stale_role_prefixes', DATA))})$"),
         suffix_re=re.compile(_alternation(suffixes)),
         latin_name_re=re.compile(
-            rf"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&\-]*\.?,? ){{0,6}}[A-Z][A-Za-z0-9&\-]*,? (?:\([A-Z][A-Za-z.]*\) )?(?:{latin_alt})(?:,? (?:{latin_alt}))*(?![A-Za-z])"
+            # starts with the capital itself (fast scan), then checks no letter stands before it
+            rf"[A-Z](?<![A-Za-z].)[A-Za-z0-9&\-]*(?:\.?,? [A-Z][A-Za-z0-9&\-]*){{0,6}},? (?:\([A-Z][A-Za-z.]*\) )?(?:{latin_alt})(?:,? (?:{latin_alt}))*(?![A-Za-z])"
         ),
         boundary_re=re.compile(_alternation(boundaries)),
         generic_bodies=frozenset(string_list(d, "generic_bodies", DATA)),
@@ -140,9 +141,12 @@ def lexicon() -> Lexicon:
         industry_words=tuple(sorted(string_list(d, "industry_words", DATA), key=len, reverse=True)),
         brands=brands,
         brand_re=re.compile(
-            "|".join(
-                rf"(?<![A-Za-z]){re.escape(b)}(?![A-Za-z])" if _LATIN.search(b) else re.escape(b)
-                for b in sorted(brands, key=len, reverse=True)
+            _alternation([b for b in brands if not _LATIN.search(b)])
+            + "|"
+            # Latin brands: first letter, then "no letter before it", then the rest (fast scan)
+            + "|".join(
+                rf"{re.escape(b[0])}(?<![A-Za-z].){re.escape(b[1:])}(?![A-Za-z])"
+                for b in sorted((b for b in brands if _LATIN.search(b)), key=len, reverse=True)
             )
         ),
         surnames=frozenset(s for s in surnames if len(s) == 1),
