@@ -122,7 +122,7 @@ class _Lexer:
     """Phrases of one lexicon found with an Aho-Corasick automaton, leftmost-longest.
 
     English phrases match case-insensitively on word boundaries, one space in a
-    phrase matching one space of the text; Chinese phrases match as written.
+    phrase matching one white-space character; Chinese phrases match as written.
     """
 
     def __init__(self, entries: list[tuple[str, str, bool]], lang: str):
@@ -153,6 +153,7 @@ class _Lexer:
             low = seg.lower()
             if len(low) != len(seg):
                 low = seg
+            low = low.translate(_ONE_SPACE)
         else:
             low = seg
         n = len(low)
@@ -174,6 +175,9 @@ class _Lexer:
                 out.append(_Match(start + s, start + e, ph.kind, ph.after_only))
                 reach = e
         return out
+
+
+_ONE_SPACE = str.maketrans({ch: " " for ch in "\t\n\r\u00a0\u3000"})
 
 
 def _is_letter(ch: str) -> bool:
