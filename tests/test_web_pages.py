@@ -225,3 +225,27 @@ def test_assets_are_served_from_the_package(client, name):
     assert "http://" not in body and "https://" not in body  # nothing loaded from elsewhere
     again = client.get(f"/static/{name}", headers={"if-none-match": r.headers["etag"]})
     assert again.status_code == 304
+
+
+def test_serve_command_is_registered():
+    from typer.testing import CliRunner
+
+    from patlit.cli import app as cli
+
+    r = CliRunner().invoke(cli, ["serve", "--help"])
+    assert r.exit_code == 0
+    for option in ("--db", "--host", "--port"):
+        assert option in r.output
+
+
+def test_serve_read_only_refuses_a_missing_database(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from patlit.cli import app as cli
+
+    monkeypatch.delenv("PATLIT_TOKEN", raising=False)
+    missing = tmp_path / "none.db"
+    r = CliRunner().invoke(cli, ["serve", "--db", str(missing), "--port", "1"])
+    assert r.exit_code == 1
+    assert "no database" in r.output
+    assert not missing.exists()

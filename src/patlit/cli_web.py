@@ -24,7 +24,14 @@ def serve(
 
     from patlit.web.app import create_app
 
-    web = create_app(db_url=db)
+    from patlit.cli import fail
+    from patlit.errors import StoreError
+
+    try:
+        # read-only with no database yet would only show an empty app: say how to build one instead
+        web = create_app(db_url=db, create=bool(os.environ.get("PATLIT_TOKEN")))
+    except StoreError as exc:
+        fail(str(exc), exc.hint)
     mode = "ingest enabled (token set)" if web.state.writes.enabled else "read-only (set PATLIT_TOKEN to ingest)"
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     typer.echo(f"patlit: serving {web.state.db.url} at http://{shown}:{port}/ — {mode}; Ctrl-C stops", err=True)

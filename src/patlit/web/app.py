@@ -32,11 +32,13 @@ def create_app(
     *,
     max_upload_bytes: int = MAX_UPLOAD_BYTES,
     max_body_bytes: int = MAX_BODY_BYTES,
+    create: bool = True,
 ) -> FastAPI:
     """The web app over the database at ``db_url`` (writes allowed only with ``token``).
 
     ``db_url`` is a SQLAlchemy URL or a SQLite path; None means ``$PATLIT_DB``, else
     ``./patlit.db``. ``token`` None means ``$PATLIT_TOKEN``; empty means read-only.
+    ``create=False`` refuses (:class:`~patlit.errors.StoreError`) a SQLite file that does not exist.
     """
     from patlit.web.api import router as api_router
     from patlit.web.db import Database
@@ -54,7 +56,7 @@ def create_app(
         docs_url=None,  # FastAPI's Swagger UI loads from a CDN: /api/v1/docs is our own offline page
         redoc_url=None,
     )
-    app.state.db = Database(db_url)  # None: $PATLIT_DB, else ./patlit.db
+    app.state.db = Database(db_url, create=create)  # None: $PATLIT_DB, else ./patlit.db
     app.state.writes = WriteAccess(token)
     app.state.max_upload = max_upload_bytes
     app.state.assets = load_assets()

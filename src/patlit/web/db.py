@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 class Database:
     """Opens the store once (migrating it to the latest schema) and hands out sessions."""
 
-    def __init__(self, url: str | None):
+    def __init__(self, url: str | None, *, create: bool = True):
         from patlit.store.db import open_store
 
-        self.store = open_store(url)
+        self.store = open_store(url, create=create)
         self.url = self.store.url
 
     @contextmanager
