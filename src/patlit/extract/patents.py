@@ -54,6 +54,7 @@ class _Grammar:
     cue_offices: tuple[tuple[str, str], ...]  # (word, office), longest words first
     items: re.Pattern[str]
     separator: re.Pattern[str]
+    item_note: re.Pattern[str]
     bare_us: re.Pattern[str]
     bare_not_before: str
     context_words: tuple[str, ...]
@@ -160,6 +161,7 @@ def _grammar() -> _Grammar:
         cue_offices=tuple(cue_offices),
         items=_compile(raw["items"], "items"),
         separator=_compile(raw["separator"], "separator"),
+        item_note=_compile(raw.get("item_note"), "item_note"),
         bare_us=_compile(bare.get("pattern"), "bare_us"),
         bare_not_before=str(bare.get("not_before", "")),
         context_words=tuple(bare.get("context_words") or ()),
@@ -439,7 +441,8 @@ def _cue_hits(text: str, lang: str, form_starts: dict[int, _Hit]) -> list[_Hit]:
                     break
                 out.append(_Hit(m.start(), m.end(), res[0], _office_of(res[0]), res[1]))
                 end = m.end()
-            sep = g.separator.match(text, end)
+            note = g.item_note.match(text, end)
+            sep = g.separator.match(text, note.end() if note else end)
             if not sep:
                 break
             pos = sep.end()
