@@ -55,6 +55,8 @@ AFTER_COST = 5.0
 AFTER_MAX_GAP = {"en": 30, "zh": 6}
 #: a request this close before a decision word makes it part of the request ("asked the jury for")
 REQUEST_REACH = {"en": 16, "zh": 4}
+#: ... and before an award word ("asks the court to award")
+AWARD_REQUEST_REACH = {"en": 24, "zh": 4}
 #: sentences looked back over when only a weak decision ("判令") governs (lists of claims)
 EARLIER_SENTENCES = 8
 #: ... and when nothing governs a damages or costs cue in its own sentence
@@ -79,6 +81,7 @@ _COMMA = re.compile(r"[,，、:：]")
 _AFTER_NAMES = re.compile(r"\s+in\s+(?:[A-Za-z'-]+\s+)?|\s+as\s+part\s+of\s+(?:an?|the|its|their)\s+|\s*的\s*")
 #: what may stand between a damages cue and a costs cue that share one total
 _JOINED = re.compile(r"\s*(?:and|plus|as well as|及|和|以及|与|與|、|,|，)\s*(?:the\s+|其他|其|相关|相關|relevant\s+)?(?:维权|維權)?\s*")
+_REQUEST_GAP_BREAK = re.compile(r"[,;，；、\d]")
 _TOTAL = re.compile(r"共计|合计|總計|总计|合計|共計|总额|總額|\btotal(?:ing|ling|led|ed)?\b|\bin all\b|\baltogether\b", re.IGNORECASE)
 _AFTER_BLOCK = re.compile(r"[,，;；、:：.。(（]|\b(?:and|or|but|while|whereas)\b|以及|及|和|并|並|但|而")
 
@@ -308,11 +311,23 @@ def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decisi
             if role is None:
                 continue  # an ungoverned "paid": let the next cue speak ("settled, with Beta paying $12M")
             return Decision(role, "cue", close)
+        if cue.kind == "awarded" and _requested(text, sent, cue):
+            return Decision("damages", "cue", close)  # "asks the court to award $5 million"
         return Decision(cue.kind, "cue", close)
     if slot.bare:
         return Decision(None)
     role = _governed(sent, slot, None, GOVERNOR_MAX, REQUEST_MAX)
     return Decision(role, "governor" if role else None)
+
+
+def _requested(text: str, sent: _Sentence, cue: _Match) -> bool:
+    """Does a request stand right before this award word ("asked the jury to award", 请求法院判赔)?"""
+    reach = AWARD_REQUEST_REACH[sent.lang]
+    return any(
+        g.kind == "request" and g.end <= cue.start and cue.start - g.end <= reach
+        and not _REQUEST_GAP_BREAK.search(text, g.end, cue.start)
+        for g in sent.governors
+    )
 
 
 def _joined(text: str, before: _Match, costs: _Match, slot: Slot) -> bool:
