@@ -15,6 +15,7 @@ that show several dated items.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -443,10 +444,15 @@ def _anchors(g: _Grammar, text: str) -> list[tuple[int, int, str]]:
 Told = tuple[int, int, str]  # (start, end, value) of an absolute date told in the text
 
 
-def _range_year(g: _Grammar, text: str, span: tuple[int, int], told: list[Told]) -> int | None:
+def _near(told: list[Told], starts: list[int], lo: int, hi: int) -> list[Told]:
+    """The told dates starting in [lo, hi] (``starts`` = their starts, sorted)."""
+    return told[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]
+
+
+def _range_year(g: _Grammar, text: str, span: tuple[int, int], told: list[Told], starts: list[int]) -> int | None:
     """The year of an absolute date joined to ``span`` by a range word (至, to, -)."""
     s, e = span
-    for ts, te, value in told:
+    for ts, te, value in _near(told, starts, s - 80, e + 12):
         if 0 <= s - te <= 12 and g.range_gap.fullmatch(text, te, s):
             return int(value[:4])
         if 0 <= ts - e <= 12 and g.range_gap.fullmatch(text, e, ts):
@@ -455,7 +461,13 @@ def _range_year(g: _Grammar, text: str, span: tuple[int, int], told: list[Told])
 
 
 def _year_hint(
-    g: _Grammar, text: str, span: tuple[int, int], told: list[Told], rel: str | None, month: int | None,
+    g: _Grammar,
+    text: str,
+    span: tuple[int, int],
+    told: list[Told],
+    starts: list[int],
+    rel: str | None,
+    month: int | None,
     day: int | None,
 ) -> int | None:
     """The year a yearless date takes from the absolute dates told around it, if any.
@@ -463,17 +475,21 @@ def _year_hint(
     同年/次年 count from the last date told before. Otherwise a range partner
     ("5月30日至6月2日") gives its year, and so does a date told earlier in the same
     sentence ("2020年8月起诉,被告于9月反诉"); a month before that date's month means
-    the next year ("2020年12月起诉,3月开庭").
+    the next year ("2020年12月起诉,3月开庭"). ``told`` is in text order and
+    ``starts`` holds their starts.
     """
-    before = [t for t in told if t[1] <= span[0]]
+    i = bisect.bisect_right(starts, span[0]) - 1
+    while i >= 0 and told[i][1] > span[0]:
+        i -= 1
+    last_before = told[i] if i >= 0 else None
     if rel in g.zh_story_year_words:
-        return int(before[-1][2][:4]) + g.zh_story_year_words[rel] if before else None
+        return int(last_before[2][:4]) + g.zh_story_year_words[rel] if last_before else None
     if rel:
         return None
-    year = _range_year(g, text, span, told)
-    if year is not None or not before or month is None:
+    year = _range_year(g, text, span, told, starts)
+    if year is not None or last_before is None or month is None:
         return year
-    ts, te, value = before[-1]
+    ts, te, value = last_before
     if span[0] - te > g.story_reach or g.sentence_end.search(text, te, span[0]):
         return None
     year = int(value[:4])
@@ -509,6 +525,7 @@ def _scan(text: str, lang: str, published: str | None, day_first: bool | None = 
     matches.sort(key=lambda pm: (pm[0].resolve not in ("absolute", "numeric"), pm[1].start()))
     found: dict[tuple[int, int], tuple[str, bool]] = {}
     told: list[Told] = []  # absolute dates, in text order
+    told_starts: list[int] = []
     for p, m in matches:
         gd = m.groupdict()
         gd["_all"] = m.group(0)
@@ -518,7 +535,7 @@ def _scan(text: str, lang: str, published: str | None, day_first: bool | None = 
         hint = None
         if p.resolve == "year_of_published" and told:
             month = _month_of(g, gd["month"]) if gd.get("month") else None
-            hint = _year_hint(g, src, span, told, gd.get("rel"), month, _num(g, gd.get("day")))
+            hint = _year_hint(g, src, span, told, told_starts, gd.get("rel"), month, _num(g, gd.get("day")))
         value = _value(g, p, gd, src, m.start(), pub, bool(day_first), hint)
         if value is None:
             continue
@@ -526,14 +543,15 @@ def _scan(text: str, lang: str, published: str | None, day_first: bool | None = 
             found[span] = (value, p.resolve not in ("absolute", "numeric") and hint is None)
             if p.resolve in ("absolute", "numeric"):
                 told.append((span[0], span[1], value))
+                told_starts.append(span[0])
     # longest first; drop overlaps
     ordered = sorted(found.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(n)
     out: list[DateMention] = []
     for (s, e), (value, relative) in ordered:
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.find(1, s, e) >= 0:
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         out.append(DateMention(start=s, end=e, text=text[s:e], value=value, relative=relative))
     out.sort(key=lambda d: d.start)
     return out
