@@ -236,6 +236,12 @@ def test_describe(pid: str, office: str, kind: str, year: int | None, check: str
     assert d["links"]["google_patents"].startswith("https://patents.google.com/")
 
 
+def test_describe_cn_application_details() -> None:
+    d = describe("CN201680022610.9")
+    assert (d["pct"], d["type_code"], d["serial"]) == (True, "8", "0022610")
+    assert describe("US8218566")["pct"] is None
+
+
 def test_describe_links_point_at_the_patent() -> None:
     assert describe("US8218566")["links"]["google_patents"] == "https://patents.google.com/patent/US8218566"
     assert "8218566" in describe("US8218566")["links"]["office"]

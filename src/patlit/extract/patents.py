@@ -553,8 +553,9 @@ def describe(pid: str) -> dict[str, Any]:
     """Metadata of a canonical id for records and the web app; never raises.
 
     Keys: ``id``, ``office``, ``kind``, ``filing_year`` (CN applications),
-    ``check_digit`` ("ok", "bad" or None), ``links`` (``google_patents`` and, where
-    the office has a stable public page, ``office``).
+    ``check_digit`` ("ok", "bad" or None), ``pct`` (CN: a PCT national phase entry),
+    ``links`` (``google_patents`` and, where the office has a stable public page,
+    ``office``); CN applications also give ``type_code`` and ``serial``.
     """
     pid = str(pid or "").strip()
     out: dict[str, Any] = {
@@ -576,7 +577,12 @@ def describe(pid: str) -> dict[str, Any]:
         if m.group("cn_app"):
             app = decode_cn(pid)
             out.update(
-                kind=app.kind, filing_year=app.filing_year, check_digit="ok" if app.check_ok else "bad", pct=app.pct
+                kind=app.kind,
+                filing_year=app.filing_year,
+                check_digit="ok" if app.check_ok else "bad",
+                pct=app.pct,
+                type_code=app.type_code,
+                serial=app.serial,
             )
             out["links"]["google_patents"] = links["google_search"].format(query=quote(f'"{m.group("cn_app")}"'))
             return out
