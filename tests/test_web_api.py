@@ -6,7 +6,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from web_support import build_db, main_dispute
+from web_support import FIXTURES, build_db, main_dispute
 
 from patlit.store import queries
 from patlit.web.app import create_app
@@ -159,7 +159,7 @@ def test_patents_and_patent(client, session, dispute):
 
 def test_documents_and_document(client, session):
     listing = client.get(f"{API}/documents").json()
-    assert listing["total"] == queries.list_documents(session)["total"] == 4
+    assert listing["total"] == queries.list_documents(session)["total"] == len(list(FIXTURES.glob("*.txt")))
     doc_id = listing["items"][0]["doc_id"]
     doc = client.get(f"{API}/documents/{doc_id}").json()
     assert doc == same(queries.get_document(session, doc_id))

@@ -112,6 +112,17 @@ def test_dispute_page_totals_per_currency(dispute, dispute_html):
         assert f"{int(t['asked']):,}" in dispute_html
 
 
+def test_conflicting_facts_are_flagged_with_their_sources(dispute, dispute_html):
+    assert dispute["conflicts"], "the fixtures give two different damages figures for the E.D. Tex. suit"
+    section = re.search(r'<section aria-labelledby="h-conf" class="conflicts">(.*?)</section>', dispute_html, re.S)
+    assert section
+    for c in dispute["conflicts"]:
+        assert f'href="#proc-{c["proceeding_id"]}"' in section.group(1)
+        assert re.search(rf'<tr id="proc-{c["proceeding_id"]}" class="conflict">', dispute_html)
+        for v in c["values"]:
+            assert f'href="/documents/{quote(v["doc_id"], safe="")}' in section.group(1)
+
+
 def test_timeline_data_has_every_event_in_a_lane(dispute, dispute_html):
     data = script_json(dispute_html, "timeline-data")
     assert len(data["events"]) == len(dispute["events"]) > 0

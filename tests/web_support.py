@@ -1,9 +1,10 @@
 """Shared set-up of the web tests: a database ingested from tests/web_fixtures, and what to expect of it.
 
 The fixture documents (written for these tests) tell two disputes: Northwind
-Robotics v. Castellan Devices (a suit in E.D. Tex., a PTAB challenge, a second
-suit reported by a document full of HTML and script), and Lanxin v. Qiyun (a
-Beijing IP Court suit, a CNIPA invalidation request, a withdrawal). They go
+Robotics v. Castellan Devices (a suit in E.D. Tex. whose damages two documents
+report differently, a PTAB challenge, a second suit reported by a document full
+of HTML and script), and Lanxin v. Qiyun (a Beijing IP Court suit, a CNIPA
+invalidation request, a withdrawal). They go
 through the real path: readers, extraction, resolution, store (``run_ingest``).
 Expected values are read back from the query layer, never copied from pages.
 """

@@ -8,11 +8,12 @@ nodes and edges (computed here, drawn in the browser by ``timeline.js`` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 from typing import Any
 
 from patlit.store import queries
 from patlit.web import labels
-from patlit.web.render import FACT_TYPES, OTHER_TYPE, group_by_sentence
+from patlit.web.render import FACT_TYPES, OTHER_TYPE, evidence_href, format_amount, group_by_sentence
 
 #: timeline marker class of an event kind (see patlit.resolve.proceedings FILING_EVENT / OUTCOME_EVENT)
 EVENT_CLASS = {
@@ -145,7 +146,7 @@ def enrich_dispute(d: dict) -> dict:
         "proceedings": procs,
         "sides": sides,
         "totals": totals,
-        "conflicts": [_conflict(c, docs) for c in d.get("conflicts") or []],
+        "conflicts": [_conflict(c, docs, {p["id"]: p for p in procs}) for c in d.get("conflicts") or []],
         "first_date": dates[0] if dates else d.get("first_date"),
         "last_date": dates[-1] if dates else d.get("latest_date"),
         "jurisdictions": sorted({p["jurisdiction"] for p in procs if p["jurisdiction"]}),
@@ -165,12 +166,41 @@ def _amount(a: dict) -> dict:
     return {**a, "role_class": role if role in ("damages", "costs", "awarded", "settlement") else "other"}
 
 
-def _conflict(c: dict, docs: dict) -> dict:
+ATTRIBUTE_NAMES = {"date": "filing date", "forum": "forum", "outcome": "outcome", "case_number": "case number"}
+
+
+def _conflict(c: dict, docs: dict, procs: dict[int, dict]) -> dict:
+    """A conflict of the query layer with words for its attribute and values, and its sources.
+
+    An amount's source links to the sentence giving it when the store kept that evidence.
+    """
+    proc = procs.get(c.get("proceeding_id")) or {}
+    attr = c.get("attribute") or ""
+    kind, _, rest = attr.partition(":")
+    role, _, currency = rest.partition(":")
+    field = f"{role} ({currency})" if kind == "amount" else ATTRIBUTE_NAMES.get(attr, attr.replace("_", " "))
     values = []
     for v in c.get("values") or []:
+        raw = v.get("value")
+        if kind == "amount":
+            shown = format_amount(raw, currency)
+        elif attr == "forum":
+            shown = labels.forum_name(raw)
+        elif attr == "outcome":
+            shown = labels.outcome_name(raw)
+        else:
+            shown = raw
         src = docs.get(v.get("doc_id")) or {}
-        values.append({**v, "sources": [{"doc_id": v.get("doc_id"), "doc_title": src.get("title")}]})
-    return {**c, "field": c.get("attribute"), "values": values}
+        source = {"doc_id": v.get("doc_id"), "doc_title": src.get("title"), "href": None}
+        if kind == "amount":
+            for a in proc.get("amounts") or []:
+                if a.get("doc_id") == v.get("doc_id") and a.get("role") == role and a.get("evidence"):
+                    source["href"] = evidence_href(a["evidence"][0], quote=quote)
+                    break
+        values.append({**v, "shown": shown, "sources": [source]})
+    where = " ".join(x for x in (labels.kind_name(proc.get("kind")), labels.forum_name(proc.get("forum")) if
+                                 proc.get("forum") else "", proc.get("date") or "") if x)
+    return {**c, "field": field, "values": values, "proceeding": where or f"proceeding {c.get('proceeding_id')}"}
 
 
 def timeline(events: list[dict], procs: list[dict]) -> dict:
