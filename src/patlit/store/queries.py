@@ -273,19 +273,22 @@ def _evidence(session: Session, fact_type: str, ids: list[int], limit: int) -> t
         select(EV.c.fact_id, func.count()).where(EV.c.fact_type == fact_type, EV.c.fact_id.in_(ids)).group_by(EV.c.fact_id)
     ):
         counts[fid] = int(n)
-    rows = session.execute(
+    if limit <= 0:
+        return out, counts
+    rn = func.row_number().over(partition_by=EV.c.fact_id, order_by=(EV.c.document_id, EV.c.start, EV.c.id))
+    ranked = (
         select(EV.c.fact_id, EV.c.document_id, EV.c.start, EV.c.end, EV.c.text, EV.c.sentence, EV.c.sentence_start,
-               DOC.c.doc_id)
-        .join(DOC, DOC.c.id == EV.c.document_id)
+               rn.label("rn"))
         .where(EV.c.fact_type == fact_type, EV.c.fact_id.in_(ids))
-        .order_by(EV.c.fact_id, EV.c.document_id, EV.c.start)
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked, DOC.c.doc_id).join(DOC, DOC.c.id == ranked.c.document_id)
+        .where(ranked.c.rn <= limit).order_by(ranked.c.fact_id, ranked.c.rn)
     )
     for r in rows:
-        if len(out[r.fact_id]) < limit:
-            out[r.fact_id].append({"doc_id": r.doc_id, "start": r.start, "end": r.end, "text": r.text,
-                                   "sentence": r.sentence, "sentence_start": r.sentence_start})
-        elif all(len(out[i]) >= limit for i in ids):
-            break
+        out[r.fact_id].append({"doc_id": r.doc_id, "start": r.start, "end": r.end, "text": r.text,
+                               "sentence": r.sentence, "sentence_start": r.sentence_start})
     return out, counts
 
 
