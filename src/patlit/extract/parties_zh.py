@@ -379,6 +379,7 @@ def candidates(ctx: Context) -> list[Party]:
     parties = _link_brands(t, cands, brand_hits)
     _short_aliases(t, cands, parties)
     parties = _dedupe(parties)
+    _latin_bracket_aliases(text, t, parties)
     announcer = _announcer(t, bare, parties)
     _attach_mentions(text, t, parties, announcer, bare)
     return parties
@@ -553,6 +554,20 @@ def _occurs_outside(t: str, key: str, covered: list[tuple[int, int]]) -> bool:
         if not any(s <= m.start() and m.end() <= e and e - s > len(key) for s, e in covered):
             return True
     return False
+
+
+def _latin_bracket_aliases(text: str, t: str, parties: list[Party]) -> None:
+    """"高通(Qualcomm)": an English name in brackets after any form of a party's name."""
+    forms = {fold(n): p for p in parties for n in p.names() if p.kind == "org"}
+    if not forms:
+        return
+    for m in re.finditer(_alternation(list(forms)), t):
+        b = _LATIN_BRACKET.match(t, m.end())
+        if b:
+            p = forms[m.group()]
+            latin = text[b.start(1):b.end(1)].strip(" ,")
+            if latin not in p.names():
+                p.aliases.append(latin)
 
 
 def _dedupe(parties: list[Party]) -> list[Party]:
