@@ -101,6 +101,12 @@ def test_no_action_reported(case, text):
     assert actions == []
 
 
+def test_long_headline_is_not_a_tag_line():
+    text = "深圳市金石精工科技有限公司起诉杭州云帆网络科技有限公司侵犯两件发明专利"
+    actions, _ = analyse(text)
+    assert _has(actions, "infringement", ["深圳市金石精工科技有限公司"], ["杭州云帆网络科技有限公司"])
+
+
 def test_verdict_needs_a_decision_word():
     claim = "金石精工有限公司认为，云帆科技有限公司侵犯了金石精工有限公司的专利。"
     verdict = "法院判决认定，云帆科技有限公司侵犯了金石精工有限公司的专利，应赔偿100万元。"

@@ -78,6 +78,7 @@ class Grammar:
     reference_before: tuple[str, ...]
     reference_after: tuple[str, ...]
     tag_min: int
+    tag_mentions: int
     tag_punct: re.Pattern
     role_pairs: tuple[tuple[str, str, str], ...]
     role_pair_examples: tuple[dict, ...]
@@ -182,6 +183,7 @@ def grammar() -> Grammar:
         reference_before=tuple(string_list(d, "reference_before", DATA)),
         reference_after=tuple(string_list(d, "reference_after", DATA)),
         tag_min=int(tag.get("min_length", 24)),
+        tag_mentions=int(tag.get("min_mentions", 4)),
         tag_punct=re.compile("[" + re.escape(str(tag.get("punctuation", ""))) + "]"),
         role_pairs=tuple(pairs),
         role_pair_examples=tuple(_check_example(x, "role_pair_examples") for x in require(d, "role_pair_examples", list, DATA)),
@@ -233,8 +235,13 @@ def _in_alias_bracket(t: str, pos: int) -> bool:
 # ---------------------------------------------------------------- grammar
 
 
-def _is_tag_line(g: Grammar, s: str) -> bool:
-    return len(s) >= g.tag_min and not g.tag_punct.search(s)
+def _is_tag_line(g: Grammar, s: str, ms: list[_M]) -> bool:
+    """A keyword list ("三星反诉华为华为专利诉讼三星华为专利战…"): long, unpunctuated,
+    naming the same party again and again; a long headline names each once."""
+    if len(s) < g.tag_min or g.tag_punct.search(s):
+        return False
+    names = [m.party for m in ms]
+    return len(names) >= g.tag_mentions or len(set(names)) < len(names)
 
 
 @lru_cache(maxsize=8)
@@ -459,9 +466,9 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     outcome_starts = [m.start() for _, m in outcome_hits]
     starts = [m.start for m in pms]
     for si, (ss, se) in enumerate(ctx.sentences):
-        if _is_tag_line(g, t[ss:se]):
-            continue
         ms = [m for m in pms[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)] if m.end <= se]
+        if _is_tag_line(g, t[ss:se], ms):
+            continue
         sentence_actions: list[ActionMention] = []
         sentence_cases: list[ActionMention] = []
         if ms or g.restate_rx.search(t, ss, se):
