@@ -180,7 +180,6 @@ class _Cand:
     kind: str = "org"
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
-    brand: str | None = None
 
 
 def _scan_back(t: str, end: int) -> int:
@@ -376,7 +375,7 @@ def candidates(ctx: Context) -> list[Party]:
     taken = [(c.start, c.start + len(c.name)) for c in orgs + people] + protected + [(s, e) for s, e, _ in roles]
     cands = _merge(orgs + people + _bare_names(text, t, taken))
     _bracket_aliases(text, t, cands)
-    parties = _link_brands(t, cands, brand_hits)
+    parties = _link_brands(text, t, cands, brand_hits)
     _short_aliases(t, cands, parties)
     parties = _dedupe(parties)
     _latin_bracket_aliases(text, t, parties)
@@ -481,7 +480,7 @@ def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
                 c.aliases.append(latin)
 
 
-def _link_brands(t: str, cands: list[_Cand], brand_hits: list[tuple[int, int, str]]) -> list[Party]:
+def _link_brands(text: str, t: str, cands: list[_Cand], brand_hits: list[tuple[int, int, str]]) -> list[Party]:
     """Parties from candidates; each brand becomes an alias of the fullest form given."""
     lex = lexicon()
     parties: list[Party] = []
@@ -499,7 +498,8 @@ def _link_brands(t: str, cands: list[_Cand], brand_hits: list[tuple[int, int, st
         listed = [f for f in lex.brands[brand] if f in t and not _is_org_name(f)]
         if owner is None and listed:
             full = max(listed, key=len)
-            owner = Party(name=_as_written(t, full), aliases=[], kind="org")
+            at = t.find(full)
+            owner = Party(name=text[at:at + len(full)], aliases=[], kind="org")
             parties.append(owner)
         free = any(not any(cs <= s and e <= ce for cs, ce in covered) for s, e, b in brand_hits if b == brand)
         if owner is None:
@@ -515,10 +515,6 @@ def _link_brands(t: str, cands: list[_Cand], brand_hits: list[tuple[int, int, st
 def _is_org_name(name: str) -> bool:
     """Does ``name`` end in a legal form (有限公司, 株式会社 ...)?"""
     return bool(lexicon().suffix_end_re.search(name))
-
-
-def _as_written(t: str, folded: str) -> str:
-    return folded  # lexicon forms are written in folded (simplified) characters
 
 
 def _short_aliases(t: str, cands: list[_Cand], parties: list[Party]) -> None:

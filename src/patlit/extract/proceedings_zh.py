@@ -282,13 +282,6 @@ def _outcome_not_reported(g: Grammar, t: str, lo: int, pos: int) -> bool:
     return bool(g.outcome_not_reported.search(window)) or bool(_REQUEST_COLON.search(t, min(lo, line), pos))
 
 
-def _preceded_by(t: str, pos: int, words: tuple[str, ...], lo: int) -> bool:
-    j = pos
-    while j > lo and t[j - 1] in " 了":
-        j -= 1
-    return any(t.startswith(w, j - len(w)) for w in words if j - len(w) >= lo)
-
-
 def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
     """The mention at ``ms[first]`` and those joined to it by conjunctions (up to ``hi``)."""
     out = [ms[first]]
@@ -494,14 +487,13 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 else:
                     one_sided.update(action.claimants + action.respondents)
         for rule, m in outcome_hits[bisect.bisect_left(outcome_starts, ss):bisect.bisect_left(outcome_starts, se)]:
-            if True:
-                if m.end() > se or _outcome_not_reported(g, t, ss, m.start()):
-                    continue
-                outcomes.append(OutcomeMention(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si))
-                for group in (sentence_actions, sentence_cases):
-                    for k, a in enumerate(group):
-                        if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
-                            group[k] = replace(a, outcome=rule.outcome)
+            if m.end() > se or _outcome_not_reported(g, t, ss, m.start()):
+                continue
+            outcomes.append(OutcomeMention(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si))
+            for group in (sentence_actions, sentence_cases):
+                for k, a in enumerate(group):
+                    if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
+                        group[k] = replace(a, outcome=rule.outcome)
         actions.extend(sentence_actions)
         case_names.extend(sentence_cases)
     actions = _complete(g, actions, may_take_opponent, one_sided, role_sides)
