@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -61,7 +62,7 @@ def test_docs_page_loads_nothing_from_elsewhere(client):
     assert r.status_code == 200
     assert "/api/v1/openapi.json" in r.text
     for attr in ("src", "href"):
-        for url in __import__("re").findall(rf'{attr}="([^"]+)"', r.text):
+        for url in re.findall(rf'{attr}="([^"]+)"', r.text):
             assert not url.startswith(("http:", "https:", "//")), url
 
 

@@ -1,6 +1,7 @@
 """Safety of the web app: hostile document text, the write token, uploads, request limits, headers."""
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import quote
 
@@ -165,7 +166,7 @@ def test_upload_file_names_are_never_paths(writable, tmp_path):
     stored = [d for d in writable.get("/api/v1/documents", params={"limit": 200}).json()["items"]
               if "owned-by-upload" in (d["doc_id"] or "")]
     assert stored and all("/" not in d["doc_id"] and ".." not in d["doc_id"] for d in stored)
-    assert not __import__("os").path.exists("/tmp/owned-by-upload.txt")
+    assert not os.path.exists("/tmp/owned-by-upload.txt")
 
 
 def test_request_bodies_over_the_limit_are_refused_before_parsing(writable):

@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from patlit.errors import NotFoundError, StoreError
@@ -109,4 +109,4 @@ def jsonable(obj: Any) -> Any:
     return jsonable_encoder(obj)
 
 
-__all__ = ["create_app", "API_PREFIX", "HTMLResponse"]
+__all__ = ["create_app", "API_PREFIX"]

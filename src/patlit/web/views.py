@@ -198,8 +198,9 @@ def _conflict(c: dict, docs: dict, procs: dict[int, dict]) -> dict:
                     source["href"] = evidence_href(a["evidence"][0], quote=quote)
                     break
         values.append({**v, "shown": shown, "sources": [source]})
-    where = " ".join(x for x in (labels.kind_name(proc.get("kind")), labels.forum_name(proc.get("forum")) if
-                                 proc.get("forum") else "", proc.get("date") or "") if x)
+    where = ", ".join(x for x in (proc.get("label") or labels.kind_name(proc.get("kind")).lower(),
+                                  labels.forum_name(proc.get("forum")) if proc.get("forum") else "",
+                                  proc.get("date") or "") if x)
     return {**c, "field": field, "values": values, "proceeding": where or f"proceeding {c.get('proceeding_id')}"}
 
 
