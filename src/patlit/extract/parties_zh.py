@@ -1,6 +1,6 @@
 """Chinese parties: who is a party to a proceeding the document reports, with every alias.
 
-Candidates come from four places, all driven by ``data/parties_zh.yaml``:
+Candidates come from five places, all driven by ``data/parties_zh.yaml``:
 
 * organisation names ending in a legal form (有限公司, 株式会社, 集团 ...): the name
   begins after the last word that cannot be part of a name (a role word, a verb, a
@@ -8,7 +8,8 @@ Candidates come from four places, all driven by ``data/parties_zh.yaml``:
 * English names with a Latin legal form (``... LLC``) and brand names used alone
   (华为, 三星); a brand becomes an alias of the fullest form the document gives;
 * names after a role word (原告, 被上诉人, 无效宣告请求人 ...), people included;
-* ``公司``/``本公司`` in a company announcement, meaning the announcing company.
+* ``公司``/``本公司`` in a company announcement, meaning the announcing company;
+* short names no lexicon knows, next to a suing verb ("飞利浦在…起诉", "起诉诺基亚，").
 
 Aliases come from brackets (以下简称, 合称, an English name in brackets) and from short
 forms of a name that the document uses elsewhere (北京亨通达百货有限公司 ... 亨通达).
