@@ -124,11 +124,12 @@ def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
     # possessives split a run: "China’s Huawei Technologies" -> "China", "Huawei Technologies"
     pieces: list[tuple[int, int]] = []
     pos = 0
-    for m in re.finditer(r"['’]s?(?=[ \u00a0])|['’]s?$", text):
-        pieces.append((pos, m.start()))
-        pos = m.end()
+    if "'" in text or "’" in text:
+        for m in _POSS_SPLIT.finditer(text):
+            pieces.append((pos, m.start()))
+            pos = m.end()
     pieces.append((pos, len(text)))
-    cut = _HELD.search(text)
+    cut = _HELD.search(text) if "-" in text else None
     if cut:  # "HPE-held Chinese patents": the name ends at the hyphen
         pieces = [(a, min(b, cut.start())) for a, b in pieces if a < cut.start()]
     for ps, pe in pieces:
@@ -136,7 +137,7 @@ def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
         # "Sony & Tessera" are two names, "Wangsu Science & Technology Co." is one
         parts: list[tuple[int, int]] = []
         last = 0
-        for am in re.finditer(r"[ \u00a0]*&[ \u00a0]*", seg):
+        for am in (_AMP.finditer(seg) if "&" in seg else ()):
             nxt = seg[am.end():].split(" ", 1)[0].strip(",.")
             if am.group() == "&":
                 continue  # AT&T
@@ -147,7 +148,7 @@ def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
         parts.append((last, len(seg)))
         for a, b in parts:
             sub = seg[a:b]
-            toks = [(m.start(), m.end()) for m in re.finditer(r"\S+", sub)]
+            toks = [(m.start(), m.end()) for m in _NONSPACE.finditer(sub)]
             # drop leading stop words, demonyms, months; keep from the first real token
             i = 0
             while i < len(toks):
@@ -177,7 +178,11 @@ def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+_POSS_SPLIT = re.compile(r"['’]s?(?=[ \u00a0])|['’]s?$")
+_AMP = re.compile(r"[ \u00a0]*&[ \u00a0]*")
+_NONSPACE = re.compile(r"\S+")
 _HELD = re.compile(r"-(?:held|owned|based|branded|made|backed|led|controlled)\b")
+_ALPHA_TOK = re.compile(r"[A-Za-z][\w\-]*")
 _MONTHS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
@@ -192,10 +197,16 @@ _GENERIC_ALIAS = {
 
 
 def _blocked(name: str, lex: Lexicon) -> bool:
+    return _blocked_cached(name)
+
+
+@lru_cache(maxsize=8192)
+def _blocked_cached(name: str) -> bool:
+    lex = lexicon()
     k = orgnames.fold(name)
     if not k or k in lex.places or k in lex.non_party:
         return True
-    toks = re.findall(r"[A-Za-z][\w\-]*", name)
+    toks = _ALPHA_TOK.findall(name)
     if any(t in lex.institution for t in toks):
         return True
     if any(m in name for m in lex.institution_multi):
@@ -475,17 +486,23 @@ def _extend_suffix(text: str, s: int, e: int) -> int:
     return m.end() if m else e
 
 
+_NON_ALNUM = re.compile(r"[^A-Za-z0-9]")
+_CLIPPED = re.compile(r"[A-Z][a-z]{1,3}\.")
+_CAMEL = re.compile(r"(?:[A-Z][a-z]{1,4}){2,3}")
+
+
+@lru_cache(maxsize=4096)
 def _acronym_like(t: str) -> bool:
-    core = re.sub(r"[^A-Za-z0-9]", "", t)
+    core = _NON_ALNUM.sub("", t)
     if len(core) < 2:
         return False
     if t.isupper() and len(core) <= 8:
         return True
-    clipped = [w for w in t.split() if re.fullmatch(r"[A-Z][a-z]{1,3}\.", w) and w.rstrip(".") not in _SUFFIX_SET]
+    clipped = [w for w in t.split() if _CLIPPED.fullmatch(w) and w.rstrip(".") not in _SUFFIX_SET]
     if clipped and len(t.split()) >= 2:  # "Am. Tech. Ceramics Corp."
         return True
     # camel-case clip "IntVen"
-    return bool(re.fullmatch(r"(?:[A-Z][a-z]{1,4}){2,3}", t))
+    return bool(_CAMEL.fullmatch(t))
 
 
 def extract(ctx: Context, mentions: Mentions) -> list[Party]:
@@ -575,6 +592,12 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             surf[k].person = True
     # headline runs: segment into names known from the body
     known = {k for k, s in surf.items()}
+    usable = [surf[q].text for q in known if not surf[q].blocked]
+    prefixes = set()
+    for t0 in usable:
+        ws = orgnames.words(t0)
+        for i in range(1, len(ws)):
+            prefixes.add(" ".join(ws[:i]))
     for c in heads:
         toks = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", c.text)]
         i = 0
@@ -586,11 +609,11 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
                 t = text[s:e].rstrip(",:;")
                 t = _POSSESSIVE.sub("", t)
                 k = orgnames.fold(t)
-                if k and (k in known or any(
-                    (orgnames.is_short_form(t, surf[q].text) and len(k) >= 3 and k.split()[0] not in _GENERIC_LOWER)
-                    or (_acronym_like(t) and orgnames.is_abbreviation(t, surf[q].text))
-                    for q in known if not surf[q].blocked
-                )):
+                if k and (
+                    k in known
+                    or (k in prefixes and len(k) >= 3 and k.split()[0] not in _GENERIC_LOWER)
+                    or (_acronym_like(t) and any(orgnames.is_abbreviation(t, u) for u in usable))
+                ):
                     hit = (s, s + len(t), t, j)
                     break
             if hit:

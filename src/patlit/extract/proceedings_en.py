@@ -76,6 +76,7 @@ class Frame:
     mode: str
     regex: re.Pattern
     sub: str  # variant: active / passive / relative / ...
+    keys: frozenset[str] = frozenset()  # the frame is tried only on sentences holding one of these words
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,39 @@ class Grammar:
     other_cues: re.Pattern
     reexam: re.Pattern
     ptab: re.Pattern
-    outcomes: tuple[tuple[str, re.Pattern], ...]
+    outcomes: tuple[tuple[str, re.Pattern, frozenset[str]], ...]
     owners: tuple[re.Pattern, ...]
     context: re.Pattern
     verbs: tuple[dict, ...]
     extra: tuple[Frame, ...]
     itc_cue: re.Pattern
+
+
+_WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
+#: trigger words of the frames that are not one verb's (see _extra_patterns)
+_EXTRA_KEYS = {
+    "enforce_agreement": frozenset({"agreement"}),
+    "defence_petition": frozenset({"petition", "request", "challenge"}),
+    "found": frozenset({"infringed", "infringes", "infringe", "infringing"}),
+    "found_to": frozenset({"found"}),
+    "verdict_for": frozenset({"verdict"}),
+    "won_verdict": frozenset({"won", "obtained", "secured", "scored"}),
+    "exclusion_order": frozenset({"exclusion"}),
+    "prevailed": frozenset({"prevailed", "won"}),
+    "validity_pending": frozenset({"valid"}),
+    "caption_case": frozenset({"v", "vs"}),
+    "caption_head": frozenset({"v", "vs"}),
+}
+
+
+def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
+    """The word of each form a sentence must hold for the frame to be tried."""
+    out = set()
+    for f in forms:
+        ws = _WORDS.findall(str(f).lower())
+        if ws:
+            out.add(ws[-1] if last else ws[0])
+    return frozenset(out)
 
 
 def _alt(words: list[str]) -> str:
@@ -137,9 +165,13 @@ def grammar() -> Grammar:
                 rx = re.compile(pat, re.I)
             except re.error as exc:
                 raise DataFileError(f"{_DATA}: verb {v['id']!r} ({sub}): bad pattern: {exc}") from exc
-            frames.append(Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub))
+            frames.append(Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub, _keys(v["forms"])))
     poss = _alt([str(x) for x in _need_list(raw, "possessive_nouns")])
-    extra = [Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub) for fid, fr, kind, mode, sub, pat in _extra_patterns(noun_re, poss)]
+    poss_keys = _keys([str(x) for x in raw["possessive_nouns"]], last=True)
+    extra = [
+        Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub, poss_keys if fid == "possessive" else _EXTRA_KEYS[sub])
+        for fid, fr, kind, mode, sub, pat in _extra_patterns(noun_re, poss)
+    ]
     kc = raw.get("kind_cues") or {}
     if not isinstance(kc, dict) or any(k not in PROCEEDING_KINDS for k in kc):
         raise DataFileError(f"{_DATA}: 'kind_cues' must map proceeding kinds to word lists")
@@ -147,8 +179,9 @@ def grammar() -> Grammar:
     outcomes = []
     for o in _need_list(raw, "outcome_cues"):
         try:
-            outcomes.append((o["outcome"], re.compile(o["re"].replace("{W}", rf"(?P<w>{ENT})"), re.I)))
-        except (KeyError, re.error, AttributeError) as exc:
+            keys = frozenset(str(k).lower() for k in o["keys"])
+            outcomes.append((o["outcome"], re.compile(o["re"].replace("{W}", rf"(?P<w>{ENT})"), re.I), keys))
+        except (KeyError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{_DATA}: outcome cue {o!r}: {exc}") from exc
     owners = []
     for o in _need_list(raw, "owner_phrases"):
@@ -211,9 +244,10 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
         return [
             ("active", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b{TAIL}\bagainst\s+{DESC}{R}"),
             ("active_open", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b(?P<tail>[^;]{{0,120}}?)(?=[;.,]|$|\s+(?:and|but|which|while)\b)"),
-            ("relative", rf"(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}\bagainst\s+{DESC}{R}"),
-            ("relative_open", rf"(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}"),
-            ("passive", rf"(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\s+{_BE}\s+(?:[\w\-]+\s+){{0,4}}?(?P<v>{V})\b[^;\ue000]{{0,40}}?\bby\s+{DESC}{Cb}{TAIL}"),
+            # noun-first frames: the words before the noun (its modifiers) are read by _build
+            ("relative", rf"\b(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}\bagainst\s+{DESC}{R}"),
+            ("relative_open", rf"\b(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}"),
+            ("passive", rf"\b(?P<n>{N})\s+{_BE}\s+(?:[\w\-]+\s+){{0,4}}?(?P<v>{V})\b[^;\ue000]{{0,40}}?\bby\s+{DESC}{Cb}{TAIL}"),
         ]
     if frame == "request":
         return [
@@ -290,6 +324,7 @@ class _Sent:
     cuts: list[int]  # abstracted offsets where segments start
     docs: list[int]  # doc offsets of those segments
     is_ent: list[int]  # entity index per segment or -1
+    words: frozenset[str] = frozenset()  # lower-case words, to skip frames and cues quickly
 
     def doc_offset(self, i: int) -> int:
         k = bisect.bisect_right(self.cuts, i) - 1
@@ -345,7 +380,8 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]]) -> _Sent
         docs.append(pos)
         is_ent.append(-1)
         parts.append(text[pos:se])
-    return _Sent(si, ss, "".join(parts), ents, cuts, docs, is_ent)
+    abst = "".join(parts)
+    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, frozenset(_WORDS.findall(abst.lower())))
 
 
 def _sentence_spans(ctx: Context, parties: list[Party]) -> list[list[tuple[int, int, str]]]:
@@ -374,7 +410,11 @@ class _Found:
 
 def find_actions(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[list[ActionMention], list[OutcomeMention]]:
     """Actions (who did what to whom) and outcome cues of an English document."""
-    found = _run(ctx, parties, mentions)
+    cached = getattr(ctx, _CACHE, None)
+    if cached is not None and cached[0] == tuple(id(p) for p in parties):
+        found = cached[1]  # the run that chose these parties (see select_parties)
+    else:
+        found = _run(ctx, parties, mentions)
     return list(found.actions), list(found.outcomes)
 
 
@@ -403,7 +443,13 @@ def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> li
             if p.name not in keep and p.affiliate_of in keep and p.affiliate_of in by_name:
                 keep.add(p.name)
                 changed = True
-    return [p for p in parties if p.name in keep]
+    kept = [p for p in parties if p.name in keep]
+    # find_actions on exactly these parties reuses this run: its roles are what chose them
+    setattr(ctx, _CACHE, (tuple(id(p) for p in kept), found))
+    return kept
+
+
+_CACHE = "_patlit_en_actions"
 
 
 def _sentence_others(ctx: Context, parties: list[Party], a: Action, side: set[str]) -> list[str]:
@@ -444,12 +490,13 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
                 )
             )
     topic: list[str] = []
+    has_ctx = [bool(g.context.search(ctx.text, s, e)) for s, e in ctx.sentences]
     for st in sents:
         outcomes.extend(_outcomes(ctx, st, g))
         agentless = not st.ents and not _PRONOUN.search(st.text)
         if agentless and not _AGENTLESS.search(st.text):
             continue
-        if not _has_context(ctx, sents, st.index, g):
+        if not any(has_ctx[max(0, st.index - 2):st.index + 3]):
             continue
         found = _match_sentence(ctx, st, sents, g, topic, agentless)
         actions.extend(found)
@@ -469,6 +516,7 @@ def _has_context(ctx: Context, sents: list[_Sent], i: int, g: Grammar) -> bool:
     return bool(g.context.search(ctx.text, s, e))
 
 
+_NP_BEFORE = re.compile(r"(?:[\w\-]+\s+){1,4}$")
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|the company|the firm)\b", re.I)
 _AGENTLESS = re.compile(r"\b(?:petition|request|challenge|valid)", re.I)
 
@@ -478,7 +526,10 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     out: list[Action] = []
     cands: list[tuple[int, int, Frame, re.Match]] = []
     frames = [f for f in g.extra if f.frame == "by_defendant"] if agentless else (*g.frames, *g.extra)
+    words = st.words
     for fr in frames:
+        if not (fr.keys & words):
+            continue
         for m in fr.regex.finditer(st.text):
             cands.append((m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start(), -(m.end() - m.start()), fr, m))
     # one action per trigger: the longest match at each trigger wins
@@ -547,6 +598,10 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     v_start = m.start("v") if gd.get("v") else m.start()
     v_end = m.end("v") if gd.get("v") else m.end()
     np = (gd.get("np") or "") + " " + (gd.get("n") or "")
+    if gd.get("n") and "np" not in m.re.groupindex:
+        # up to four modifier words before a noun-first frame's noun
+        before = _NP_BEFORE.search(text, max(0, m.start("n") - 60), m.start("n"))
+        np = (before.group() if before else "") + " " + gd["n"]
     tail = gd.get("tail") or ""
     rest = text[m.end(): m.end() + 200]
     outcome = None
@@ -670,7 +725,9 @@ def _scope(ctx: Context, st: _Sent) -> tuple[int, int]:
 
 def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     out = []
-    for kind, rx in g.outcomes:
+    for kind, rx, keys in g.outcomes:
+        if not (keys & st.words):
+            continue
         for m in rx.finditer(st.text):
             w = st.names(m.group("w")) if "w" in rx.groupindex and m.group("w") else []
             s = st.doc_offset(m.start())
