@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import html.parser
 import re
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -260,3 +261,73 @@ def test_serve_read_only_refuses_a_missing_database(tmp_path, monkeypatch):
     assert r.exit_code == 1
     assert "no database" in r.output
     assert not missing.exists()
+
+
+# --------------------------------------------------------------------------- highlighting, piece by piece
+
+HIGHLIGHT_CASES = [
+    # (text, facts as (type, start, end), hl)
+    ("Acme Corp sued Beta Ltd", [("party", 0, 9), ("proceeding", 10, 14), ("party", 15, 23)], None),
+    ("Acme Corp sued Beta Ltd", [("party", 0, 9), ("proceeding", 0, 14)], None),  # nested
+    ("Acme Corp sued Beta Ltd", [("party", 0, 9), ("date", 5, 14)], (3, 12)),  # crossing, hl across both
+    ("<b>x</b> & <script>", [("party", 0, 8), ("nonsense-type", 11, 19)], (0, 3)),
+    ("short", [("party", 2, 99), ("party", -1, 2), ("party", 3, 3)], (1, 4)),  # bad offsets ignored
+    ("日本語の文 and more", [("party", 0, 3), ("amount", 4, 9)], (0, 5)),
+]
+
+
+class _Balance(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.stack, self.errors = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(tag)
+
+
+@pytest.mark.parametrize("text,facts,hl", HIGHLIGHT_CASES, ids=["three-facts", "nested", "crossing", "hostile",
+                                                                 "bad-offsets", "chinese"])
+def test_highlight_keeps_the_text_and_nests_its_tags(text, facts, hl):
+    from patlit.web.render import highlight_document
+
+    out = str(highlight_document(text, [{"type": t, "start": s, "end": e} for t, s, e in facts], hl))
+    assert text_of(out) == text
+    parser = _Balance()
+    parser.feed(out)
+    assert parser.errors == [] and parser.stack == []
+    assert "<script>" not in out and "<b>" not in out
+    if hl:
+        m = re.search(r'<span class="hl" id="span-(\d+)">(.*?)</span>', out, re.S)
+        assert int(m.group(1)) == hl[0] and text_of(m.group(2)) == text[hl[0]:hl[1]]
+    valid = [i for i, (_t, s, e) in enumerate(facts) if 0 <= s < e <= len(text)]
+    marked = {int(i) for ids in re.findall(r'data-facts="([\d ]+)"', out) for i in ids.split()}
+    assert marked == set(valid)
+    for t in re.findall(r'class="fact t-([^"]+)"', out):
+        assert t in ("party", "proceeding", "date", "amount", "other")
+
+
+@pytest.mark.parametrize("raw,length,want", [("3-9", 20, (3, 9)), ("3-99", 20, (3, 20)), ("9-3", 20, None),
+                                             ("a-b", 20, None), ("", 20, None), ("4-4", 20, None),
+                                             ("1" * 30 + "-2", 20, None)],
+                         ids=["plain", "clamped", "backwards", "letters", "empty", "empty-span", "too-long"])
+def test_parse_hl(raw, length, want):
+    from patlit.web.render import parse_hl
+
+    assert parse_hl(raw, length) == want
+
+
+def test_evidence_sentence_marks_every_fact_and_escapes_the_rest():
+    from patlit.web.render import group_by_sentence, mark_in_sentence
+
+    sentence = "On <i>May 1</i>, Acme sued Beta."
+    base = {"doc_id": "d", "sentence": sentence, "sentence_start": 100}
+    items = [{**base, "start": 100 + sentence.index("Acme"), "end": 100 + sentence.index("Acme") + 4, "text": "Acme"},
+             {**base, "start": 100 + sentence.index("sued"), "end": 100 + sentence.index("sued") + 4, "text": "sued"}]
+    (merged,) = group_by_sentence(items)
+    out = str(mark_in_sentence(merged))
+    assert out.count("<mark>") == 2 and "<mark>Acme</mark>" in out and "<mark>sued</mark>" in out
+    assert "&lt;i&gt;May 1&lt;/i&gt;" in out and text_of(out) == sentence
