@@ -62,7 +62,7 @@ def _resolver():
                 if place.endswith(tier):
                     place, changed = place[: -len(tier)], True
                     break
-        if len(place) < 2 or place in not_places or place.startswith("最高") or place.endswith(("地", "级", "級")):
+        if len(place) < 2 or place in not_places or "最高" in place or place.endswith(("地", "级", "級")):
             return None
         return Candidate(s, end, f"cn-court:{text[s:end]}")
 
