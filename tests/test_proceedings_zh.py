@@ -101,6 +101,24 @@ def test_no_action_reported(case, text):
     assert actions == []
 
 
+def _with_mentions(text: str):
+    from patlit.extract import case_numbers, dates, forums, money, patents
+    from patlit.extract.overlaps import settle
+
+    ctx = Context(text=text, lang="zh")
+    found = settle([*patents.extract(ctx), *case_numbers.extract(ctx), *money.extract(ctx),
+                    *forums.extract(ctx), *dates.extract(ctx)])
+    parties = parties_zh.extract(ctx, found)
+    return proceedings_zh.find_actions(ctx, parties, found)[0]
+
+
+def test_date_before_the_verb_is_the_filing_date():
+    before = _with_mentions("金石精工有限公司于2022年5月向法院起诉云帆科技有限公司。")
+    after = _with_mentions("金石精工有限公司向国家知识产权局请求宣告云帆科技有限公司的专利无效，国家知识产权局于2023年4月作出决定。")
+    assert [a.mode for a in before] == ["filing"]
+    assert [a.mode for a in after] == ["reference"]
+
+
 def test_long_headline_is_not_a_tag_line():
     text = "深圳市金石精工科技有限公司起诉杭州云帆网络科技有限公司侵犯两件发明专利"
     actions, _ = analyse(text)

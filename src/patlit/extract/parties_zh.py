@@ -377,7 +377,7 @@ def candidates(ctx: Context) -> list[Party]:
     cands = _merge(orgs + people + _bare_names(text, t, taken))
     _bracket_aliases(text, t, cands)
     parties = _link_brands(text, t, cands, brand_hits)
-    _short_aliases(t, cands, parties)
+    _short_aliases(text, t, cands, parties)
     parties = _dedupe(parties)
     _latin_bracket_aliases(text, t, parties)
     announcer = _announcer(t, bare, parties)
@@ -509,8 +509,14 @@ def _link_brands(text: str, t: str, cands: list[_Cand], brand_hits: list[tuple[i
             continue
         for form in [brand, *listed]:
             if fold(form) != fold(owner.name) and form not in owner.aliases and (form != brand or free):
-                owner.aliases.append(form)
+                owner.aliases.append(_written(text, t, form))
     return parties
+
+
+def _written(text: str, t: str, folded: str) -> str:
+    """A lexicon or derived form as the document writes it (traditional characters too)."""
+    at = t.find(folded)
+    return text[at:at + len(folded)] if at >= 0 else folded
 
 
 def _is_org_name(name: str) -> bool:
@@ -518,7 +524,7 @@ def _is_org_name(name: str) -> bool:
     return bool(lexicon().suffix_end_re.search(name))
 
 
-def _short_aliases(t: str, cands: list[_Cand], parties: list[Party]) -> None:
+def _short_aliases(text: str, t: str, cands: list[_Cand], parties: list[Party]) -> None:
     """Short forms of an organisation's name used elsewhere in the document."""
     names = {fold(n) for p in parties for n in p.names()}
     covered = _covered(t, names)
@@ -536,7 +542,7 @@ def _short_aliases(t: str, cands: list[_Cand], parties: list[Party]) -> None:
                     other.name = ""
                 continue
             if _occurs_outside(t, key, covered):
-                p.aliases.append(key)
+                p.aliases.append(_written(text, t, key))
     parties[:] = [p for p in parties if p.name]
 
 

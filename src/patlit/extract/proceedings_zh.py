@@ -455,6 +455,7 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
         if rm.party not in role_sides[side]:
             role_sides[side].append(rm.party)
     found = _all_hits(g, t)
+    date_starts = [d.start for d in mentions.dates if not d.relative]
     outcome_hits = sorted(((r, m) for r in g.outcomes for m in r.rx.finditer(t)), key=lambda h: h[1].start())
     outcome_starts = [m.start() for _, m in outcome_hits]
     starts = [m.start for m in pms]
@@ -476,6 +477,8 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 action, lo = act
                 if action is None:
                     continue
+                if isinstance(action, Action):
+                    action = replace(action, mode=_filing_date_mode(action.mode, date_starts, ss, se, action.end))
                 if action.claimants and action.respondents:
                     inherited = action.claimants
                     (sentence_cases if trig.frame == "adjacent" else sentence_actions).append(action)
@@ -522,6 +525,19 @@ def _mode(g: Grammar, t: str, lo: int, ts: int, te: int) -> str:
     if "的" in t[ts:te] or t[max(lo, ts - 1):ts] == "的" or t.startswith(g.reference_after, te):
         return "reference"
     return "reference" if any(w in t[_clause_start(t, lo, ts):ts] for w in g.reference_before) else "filing"
+
+
+def _filing_date_mode(mode: str, date_starts: list[int], ss: int, se: int, te: int) -> str:
+    """"reference" when the sentence dates something only after the trigger.
+
+    A Chinese filing date stands before the verb ("X于2022年5月向…起诉"); a date after
+    it belongs to a later event ("…请求宣告无效，但国家知识产权局于2023年4月作出决定").
+    """
+    if mode != "filing":
+        return mode
+    before = bisect.bisect_left(date_starts, ss) < bisect.bisect_left(date_starts, te)
+    after = bisect.bisect_left(date_starts, te) < bisect.bisect_left(date_starts, se)
+    return "reference" if after and not before else mode
 
 
 def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at):
