@@ -226,6 +226,8 @@ DESCRIBE = [
     ("JP2015123456", "JP", "application", None, None),
     ("KR101234567", "KR", "invention", None, None),
     ("GB2345678", "GB", "publication", None, None),
+    ("DE102015123456", "DE", "publication", None, None),
+    ("DE202019104321", "DE", "utility_model", None, None),
 ]
 
 
@@ -259,13 +261,12 @@ def test_describe_is_total(odd: object) -> None:
 # ------------------------------------------------------------ known misses
 
 KNOWN_MISSES = [
-    ("German utility patent DE 10 2015 123 456 was asserted.", ["DE102015123456"]),
     ("the PCT application PCT/CN2019/123456 entered China", ["PCT/CN2019/123456"]),
     ("European application EP 08123456.7 was opposed.", ["EP08123456"]),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="DE numbers, PCT application numbers and EP application numbers are not read yet")
+@pytest.mark.xfail(strict=True, reason="PCT application numbers and EP application numbers are not read yet")
 @pytest.mark.parametrize(("text", "expected"), KNOWN_MISSES, ids=[_short(t) for t, _ in KNOWN_MISSES])
 def test_known_misses(text: str, expected: list[str]) -> None:
     assert ids_in(text) == expected

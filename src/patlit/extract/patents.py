@@ -335,6 +335,11 @@ def _norm_gb(g: Groups) -> tuple[str, bool | None] | None:
     return (f"GB{num}", None) if len(num) == 7 else None
 
 
+def _norm_de(g: Groups) -> tuple[str, bool | None] | None:
+    num = _digits(g.get("num") or g.get("old"))
+    return (f"DE{num}", None) if num else None
+
+
 _NORMALIZERS: dict[str, Callable[[Groups], tuple[str, bool | None] | None]] = {
     "cn_application": _norm_cn_application,
     "cn_publication": _norm_cn_publication,
@@ -347,6 +352,7 @@ _NORMALIZERS: dict[str, Callable[[Groups], tuple[str, bool | None] | None]] = {
     "jp": _norm_jp,
     "kr": _norm_kr,
     "gb": _norm_gb,
+    "de": _norm_de,
 }
 
 
@@ -530,6 +536,7 @@ _CANON = re.compile(
     | JP(?P<jp_app>\d{10}) | JP(?P<jp>\d{7})
     | KR(?P<kr_app>10\d{11}) | KR(?P<kr>10\d{7})
     | GB(?P<gb>\d{7})
+    | DE(?P<de_um>20\d{10}) | DE(?P<de>10\d{10}|\d{7,8})
     )$""",
     re.VERBOSE,
 )
@@ -546,6 +553,8 @@ _KIND_BY_GROUP = {
     "kr_app": "application",
     "kr": "invention",
     "gb": "publication",
+    "de_um": "utility_model",
+    "de": "publication",
 }
 
 
