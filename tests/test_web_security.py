@@ -1,6 +1,7 @@
 """Safety of the web app: hostile document text, the write token, uploads, request limits, headers."""
 from __future__ import annotations
 
+import json
 import os
 import re
 from urllib.parse import quote
@@ -222,3 +223,19 @@ def test_api_uploads_refused_when_read_only(readonly):
     r = readonly.post("/api/v1/uploads", files={"files": ("a.txt", b"text", "text/plain")},
                       headers={"authorization": "Bearer anything"})
     assert r.status_code == 403
+
+
+def test_document_ids_with_slashes_have_working_pages(writable):
+    """Folder ingests give ids like ``en/article``: their pages and evidence links must work."""
+    record = {"doc_id": "folder/sub/report-7", "text": "On 9 June 2023, Nu Devices Inc. sued Xi Systems LLC over "
+                                                        "U.S. Patent No. 9,111,222 in the District of Delaware."}
+    r = writable.post("/api/v1/uploads", files={"files": ("batch.jsonl", json.dumps(record).encode(),
+                                                          "application/x-ndjson")},
+                      headers={"authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200, r.text
+    assert r.json()["documents"] == ["folder/sub/report-7"]
+    for url in ("/documents/folder%2Fsub%2Freport-7", "/documents/folder/sub/report-7",
+                "/api/v1/documents/folder%2Fsub%2Freport-7"):
+        got = writable.get(url)
+        assert got.status_code == 200, url
+        assert "Nu Devices" in got.text

@@ -81,7 +81,7 @@ def documents(s: Session, limit: Limit = 50, offset: Offset = 0) -> dict:
     return views.document_list(s, limit, offset)
 
 
-@router.get("/documents/{doc_id}", summary="One document: text and extracted facts with their spans")
+@router.get("/documents/{doc_id:path}", summary="One document: text and extracted facts with their spans")
 def document(s: Session, doc_id: IdText) -> dict:
     return views.document_data(s, doc_id)
 

@@ -91,7 +91,7 @@ def documents(request: Request, s: Session, limit: Limit = 60, offset: Offset = 
     return page(request, "documents.html", page=views.document_list(s, limit, offset), params={})
 
 
-@router.get("/documents/{doc_id}")
+@router.get("/documents/{doc_id:path}")
 def document(request: Request, s: Session, doc_id: IdText,
              hl: Annotated[str | None, Query(max_length=24)] = None) -> Response:
     doc = views.document_page(s, doc_id)
