@@ -91,7 +91,7 @@ def highlight_document(text: str, facts: Iterable[Mapping[str, Any]], hl: tuple[
             inner = max(ids, key=lambda i: (i in opened, i))
             attrs = [f'class="fact t-{kinds[inner]}"', f'data-facts="{" ".join(map(str, ids))}"', 'tabindex="0"']
             if opened:
-                attrs.append(f'data-label="{FACT_TYPES.get(kinds[opened[0]], OTHER_TYPE)}"')
+                attrs.append(f'data-label="{FACT_TYPES.get(kinds[inner], OTHER_TYPE)}"')  # inner: one that opens here
                 if a not in used_ids:
                     used_ids.add(a)
                     attrs.append(f'id="span-{a}"')
