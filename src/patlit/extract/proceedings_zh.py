@@ -303,8 +303,9 @@ def _marker_before(t: str, pos: int, words: tuple[str, ...], lo: int) -> str | N
     return next((w for w in words if j - len(w) >= lo and t.startswith(w, j - len(w))), None)
 
 
-def _sides(g: Grammar, t: str, trig: Trigger, ms: list[_M], lo: int, ts: int, te: int, hi: int, inherited: tuple[str, ...]):
-    """(claimants, respondents, end of the arguments) of one trigger."""
+def _sides(g: Grammar, t: str, trig: Trigger, match: re.Match, ms: list[_M], lo: int, hi: int, inherited: tuple[str, ...]):
+    """(claimants, respondents, end of the arguments, first argument) of one trigger."""
+    ts, te = match.start(), match.end()
     left = [i for i, m in enumerate(ms) if lo <= m.start and m.end <= ts]
     chains: list[tuple[str, list[_M]]] = []  # object chains with their marker
     subjects: list[_M] = []
@@ -334,6 +335,8 @@ def _sides(g: Grammar, t: str, trig: Trigger, ms: list[_M], lo: int, ts: int, te
     while chains and chains[0][0] in g.loose_markers and (len(chains) > 1 or right):
         subjects = sorted(subjects + chains.pop(0)[1], key=lambda m: m.start)
     objects = [x for _, chain in chains for x in chain] + right
+    if "inner" in match.re.groupindex and match.group("inner") is not None:
+        objects += [x for x in ms if match.start("inner") <= x.start and x.end <= match.end("inner")]
     claimants: list[_M] = []
     if subjects:
         # the subject of the trigger's own clause, else of the sentence ("甲认为，乙…，遂起诉")
@@ -379,6 +382,17 @@ def _all_hits(g: Grammar, t: str) -> list[tuple[int, int, Trigger, re.Match]]:
     return found
 
 
+def _overlaps_words(m: re.Match, s: int, e: int) -> bool:
+    """Does a name at [s, e) overlap the trigger's own words? Names may stand inside its
+    ``agent`` group ("被X起诉") or ``inner`` group ("请求宣告X的专利无效")."""
+    if not (m.start() < e and s < m.end()):
+        return False
+    for group in ("agent", "inner"):
+        if group in m.re.groupindex and m.group(group) is not None and m.start(group) <= s and e <= m.end(group):
+            return False
+    return True
+
+
 def _hits(found: list, lo: int, hi: int, taken: list[tuple[int, int]]):
     """The trigger matches of one sentence: the longest of overlapping ones, none inside a name."""
     here = [h for h in found[bisect.bisect_left(found, lo, key=lambda h: h[0]):] if h[0] < hi]
@@ -386,8 +400,7 @@ def _hits(found: list, lo: int, hi: int, taken: list[tuple[int, int]]):
     here.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     kept = []
     for h in here:
-        core = (h[3].end("agent"), h[1]) if h[2].frame == "passive" and h[3].group("agent") is not None else (h[0], h[1])
-        if any(core[0] < e and s < core[1] for s, e in taken) or any(h[0] < k[1] and k[0] < h[1] for k in kept):
+        if any(_overlaps_words(h[3], s, e) for s, e in taken) or any(h[0] < k[1] and k[0] < h[1] for k in kept):
             continue
         kept.append(h)
     kept.sort(key=lambda h: h[0])
@@ -600,7 +613,7 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
             return None
         prev = actions[-1]
         return _act(text, _clause_start(t, lo, ts), te, prev.kind, prev.claimants, prev.respondents, si, mode="reference"), te
-    claimants, respondents, args_end, first_arg = _sides(g, t, trig, ms, lo, ts, te, se, inherited)
+    claimants, respondents, args_end, first_arg = _sides(g, t, trig, m, ms, lo, se, inherited)
     if not claimants and not respondents:
         return None
     start = min(first_arg, ts) if first_arg is not None else _clause_start(t, lo, ts)
