@@ -77,6 +77,7 @@ class Frame:
     regex: re.Pattern
     sub: str  # variant: active / passive / relative / ...
     keys: frozenset[str] = frozenset()  # the frame is tried only on sentences holding one of these words
+    anchored: bool = False  # starts at a party placeholder or a pronoun: matched only there
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,17 @@ _EXTRA_KEYS = {
     "caption_case": frozenset({"v", "vs"}),
     "caption_head": frozenset({"v", "vs"}),
 }
+
+
+def _is_anchored(pat: str) -> bool:
+    return pat.startswith(("(?P<c>", "(?P<r>", "(?P<w>", "(?:(?P<c>"))
+
+
+#: where an anchored frame may start: a party placeholder or a pronoun / "the company"
+_STARTS = re.compile(
+    "\ue000|" + r"\b(?:it|its|he|she|they|their|them|him|her|the\s+(?:company|firm|plaintiff|patentee|patent\s+owner|defendant))\b",
+    re.I,
+)
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -165,11 +177,11 @@ def grammar() -> Grammar:
                 rx = re.compile(pat, re.I)
             except re.error as exc:
                 raise DataFileError(f"{_DATA}: verb {v['id']!r} ({sub}): bad pattern: {exc}") from exc
-            frames.append(Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub, _keys(v["forms"])))
+            frames.append(Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub, _keys(v["forms"]), _is_anchored(pat)))
     poss = _alt([str(x) for x in _need_list(raw, "possessive_nouns")])
     poss_keys = _keys([str(x) for x in raw["possessive_nouns"]], last=True)
     extra = [
-        Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub, poss_keys if fid == "possessive" else _EXTRA_KEYS[sub])
+        Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub, poss_keys if fid == "possessive" else _EXTRA_KEYS[sub], _is_anchored(pat))
         for fid, fr, kind, mode, sub, pat in _extra_patterns(noun_re, poss)
     ]
     kc = raw.get("kind_cues") or {}
@@ -527,10 +539,19 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     cands: list[tuple[int, int, Frame, re.Match]] = []
     frames = [f for f in g.extra if f.frame == "by_defendant"] if agentless else (*g.frames, *g.extra)
     words = st.words
+    starts: list[int] | None = None
     for fr in frames:
         if not (fr.keys & words):
             continue
-        for m in fr.regex.finditer(st.text):
+        if fr.anchored:
+            if starts is None:
+                starts = [m.start() for m in _STARTS.finditer(st.text)]
+            found = (fr.regex.match(st.text, p) for p in starts)
+        else:
+            found = fr.regex.finditer(st.text)
+        for m in found:
+            if m is None:
+                continue
             cands.append((m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start(), -(m.end() - m.start()), fr, m))
     # one action per trigger: the longest match at each trigger wins
     cands.sort(key=lambda x: (x[0], x[1]))
