@@ -275,16 +275,18 @@ def _evidence(session: Session, fact_type: str, ids: list[int], limit: int) -> t
         counts[fid] = int(n)
     if limit <= 0:
         return out, counts
-    rn = func.row_number().over(partition_by=EV.c.fact_id, order_by=(EV.c.document_id, EV.c.start, EV.c.id))
+    # rank on the narrow index (fact, id ~ ingestion order), then fetch the chosen rows' text
+    rn = func.row_number().over(partition_by=EV.c.fact_id, order_by=EV.c.id)
     ranked = (
-        select(EV.c.fact_id, EV.c.document_id, EV.c.start, EV.c.end, EV.c.text, EV.c.sentence, EV.c.sentence_start,
-               rn.label("rn"))
+        select(EV.c.id.label("eid"), rn.label("rn"))
         .where(EV.c.fact_type == fact_type, EV.c.fact_id.in_(ids))
         .subquery()
     )
     rows = session.execute(
-        select(ranked, DOC.c.doc_id).join(DOC, DOC.c.id == ranked.c.document_id)
-        .where(ranked.c.rn <= limit).order_by(ranked.c.fact_id, ranked.c.rn)
+        select(EV.c.fact_id, EV.c.start, EV.c.end, EV.c.text, EV.c.sentence, EV.c.sentence_start, DOC.c.doc_id)
+        .join(ranked, ranked.c.eid == EV.c.id)
+        .join(DOC, DOC.c.id == EV.c.document_id)
+        .where(ranked.c.rn <= limit).order_by(EV.c.fact_id, ranked.c.rn)
     )
     for r in rows:
         out[r.fact_id].append({"doc_id": r.doc_id, "start": r.start, "end": r.end, "text": r.text,
