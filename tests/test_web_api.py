@@ -45,7 +45,7 @@ def same(data) -> object:
 
 
 ENDPOINTS = [
-    "/disputes", "/disputes/{dispute_id}", "/parties", "/parties/{party_id}", "/patents", "/patents/{pid}",
+    "/stats", "/disputes", "/disputes/{dispute_id}", "/parties", "/parties/{party_id}", "/patents", "/patents/{pid}",
     "/documents", "/documents/{doc_id}", "/search",
 ]
 
@@ -64,6 +64,10 @@ def test_docs_page_loads_nothing_from_elsewhere(client):
     for attr in ("src", "href"):
         for url in re.findall(rf'{attr}="([^"]+)"', r.text):
             assert not url.startswith(("http:", "https:", "//")), url
+
+
+def test_stats_are_the_query_layers(client, session):
+    assert client.get(f"{API}/stats").json() == queries.stats(session)
 
 
 def test_disputes_list_is_the_query_layers(client, session):

@@ -34,6 +34,11 @@ def session(request: Request):
 Session = Annotated[Any, Depends(session)]
 
 
+@router.get("/stats", summary="How many documents, parties, patents, proceedings and disputes are stored")
+def stats(s: Session) -> dict:
+    return views.counts(s)
+
+
 @router.get("/disputes", summary="Disputes, filtered and sorted")
 def disputes(
     s: Session,
