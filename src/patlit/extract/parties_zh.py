@@ -83,6 +83,7 @@ class Lexicon:
     bare_titles: tuple[str, ...]
     bare_not_names: frozenset[str]
     bare_max: int
+    bare_object_verbs: frozenset[str]
     pronouns: tuple[str, ...]
     place_re: re.Pattern
     suffix_end_re: re.Pattern
@@ -164,6 +165,7 @@ def lexicon() -> Lexicon:
         bare_titles=tuple(sorted(string_list(bare, "titles", DATA), key=len, reverse=True)),
         bare_not_names=frozenset(string_list(bare, "not_names", DATA)),
         bare_max=int(bare.get("max_length", 6)),
+        bare_object_verbs=frozenset(string_list(bare, "object_verbs", DATA)),
         pronouns=tuple(string_list(bare, "pronouns", DATA)),
         suffix_end_re=re.compile(f"(?:{_alternation(suffixes)})$"),
         place_re=re.compile(f"(?:{_alternation(string_list(d, 'places', DATA))})[省市区县]*"),
@@ -410,6 +412,8 @@ def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
         cs = max(t.rfind(c, 0, m.start()) for c in ",;:!?。，；：\n ") + 1
         stop = lex.bare_subject_stop_re.search(t, cs, m.start())
         add(cs, stop.start() if stop else m.start())
+        if m.group() not in lex.bare_object_verbs:
+            continue
         stop = lex.bare_object_stop_re.search(t, m.end(), min(len(t), m.end() + lex.bare_max + 1))
         if stop is not None:
             add(m.end(), stop.start())
