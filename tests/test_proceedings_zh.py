@@ -220,3 +220,13 @@ def test_any_text_gives_valid_spans(pieces):
         assert a.claimants and a.respondents and not set(a.claimants) & set(a.respondents)
     for o in outcomes:
         assert text[o.start:o.end] == o.text
+
+
+@pytest.mark.xfail(strict=True, reason="places that are not courts (美国, 深圳) cannot keep two suits apart: assembly merges them")
+def test_suits_in_two_places_are_two_proceedings():
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    text = "金石精工有限公司今年同时在美国和中国深圳两地对云帆科技有限公司发起专利侵权诉讼。"
+    facts = extract_document(Document(doc_id="two-places", text=text))
+    assert len(facts.proceedings) == 2

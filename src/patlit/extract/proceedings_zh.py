@@ -500,6 +500,8 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                     sentence_actions.append(action)  # respondents looked for below
                     if trig.opponent_fallback:
                         may_take_opponent.add(action.start)
+                elif action.respondents and trig.frame == "passive":
+                    sentence_actions.append(action)  # "X遭诉": who sued is looked for below
                 else:
                     one_sided.update(action.claimants + action.respondents)
         for rule, m in outcome_hits[bisect.bisect_left(outcome_starts, ss):bisect.bisect_left(outcome_starts, se)]:
@@ -628,11 +630,21 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
     the sentence shares its respondents. "X不服一审判决，提起上诉" / "X提出无效宣告请求"
     (when the trigger allows it): the opponent of X in the nearest action that names both.
     """
-    done = [a for a in actions if a.respondents]
+    done = [a for a in actions if a.respondents and a.claimants]
     out = []
     for a in actions:
-        if a.respondents:
+        if a.respondents and a.claimants:
             out.append(a)
+            continue
+        if a.respondents:
+            # "X遭诉…，原告为Y": the claimant named by role, else X's opponent elsewhere
+            cl = tuple(n for n in role_sides.get("claimant", ()) if n not in a.respondents)
+            if not cl:
+                cl = next((b.claimants for b in done if set(a.respondents) & set(b.respondents)), ())
+            if cl:
+                out.append(replace(a, claimants=cl))
+            else:
+                one_sided.update(a.respondents)
             continue
         same = sorted(
             (b for b in done if b.sentence == a.sentence and b.claimants == a.claimants),
