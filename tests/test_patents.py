@@ -67,6 +67,28 @@ def test_bare_us_examples(text: str, expected: list[str]) -> None:
     assert ids_in(text, "en") == expected
 
 
+NUMBER_CUE_CASES = [
+    pytest.param(ex["text"], ex["ids"], id=f"number_cue-{i}: {_short(ex['text'])}")
+    for i, ex in enumerate(GRAMMAR.raw["number_cue_examples"])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_CUE_CASES)
+def test_number_cue_examples(text: str, expected: list[str]) -> None:
+    assert ids_in(text, "en") == expected
+
+
+TRAILING_CASES = [
+    pytest.param(ex["text"], ex["ids"], id=f"trailing_list-{i}: {_short(ex['text'])}")
+    for i, ex in enumerate(GRAMMAR.raw["trailing_list"]["examples"])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRAILING_CASES)
+def test_trailing_list_examples(text: str, expected: list[str]) -> None:
+    assert ids_in(text, "en") == expected
+
+
 # ------------------------------------------------------------ tricky forms
 
 TRICKY = [

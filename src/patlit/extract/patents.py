@@ -52,6 +52,7 @@ class _Grammar:
     forms: tuple[_Form, ...]
     cues: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # lang -> (core, before)
     cue_offices: tuple[tuple[str, str], ...]  # (word, office), longest words first
+    number_cue: re.Pattern[str]
     items: re.Pattern[str]
     separator: re.Pattern[str]
     item_note: re.Pattern[str]
@@ -60,6 +61,8 @@ class _Grammar:
     context_words: tuple[str, ...]
     context_chars: int
     determiners: frozenset[str]
+    list_before: re.Pattern[str]
+    list_after: re.Pattern[str]
     weights_new: tuple[int, ...]
     weights_old: tuple[int, ...]
     cn_types: dict[str, str]
@@ -151,6 +154,11 @@ def _grammar() -> _Grammar:
     )
     bare = raw["bare_us"]
     _check_examples(bare.get("examples"), "bare_us")
+    tl = raw.get("trailing_list")
+    if not isinstance(tl, dict) or not all(isinstance(tl.get(k), str) for k in ("number", "before", "after")):
+        raise _fail("trailing_list needs 'number', 'before' and 'after'")
+    _check_examples(tl.get("examples"), "trailing_list")
+    _check_examples(raw.get("number_cue_examples"), "number_cue_examples")
     _check_examples(raw.get("cue_examples"), "cue_examples")
     for key in ("google_patents", "google_search", "office"):
         if key not in raw["links"]:
@@ -159,6 +167,7 @@ def _grammar() -> _Grammar:
         forms=tuple(forms),
         cues=cues,
         cue_offices=tuple(cue_offices),
+        number_cue=_compile(raw.get("number_cue"), "number_cue"),
         items=_compile(raw["items"], "items"),
         separator=_compile(raw["separator"], "separator"),
         item_note=_compile(raw.get("item_note"), "item_note"),
@@ -167,6 +176,8 @@ def _grammar() -> _Grammar:
         context_words=tuple(bare.get("context_words") or ()),
         context_chars=int(bare.get("context_chars", 160)),
         determiners=frozenset(str(w).lower() for w in bare.get("determiners") or ()),
+        list_before=_compile(tl["before"].replace("{N}", tl["number"]), "trailing_list.before"),
+        list_after=_compile(tl["after"].replace("{N}", tl["number"]), "trailing_list.after"),
         weights_new=tuple(cn["weights_new"]),
         weights_old=tuple(cn["weights_old"]),
         cn_types={str(k): v for k, v in cn["types"].items()},
@@ -410,6 +421,8 @@ def _item_id(kind: str, raw: str, office: str | None, lang: str) -> tuple[str, b
         return (f"USD{digits}", None) if office in (None, "US") else None
     if kind == "reissue":
         return (f"USRE{digits}", None) if office in (None, "US") else None
+    if kind == "us_publication":
+        return (f"US{digits}", None) if office in (None, "US") and lang == "en" or office == "US" else None
     if kind == "kr":
         return (f"KR{digits}", None) if office == "KR" else None
     # grouped / plain digits: the office decides
@@ -433,26 +446,45 @@ def _cue_hits(text: str, lang: str, form_starts: dict[int, _Hit]) -> list[_Hit]:
         office = _cue_office(b.group("office")) if b and b.group("office") else None
         if office is None and b and b.group("kind") and lang == "en":
             office = "US" if b.group("kind").lower().startswith(("design", "reissue")) else None
-        pos = cue.end()
-        while True:
-            hit = form_starts.get(pos)
-            if hit is not None:  # a prefixed id inside the list: keep going after it
-                end = hit.end
-            else:
-                m = g.items.match(text, pos)
-                if not m or (m.end() < len(text) and text[m.end()].isdigit()):
-                    break
-                res = _item_id(m.lastgroup or "", m.group(0), office, lang)
-                if res is None:
-                    break
-                out.append(_Hit(m.start(), m.end(), res[0], _office_of(res[0]), res[1]))
-                end = m.end()
-            note = g.item_note.match(text, end)
-            sep = g.separator.match(text, note.end() if note else end)
-            if not sep:
-                break
-            pos = sep.end()
+        _read_list(text, cue.end(), office, lang, form_starts, out)
+    if lang != "zh" and ("No" in text or "no." in text):
+        for cue in g.number_cue.finditer(text):
+            if _in_patent_sentence(text, cue.start()):
+                _read_list(text, cue.end(), None, lang, form_starts, out)
     return out
+
+
+def _read_list(text: str, pos: int, office: str | None, lang: str, form_starts: dict[int, _Hit], out: list[_Hit]) -> None:
+    """Read the numbers of a list starting at ``pos`` into ``out``."""
+    g = _grammar()
+    while True:
+        hit = form_starts.get(pos)
+        if hit is not None:  # a prefixed id inside the list: keep going after it
+            end = hit.end
+        else:
+            m = g.items.match(text, pos)
+            if not m or (m.end() < len(text) and text[m.end()].isdigit()):
+                return
+            res = _item_id(m.lastgroup or "", m.group(0), office, lang)
+            if res is None:
+                return
+            out.append(_Hit(m.start(), m.end(), res[0], _office_of(res[0]), res[1]))
+            end = m.end()
+        note = g.item_note.match(text, end)
+        sep = g.separator.match(text, note.end() if note else end)
+        if not sep:
+            return
+        pos = sep.end()
+
+
+def _in_patent_sentence(text: str, start: int) -> bool:
+    """Does a patent word stand before ``start`` in the same sentence (and near)?"""
+    g = _grammar()
+    window = text[max(0, start - g.context_chars):start]
+    cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("。"))
+    if cut >= 0:
+        window = window[cut + 1:]
+    return any(w in window for w in g.context_words)
 
 
 def _has_context(text: str, start: int, end: int) -> bool:
@@ -461,15 +493,13 @@ def _has_context(text: str, start: int, end: int) -> bool:
     if after[:6].lower() == "patent" and not after[6:7].isalpha():  # "the 8,218,566 patent"
         words = text[max(0, start - 8):start].split()
         return bool(words) and words[-1].lower() in g.determiners and not after[6:].lstrip().startswith("appl")
+    # "the 7,230,931 and 9,426,794 patents"
+    if g.list_after.match(text[end:end + 160]) and g.list_before.search(text[max(0, start - 160):start]):
+        return True
     before = text[max(0, start - 3):start].rstrip()
     if not (before.endswith(("(", "（", "[")) and after.startswith((")", "）", "]", ",", ";", "，", "；"))):
         return False
-    window = text[max(0, start - g.context_chars):start]
-    # stay inside the sentence / line
-    cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("。"))
-    if cut >= 0:
-        window = window[cut + 1:]
-    return any(w in window for w in g.context_words)
+    return _in_patent_sentence(text, start)
 
 
 def _bare_hits(text: str) -> list[_Hit]:
