@@ -364,7 +364,8 @@ def _kind(g: Grammar, trig: Trigger, t: str, ts: int, te: int) -> str:
     if trig.frame in ("verdict", "join"):
         return trig.kind
     span = t[ts:te + 8] if trig.frame == "active" and trig.object_after else t[ts:te]
-    rest = t[ts:t.find("。", ts) if "。" in t[ts:] else len(t)]
+    stop = t.find("。", ts)
+    rest = t[ts:stop if stop >= 0 else len(t)]
     for cue, kind in g.kind_cues:
         if kind == "other" and cue in rest and trig.kind == "infringement":
             return kind  # "起诉高通，指控其滥用市场支配地位": not a patent infringement claim
