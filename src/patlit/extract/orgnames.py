@@ -64,18 +64,25 @@ def strip_suffix(name: str) -> str:
 
 def words(name: str) -> list[str]:
     """The words of the folded name."""
-    return fold(name).split()
+    return list(_words(name))
 
 
+@lru_cache(maxsize=8192)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).split())
+
+
+@lru_cache(maxsize=8192)
 def is_short_form(short: str, long: str) -> bool:
     """``short`` is the leading words of ``long`` ("Samsung" of "Samsung Electronics Co.")."""
-    sw, lw = words(short), words(long)
+    sw, lw = _words(short), _words(long)
     return 0 < len(sw) < len(lw) and lw[: len(sw)] == sw
 
 
 _CONNECTORS = {"of", "and", "the", "for", "de"}
 
 
+@lru_cache(maxsize=8192)
 def is_abbreviation(short: str, long: str) -> bool:
     """``short`` is made of leading letters of ``long``'s words, in order.
 
@@ -130,6 +137,7 @@ def _cover(letters: str, lw: tuple[str, ...], optional: tuple[bool, ...]) -> boo
     return False
 
 
+@lru_cache(maxsize=8192)
 def similar(a: str, b: str) -> bool:
     """Same party written slightly differently ("NJOY Netherlands BV" / "NJOY Netherland BV")."""
     x, y = squash(a), squash(b)

@@ -257,7 +257,18 @@ class TableRow:
 
 def table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
     """Rows of a plain-text table whose header names Plaintiff and Defendant columns."""
+    cached = getattr(ctx, "_patlit_en_rows", None)
+    if cached is not None:
+        return cached
+    rows = _table_rows(ctx, mentions)
+    setattr(ctx, "_patlit_en_rows", rows)
+    return rows
+
+
+def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
     rows: list[TableRow] = []
+    if not _HEADER.search(ctx.text):
+        return rows
     text = ctx.text
     header_i = None
     awarded = False
@@ -635,12 +646,16 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             uf.union(by_squash[q], k)
         else:
             by_squash[q] = k
-    nonblocked = [k for k in keys if k not in blocked_keys]
-    for i, a in enumerate(nonblocked):
-        for b in nonblocked[i + 1:]:
-            if orgnames.similar(surf[a].text, surf[b].text) and a.split()[0] == b.split()[0]:
-                if affil_parent.get(a) != b and affil_parent.get(b) != a:
-                    uf.union(a, b)
+    by_first: dict[str, list[str]] = {}
+    for k in keys:
+        if k not in blocked_keys:
+            by_first.setdefault(k.split()[0], []).append(k)
+    for group in by_first.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if orgnames.similar(surf[a].text, surf[b].text):
+                    if affil_parent.get(a) != b and affil_parent.get(b) != a:
+                        uf.union(a, b)
     # abbreviations: "HPE", "IntVen", "ATC" (also of institutions, to block "ITC")
     longs = sorted(keys, key=lambda k: surf[k].first)
     for k in keys:
@@ -660,8 +675,8 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         if k in blocked_keys or k.split()[0] in _GENERIC_LOWER or len(k) < 3:
             continue
         longer = [
-            l for l in keys
-            if l != k and l not in blocked_keys and l not in affil_parent
+            l for l in by_first.get(k.split()[0], ())
+            if l != k and l not in affil_parent
             and orgnames.is_short_form(surf[k].text, surf[l].text) and _expands(surf[k], surf[l], lex)
         ]
         if not longer:
@@ -738,17 +753,25 @@ _GENERIC_LOWER = {
 }
 
 
-def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> None:
-    """ "X and its subsidiaries, including A, B and C", "A, a subsidiary of X"."""
-    lex = lexicon()
-    text = ctx.text
-    nouns = "|".join(re.escape(n) for n in lex.affiliate_nouns)
-    spans = sorted(((s, e, k) for k, sf in surf.items() for s, e, _ in sf.spans), key=lambda x: x[0])
-    if not spans:
-        return
+@lru_cache(maxsize=1)
+def _affiliate_res() -> tuple[re.Pattern, re.Pattern]:
+    nouns = "|".join(re.escape(n) for n in lexicon().affiliate_nouns)
     pat_list = re.compile(
         rf"(?:\band\s+its|['’]s?|\bof\s+its)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
     )
+    pat_of = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+")
+    return pat_list, pat_of
+
+
+def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> None:
+    """ "X and its subsidiaries, including A, B and C", "A, a subsidiary of X"."""
+    text = ctx.text
+    spans = sorted(((s, e, k) for k, sf in surf.items() for s, e, _ in sf.spans), key=lambda x: x[0])
+    if not spans:
+        return
+    pat_list, pat_of = _affiliate_res()
+    if not pat_list.search(text) and not pat_of.search(text):
+        return
     for m in pat_list.finditer(text):
         # parent: the name right before
         parent = None
@@ -770,7 +793,7 @@ def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> Non
                 affil_parent[k] = parent
             tail = re.match(r"[\s,]*(?:and\s+|&\s+|or\s+)?", text[e:e + 8])
             pos = e + (tail.end() if tail else 0)
-    for m in re.finditer(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+", text):
+    for m in pat_of.finditer(text):
         child = parent = None
         for s, e, k in spans:
             if e <= m.start() and m.start() - e <= 2:

@@ -94,6 +94,7 @@ class Grammar:
     verbs: tuple[dict, ...]
     extra: tuple[Frame, ...]
     itc_cue: re.Pattern
+    all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
 
 
 _WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
@@ -214,6 +215,8 @@ def grammar() -> Grammar:
         verbs=tuple(verbs),
         extra=tuple(extra),
         itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
+        all_keys=frozenset().union(*(f.keys for f in (*frames, *extra)), *(k for _, _, k in outcomes))
+        | frozenset({"it", "its", "they", "their", "company", "firm", "petition", "request", "challenge", "valid", "valid"}),
     )
 
 
@@ -472,12 +475,33 @@ def _sentence_others(ctx: Context, parties: list[Party], a: Action, side: set[st
     return (after + before)[:1]
 
 
+class _Sents:
+    """Abstracted sentences, made on first use (most sentences are never looked at)."""
+
+    def __init__(self, ctx: Context, per: list[list[tuple[int, int, str]]]):
+        self.ctx, self.per = ctx, per
+        self.done: dict[int, _Sent] = {}
+
+    def __len__(self) -> int:
+        return len(self.per)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        st = self.done.get(i)
+        if st is None:
+            st = self.done[i] = _abstract(self.ctx, i, self.per[i])
+        return st
+
+
 def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
     g = grammar()
     from patlit.extract import parties_en
 
     per = _sentence_spans(ctx, parties)
-    sents = [_abstract(ctx, i, per[i]) for i in range(len(ctx.sentences))]
+    sents = _Sents(ctx, per)
     actions: list[Action] = []
     outcomes: list[Outcome] = []
     pairs: list[tuple[str, ...]] = []
@@ -503,7 +527,12 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             )
     topic: list[str] = []
     has_ctx = [bool(g.context.search(ctx.text, s, e)) for s, e in ctx.sentences]
-    for st in sents:
+    text = ctx.text
+    for i, (ss, se) in enumerate(ctx.sentences):
+        raw_words = frozenset(_WORDS.findall(text[ss:se].lower()))
+        if not per[i] and not (raw_words & g.all_keys):
+            continue  # nothing that could report an action or an outcome
+        st = sents[i]
         outcomes.extend(_outcomes(ctx, st, g))
         agentless = not st.ents and not _PRONOUN.search(st.text)
         if agentless and not _AGENTLESS.search(st.text):
