@@ -1,6 +1,12 @@
-"""Helpers shared by the database tests: a fresh SQLite store and a writer for hand-made records."""
+"""Helpers shared by the database tests: a fresh store and a writer for hand-made records.
+
+The ``db`` fixture runs every test on SQLite, and also on PostgreSQL when
+``PATLIT_TEST_PG`` names a database that may be wiped (e.g.
+``postgresql+psycopg://patlit:patlit@127.0.0.1/patlit_test``).
+"""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,11 +16,15 @@ from patlit.store import open_store
 from patlit.store.writer import Writer
 
 
+PG_ENV = "PATLIT_TEST_PG"
+
+
 class DB:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | str):
         self.path = path
         self.store = open_store(str(path))
         self.writer = Writer(self.store)
+        self.dialect = self.store.dialect
 
     def add(self, pair):
         document, record = pair
@@ -40,8 +50,25 @@ class DB:
         return ids[0]
 
 
-@pytest.fixture()
-def db(tmp_path: Path):
-    d = DB(tmp_path / "test.db")
+def fresh_postgres(url: str) -> str:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
+    with engine.begin() as c:
+        c.execute(text("DROP SCHEMA public CASCADE"))
+        c.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path: Path):
+    if request.param == "sqlite":
+        d = DB(tmp_path / "test.db")
+    else:
+        url = os.environ.get(PG_ENV)
+        if not url:
+            pytest.skip(f"set {PG_ENV}=postgresql+psycopg://... to run the database tests on PostgreSQL too")
+        d = DB(fresh_postgres(url))
     yield d
     d.store.close()
