@@ -437,13 +437,30 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     return list(seen.values())
 
 
+def _positions(t: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``t`` (str.find: no regex to compile per document)."""
+    out, i = [], t.find(word)
+    while i >= 0 and word:
+        out.append(i)
+        i = t.find(word, i + 1)
+    return out
+
+
+def _find_all(t: str, words) -> list[tuple[int, int, str]]:
+    """Occurrences of ``words`` in ``t``, longest first where they overlap, in text order."""
+    hits = sorted(((i, i + len(w), w) for w in set(words) if w for i in _positions(t, w)), key=lambda h: (h[0], -h[1]))
+    out: list[tuple[int, int, str]] = []
+    for h in hits:
+        if out and h[0] < out[-1][1]:
+            continue
+        out.append(h)
+    return out
+
+
 def _occurrences(t: str, cands: list[_Cand]) -> list[tuple[int, int, _Cand]]:
     """Every occurrence of every candidate's name (longest first, no overlaps), in text order."""
     by_form = {fold(c.name): c for c in cands}
-    if not by_form:
-        return []
-    rx = re.compile(_alternation(list(by_form)))
-    return [(m.start(), m.end(), by_form[m.group()]) for m in rx.finditer(t)]
+    return [(s, e, by_form[w]) for s, e, w in _find_all(t, by_form)]
 
 
 def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
@@ -552,13 +569,13 @@ def _short_aliases(text: str, t: str, cands: list[_Cand], parties: list[Party]) 
 
 def _covered(t: str, names: set[str]) -> list[tuple[int, int]]:
     """Spans of every occurrence of the given names."""
-    return [(m.start(), m.start() + len(n)) for n in names if n for m in re.finditer(re.escape(n), t)]
+    return [(i, i + len(n)) for n in names if n for i in _positions(t, n)]
 
 
 def _occurs_outside(t: str, key: str, covered: list[tuple[int, int]]) -> bool:
     """Does ``key`` occur somewhere other than inside a longer name?"""
-    for m in re.finditer(re.escape(key), t):
-        if not any(s <= m.start() and m.end() <= e and e - s > len(key) for s, e in covered):
+    for i in _positions(t, key):
+        if not any(s <= i and i + len(key) <= e and e - s > len(key) for s, e in covered):
             return True
     return False
 
@@ -568,10 +585,10 @@ def _latin_bracket_aliases(text: str, t: str, parties: list[Party]) -> None:
     forms = {fold(n): p for p in parties for n in p.names() if p.kind == "org"}
     if not forms:
         return
-    for m in re.finditer(_alternation(list(forms)), t):
-        b = _LATIN_BRACKET.match(t, m.end())
+    for _, end, w in _find_all(t, forms):
+        b = _LATIN_BRACKET.match(t, end)
         if b:
-            p = forms[m.group()]
+            p = forms[w]
             latin = text[b.start(1):b.end(1)].strip(" ,")
             if latin not in p.names():
                 p.aliases.append(latin)
@@ -616,8 +633,8 @@ def _announcer(t: str, bare: list[int], parties: list[Party]) -> Party | None:
         if p.kind != "org":
             continue
         n = fold(p.name)
-        for m in re.finditer(re.escape(n), t):
-            if t.startswith(lex.announce_cues, m.end()):
+        for i in _positions(t, n):
+            if t.startswith(lex.announce_cues, i + len(n)):
                 return p
     return None
 
@@ -631,11 +648,10 @@ def _attach_mentions(text: str, t: str, parties: list[Party], announcer: Party |
     if not forms:
         return
     taken: list[tuple[int, int]] = []
-    rx = re.compile(_alternation(list(forms)))
-    for m in rx.finditer(t):
-        p = forms[m.group()]
-        p.mentions.append(PartyMention(m.start(), m.end(), text[m.start():m.end()], p.name))
-        taken.append(m.span())
+    for s, e, w in _find_all(t, forms):
+        p = forms[w]
+        p.mentions.append(PartyMention(s, e, text[s:e], p.name))
+        taken.append((s, e))
     if announcer is not None:
         lex = lexicon()
         for s in bare:
