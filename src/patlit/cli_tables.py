@@ -30,10 +30,10 @@ def _names(parties: list[dict]) -> str:
 def _totals(totals: dict[str, dict]) -> str:
     parts = []
     for cur, t in sorted(totals.items()):
-        s = f"{cur} asked {t.get('asked', 0):,}"
-        if t.get("awarded"):
-            s += f", awarded {t['awarded']:,}"
-        parts.append(s)
+        bits = [f"{label} {t[key]:,}" for key, label in (("asked", "asked"), ("awarded", "awarded")) if t.get(key)]
+        bits += [f"{role} {v:,}" for role, v in sorted(t.items()) if role in ("settlement", "other") and v]
+        if bits:
+            parts.append(f"{cur} " + ", ".join(bits))
     return "; ".join(parts) or "-"
 
 
