@@ -142,16 +142,18 @@ def _grammar() -> _Grammar:
                 gate=tuple(gate),
             )
         )
+    cue_offices = sorted(
+        ((str(w), str(office)) for office, words in raw["cue_offices"].items() for w in words),
+        key=lambda t: -len(t[0]),
+    )
+    office_alt = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w, _ in cue_offices)
     cues = {}
     for lang in ("en", "zh"):
         spec = raw["cues"].get(lang)
-        if not isinstance(spec, dict):
+        if not isinstance(spec, dict) or not isinstance(spec.get("before"), str):
             raise _fail(f"cues.{lang} needs 'core' and 'before'")
-        cues[lang] = (_compile(spec.get("core"), f"cues.{lang}.core"), _compile(spec.get("before"), f"cues.{lang}.before"))
-    cue_offices = sorted(
-        ((w, office) for office, words in raw["cue_offices"].items() for w in words),
-        key=lambda t: -len(t[0]),
-    )
+        before = spec["before"].replace("{OFFICE}", office_alt)
+        cues[lang] = (_compile(spec.get("core"), f"cues.{lang}.core"), _compile(before, f"cues.{lang}.before"))
     bare = raw["bare_us"]
     _check_examples(bare.get("examples"), "bare_us")
     tl = raw.get("trailing_list")
@@ -413,10 +415,14 @@ def _item_id(kind: str, raw: str, office: str | None, lang: str) -> tuple[str, b
         if office not in (None, "CN"):
             return None
         try:
-            app = decode_cn(raw)
+            app = decode_cn("".join(raw.split()))
         except PatentIdError:
             return None
         return app.id, app.check_ok
+    if kind == "long":  # 9-12 digits: only for offices that number so
+        if office == "JP" and len(digits) == 10:
+            return f"JP{digits}", None
+        return (f"{office}{digits}", None) if office is not None and office not in _OWN_FORMS else None
     if kind == "design":
         return (f"USD{digits}", None) if office in (None, "US") else None
     if kind == "reissue":
@@ -432,9 +438,17 @@ def _item_id(kind: str, raw: str, office: str | None, lang: str) -> tuple[str, b
         return f"US{digits}", None
     if office in ("EP", "GB", "JP") and len(digits) == 7:
         return f"{office}{digits}", None
+    if office == "KR" and len(digits) == 7:
+        return f"KR10{digits}", None
     if office == "CN" and len(digits) == 13:
         return _norm_cn_application({"num": digits[:12], "chk": digits[12], "dot": None})
+    if office is not None and office not in _OWN_FORMS and len(digits) >= 5:
+        return f"{office}{digits}", None
     return None
+
+
+#: offices whose numbers have forms of their own (others: letters + digits)
+_OWN_FORMS = frozenset({"US", "EP", "GB", "JP", "KR", "CN", "WO", "DE"})
 
 
 def _cue_hits(text: str, lang: str, form_starts: dict[int, _Hit]) -> list[_Hit]:
@@ -442,7 +456,7 @@ def _cue_hits(text: str, lang: str, form_starts: dict[int, _Hit]) -> list[_Hit]:
     core, before = g.cues["zh" if lang == "zh" else "en"]
     out: list[_Hit] = []
     for cue in core.finditer(text):
-        b = before.search(text, max(0, cue.start() - 24), cue.start())
+        b = before.search(text, max(0, cue.start() - 28), cue.start())
         office = _cue_office(b.group("office")) if b and b.group("office") else None
         if office is None and b and b.group("kind") and lang == "en":
             office = "US" if b.group("kind").lower().startswith(("design", "reissue")) else None
@@ -487,19 +501,24 @@ def _in_patent_sentence(text: str, start: int) -> bool:
     return any(w in window for w in g.context_words)
 
 
-def _has_context(text: str, start: int, end: int) -> bool:
+def _has_context(text: str, start: int, end: int) -> str | None:
+    """Why a bare number at [start, end) is a US patent: "word" ("the N patent",
+    "the N and M patents"), "bracket" (first of a bracketed list in a patent
+    sentence), or None."""
     g = _grammar()
     after = text[end:end + 24].lstrip()
     if after[:6].lower() == "patent" and not after[6:7].isalpha():  # "the 8,218,566 patent"
         words = text[max(0, start - 8):start].split()
-        return bool(words) and words[-1].lower() in g.determiners and not after[6:].lstrip().startswith("appl")
+        if words and words[-1].lower() in g.determiners and not after[6:].lstrip().startswith("appl"):
+            return "word"
+        return None
     # "the 7,230,931 and 9,426,794 patents"
     if g.list_after.match(text[end:end + 160]) and g.list_before.search(text[max(0, start - 160):start]):
-        return True
+        return "word"
     before = text[max(0, start - 3):start].rstrip()
     if not (before.endswith(("(", "（", "[")) and after.startswith((")", "）", "]", ",", ";", "，", "；"))):
-        return False
-    return _in_patent_sentence(text, start)
+        return None
+    return "bracket" if _in_patent_sentence(text, start) else None
 
 
 def _bare_hits(text: str) -> list[_Hit]:
@@ -511,9 +530,11 @@ def _bare_hits(text: str) -> list[_Hit]:
             start -= 1
         if start > 0 and text[start - 1] in g.bare_not_before:
             continue
-        if _has_context(text, start, m.end()):
-            num = _digits(text[start:m.end()])
-            out.append(_Hit(start, m.end(), f"US{num}", "US", None))
+        why = _has_context(text, start, m.end())
+        if why == "word":
+            out.append(_Hit(start, m.end(), f"US{_digits(text[start:m.end()])}", "US", None))
+        elif why == "bracket":  # "(8,218,566; 7,634,671 and 9,229,737)": the whole list
+            _read_list(text, start, "US", "en", {}, out)
     return out
 
 
