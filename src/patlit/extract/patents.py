@@ -419,6 +419,8 @@ def _item_id(kind: str, raw: str, office: str | None, lang: str) -> tuple[str, b
         except PatentIdError:
             return None
         return app.id, app.check_ok
+    if kind == "jp_app":
+        return (f"JP{digits}", None) if office == "JP" else None
     if kind == "long":  # 9-12 digits: only for offices that number so
         if office == "JP" and len(digits) == 10:
             return f"JP{digits}", None
