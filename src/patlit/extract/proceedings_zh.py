@@ -90,6 +90,7 @@ class Grammar:
     claimant_sides: frozenset[str]
     respondent_sides: frozenset[str]
     outcome_reach: int
+    lone_kinds: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -195,6 +196,7 @@ def grammar() -> Grammar:
         respondent_sides=frozenset(p[1] for p in pairs),
         restate_rx=re.compile("|".join(f"(?:{x.rx.pattern})" for x in triggers if x.frame == "restate") or "(?!)"),
         outcome_reach=int(d.get("outcome_reach", 2)),
+        lone_kinds=frozenset(string_list(d, "lone_kinds", DATA)),
     )
 
 
@@ -277,9 +279,10 @@ def _not_reported(g: Grammar, t: str, lo: int, ts: int) -> bool:
 def _outcome_not_reported(g: Grammar, t: str, lo: int, pos: int) -> bool:
     """A request ("请求判令…", "上诉请求：撤销原判"), a forecast or a condition, not a decision."""
     window = t[max(_clause_start(t, lo, pos), pos - 12):pos]
-    # "诉讼请求：1.判令…；2.判令…": the request's colon may stand sentences before, on its line
-    line = t.rfind("\n", 0, pos) + 1
-    return bool(g.outcome_not_reported.search(window)) or bool(_REQUEST_COLON.search(t, min(lo, line), pos))
+    # "诉讼请求：1.判令…；2.判令…": the request's colon may stand a few ；-sentences before,
+    # up to the last full stop or line break
+    start = max(t.rfind("\n", 0, pos), t.rfind("。", 0, pos)) + 1
+    return bool(g.outcome_not_reported.search(window)) or bool(_REQUEST_COLON.search(t, min(lo, start), pos))
 
 
 def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
@@ -356,7 +359,7 @@ def _sides(g: Grammar, t: str, trig: Trigger, match: re.Match, ms: list[_M], lo:
             resp = [m.party for m in _chain(g, t, ms, after, hi)]
     names_r = tuple(dict.fromkeys(r for r in resp if r not in names_c))
     cs = _clause_start(t, lo, ts)
-    in_clause = [m.start for m in claimants + objects if cs <= m.start < ts]
+    in_clause = [m.start for m in claimants if cs <= m.start < ts]
     return names_c, names_r, args_end, min(in_clause) if in_clause else None
 
 
@@ -619,6 +622,8 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
     claimants, respondents, args_end, first_arg = _sides(g, t, trig, m, ms, lo, se, inherited)
     if not claimants and not respondents:
         return None
+    # from the subject of the clause; a clause without one ("并在…法院对乙提起诉讼")
+    # starts the span itself, so its forum and date stay with this action
     start = min(first_arg, ts) if first_arg is not None else _clause_start(t, lo, ts)
     return _act(text, start, te, kind, claimants, respondents, si, mode=_mode(g, t, lo, ts, te)), args_end
 
@@ -712,15 +717,20 @@ def _late_outcomes(g: Grammar, ctx: Context, actions: list[ActionMention], outco
         rule = next((r for r in rules.values() if r.outcome == o.outcome and r.kinds and r.rx.fullmatch(fold(o.text))), None)
         if rule is None:
             continue
-        prev = [k for k, a in enumerate(actions) if a.kind in rule.kinds and a.start < o.start and 0 <= o.sentence - a.sentence <= g.outcome_reach]
-        if prev:
-            k = max(prev, key=lambda k: actions[k].start)
+        of_kind = [k for k, a in enumerate(actions) if a.kind in rule.kinds]
+        # "判决如下：驳回上诉，维持原判" far from the one appeal a judgment is about, or a
+        # headline's "驳回上诉" before the appeal is told
+        lone = len({(actions[k].claimants, actions[k].respondents) for k in of_kind}) == 1 and all(
+            actions[k].kind in g.lone_kinds for k in of_kind)
+        prev = [k for k in of_kind if lone or 0 <= o.sentence - actions[k].sentence <= g.outcome_reach and actions[k].start < o.start]
+        for k in prev if lone else [max(prev, key=lambda k: actions[k].start)] if prev else []:
             if actions[k].outcome is None:
                 actions[k] = replace(actions[k], outcome=o.outcome)
 
 
 def _role_actions(ctx: Context, t: str, parties: list[Party], mentions: Mentions, actions: list[ActionMention]) -> list[ActionMention]:
-    """Actions from role words (上诉人 → 被上诉人 ...) that no trigger reported."""
+    """Actions from role words (上诉人 → 被上诉人 ...): anchored at the judgment's case number
+    of their kind when there is one, else only when no trigger reported them."""
     from patlit.extract.parties_zh import lexicon, role_mentions
 
     g = grammar()
@@ -738,14 +748,15 @@ def _role_actions(ctx: Context, t: str, parties: list[Party], mentions: Mentions
         rs_ = list(dict.fromkeys(n for n, _ in sides.get(r_side, []) if n not in cl))
         if not cl or not rs_:
             continue
-        if any(a.kind == kind and set(a.claimants) & set(cl) for a in actions + out):
-            continue
         anchor = next((c for c in mentions.case_numbers if g.case_number_kinds.get(_level(c.number)) == kind), None)
         if anchor is not None:
-            # a judgment's case number names the proceeding the role words belong to
+            # a judgment's case number names the proceeding its role words belong to
+            # (also when a trigger reports it: the number is kept on the proceeding)
             out.append(_act(ctx.text, anchor.start, anchor.end, kind, cl, rs_, ctx.sentence_index(anchor.start), mode="reference"))
+            continue
+        if any(a.kind == kind and set(a.claimants) & set(cl) for a in actions + out):
             continue
         first = min(pos for n, pos in sides[c_side])
         word = _role_word_at(t, first)
-        out.append(ActionMention(first, first + len(word), word and ctx.text[first:first + len(word)], kind, tuple(cl), tuple(rs_), ctx.sentence_index(first)))
+        out.append(_act(ctx.text, first, first + len(word), kind, cl, rs_, ctx.sentence_index(first), mode="reference"))
     return out
