@@ -11,6 +11,7 @@ import socket
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,27 +49,47 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
-def live_app(tmp_path_factory):
-    """(base URL, app) of the app served by uvicorn in a thread; stopped at the end of the session."""
+@contextmanager
+def serving(app):
+    """Serve ``app`` with uvicorn on a free port of 127.0.0.1 in a thread; yields its base URL."""
     import uvicorn
 
-    from patlit.web.app import create_app
-
-    app = create_app(build_db(tmp_path_factory.mktemp("browser")), token="")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, name="patlit-web-test", daemon=True)
+    thread = threading.Thread(target=server.run, name=f"patlit-web-test-{port}", daemon=True)
     thread.start()
     deadline = time.monotonic() + STARTUP_DEADLINE_S
     while not server.started:  # readiness, not timing: returns as soon as uvicorn listens
         if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}", app
-    server.should_exit = True
-    thread.join(timeout=10)
-    app.state.db.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        app.state.db.close()
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    """(base URL, app): the read-only app over the fixture database."""
+    from patlit.web.app import create_app
+
+    app = create_app(build_db(tmp_path_factory.mktemp("browser")), token="")
+    with serving(app) as base:
+        yield base, app
+
+
+@pytest.fixture(scope="session")
+def live_writable_app(tmp_path_factory):
+    """(base URL, app, token): an app that ingests from the browser, over its own copy of the fixtures."""
+    from patlit.web.app import create_app
+
+    token = "browser-test-token"
+    app = create_app(build_db(tmp_path_factory.mktemp("browser-write")), token=token)
+    with serving(app) as base:
+        yield base, app, token
 
 
 @pytest.fixture(scope="session")

@@ -123,7 +123,7 @@ def test_hostile_document_runs_nothing(page, live_app):
     for path in paths:
         open_page(page, path)
         page.locator("body").click(position={"x": 5, "y": 5})
-        for m in page.locator("mark").all()[:20]:
+        for m in page.locator("#doctext mark:visible").all():  # the hostile words themselves, clicked
             m.click()
         assert page.evaluate("typeof window.__pwned") == "undefined", path
         assert page.dialogs == [], path
@@ -150,3 +150,27 @@ def test_api_docs_work_offline(page):
     page.wait_for_function("el => el.textContent.includes('200')", arg=out.element_handle())
     assert '"total"' in out.inner_text()
     assert page.foreign == [] and page.errors == []
+
+
+def test_ingest_from_the_browser_with_the_token(browser, live_writable_app, tmp_path):
+    base, app, token = live_writable_app
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/ingest")
+    note = tmp_path / "omicron-note.txt"
+    note.write_text("On 2 February 2024, Omicron Sensors Inc. sued Pi Vision Ltd. in the District of Delaware, "
+                    "alleging infringement of U.S. Patent No. 9,345,678.", encoding="utf-8")
+    page.fill("textarea[name=text]", "Rho Medical Corp. sued Sigma Implants Inc. over U.S. Patent No. 8,123,987 "
+                                     "on 5 May 2021 in the Central District of California.")
+    page.set_input_files("input[type=file]", str(note))
+    page.fill("input[name=token]", token)
+    page.click("form.ingest button[type=submit]")
+    result = page.locator("#ingest-result")
+    result.wait_for()
+    assert "2 new, 0 duplicate, 0 failed" in result.inner_text()
+    result.locator("a", has_text="omicron-note").click()
+    page.wait_for_url(lambda url: "/documents/omicron-note" in url)
+    assert "Omicron Sensors" in page.locator("#doctext").inner_text()
+    with app.state.db.session() as s:
+        assert queries.get_document(s, "omicron-note")["text"] == note.read_text(encoding="utf-8")
+    context.close()
