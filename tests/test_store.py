@@ -261,9 +261,9 @@ def test_get_document_gives_fact_spans_for_highlighting(full) -> None:
 
 @pytest.mark.parametrize(
     ("call", "arg"),
-    [(queries.get_dispute, 999), (queries.get_party, "Nobody Ltd"), (queries.get_patent, "US1"),
-     (queries.get_document, "nope")],
-    ids=["dispute", "party", "patent", "document"],
+    [(queries.get_dispute, 999), (queries.get_dispute, "abc"), (queries.get_party, "Nobody Ltd"),
+     (queries.get_patent, "US1"), (queries.get_document, "nope")],
+    ids=["dispute", "dispute-not-a-number", "party", "patent", "document"],
 )
 def test_unknown_ids_raise_not_found(full, call, arg) -> None:
     with full.session() as s, pytest.raises(NotFoundError):

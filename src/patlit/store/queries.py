@@ -173,7 +173,11 @@ def _dispute_item(r) -> dict:
 
 def get_dispute(session: Session, dispute_id: int, evidence_limit: int = EVIDENCE_LIMIT) -> dict:
     """Everything about one dispute: sides with affiliates, proceedings, timeline, totals, conflicts, sources."""
-    row = session.execute(select(D).where(D.c.id == int(dispute_id))).first()
+    try:
+        did = int(dispute_id)
+    except (TypeError, ValueError):
+        raise NotFoundError(f"no dispute {dispute_id!r}", hint="a dispute id is a number: see 'patlit disputes'") from None
+    row = session.execute(select(D).where(D.c.id == did)).first()
     if row is None:
         raise NotFoundError(f"no dispute {dispute_id}")
     item = _dispute_item(row)
