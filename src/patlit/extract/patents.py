@@ -310,6 +310,10 @@ def _norm_us_reissue(g: Groups) -> tuple[str, bool | None] | None:
     return f"USRE{_digits(g.get('num') or g.get('num2'))}", None
 
 
+def _norm_us_plant(g: Groups) -> tuple[str, bool | None] | None:
+    return f"USPP{_digits(g.get('num'))}", None
+
+
 def _norm_us_publication(g: Groups) -> tuple[str, bool | None] | None:
     return f"US{g.get('year')}{g.get('serial')}", None
 
@@ -359,6 +363,7 @@ _NORMALIZERS: dict[str, Callable[[Groups], tuple[str, bool | None] | None]] = {
     "us_grant": _norm_us_grant,
     "us_design": _norm_us_design,
     "us_reissue": _norm_us_reissue,
+    "us_plant": _norm_us_plant,
     "us_publication": _norm_us_publication,
     "ep": _norm_ep,
     "wo": _norm_wo,
@@ -581,7 +586,7 @@ _CANON = re.compile(
     r"""^(?:
       CN(?P<cn_app>\d{12}|\d{8})\.(?P<cn_chk>[0-9X])
     | CN(?P<cn_pub>\d{7,9})(?P<cn_kind>[A-Z]\d?)?
-    | US(?P<us_d>D)\d+ | US(?P<us_re>RE)\d+
+    | US(?P<us_d>D)\d+ | US(?P<us_re>RE)\d+ | US(?P<us_pp>PP)\d+
     | US(?P<us_app>(?:19|20)\d{9})
     | US(?P<us>\d{6,8})
     | EP(?P<ep>\d{7})
@@ -597,6 +602,7 @@ _CANON = re.compile(
 _KIND_BY_GROUP = {
     "us_d": "design",
     "us_re": "reissue",
+    "us_pp": "plant",
     "us_app": "application",
     "us": "invention",
     "ep": "publication",
