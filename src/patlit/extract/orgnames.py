@@ -32,6 +32,10 @@ SUFFIX_RE = re.compile(
 )
 
 
+_NON_ALNUM = re.compile(r"[^A-Za-z0-9]")
+_NON_WORD_ONLY = re.compile(r"[^\w]+")
+
+
 @lru_cache(maxsize=4096)
 def fold(name: str) -> str:
     """Comparison key: lower case, punctuation to spaces, "&" as "and", legal suffixes dropped."""
@@ -92,10 +96,10 @@ def is_abbreviation(short: str, long: str) -> bool:
     its first letter; connectors and trailing legal suffixes may be skipped.
     """
     raw = unicodedata.normalize("NFKC", short)
-    letters = re.sub(r"[^A-Za-z0-9]", "", raw).lower()
+    letters = _NON_ALNUM.sub("", raw).lower()
     if len(letters) < 2 or len(letters) > 40:
         return False
-    lw = re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKC", long).lower().replace("&", " and ")).split()
+    lw = _NON_WORD_ONLY.sub(" ", unicodedata.normalize("NFKC", long).lower().replace("&", " and ")).split()
     if len(lw) < 2:
         return False
     if squash(short) == squash(long):

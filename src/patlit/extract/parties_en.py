@@ -141,7 +141,7 @@ def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
             nxt = seg[am.end():].split(" ", 1)[0].strip(",.")
             if am.group() == "&":
                 continue  # AT&T
-            if nxt in lex.generic or re.match(r"(?:Co|Company|Sons|Partners)\b", nxt):
+            if nxt in lex.generic or _CO_WORD.match(nxt):
                 continue
             parts.append((last, am.start()))
             last = am.end()
@@ -178,6 +178,19 @@ def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+_CO_WORD = re.compile(r"(?:Co|Company|Sons|Partners)\b")
+_NUMERIC = re.compile(r"[\d\W]+")
+_AWARD = re.compile(r"award|verdict|damages", re.I)
+_PROSE = re.compile(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]")
+_LEAD_SUM = re.compile(r"\s*[$€£¥]?[\d.,]+\s*(?:[MBK]|million|billion|m|bn)?\b")
+_TAIL_COURT = re.compile(r"(?:[A-Z]\.[\s\u00a0]*){1,3}[A-Z][a-z]+\.?$|[A-Z][a-z]{1,4}\.$")
+_SUFFIX_W = re.compile(rf"(?:{_SUFFIX_WORDS})\.?,?")
+_SUFFIX_END = re.compile(rf"(?:{_SUFFIX_WORDS})\.?$")
+_CO_SPLIT = re.compile(r",\s+(?!(?:" + _SUFFIX_WORDS + r")\b)(?=[A-Z])")
+_SUBSID = re.compile(r"subsidiar|affiliat", re.I)
+_CJK_PUNCT = re.compile(r"[，。；]")
+_NOT_ALIAS = re.compile(r"patent|\d{3}", re.I)
+_LIST_SEP = re.compile(r"[\s,]*(?:and\s+|&\s+|or\s+)?")
 _POSS_SPLIT = re.compile(r"['’]s?(?=[ \u00a0])|['’]s?$")
 _AMP = re.compile(r"[ \u00a0]*&[ \u00a0]*")
 _NONSPACE = re.compile(r"\S+")
@@ -213,7 +226,7 @@ def _blocked_cached(name: str) -> bool:
         return True
     if all(t in lex.stop or t in _MONTHS or t in _DAYS or orgnames.fold(t) in lex.places or t.lower() in _CONNECT for t in toks):
         return True
-    if re.fullmatch(r"[\d\W]+", name) or (len(toks) <= 1 and re.search(r"\d", name) and " " not in name):
+    if _NUMERIC.fullmatch(name) or (len(toks) <= 1 and " " not in name and any(ch.isdigit() for ch in name)):
         return True
     return False
 
@@ -277,7 +290,7 @@ def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
         if header_i is None:
             if _HEADER.search(line) and len(line) < 120 and "." not in line.rstrip("."):
                 header_i = si
-                awarded = bool(re.search(r"award|verdict|damages", line, re.I))
+                awarded = bool(_AWARD.search(line))
             continue
         # a row lies on one line and carries a money or forum mention
         if "\n\n" in text[ctx.sentences[si - 1][1]:ss] or not _row_like(line):
@@ -293,7 +306,7 @@ def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
 
 
 def _row_like(line: str) -> bool:
-    return len(line) < 200 and not re.search(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]", line)
+    return len(line) < 200 and not _PROSE.search(line)
 
 
 def _parse_row(ctx: Context, si: int, mentions: Mentions) -> TableRow | None:
@@ -304,13 +317,13 @@ def _parse_row(ctx: Context, si: int, mentions: Mentions) -> TableRow | None:
     if money and money[0].start - ss < 3:
         lo = money[-1].end if money[-1].start < ss + 20 else money[0].end
     else:
-        lead = re.match(r"\s*[$€£¥]?[\d.,]+\s*(?:[MBK]|million|billion|m|bn)?\b", ctx.text[ss:se])
+        lead = _LEAD_SUM.match(ctx.text[ss:se])
         if lead:
             lo = ss + lead.end()
     if forums and forums[-1].end >= se - 2:
         hi = forums[-1].start
     else:
-        tail = re.search(r"(?:[A-Z]\.[\s\u00a0]*){1,3}[A-Z][a-z]+\.?$|[A-Z][a-z]{1,4}\.$", ctx.text[ss:se])
+        tail = _TAIL_COURT.search(ctx.text[ss:se])
         if tail:
             hi = ss + tail.start()
     if hi - lo < 3:
@@ -329,11 +342,11 @@ def _split_names(text: str, lo: int, hi: int) -> tuple[tuple[int, int], tuple[in
     # word spans outside brackets; a legal suffix sticks to the word before it
     words: list[tuple[int, int]] = []
     depth = 0
-    for m in re.finditer(r"\S+", seg):
+    for m in _NONSPACE.finditer(seg):
         w = m.group()
         opened = depth > 0
         depth += w.count("(") - w.count(")")
-        if opened or w.startswith("(") or re.fullmatch(rf"(?:{_SUFFIX_WORDS})\.?,?", w):
+        if opened or w.startswith("(") or _SUFFIX_W.fullmatch(w):
             if words:
                 words[-1] = (words[-1][0], m.end())
                 continue
@@ -355,7 +368,7 @@ def _split_names(text: str, lo: int, hi: int) -> tuple[tuple[int, int], tuple[in
             continue
         score = 0.0
         last = lw.strip(",").rstrip(".")
-        if lw.endswith(")") or re.search(rf"(?:{_SUFFIX_WORDS})\.?$", lw):
+        if lw.endswith(")") or _SUFFIX_END.search(lw):
             score += 3
         elif last in lex.generic:
             score += 2
@@ -381,7 +394,7 @@ def _co_names(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     s, e = span
     out = []
     pos = s
-    for m in re.finditer(r",\s+(?!(?:" + _SUFFIX_WORDS + r")\b)(?=[A-Z])", text[s:e]):
+    for m in _CO_SPLIT.finditer(text[s:e]):
         if "(" in text[pos:s + m.start()] and ")" not in text[pos:s + m.start()]:
             continue
         out.append((pos, s + m.start()))
@@ -423,12 +436,12 @@ def _paren_aliases(text: str, end: int) -> tuple[list[tuple[int, int, str]], lis
         inner = m.group(1)
         s0 = m.start(1)
         pos = m.end()
-        if re.search(r"subsidiar|affiliat", inner, re.I):
+        if _SUBSID.search(inner):
             affiliates.append((s0, m.end(1)))
             continue
         if _CJK.search(inner):
             cjk = inner.strip()
-            if len(cjk) <= 30 and not re.search(r"[，。；]", cjk):
+            if len(cjk) <= 30 and not _CJK_PUNCT.search(cjk):
                 aliases.append((s0 + inner.find(cjk), s0 + inner.find(cjk) + len(cjk), "cjk"))
             continue
         body = inner
@@ -436,7 +449,7 @@ def _paren_aliases(text: str, end: int) -> tuple[list[tuple[int, int, str]], lis
         off = lead.end() if lead else 0
         body2 = body[off:]
         stripped = body2.strip().strip(_QUOTES).strip()
-        if not stripped or re.search(r"patent|\d{3}", stripped, re.I):
+        if not stripped or _NOT_ALIAS.search(stripped):
             continue
         if not (stripped[0].isupper() or stripped[0].isdigit()):
             continue
@@ -491,7 +504,7 @@ _SUFFIX_EXT = re.compile(rf"(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS})\b)*\.?")
 def _extend_suffix(text: str, s: int, e: int) -> int:
     """Carry a name over a legal suffix cut off by the sentence splitter ("Pte. Ltd.")."""
     last = text[s:e].split()[-1].rstrip(",") if text[s:e].split() else ""
-    if not re.fullmatch(rf"(?:{_SUFFIX_WORDS})\.?", last):
+    if not _SUFFIX_W.fullmatch(last):
         return e
     m = _SUFFIX_EXT.match(text, e)
     return m.end() if m else e
@@ -610,7 +623,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         for i in range(1, len(ws)):
             prefixes.add(" ".join(ws[:i]))
     for c in heads:
-        toks = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", c.text)]
+        toks = [(m.start(), m.end()) for m in _NONSPACE.finditer(c.text)]
         i = 0
         while i < len(toks):
             hit = None
@@ -740,7 +753,7 @@ def _expands(short: _Surface, long: _Surface, lex: Lexicon) -> bool:
         w = w.strip(",.()")
         if not w or w in lex.generic or orgnames.fold(w) in lex.places or w in _SUFFIX_SET:
             continue
-        if re.fullmatch(rf"(?:{_SUFFIX_WORDS})", w) or w.lower() in _CONNECT or w == "&":
+        if _SUFFIX_W.fullmatch(w) or w.lower() in _CONNECT or w == "&":
             continue
         return False
     return True
@@ -791,8 +804,8 @@ def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> Non
                 break
             if k != parent and not surf[k].blocked:
                 affil_parent[k] = parent
-            tail = re.match(r"[\s,]*(?:and\s+|&\s+|or\s+)?", text[e:e + 8])
-            pos = e + (tail.end() if tail else 0)
+            tail = _LIST_SEP.match(text, e, e + 8)
+            pos = tail.end() if tail else e
     for m in pat_of.finditer(text):
         child = parent = None
         for s, e, k in spans:

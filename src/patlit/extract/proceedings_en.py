@@ -68,6 +68,13 @@ _JUDGE = r"\b(?:jury|juries|courts?|judges?|commission|ALJ|panel|tribunal|it|the
 _INFR = r"(?P<v>infringed|infringes|infringe|infringing)"
 
 
+_NEG = re.compile(r"\b(?:not|never)\b", re.I)
+_SPACES = re.compile(r"\s+")
+_INFRING = re.compile(r"infring", re.I)
+# "two suits against A, ... and one against B"
+_AND_ONE = re.compile(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:one|another|a\s+[\w\-]+|\w+)\s+against\s+{DESC}(?P<r2>{ELIST})", re.I)
+
+
 @dataclass(frozen=True)
 class Frame:
     id: str
@@ -78,6 +85,7 @@ class Frame:
     sub: str  # variant: active / passive / relative / ...
     keys: frozenset[str] = frozenset()  # the frame is tried only on sentences holding one of these words
     anchored: bool = False  # starts at a party placeholder or a pronoun: matched only there
+    noun_first: bool = False  # starts at an action noun: matched only there
 
 
 @dataclass(frozen=True)
@@ -94,7 +102,9 @@ class Grammar:
     verbs: tuple[dict, ...]
     extra: tuple[Frame, ...]
     itc_cue: re.Pattern
+    noun_at: re.Pattern  # where an action noun starts
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
+    context_lc: re.Pattern | None = None  # patent_context on lower-cased text
 
 
 _WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
@@ -178,7 +188,10 @@ def grammar() -> Grammar:
                 rx = re.compile(pat, re.I)
             except re.error as exc:
                 raise DataFileError(f"{_DATA}: verb {v['id']!r} ({sub}): bad pattern: {exc}") from exc
-            frames.append(Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub, _keys(v["forms"]), _is_anchored(pat)))
+            frames.append(
+                Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub, _keys(v["forms"]), _is_anchored(pat),
+                      pat.startswith(r"\b(?P<n>"))
+            )
     poss = _alt([str(x) for x in _need_list(raw, "possessive_nouns")])
     poss_keys = _keys([str(x) for x in raw["possessive_nouns"]], last=True)
     extra = [
@@ -212,9 +225,16 @@ def grammar() -> Grammar:
         outcomes=tuple(outcomes),
         owners=tuple(owners),
         context=re.compile(_alt(_need_list(raw, "patent_context")), re.I),
+        context_lc=re.compile(
+            "|".join(
+                (r"\b" + re.escape(w.lower()) + r"\b") if len(w) <= 4 and w.isascii() else re.escape(w.lower())
+                for w in sorted(_need_list(raw, "patent_context"), key=len, reverse=True)
+            )
+        ),
         verbs=tuple(verbs),
         extra=tuple(extra),
         itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
+        noun_at=re.compile(rf"\b{noun_re}\b", re.I),
         all_keys=frozenset().union(*(f.keys for f in (*frames, *extra)), *(k for _, _, k in outcomes))
         | frozenset({"it", "its", "they", "their", "company", "firm", "petition", "request", "challenge", "valid", "valid"}),
     )
@@ -475,6 +495,18 @@ def _sentence_others(ctx: Context, parties: list[Party], a: Action, side: set[st
     return (after + before)[:1]
 
 
+def _context_flags(ctx: Context, g: Grammar) -> list[bool]:
+    """Which sentences speak of patents (one pass over the lower-cased text)."""
+    text = ctx.text
+    low = text.lower()
+    if len(low) != len(text):
+        return [bool(g.context.search(text, s, e)) for s, e in ctx.sentences]
+    flags = [False] * len(ctx.sentences)
+    for m in g.context_lc.finditer(low):
+        flags[ctx.sentence_index(m.start())] = True
+    return flags
+
+
 class _Sents:
     """Abstracted sentences, made on first use (most sentences are never looked at)."""
 
@@ -526,7 +558,7 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
                 )
             )
     topic: list[str] = []
-    has_ctx = [bool(g.context.search(ctx.text, s, e)) for s, e in ctx.sentences]
+    has_ctx = _context_flags(ctx, g)
     text = ctx.text
     for i, (ss, se) in enumerate(ctx.sentences):
         raw_words = frozenset(_WORDS.findall(text[ss:se].lower()))
@@ -569,6 +601,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     frames = [f for f in g.extra if f.frame == "by_defendant"] if agentless else (*g.frames, *g.extra)
     words = st.words
     starts: list[int] | None = None
+    noun_starts: list[int] | None = None
     for fr in frames:
         if not (fr.keys & words):
             continue
@@ -576,6 +609,10 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
             if starts is None:
                 starts = [m.start() for m in _STARTS.finditer(st.text)]
             found = (fr.regex.match(st.text, p) for p in starts)
+        elif fr.noun_first:
+            if noun_starts is None:
+                noun_starts = [m.start() for m in g.noun_at.finditer(st.text)]
+            found = (fr.regex.match(st.text, p) for p in noun_starts)
         else:
             found = fr.regex.finditer(st.text)
         for m in found:
@@ -670,7 +707,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             claimants = [n for n in _owners(st, g, text[m.start():]) if n not in respondents]
         neg = gd.get("neg") or ""
         if fr.sub in ("found", "found_to"):
-            outcome = "respondent_won" if re.search(r"\b(?:not|never)\b", neg, re.I) else "claimant_won"
+            outcome = "respondent_won" if _NEG.search(neg) else "claimant_won"
         else:
             outcome = "claimant_won"
         if not respondents:
@@ -710,7 +747,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             respondents = st.names(gd["o"])
         # kind
         if fr.frame in ("noun", "withdraw"):
-            nk = g.noun_kind.get(re.sub(r"\s+", " ", (gd.get("n") or "").lower()))
+            nk = g.noun_kind.get(_SPACES.sub(" ", (gd.get("n") or "").lower()))
             kind = _kind(g, None, np, tail) or nk or fr.kind
             if kind is None:
                 kind = _kind(g, None, text) or "infringement"
@@ -727,7 +764,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             kind = _kind(g, None, np, tail) if fr.frame in ("accuse",) else kind
             kind = kind or fr.kind
         # non-patent actions joined to a patent fight
-        if kind in ("infringement", "declaratory_judgment") and not re.search(r"patent\s+infringement|infring", np, re.I):
+        if kind in ("infringement", "declaratory_judgment") and not _INFRING.search(np):
             window = tail + " " + rest[:120] if kind == "infringement" else text
             if g.other_cues.search(window):
                 kind = "other"
@@ -762,7 +799,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     ]
     # "two suits against A, ... and one against B": a second respondent group
     if respondents and fr.sub in ("active",) and fr.frame in ("noun",):
-        for mm in re.finditer(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:one|another|a\s+[\w\-]+|\w+)\s+against\s+{DESC}(?P<r2>{ELIST})", text[m.end():]):
+        for mm in _AND_ONE.finditer(text, m.end()):
             more = [n for n in st.names(mm.group("r2")) if n not in claimants]
             if more:
                 acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(more), st.index, outcome, mode=mode, scope=_scope(ctx, st)))
