@@ -69,8 +69,10 @@
       function toward(p, q, d) { var ux = q.x - p.x, uy = q.y - p.y, l = Math.sqrt(ux * ux + uy * uy) || 1; return { x: p.x + ux / l * d, y: p.y + uy / l * d }; }
       var s0 = toward(a, { x: mx, y: my }, 10), s1 = toward(b, { x: mx, y: my }, 11);
       var g = P.svg('g', { 'class': 'g-edge k-' + (e.kind || 'other'), 'data-proceeding': e.proceeding_id }, gEdges);
-      P.svg('title', null, g).textContent = e.label || e.kind || '';
-      P.svg('path', { d: 'M' + s0.x + ' ' + s0.y + 'Q' + mx + ' ' + my + ' ' + s1.x + ' ' + s1.y, 'marker-end': 'url(#arrow)' }, g);
+      // a proceeding's arrow leads to its row in the proceedings table
+      var holder = e.proceeding_id !== null && e.proceeding_id !== undefined ? P.svg('a', { href: '#proc-' + e.proceeding_id }, g) : g;
+      P.svg('title', null, holder).textContent = e.label || e.kind || '';
+      P.svg('path', { d: 'M' + s0.x + ' ' + s0.y + 'Q' + mx + ' ' + my + ' ' + s1.x + ' ' + s1.y, 'marker-end': 'url(#arrow)' }, holder);
     });
 
     var gNodes = P.svg('g', { 'class': 'g-nodes' }, s);
