@@ -194,7 +194,7 @@ def grammar() -> Grammar:
         role_fallback=dict(require(d, "role_fallback", dict, DATA)),
         claimant_sides=frozenset(p[0] for p in pairs),
         respondent_sides=frozenset(p[1] for p in pairs),
-        restate_rx=re.compile("|".join(f"(?:{x.rx.pattern})" for x in triggers if x.frame == "restate") or "(?!)"),
+        restate_rx=re.compile("|".join(f"(?:{x.rx.pattern})" for x in triggers if x.frame in ("restate", "roles")) or "(?!)"),
         outcome_reach=int(d.get("outcome_reach", 2)),
         lone_kinds=frozenset(string_list(d, "lone_kinds", DATA)),
     )
@@ -225,6 +225,18 @@ def _party_mentions(ctx: Context, t: str, parties: list[Party]) -> list[_M]:
         if s not in introduced and len(names) == 1 and not any(x.start <= s < x.end for x in out):
             out.append(_M(s, e, next(iter(names))))
     out.sort(key=lambda m: m.start)
+    return _drop_restatements(t, out)
+
+
+def _drop_restatements(t: str, ms: list[_M]) -> list[_M]:
+    """Leave out names inside a bracket that follows a name of the same party:
+    "甲公司(Jia Co., Ltd.，以下简称甲)" names one party once."""
+    out: list[_M] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if prev is not None and prev.party == m.party and t.startswith("(", prev.end) and ")" not in t[prev.end:m.start]:
+            continue
+        out.append(m)
     return out
 
 
@@ -604,6 +616,10 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
         # the sentence restates the action before, so its amounts belong there
         return _act(text, joined[0].start, te, prev.kind, prev.claimants, actions[-1].respondents, si, mode="reference"), te
     if trig.frame == "roles":
+        if not ms and actions:
+            # "法院已于2020年3月16日立案受理": the suit told just before, and its filing date
+            prev = actions[-1]
+            return _act(text, _clause_start(t, lo, ts), te, prev.kind, prev.claimants, prev.respondents, si), te
         # "原告甲与被告乙…纠纷一案，本院于…立案": the sides are the role words'
         here = [(role_at[x.start], x) for x in ms if x.start in role_at and x.start < ts]
         cl = [x for side, x in here if side in g.claimant_sides]
