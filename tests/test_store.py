@@ -191,8 +191,12 @@ def _ids(res: dict) -> set[str]:
         ({"since": "2021"}, 1),
         ({"outcome": "withdrawn"}, 1),
         ({"party": "Nobody Ltd"}, 0),
+        ({"year": 2019}, 1),
+        ({"year": "2024", "kind": "invalidation"}, 1),
+        ({"year": 2020}, 0),
     ],
-    ids=["all", "party-alias", "party-chinese", "jurisdiction-us", "jurisdiction-cn", "kind", "since", "outcome", "unknown-party"],
+    ids=["all", "party-alias", "party-chinese", "jurisdiction-us", "jurisdiction-cn", "kind", "since", "outcome",
+         "unknown-party", "year", "year-and-kind", "year-without-events"],
 )
 def test_list_disputes_filters(full, filters, expected) -> None:
     with full.session() as s:

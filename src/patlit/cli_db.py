@@ -101,6 +101,7 @@ def disputes_cmd(
     kind: Annotated[str | None, typer.Option(help="infringement, invalidation, appeal, declaratory_judgment, itc_investigation, other.")] = None,
     since: Annotated[str | None, typer.Option(help="Only disputes active in or after this year (YYYY) or date.")] = None,
     outcome: Annotated[str | None, typer.Option(help="withdrawn, settled, dismissed, claimant_won, respondent_won, closed.")] = None,
+    year: Annotated[int | None, typer.Option(help="Only disputes with a filing or event dated in this year.")] = None,
     sort: Annotated[str, typer.Option(help="latest (event), amount (claimed), first, proceedings.")] = "latest",
     limit: LimitOpt = 50,
     offset: OffsetOpt = 0,
@@ -112,7 +113,7 @@ def disputes_cmd(
 
     with _session(db) as s:
         data = queries.list_disputes(s, party=party, jurisdiction=jurisdiction, kind=kind, since=since,
-                                     outcome=outcome, sort=sort, limit=limit, offset=offset)
+                                     outcome=outcome, sort=sort, limit=limit, offset=offset, year=year)
     _emit(data, format, lambda t, d: t.disputes_table(d))
 
 

@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, union
 from sqlalchemy.orm import Session
 
 from patlit.errors import NotFoundError, StoreError
@@ -114,8 +114,13 @@ def list_disputes(
     sort: str = "latest",
     limit: int = 50,
     offset: int = 0,
+    year: int | str | None = None,
 ) -> dict:
-    """Disputes matching every filter given; ``sort`` is latest (event), amount (largest asked), first or proceedings."""
+    """Disputes matching every filter given; ``sort`` is latest (event), amount (largest asked), first or proceedings.
+
+    ``since``: active in or after (latest event on or after) a year or date; ``year``: a proceeding
+    or an event dated in that year.
+    """
     limit, offset = _page(limit, offset)
     if sort not in SORTS:
         raise StoreError(f"unknown sort {sort!r}", hint=f"use one of {', '.join(SORTS)}")
@@ -134,6 +139,15 @@ def list_disputes(
         conds.append(_in_set_field(D.c.outcomes, outcome))
     if since is not None and str(since).strip():
         conds.append(D.c.latest_date >= str(since))
+    if year is not None and str(year).strip():
+        if not str(year).strip().isdigit():
+            raise StoreError(f"year {year!r} is not a year", hint="give four digits, e.g. 2024")
+        prefix = f"{int(year):04d}%"
+        dated = union(
+            select(PR.c.dispute_id).where(PR.c.date.like(prefix)),
+            select(PR.c.dispute_id).join(EVT, EVT.c.proceeding_id == PR.c.id).where(EVT.c.date.like(prefix)),
+        ).subquery()
+        conds.append(D.c.id.in_(select(dated.c[0])))
     total = session.execute(select(func.count()).select_from(D).where(*conds)).scalar_one()
     order = {
         "latest": [D.c.latest_date.is_(None), D.c.latest_date.desc(), D.c.id],
