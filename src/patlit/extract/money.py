@@ -363,13 +363,15 @@ def _zh_candidates(text: str, g: _Grammar) -> list[_Candidate]:
 
 
 def _drop_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
-    """Longest candidate wins where the English and Chinese grammars overlap."""
-    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    """Longest candidate wins where the English and Chinese grammars overlap (one sweep)."""
+    cands.sort(key=lambda c: (c.start, c.start - c.end))
     kept: list[_Candidate] = []
     for c in cands:
-        if all(c.end <= k.start or k.end <= c.start for k in kept):
-            kept.append(c)
-    kept.sort(key=lambda c: c.start)
+        if kept and c.start < kept[-1].end:
+            if c.end - c.start > kept[-1].end - kept[-1].start:
+                kept[-1] = c
+            continue
+        kept.append(c)
     return kept
 
 

@@ -28,6 +28,7 @@ cue of its table's header ("Amount Awarded ...").
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -222,6 +223,19 @@ class _Sentence:
     aggregates: list[_Match]
     earlier: Callable[[int], list[_Match]]  # governors of the n sentences just before, in text order
 
+    def __post_init__(self) -> None:
+        # matches are in text order and do not overlap: starts and ends are both sorted
+        self.cue_starts = [c.start for c in self.cues]
+        self.cue_ends = [c.end for c in self.cues]
+        self.gov_ends = [g.end for g in self.governors]
+
+    def cues_near(self, start: int, end: int, before: int, after: int) -> range:
+        """Indexes of the cues that end after ``start - before`` and start before ``end + after``."""
+        return range(bisect.bisect_left(self.cue_ends, start - before), bisect.bisect_right(self.cue_starts, end + after))
+
+    def governors_before(self, pos: int) -> list[_Match]:
+        return self.governors[: bisect.bisect_right(self.gov_ends, pos)]
+
 
 def _earlier_governors(ctx: Context, idx: int, lang: str) -> Callable[[int], list[_Match]]:
     def find(n: int) -> list[_Match]:
@@ -238,6 +252,7 @@ def _earlier_governors(ctx: Context, idx: int, lang: str) -> Callable[[int], lis
 def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
     """A decision per slot, in order. ``slots`` are sorted by start."""
     text = ctx.text
+    index = _Slots(slots)
     sentences: dict[int, _Sentence] = {}
     decisions: list[Decision] = []
     for i, slot in enumerate(slots):
@@ -257,38 +272,56 @@ def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
                 _earlier_governors(ctx, idx, lang),
             )
             sentences[idx] = sent
-        decisions.append(_decide(text, sent, slot, slots))
+        decisions.append(_decide(text, sent, slot, index))
     for i, (slot, d) in enumerate(zip(slots, decisions)):
         if d.source is None and d.role is None and not slot.converted and not slot.bare:
-            role = _table_role(text, slot, slots)
+            role = _table_role(text, slot, index)
             if role is not None:
                 decisions[i] = Decision(role, "table")
     return decisions
 
 
-def _others_between(slots: list[Slot], me: Slot, lo: int, hi: int) -> int:
-    return sum(1 for s in slots if s is not me and not s.converted and lo <= s.start and s.end <= hi)
+class _Slots:
+    """The amounts of the document, for counting those that stand between a cue and an amount."""
+
+    def __init__(self, slots: list[Slot]):
+        self.spans = sorted((s.start, s.end) for s in slots if not s.converted)
+        self.starts = [s for s, _ in self.spans]
+        self.row_starts = {s.start for s in slots}
+        self.table_roles: dict[int, str | None] = {}  # line start of a table row -> its role
+
+    def between(self, me: Slot, lo: int, hi: int) -> int:
+        """How many other amounts lie wholly inside [lo, hi)?"""
+        i = bisect.bisect_left(self.starts, lo)
+        n = 0
+        while i < len(self.spans) and self.spans[i][0] < hi:
+            s, e = self.spans[i]
+            if e <= hi and s != me.start:
+                n += 1
+            i += 1
+        return n
 
 
-def _decide(text: str, sent: _Sentence, slot: Slot, slots: list[Slot]) -> Decision:
+def _decide(text: str, sent: _Sentence, slot: Slot, index: _Slots) -> Decision:
     lang, unit = sent.lang, UNIT[sent.lang]
     for a in sent.aggregates:
         if a.end <= slot.start:
             between = text[a.end : slot.start]
-            if not _CLAUSE.search(between) and not _others_between(slots, slot, a.end, slot.start):
+            if not _CLAUSE.search(between) and not index.between(slot, a.end, slot.start):
                 return Decision(None, "cue")
         elif a.start - slot.end <= AGGREGATE_AFTER:
             return Decision(None, "cue")
     scored: list[tuple[float, int, _Match]] = []
-    for i, cue in enumerate(sent.cues):
+    for i in sent.cues_near(slot.start, slot.end, int(MAX_SCORE / unit) + 1, AFTER_MAX_GAP[lang]):
+        cue = sent.cues[i]
         if cue.end <= slot.start and not cue.after_only:
             gap = text[cue.end : slot.start]
             score = len(gap) * unit
             score += CLAUSE_PENALTY * len(_CLAUSE.findall(gap)) + COMMA_PENALTY * len(_COMMA.findall(gap))
-            score += AMOUNT_PENALTY * _others_between(slots, slot, cue.end, slot.start)
+            score += AMOUNT_PENALTY * index.between(slot, cue.end, slot.start)
         elif cue.start >= slot.end:
             gap = text[slot.end : cue.start]
-            if len(gap) > AFTER_MAX_GAP[lang] or _AFTER_BLOCK.search(gap) or _others_between(slots, slot, slot.end, cue.start):
+            if len(gap) > AFTER_MAX_GAP[lang] or _AFTER_BLOCK.search(gap) or index.between(slot, slot.end, cue.start):
                 continue
             if _AFTER_NAMES.fullmatch(gap):
                 score = 0.0
@@ -324,9 +357,8 @@ def _requested(text: str, sent: _Sentence, cue: _Match) -> bool:
     """Does a request stand right before this award word ("asked the jury to award", 请求法院判赔)?"""
     reach = AWARD_REQUEST_REACH[sent.lang]
     return any(
-        g.kind == "request" and g.end <= cue.start and cue.start - g.end <= reach
-        and not _REQUEST_GAP_BREAK.search(text, g.end, cue.start)
-        for g in sent.governors
+        g.kind == "request" and cue.start - g.end <= reach and not _REQUEST_GAP_BREAK.search(text, g.end, cue.start)
+        for g in sent.governors_before(cue.start)[-3:]
     )
 
 
@@ -351,7 +383,7 @@ def _governed(
     before; with only a weak one (判令), the claims list above it.
     """
     weak = False
-    govs = [g for g in sent.governors if g.end <= slot.start]
+    govs = sent.governors_before(slot.start)
     unit = UNIT[sent.lang]
     for i in range(len(govs) - 1, -1, -1):
         g = govs[i]
@@ -395,12 +427,17 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return s, (len(text) if e < 0 else e)
 
 
-def _table_role(text: str, slot: Slot, slots: list[Slot]) -> str | None:
+def _table_role(text: str, slot: Slot, index: _Slots) -> str | None:
     """A row starting with an amount takes the role named by its table's header line."""
     line_start, _ = _line_bounds(text, slot.start)
     if text[line_start : slot.start].strip():
         return None
-    starts = {s.start for s in slots}
+    if line_start not in index.table_roles:
+        index.table_roles[line_start] = _header_role(text, line_start, index)
+    return index.table_roles[line_start]
+
+
+def _header_role(text: str, line_start: int, index: _Slots) -> str | None:
     pos = line_start
     for _ in range(TABLE_LOOKBACK):
         if pos == 0:
@@ -412,17 +449,17 @@ def _table_role(text: str, slot: Slot, slots: list[Slot]) -> str | None:
         if not stripped:
             continue
         first = ls + (len(line) - len(line.lstrip()))
-        if first in starts:
+        if first in index.row_starts:
+            if ls in index.table_roles:
+                return index.table_roles[ls]  # the row above already found the header
             continue  # another row
         if len(stripped.split()) > TABLE_HEADER_WORDS:
             return None
         lang = _sentence_lang(stripped)
-        cues = _grammar(lang).cues.find(text, ls, le)
-        kinds = [c.kind for c in cues]
+        kinds = [c.kind for c in _grammar(lang).cues.find(text, ls, le)]
         if not kinds or "none" in kinds:
             return None
-        kind = kinds[0]
-        return {"compensation": "damages", "payment": None}.get(kind, kind)
+        return {"compensation": "damages", "payment": None}.get(kinds[0], kinds[0])
     return None
 
 
