@@ -416,6 +416,14 @@ def _patents_before(ctx: Context, si: int, history: list[_Draft], mentions: Ment
     return _dedupe([p.id for p in _in(mentions.patents, lo, hi)])
 
 
+def _by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[tuple[int, str]]]:
+    cached = getattr(ctx, "_patlit_party_sentences", None)
+    if cached is None or cached[0] is not parties:
+        cached = (parties, _parties_by_sentence(ctx, parties))
+        setattr(ctx, "_patlit_party_sentences", cached)
+    return cached[1]
+
+
 def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], mentions: Mentions,
                   outcomes: list[OutcomeMention], all_patents, parties: list[Party]) -> None:
     """A sentence without an action of its own that speaks of the latest one."""
@@ -423,7 +431,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         return
     ss, se = ctx.sentences[si]
     sent = ctx.text[ss:se]
-    named = sorted((m.start, p.name) for p in parties for m in p.mentions if ss <= m.start < se)
+    named = _by_sentence(ctx, parties).get(si, [])
     names = {n for _, n in named}
     recent = sorted((h for h in history if si - max(h.sentences) <= 5), key=lambda h: h.touch)
     if not recent:

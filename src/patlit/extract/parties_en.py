@@ -120,6 +120,12 @@ def _is_headline(s: str) -> bool:
 
 def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
     """Split a raw capitalised run into candidate (start, end) spans, trimming stop words."""
+    if " " not in text and "'" not in text and "’" not in text and "&" not in text and "-" not in text:
+        # one word: the common case
+        w = text.rstrip(",.")
+        if w in lex.stop or w in _MONTHS or w in _DAYS or w in lex.demonyms:
+            return []
+        return [(start, start + len(text))]
     out: list[tuple[int, int]] = []
     # possessives split a run: "China’s Huawei Technologies" -> "China", "Huawei Technologies"
     pieces: list[tuple[int, int]] = []

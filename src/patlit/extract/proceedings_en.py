@@ -104,7 +104,7 @@ class Grammar:
     itc_cue: re.Pattern
     noun_at: re.Pattern  # where an action noun starts
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
-    context_lc: re.Pattern | None = None  # patent_context on lower-cased text
+    context_words: tuple[str, ...] = ()  # patent_context, lower-cased
 
 
 _WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
@@ -225,12 +225,7 @@ def grammar() -> Grammar:
         outcomes=tuple(outcomes),
         owners=tuple(owners),
         context=re.compile(_alt(_need_list(raw, "patent_context")), re.I),
-        context_lc=re.compile(
-            "|".join(
-                (r"\b" + re.escape(w.lower()) + r"\b") if len(w) <= 4 and w.isascii() else re.escape(w.lower())
-                for w in sorted(_need_list(raw, "patent_context"), key=len, reverse=True)
-            )
-        ),
+        context_words=tuple(sorted({str(w).lower() for w in _need_list(raw, "patent_context")})),
         verbs=tuple(verbs),
         extra=tuple(extra),
         itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
@@ -496,14 +491,20 @@ def _sentence_others(ctx: Context, parties: list[Party], a: Action, side: set[st
 
 
 def _context_flags(ctx: Context, g: Grammar) -> list[bool]:
-    """Which sentences speak of patents (one pass over the lower-cased text)."""
+    """Which sentences speak of patents (plain substring search of the lower-cased text)."""
     text = ctx.text
     low = text.lower()
     if len(low) != len(text):
         return [bool(g.context.search(text, s, e)) for s, e in ctx.sentences]
     flags = [False] * len(ctx.sentences)
-    for m in g.context_lc.finditer(low):
-        flags[ctx.sentence_index(m.start())] = True
+    n = len(low)
+    for w in g.context_words:
+        short = len(w) <= 4 and w.isascii()
+        i = low.find(w)
+        while i >= 0:
+            if not short or ((i == 0 or not low[i - 1].isalnum()) and (i + len(w) >= n or not low[i + len(w)].isalnum())):
+                flags[ctx.sentence_index(i)] = True
+            i = low.find(w, i + len(w))
     return flags
 
 
