@@ -239,3 +239,9 @@ def test_document_ids_with_slashes_have_working_pages(writable):
         got = writable.get(url)
         assert got.status_code == 200, url
         assert "Nu Devices" in got.text
+
+
+def test_pasted_text_over_the_limit_in_the_form_is_reported(writable):
+    r = writable.post("/ingest", data={"token": TOKEN, "text": "long " * (LIMIT // 3)})  # over LIMIT, under the body limit
+    assert r.status_code == 422
+    assert "larger than" in r.text

@@ -154,7 +154,7 @@ async def add_uploads(request: Request) -> JSONResponse:
         raise HTTPException(status, "read-only: no token configured" if status == 403 else "wrong or missing token")
     from patlit.web.ingest import MAX_FILES, ingest_form_data
 
-    form = await request.form(max_files=MAX_FILES, max_fields=10)
+    form = await request.form(max_files=MAX_FILES, max_fields=10, max_part_size=request.app.state.max_body)
     try:
         result = await ingest_form_data(request.app, form)
     finally:

@@ -59,6 +59,7 @@ def create_app(
     app.state.db = Database(db_url, create=create)  # None: $PATLIT_DB, else ./patlit.db
     app.state.writes = WriteAccess(token)
     app.state.max_upload = max_upload_bytes
+    app.state.max_body = max_body_bytes
     app.state.assets = load_assets()
     app.state.templates = make_templates(app)
     app.add_middleware(GuardMiddleware, max_body=max_body_bytes)

@@ -124,7 +124,7 @@ async def ingest_submit(request: Request) -> Response:
         raise HTTPException(403, "this server is read-only: start it with PATLIT_TOKEN set to ingest from the browser")
     from patlit.web.ingest import form_context, ingest_form_data
 
-    form = await request.form(max_files=20, max_fields=20)
+    form = await request.form(max_files=20, max_fields=20, max_part_size=request.app.state.max_body)
     try:
         token = form.get("token")
         status = writes.check(token if isinstance(token, str) else None)
