@@ -30,9 +30,11 @@ from patlit.model import DateMention
 
 _DATA_FILE = "dates.yaml"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_ANCHORS = ("month", "year", "weekday", "relative", "zh_year", "zh_month", "zh_day", "zh_relative")
+_ANCHORS = ("month", "year", "weekday", "relative", "zh_year", "zh_month", "zh_day", "zh_relative", "zh_weekday")
 _FORWARD = 16  # characters after an anchor a date and its lookaheads may need
-_RESOLVERS = ("absolute", "numeric", "year_of_published", "day_of_published", "weekday", "relative")
+_RESOLVERS = (
+    "absolute", "numeric", "year_of_published", "day_of_published", "weekday", "relative", "ago", "relative_month_day",
+)
 _UNITS = ("day", "month", "year")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"／": "/", "－": "-", "．": "."})
 _HAS_FULLWIDTH = re.compile(r"[０-９]")
@@ -70,6 +72,9 @@ class _Grammar:
     zh_year_words: dict[str, int]
     zh_story_year_words: dict[str, int]
     zh_digits: dict[str, int]
+    zh_weekdays: dict[str, int]
+    zh_month_words: dict[str, int]
+    number_words: dict[str, int]
     day_first: re.Pattern[str]
     month_first: re.Pattern[str]
     byline_keywords: re.Pattern[str]
@@ -163,7 +168,8 @@ def _grammar() -> _Grammar:
     if not isinstance(raw, dict):
         raise _fail("top level must be a mapping")
     for key in ("months", "month_abbreviations", "weekdays", "relative", "patterns", "byline", "numeric_order",
-                "zh_digits", "zh_year_words", "zh_story_year_words", "range_words", "story_year"):
+                "zh_digits", "zh_year_words", "zh_story_year_words", "range_words", "story_year", "zh_weekdays", "zh_weekday_words", "zh_month_words",
+                "number_words", "relative_anchor_words"):
         if key not in raw:
             raise _fail(f"missing section '{key}'")
     months_full = {str(k): int(v) for k, v in raw["months"].items()}
@@ -235,7 +241,8 @@ def _grammar() -> _Grammar:
     zh_rel_words = sorted(_raw_phrases(raw, "zh"), key=len, reverse=True)
     anchor_words: dict[str, str] = {}
     for kind, words in (
-        ("zh_relative", zh_rel_words),
+        ("zh_relative", [*zh_rel_words, *raw["zh_month_words"]]),
+        ("zh_weekday", [str(w) for w in raw["zh_weekday_words"]]),
         ("zh_year", ["年"]),
         ("zh_month", ["月"]),
         ("zh_day", ["日"]),
@@ -250,7 +257,7 @@ def _grammar() -> _Grammar:
 
         anchor=anchor,
         anchor_kinds=anchor_words,
-        relative_words=tuple(en_rel_words),
+        relative_words=tuple(sorted({*en_rel_words, *(str(w) for w in raw["relative_anchor_words"])})),
         months={k.lower(): v for k, v in {**months_full, **abbrevs}.items()},
         weekdays={w.lower(): i for i, w in enumerate(weekdays)},
         weekday_not_after=frozenset(raw.get("weekday_not_after") or ()),
@@ -258,6 +265,9 @@ def _grammar() -> _Grammar:
         zh_year_words={str(k): int(v) for k, v in raw["zh_year_words"].items()},
         zh_story_year_words={str(k): int(v) for k, v in raw["zh_story_year_words"].items()},
         zh_digits={str(k): int(v) for k, v in raw["zh_digits"].items()},
+        zh_weekdays={str(k): int(v) for k, v in raw["zh_weekdays"].items()},
+        zh_month_words={str(k): int(v) for k, v in raw["zh_month_words"].items()},
+        number_words={str(k).lower(): int(v) for k, v in raw["number_words"].items()},
         day_first=_word_regex(order["day_first_words"]),
         month_first=_word_regex(order["month_first_words"]),
         byline_keywords=_keyword_regex([str(k) for k in b["keywords"]]),
@@ -390,14 +400,34 @@ def _value(
         year, month = (pub.year, pub.month) if day <= pub.day else _shift_month(pub.year, pub.month, -1)
         return _iso(year, month, day)
     if p.resolve == "weekday":
-        before = text[max(0, start - 12):start].split()
-        if before and before[-1] in g.weekday_not_after:
-            return None
-        wd = g.weekdays[gd["wd"].lower()]
+        if gd.get("zwd"):
+            wd = g.zh_weekdays[gd["zwd"]]
+            if gd.get("lastweek"):  # 上周五: Friday of the week before published's week
+                return (pub - dt.timedelta(days=pub.weekday() + 7 - wd)).isoformat()
+        else:
+            before = text[max(0, start - 12):start].split()
+            if before and before[-1] in g.weekday_not_after:
+                return None
+            wd = g.weekdays[gd["wd"].lower()]
         delta = (pub.weekday() - wd) % 7
         if gd.get("last") and delta == 0:
             delta = 7
         return (pub - dt.timedelta(days=delta)).isoformat()
+    if p.resolve == "ago":
+        n_text = (gd.get("n") or "").lower()
+        n = int(n_text) if n_text.isdigit() else g.number_words.get(n_text)
+        unit = (gd.get("unit") or "").rstrip("s")
+        if n is None:
+            return None
+        if unit in ("day", "week"):
+            return (pub - dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        if unit == "month":
+            y, mo = _shift_month(pub.year, pub.month, -n)
+            return f"{y:04d}-{mo:02d}"
+        return _iso(pub.year - n)
+    if p.resolve == "relative_month_day":
+        y, mo = _shift_month(pub.year, pub.month, g.zh_month_words.get(gd.get("relm") or "", 0))
+        return _iso(y, mo, _num(g, gd.get("day")))
     if p.resolve == "relative":
         rule = g.relative.get(" ".join((gd.get("_all") or "").lower().split()))
         if rule is None:
