@@ -97,6 +97,14 @@ def test_brand_is_an_alias_of_the_full_name_it_stands_for():
     assert find(got, "三星").name == "三星"
 
 
+def test_brand_goes_to_the_full_name_not_to_brand_plus_company():
+    text = "小米公司起诉OPPO。北京小米移动软件有限公司向法院对广东欧珀移动通信有限公司提起诉讼。"
+    got = parties_of(text)
+    assert sorted(p.name for p in got) == ["北京小米移动软件有限公司", "广东欧珀移动通信有限公司"]
+    assert "小米公司" in find(got, "北京小米移动软件有限公司").aliases
+    assert "OPPO" in find(got, "广东欧珀移动通信有限公司").aliases
+
+
 def test_brand_full_name_listed_in_the_lexicon_without_legal_form():
     text = "中兴通讯向德国法院起诉了一家美国公司旗下的飞鹰通信有限公司。"
     got = parties_of(text)

@@ -514,9 +514,16 @@ def _link_brands(text: str, t: str, cands: list[_Cand], brand_hits: list[tuple[i
         by_key[fold(c.name)] = p
     covered = [(c.start, c.start + len(c.name)) for c in cands]
     for brand in dict.fromkeys(b for _, _, b in brand_hits):
-        owner = next((p for p in parties if p.kind == "org" and _strip_place(fold(p.name)).startswith(brand)), None)
-        if owner is None:
-            owner = next((p for p in parties if p.kind == "org" and brand in fold(p.name) and fold(p.name) in lex.brands[brand]), None)
+        # the brand's fullest form in the document: a name with a legal form first
+        # ("北京小米移动软件有限公司" before "小米公司"), in text order
+        mine = [p for p in parties if p.kind == "org" and p.name
+                and (_strip_place(fold(p.name)).startswith(brand) or fold(p.name) in lex.brands[brand])]
+        mine.sort(key=lambda p: _descriptive(p.name))
+        owner = mine[0] if mine else None
+        for other in mine[1:]:
+            if fold(other.name) == brand + "公司":  # "小米公司": the brand with a bare 公司
+                owner.aliases.extend(n for n in other.names() if n not in owner.aliases)
+                other.name = ""
         listed = [f for f in lex.brands[brand] if f in t and not _is_org_name(f)]
         if owner is None and listed:
             full = max(listed, key=len)
@@ -531,7 +538,7 @@ def _link_brands(text: str, t: str, cands: list[_Cand], brand_hits: list[tuple[i
         for form in [brand, *listed]:
             if fold(form) != fold(owner.name) and form not in owner.aliases and (form != brand or free):
                 owner.aliases.append(_written(text, t, form))
-    return parties
+    return [p for p in parties if p.name]
 
 
 def _written(text: str, t: str, folded: str) -> str:
