@@ -7,6 +7,7 @@ path, brings its schema to the latest Alembic revision, and returns a
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,14 +60,21 @@ def _alembic_config(connection):
     return cfg
 
 
-def _head_revision() -> str:
-    from alembic.script import ScriptDirectory
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 
-    from alembic.config import Config
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return ScriptDirectory.from_config(cfg).get_current_head()
+def _head_revision() -> str | None:
+    """The latest migration's id, read from the version files (importing Alembic costs ~150 ms)."""
+    revisions, downs = set(), set()
+    for f in (MIGRATIONS / "versions").glob("*.py"):
+        text_ = f.read_text(encoding="utf-8")
+        if m := _REVISION.search(text_):
+            revisions.add(m.group(1))
+        if m := _DOWN.search(text_):
+            downs.add(m.group(1))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else None
 
 
 def upgrade(engine: Engine) -> None:
