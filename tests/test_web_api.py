@@ -182,3 +182,11 @@ def test_search_gives_snippets_with_the_word(client, session):
 
 def test_search_needs_a_query(client):
     assert client.get(f"{API}/search").status_code == 422
+
+
+@pytest.mark.parametrize("sort", ["latest", "amount", "first", "proceedings"])
+def test_year_filter_keeps_the_sort_order(client, session, dispute, sort):
+    year = int(next(e["date"] for e in dispute["events"] if e["date"])[:4])
+    with_year = [d["id"] for d in client.get(f"{API}/disputes", params={"year": year, "sort": sort}).json()["items"]]
+    everything = [d["id"] for d in queries.list_disputes(session, sort=sort)["items"]]
+    assert with_year == [i for i in everything if i in with_year]

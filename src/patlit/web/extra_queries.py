@@ -41,7 +41,11 @@ def disputes_in_year(session: Session, flt, limit: int, offset: int) -> dict:
     if flt.since:
         conds.append(D.c.latest_date >= str(flt.since))
     total = session.execute(select(func.count()).select_from(D).where(*conds)).scalar_one()
-    order = ([D.c.amount_sort.desc(), D.c.id] if flt.sort == "amount"
-             else [D.c.latest_date.is_(None), D.c.latest_date.desc(), D.c.id])
+    order = {  # as list_disputes orders them
+        "latest": [D.c.latest_date.is_(None), D.c.latest_date.desc(), D.c.id],
+        "first": [D.c.first_date.is_(None), D.c.first_date, D.c.id],
+        "amount": [D.c.amount_sort.desc(), D.c.id],
+        "proceedings": [D.c.n_proceedings.desc(), D.c.id],
+    }.get(flt.sort) or [D.c.latest_date.is_(None), D.c.latest_date.desc(), D.c.id]
     rows = session.execute(select(D).where(*conds).order_by(*order).limit(limit).offset(offset)).all()
     return {"total": int(total), "items": [q._dispute_item(r) for r in rows]}

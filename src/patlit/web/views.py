@@ -8,8 +8,8 @@ nodes and edges (computed here, drawn in the browser by ``timeline.js`` and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 from patlit.store import queries
 from patlit.web import labels
