@@ -468,7 +468,7 @@ def _cue_hits(text: str, lang: str, form_starts: dict[int, _Hit]) -> list[_Hit]:
         if office is None and b and b.group("kind") and lang == "en":
             office = "US" if b.group("kind").lower().startswith(("design", "reissue")) else None
         _read_list(text, cue.end(), office, lang, form_starts, out)
-    if lang != "zh" and ("No" in text or "no." in text):
+    if lang != "zh" and "No" in text:
         for cue in g.number_cue.finditer(text):
             if _in_patent_sentence(text, cue.start()):
                 _read_list(text, cue.end(), None, lang, form_starts, out)
