@@ -112,8 +112,13 @@ class _Match:
     after_only: bool = False
 
 
+#: the lexicons matched together in one pass over a sentence
+CUES, GOVERNORS, AGGREGATES = 0, 1, 2
+
+
 @dataclass(frozen=True)
 class _Phrase:
+    family: int  # CUES, GOVERNORS or AGGREGATES
     kind: str
     after_only: bool
     length: int
@@ -123,35 +128,40 @@ class _Phrase:
 
 
 class _Lexer:
-    """Phrases of one lexicon found with an Aho-Corasick automaton, leftmost-longest.
+    """The phrases of several lexicons, found in one Aho-Corasick pass; leftmost-longest
+    within each lexicon (a phrase may be a cue and a governor at once: "seeking", 索赔).
 
     English phrases match case-insensitively on word boundaries, one space in a
     phrase matching one white-space character; Chinese phrases match as written.
     """
 
-    def __init__(self, entries: list[tuple[str, str, bool]], lang: str):
+    def __init__(self, entries: list[tuple[str, int, str, bool]], lang: str):
         import ahocorasick
 
         self.fold = lang == "en"
         self.auto = ahocorasick.Automaton()
-        for phrase, kind, after_only in entries:
+        by_key: dict[str, list[_Phrase]] = {}
+        for phrase, family, kind, after_only in entries:
             body = phrase.rstrip("*")
             key = body.lower() if self.fold else body
             english = self.fold
-            self.auto.add_word(
-                key,
+            by_key.setdefault(key, []).append(
                 _Phrase(
+                    family,
                     kind,
                     after_only,
                     len(key),
                     english and phrase.endswith("*"),
                     english and body[0].isalpha(),
                     english and body[-1].isalnum() and not phrase.endswith("*"),
-                ),
+                )
             )
+        for key, phrases in by_key.items():
+            self.auto.add_word(key, tuple(phrases))
         self.auto.make_automaton()
 
-    def find(self, text: str, start: int, end: int) -> list[_Match]:
+    def find(self, text: str, start: int, end: int) -> tuple[list[_Match], list[_Match], list[_Match]]:
+        """The cues, governors and aggregates of ``text[start:end]``, each list in text order."""
         seg = text[start:end]
         if self.fold:
             low = seg.lower()
@@ -162,7 +172,8 @@ class _Lexer:
             low = seg
         n = len(low)
         hits = []
-        for last, ph in self.auto.iter(low):
+        for last, phrases in self.auto.iter(low):
+            ph = phrases[0]
             s, e = last - ph.length + 1, last + 1
             if ph.head_word and s > 0 and _is_letter(low[s - 1]):
                 continue
@@ -171,13 +182,15 @@ class _Lexer:
             if ph.open_end:
                 while e < n and (low[e].isalnum() or low[e] == "_"):
                     e += 1
-            hits.append((s, e, ph))
+            for ph in phrases:
+                hits.append((s, e, ph))
         hits.sort(key=lambda h: (h[0], h[0] - h[1]))
-        out, reach = [], 0
+        out: tuple[list[_Match], list[_Match], list[_Match]] = ([], [], [])
+        reach = [0, 0, 0]
         for s, e, ph in hits:
-            if s >= reach:
-                out.append(_Match(start + s, start + e, ph.kind, ph.after_only))
-                reach = e
+            if s >= reach[ph.family]:
+                out[ph.family].append(_Match(start + s, start + e, ph.kind, ph.after_only))
+                reach[ph.family] = e
         return out
 
 
@@ -189,21 +202,14 @@ def _is_letter(ch: str) -> bool:
     return ch.isascii() and (ch.isalpha() or ch == "-")
 
 
-@dataclass(frozen=True)
-class _Grammar:
-    cues: _Lexer
-    governors: _Lexer
-    aggregates: _Lexer
-
-
 @lru_cache(maxsize=2)
-def _grammar(lang: str) -> _Grammar:
+def _grammar(lang: str) -> _Lexer:
     lex = lexicon()
-    cues = [(p, name, False) for name in CUE_CLASSES for p in lex.cues[lang][name].phrases]
-    cues += [(p, name, True) for name in CUE_CLASSES for p in lex.cues[lang][name].after_phrases]
-    govs = [(p, kind, False) for kind in GOVERNOR_KINDS for p in lex.governors[lang][kind]]
-    aggs = [(p, "aggregate", False) for p in lex.aggregates[lang]]
-    return _Grammar(_Lexer(cues, lang), _Lexer(govs, lang), _Lexer(aggs, lang))
+    entries = [(p, CUES, name, False) for name in CUE_CLASSES for p in lex.cues[lang][name].phrases]
+    entries += [(p, CUES, name, True) for name in CUE_CLASSES for p in lex.cues[lang][name].after_phrases]
+    entries += [(p, GOVERNORS, kind, False) for kind in GOVERNOR_KINDS for p in lex.governors[lang][kind]]
+    entries += [(p, AGGREGATES, "aggregate", False) for p in lex.aggregates[lang]]
+    return _Lexer(entries, lang)
 
 
 def _sentence_lang(text: str) -> str:
@@ -239,11 +245,11 @@ class _Sentence:
 
 def _earlier_governors(ctx: Context, idx: int, lang: str) -> Callable[[int], list[_Match]]:
     def find(n: int) -> list[_Match]:
-        lexer = _grammar(lang).governors
+        lexer = _grammar(lang)
         out: list[_Match] = []
         for j in range(max(0, idx - n), idx):
             s, e = ctx.sentences[j]
-            out += lexer.find(ctx.text, s, e)
+            out += lexer.find(ctx.text, s, e)[GOVERNORS]
         return out
 
     return find
@@ -265,12 +271,8 @@ def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
             s, e = ctx.sentences[idx] if ctx.sentences else (0, len(text))
             s, e = min(s, slot.start), max(e, slot.end)
             lang = _sentence_lang(text[s:e])
-            g = _grammar(lang)
-            sent = _Sentence(
-                s, e, lang,
-                g.cues.find(text, s, e), g.governors.find(text, s, e), g.aggregates.find(text, s, e),
-                _earlier_governors(ctx, idx, lang),
-            )
+            cues, governors, aggregates = _grammar(lang).find(text, s, e)
+            sent = _Sentence(s, e, lang, cues, governors, aggregates, _earlier_governors(ctx, idx, lang))
             sentences[idx] = sent
         decisions.append(_decide(text, sent, slot, index))
     for i, (slot, d) in enumerate(zip(slots, decisions)):
@@ -456,7 +458,7 @@ def _header_role(text: str, line_start: int, index: _Slots) -> str | None:
         if len(stripped.split()) > TABLE_HEADER_WORDS:
             return None
         lang = _sentence_lang(stripped)
-        kinds = [c.kind for c in _grammar(lang).cues.find(text, ls, le)]
+        kinds = [c.kind for c in _grammar(lang).find(text, ls, le)[CUES]]
         if not kinds or "none" in kinds:
             return None
         return {"compensation": "damages", "payment": None}.get(kinds[0], kinds[0])
