@@ -82,6 +82,7 @@ class _Grammar:
     byline_short: int
     byline_window: int
     clock: re.Pattern[str]
+    byline_separators: tuple[str, ...]
     range_gap: re.Pattern[str]  # what may stand between the two ends of a date range
     sentence_end: re.Pattern[str]  # a yearless date takes no year from across it
     story_reach: int  # ... nor from a date told further back than this (characters)
@@ -275,6 +276,7 @@ def _grammar() -> _Grammar:
         byline_short=int(b["short_line_chars"]),
         byline_window=int(b["keyword_window"]),
         clock=re.compile(b["clock"]),
+        byline_separators=tuple(str(x) for x in b["separators"]),
         sentence_end=re.compile(raw["story_year"]["sentence_end"]),
         story_reach=int(raw["story_year"]["reach"]),
         range_gap=re.compile(r"\s*(?:" + _alternation([str(w) for w in raw["range_words"]]) + r")\s*"),
@@ -618,6 +620,8 @@ def _byline_strength(g: _Grammar, text: str, d: DateMention) -> int:
     if clock or g.byline_keywords.search(near_before) or g.byline_keywords.search(near_after):
         if len(before.strip()) <= 2 * g.byline_short:
             return 2
+    if not g.clock.sub("", after).strip() and before.rstrip().endswith(g.byline_separators):
+        return 2  # "Acme sues Beta | Jan 16, 2024": a date closing a title line
     rest = g.clock.sub("", before + " " + after)
     rest = re.sub(r"[\s|•·:：,，/\-–—]+", "", rest)
     return 1 if len(rest) <= g.byline_short else 0
