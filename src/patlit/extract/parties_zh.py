@@ -40,6 +40,7 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _LATIN_BRACKET = re.compile(r"\(([A-Za-z][A-Za-z0-9&.,'\- ]{1,80}?)\s*(?:\)|,\s*(?=以下|下称|简称|合称))")
 _CJK_ONLY = re.compile(f"[{_CJK}]+")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,2}")
+_NOT_SELF = "等家个"  # "华为、中兴等公司", "两家公司": companies, not the announcer
 _LEADING_JUNK = ")(:,.-&· "
 _QUOTES = "\"'“”‘’「」『』"
 _MAX_NAME = 30
@@ -246,7 +247,8 @@ def _suffix_orgs(text: str, t: str, protected: list[tuple[int, int]]) -> tuple[l
         body = t[start:s]
         name = text[start:e]
         if not body or (body + m.group()) in lex.self_refs or body.endswith(lex.self_ref_heads):
-            bare.append(s)  # "公司", "本公司", "包括本公司": the announcing company
+            if not (s and t[s - 1] in _NOT_SELF):
+                bare.append(s)  # "公司", "本公司", "包括本公司": the announcing company
             continue
         if body.endswith(lex.generic_starts) or body.endswith(lex.generic_tails):
             continue  # "该公司", "其子公司": a reference, not a name
