@@ -69,10 +69,13 @@ class Action(ActionMention):
 
 @dataclass(frozen=True, slots=True)
 class Outcome(OutcomeMention):
-    """An outcome cue; ``winner`` names the side that won, ``reset`` clears an outcome (vacated)."""
+    """An outcome cue; ``winner``/``loser`` name a side, ``reset`` clears an outcome (vacated),
+    ``only_kind`` limits the cue to proceedings of one kind ("the patent was invalidated")."""
 
     winner: str | None = None
     reset: bool = False
+    loser: str | None = None
+    only_kind: str | None = None
 
 
 #: forum codes of offices and courts that decide validity only
@@ -317,10 +320,12 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     groups_f = _coordinated(text, forums) if forums else []
     # dates (filing triggers only)
     dates: list[DateMention] = []
-    if d.mode == "filing":
-        for dm in _in(mentions.dates, lo, hi):
-            if cue.not_filing_date.search(text[max(lo, dm.start - 25):dm.start]):
-                continue
+    for dm in _in(mentions.dates, lo, hi):
+        before = text[max(lo, dm.start - 25):dm.start]
+        if cue.not_filing_date.search(before):
+            continue
+        # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
+        if d.mode == "filing" or cue.filing.search(before):
             dates.append(dm)
     groups_d = _coordinated(text, dates) if dates else []
     # patents
@@ -436,6 +441,9 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     recent = sorted((h for h in history if si - max(h.sentences) <= 5), key=lambda h: h.touch)
     if not recent:
         return
+    parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
+    # a subsidiary named with its parent counts as the parent's side
+    names = {parent.get(n, n) if parent.get(n) else n for n in names}
     if names:
         # only an action whose sides include every party the sentence names
         recent = [h for h in recent if names <= set(h.claimants) | set(h.respondents)]
@@ -458,12 +466,16 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     if names and not names <= own:
         return
     if not refers and not names:
-        # a bare follow-up ("Of that sum ...") only right after the action
+        # a bare follow-up ("Of that sum ...", "The parties later settled.") only right after the action
         if si - max(cur.sentences) > 1:
             return
-        refers = bool(_in(mentions.money, ss, se) and any(m.role for m in _in(mentions.money, ss, se)))
-        if not refers:
+        has_money = any(m.role for m in _in(mentions.money, ss, se))
+        has_outcome = any(o.sentence == si and _self_evident(o) for o in outcomes)
+        if not has_money and not has_outcome:
             return
+        bare = True
+    else:
+        bare = False
     # all proceedings touched by the latest action's sentence share the follow-up
     latest = [h for h in history if max(h.sentences) == max(cur.sentences) and h.kind == cur.kind] if not km else [cur]
     forums = [f for f in _in(mentions.forums, ss, se)] if refers else []
@@ -500,7 +512,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
             h.date = dates[0].value
             h.evidence.append(dates[0])
         for o in outcomes:
-            if o.sentence != si:
+            if o.sentence != si or (bare and not _self_evident(o)):
                 continue
             if getattr(o, "reset", False):
                 h.reset = True
@@ -509,7 +521,26 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
                 h.outcome = _role_outcome(o, h)
 
 
+def _self_evident(o: OutcomeMention) -> bool:
+    """An outcome that a sentence naming nobody can still give ("The parties settled.")."""
+    return (
+        o.outcome in ("settled", "withdrawn", "dismissed", "closed")
+        or bool(getattr(o, "winner", None) or getattr(o, "loser", None) or getattr(o, "only_kind", None))
+        or bool(getattr(o, "reset", False))
+    )
+
+
 def _role_outcome(o: OutcomeMention, d: _Draft) -> str | None:
+    only = getattr(o, "only_kind", None)
+    if only and d.kind != only:
+        return None
+    lo = getattr(o, "loser", None)
+    if lo:
+        if lo in d.claimants:
+            return "respondent_won"
+        if lo in d.respondents:
+            return "claimant_won"
+        return None
     w = getattr(o, "winner", None)
     if w:
         if w in d.claimants:

@@ -36,7 +36,7 @@ from patlit.extract.overlaps import Mentions
 from patlit.model import PROCEEDING_KINDS, ActionMention, OutcomeMention, Party
 
 _DATA = "proceedings_en.yaml"
-_FRAMES = {"direct", "to_court", "against", "accuse", "allege", "noun", "request", "attack", "appeal", "withdraw"}
+_FRAMES = {"direct", "to_court", "against", "accuse", "allege", "noun", "request", "attack", "appeal", "withdraw", "hit_with", "face"}
 _MODES = {"filing", "reference"}
 
 ENT = "\ue000\\d+\ue001"
@@ -262,11 +262,21 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
         ]
     if frame == "accuse":
         return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?|\s+and\s+(?:its|their)\s+[\w\s]{{0,30}}?)?\s*of\b{TAIL}")]
+    if frame == "hit_with":
+        return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}\s+with\s+(?:a|an|another|two|three|\d+|new|fresh)?\s*{NP}(?P<n>{N})\b{TAIL}")]
+    if frame == "face":
+        return [
+            (
+                "active",
+                rf"{Rs}{GAP}(?:{_BE}\s+)?(?P<v>{V})\s+(?:with\s+)?(?:a|an|another|two|three|\d+|new|fresh)?\s*{NP}(?P<n>{N})\b"
+                rf"(?P<tail>[^;\ue000]{{0,60}}?)\b(?:from|by|filed\s+by|brought\s+by|lodged\s+by)\s+{DESC}{Cb}",
+            )
+        ]
     if frame == "allege":
         return [
             (
                 "active",
-                rf"{C}{GAP}(?P<v>{V})\s+{DESC}(?P<r>{ELIST}|{SUBJ_PRON})(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s*"
+                rf"{C}{GAP}(?P<v>{V})(?:\s+(?:in|on|at)\s+[^,;\ue000]{{0,30}}?)?(?:\s+that)?\s+{DESC}(?P<r>{ELIST}|{SUBJ_PRON})(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s*"
                 rf"(?:(?:had|has|have|willfully|also|allegedly)\s+)*(?:infringed|infringes|infringe|is\s+infringing|was\s+infringing)\b{TAIL}",
             )
         ]
@@ -277,7 +287,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
             # noun-first frames: the words before the noun (its modifiers) are read by _build
             ("relative", rf"\b(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}\bagainst\s+{DESC}{R}"),
             ("relative_open", rf"\b(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}"),
-            ("passive", rf"\b(?P<n>{N})\s+{_BE}\s+(?:[\w\-]+\s+){{0,4}}?(?P<v>{V})\b[^;\ue000]{{0,40}}?\bby\s+{DESC}{Cb}{TAIL}"),
+            ("passive", rf"\b(?P<n>{N})\s*,?\s+(?:{_BE}\s+|(?:which|that)\s+{_BE}\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<v>{V})\b[^;\ue000]{{0,40}}?\bby\s+{DESC}{Cb}{TAIL}"),
         ]
     if frame == "request":
         return [
@@ -747,7 +757,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         if gd.get("o"):
             respondents = st.names(gd["o"])
         # kind
-        if fr.frame in ("noun", "withdraw"):
+        if fr.frame in ("noun", "withdraw", "hit_with", "face"):
             nk = g.noun_kind.get(_SPACES.sub(" ", (gd.get("n") or "").lower()))
             kind = _kind(g, None, np, tail) or nk or fr.kind
             if kind is None:
@@ -821,9 +831,13 @@ def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
             s = st.doc_offset(m.start())
             e = st.doc_end(m.end())
             oc = kind
-            if kind == "won_by":
+            if kind in ("won_by", "lost_by"):
                 if not w:
                     continue
                 oc = "claimant_won"  # decided against the proceeding's roles in assembly
-            out.append(Outcome(s, e, ctx.text[s:e], oc, st.index, winner=w[0] if w else None, reset=(kind == "reset")))
+            out.append(
+                Outcome(s, e, ctx.text[s:e], "claimant_won" if kind == "invalid" else oc, st.index,
+                        winner=w[0] if w and kind != "lost_by" else None, loser=w[0] if w and kind == "lost_by" else None,
+                        reset=(kind == "reset"), only_kind="invalidation" if kind == "invalid" else None)
+            )
     return out
