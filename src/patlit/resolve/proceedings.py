@@ -198,13 +198,13 @@ def store(db: Sql, doc_pk: int, published: str | None, inc: Incoming, exclude: s
         pid = match
         row = db.one("SELECT forum, date, outcome, case_number FROM proceedings WHERE id = :id", {"id": pid})
         current = dict(zip(ATTRIBUTES, row))
-    _record_values(db, pid, doc_pk, inc, current, created)
+    forum_set = _record_values(db, pid, doc_pk, inc, current, created)
     _add_parties(db, pid, inc)
-    _add_patents(db, pid, inc.patents)
+    patents_added = _add_patents(db, pid, inc.patents)
     _add_amounts(db, pid, doc_pk, inc.amounts)
     _add_events(db, pid, doc_pk, published, inc.kind)
     db.many(EVIDENCE_INSERT, [evidence_row(doc_pk, "proceeding", pid, e) for e in inc.evidence])
-    if not created and (inc.forum or inc.patent_ids):
+    if not created and (forum_set or patents_added):
         forum = db.scalar("SELECT forum FROM proceedings WHERE id = :id", {"id": pid})
         pats = db.column("SELECT pt.pid FROM patents pt JOIN proceeding_patents pp ON pp.patent_id = pt.id "
                          "WHERE pp.proceeding_id = :id", {"id": pid})
@@ -216,7 +216,8 @@ FV_INSERT = ("INSERT INTO fact_values (proceeding_id, attribute, value, document
              "VALUES (:proceeding_id, :attribute, :value, :document_id, :conflict)")
 
 
-def _record_values(db: Sql, pid: int, doc_pk: int, inc: Incoming, current: dict, created: bool) -> None:
+def _record_values(db: Sql, pid: int, doc_pk: int, inc: Incoming, current: dict, created: bool) -> bool:
+    """Record this document's attribute values; fill the empty ones. True when the forum was filled."""
     rows, changes = [], {}
     for attr in ATTRIBUTES:
         value = getattr(inc, attr)
@@ -245,6 +246,7 @@ def _record_values(db: Sql, pid: int, doc_pk: int, inc: Incoming, current: dict,
         if "date" in changes:
             db.run("UPDATE events SET date = :d WHERE proceeding_id = :p AND kind = :k",
                    {"d": changes["date"], "p": pid, "k": FILING_EVENT.get(inc.kind, "filed")})
+    return "forum" in changes
 
 
 def _add_parties(db: Sql, pid: int, inc: Incoming) -> None:
@@ -258,12 +260,14 @@ def _add_parties(db: Sql, pid: int, inc: Incoming) -> None:
     db.many("INSERT INTO proceeding_parties (proceeding_id, party_id, role) VALUES (:p, :party, :role)", rows)
 
 
-def _add_patents(db: Sql, pid: int, patent_ids: list[int]) -> None:
+def _add_patents(db: Sql, pid: int, patent_ids: list[int]) -> bool:
+    """Link the patents the proceeding does not have yet; True when any was added."""
     if not patent_ids:
-        return
+        return False
     have = set(db.column("SELECT patent_id FROM proceeding_patents WHERE proceeding_id = :p", {"p": pid}))
-    db.many("INSERT INTO proceeding_patents (proceeding_id, patent_id) VALUES (:p, :pat)",
-            [{"p": pid, "pat": p} for p in dict.fromkeys(patent_ids) if p not in have])
+    rows = [{"p": pid, "pat": p} for p in dict.fromkeys(patent_ids) if p not in have]
+    db.many("INSERT INTO proceeding_patents (proceeding_id, patent_id) VALUES (:p, :pat)", rows)
+    return bool(rows)
 
 
 def _add_amounts(db: Sql, pid: int, doc_pk: int, amounts: list[dict]) -> None:

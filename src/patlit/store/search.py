@@ -21,14 +21,18 @@ from sqlalchemy.orm import Session
 from patlit.errors import StoreError
 from patlit.store.sql import Sql
 
-_HAN = re.compile(r"([\u3400-\u9fff])")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _TERM = re.compile(r"[\w\u3400-\u9fff]+")
 MAX_TERMS = 12
 
 
 def search_form(s: str) -> str:
     """The text as indexed: each Han character separated by spaces."""
-    return _HAN.sub(r" \1 ", s or "")
+    return _HAN_RUN.sub(_spaced, s or "")
+
+
+def _spaced(m: re.Match) -> str:
+    return " " + " ".join(m.group()) + " "
 
 
 def query_terms(query: str) -> list[str]:
