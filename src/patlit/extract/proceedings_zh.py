@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from patlit.errors import DataFileError
-from patlit.extract.assemble import Action
+from patlit.extract.assemble import Action, Outcome
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
 from patlit.extract.zh_text import fold, load_yaml, require, string_list
@@ -523,7 +523,9 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
         for rule, m in outcome_hits[bisect.bisect_left(outcome_starts, ss):bisect.bisect_left(outcome_starts, se)]:
             if m.end() > se or _outcome_not_reported(g, t, ss, m.start()):
                 continue
-            outcomes.append(OutcomeMention(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si))
+            # a wording only one kind can have ("宣告…无效") tells assembly so
+            only = rule.kinds[0] if len(rule.kinds) == 1 else None
+            outcomes.append(Outcome(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si, only_kind=only))
             for group in (sentence_actions, sentence_cases):
                 for k, a in enumerate(group):
                     if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
