@@ -4,10 +4,12 @@ The written forms live in ``data/dates.yaml`` (one regex per form, each with
 examples). Absolute dates give ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; dates that
 need the document's date ("on Thursday", "earlier this month", "June 13th",
 "今年5月底", "22日") are resolved against ``ctx.published`` and flagged
-``relative``; without a published date they give nothing. A date written without
-its year takes the year of the date it forms a range with ("5月30日至6月2日") or
-of an absolute date told earlier in the same sentence ("2020年8月起诉,9月反诉";
-同年5月), published or not.
+``relative``; without a published date they give nothing, except a month or day
+written without its year, which then takes the year of the nearest absolute date
+of the document (still flagged ``relative``). A date written without its year
+takes the year of the date it forms a range with ("5月30日至6月2日") or of an
+absolute date told earlier in the same sentence ("2020年8月起诉,9月反诉"; 同年5月),
+published or not.
 
 :func:`find_published` reads the document's own date from its head (a byline,
 a "发布时间:" line, a date standing alone under the title) and refuses list pages
@@ -530,6 +532,35 @@ def _year_hint(
     return year
 
 
+def _document_year(
+    text: str, told: list[Told], starts: list[int], span: tuple[int, int], month: int | None, day: int | None
+) -> int | None:
+    """With no published date, the year a yearless date most likely has.
+
+    After an absolute date in the same paragraph, the story goes on from it: its
+    year (the next one if the month comes earlier). Otherwise the document speaks
+    of its present, which is no earlier than its latest absolute date L: L's year,
+    or the next one if the month comes before L's month."""
+    if month is None or not told:
+        return None
+    md = (month, day or 1)
+
+    def key(value: str) -> tuple[int, int, int]:
+        return (int(value[:4]), int(value[5:7]) if len(value) >= 7 else 0, int(value[8:10]) if len(value) == 10 else 0)
+
+    i = bisect.bisect_right(starts, span[0]) - 1
+    while i >= 0 and told[i][1] > span[0]:
+        i -= 1
+    if i >= 0 and "\n" not in text[told[i][1]:span[0]]:
+        y, m, d = key(told[i][2])
+    else:
+        y, m, d = max(key(t[2]) for t in told)
+    if not m:
+        return y
+    earlier = month < m if day is None else md < (m, d or 1)  # a month alone: compare months only
+    return y + 1 if earlier else y
+
+
 def _scan(text: str, lang: str, published: str | None, day_first: bool | None = None) -> list[DateMention]:
     """Date mentions of ``text``; ``day_first`` fixes the order of 02/11/2023
     (by default the text itself decides)."""
@@ -565,14 +596,20 @@ def _scan(text: str, lang: str, published: str | None, day_first: bool | None = 
             day_first = _prefers_day_first(g, src)
         span = m.span("span") if gd.get("span") is not None else m.span()
         hint = None
+        inferred = False
         if p.resolve == "year_of_published" and told:
             month = _month_of(g, gd["month"]) if gd.get("month") else None
-            hint = _year_hint(g, src, span, told, told_starts, gd.get("rel"), month, _num(g, gd.get("day")))
+            day = _num(g, gd.get("day"))
+            hint = _year_hint(g, src, span, told, told_starts, gd.get("rel"), month, day)
+            if hint is None and pub is None and not (gd.get("rel") or gd.get("last")):
+                # no published date: the year the document is telling about
+                hint = _document_year(src, told, told_starts, span, month, day)
+                inferred = hint is not None
         value = _value(g, p, gd, src, m.start(), pub, bool(day_first), hint)
         if value is None:
             continue
         if span not in found:
-            found[span] = (value, p.resolve not in ("absolute", "numeric") and hint is None)
+            found[span] = (value, p.resolve not in ("absolute", "numeric") and (hint is None or inferred))
             if p.resolve in ("absolute", "numeric"):
                 told.append((span[0], span[1], value))
                 told_starts.append(span[0])
