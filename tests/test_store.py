@@ -277,3 +277,30 @@ def test_unknown_ids_raise_not_found(full, call, arg) -> None:
 def test_bad_paging_is_refused(full) -> None:
     with full.session() as s, pytest.raises(StoreError):
         queries.list_disputes(s, limit=-1)
+
+
+# --------------------------------------------------------------------------- dialect layer
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("SELECT id FROM t WHERE a = :a AND b IN (:b0, :b1)", "SELECT id FROM t WHERE a = %(a)s AND b IN (%(b0)s, %(b1)s)"),
+        ("SELECT x::text FROM t WHERE k LIKE '50%' AND y = :y", "SELECT x::text FROM t WHERE k LIKE '50%%' AND y = %(y)s"),
+        ('INSERT INTO e ("end") VALUES (:end) RETURNING id', 'INSERT INTO e ("end") VALUES (%(end)s) RETURNING id'),
+    ],
+    ids=["named-and-in-list", "cast-and-percent", "quoted-column"],
+)
+def test_named_parameters_are_translated_for_pyformat_drivers(sql: str, expected: str) -> None:
+    from patlit.store.sql import Sql
+
+    runner = Sql.__new__(Sql)
+    runner._pyformat, runner._cache = True, {}
+    assert runner._prep(sql) == expected
+
+
+def test_in_list_placeholders() -> None:
+    from patlit.store.sql import in_list
+
+    assert in_list("k", ["a", "b"]) == ("(:k0, :k1)", {"k0": "a", "k1": "b"})
+    assert in_list("k", []) == ("(NULL)", {})
