@@ -97,6 +97,14 @@ def test_alias_two_parties_of_one_document_share_is_ambiguous_afterwards(db) -> 
     assert db.scalar("select count(*) from ambiguous_keys where key = 'samsung'") == 1
 
 
+def test_a_party_listed_twice_by_one_document_is_not_a_contradiction(db) -> None:
+    db.add(doc("a", "Nokia Oyj (Nokia) sued Oppo. Nokia said more.", [party("Nokia Oyj", "Nokia"), party("Nokia Oyj"),
+                                                                       party("Oppo")], []))
+    db.add(doc("b", "Nokia won.", [party("Nokia")], []))
+    assert n_parties(db) == 2
+    assert db.scalar("select count(*) from ambiguous_keys") == 0
+
+
 def test_a_document_joining_two_stored_parties_merges_them_and_their_disputes(db) -> None:
     db.add(doc("a", "Hewlett Packard Enterprise sued Inspur.", [party("Hewlett Packard Enterprise"), party("Inspur")],
                [proc("infringement", ["Hewlett Packard Enterprise"], ["Inspur"], forum="cand", trigger="sued")]))

@@ -119,7 +119,7 @@ EVIDENCE_INSERT = ("INSERT INTO evidence (document_id, fact_type, fact_id, start
 def resolve_parties(db: Sql, doc_pk: int, parties: list[dict]) -> Resolved:
     """Match or create every party of one document's facts record; store aliases, links and evidence."""
     res = Resolved()
-    recs = [p for p in parties if isinstance(p, dict) and _names(p)]
+    recs = _dedupe([p for p in parties if isinstance(p, dict) and _names(p)])
     keysets = [{fold(n) for n in _names(p)} for p in recs]
 
     # rule 2: keys shared by two parties of this document are ambiguous from now on
@@ -195,6 +195,21 @@ def resolve_parties(db: Sql, doc_pk: int, parties: list[dict]) -> Resolved:
             parent = find_or_create(db, parent_name, doc_pk, res)
         set_parent(db, pid, parent, res)
     return res
+
+
+def _dedupe(recs: list[dict]) -> list[dict]:
+    """One entry per full name: a party listed twice by a document is one party, not a contradiction."""
+    out: dict[str, dict] = {}
+    for p in recs:
+        key = fold(p.get("name") or _names(p)[0])
+        if key not in out:
+            out[key] = {**p, "aliases": list(p.get("aliases") or []), "evidence": list(p.get("evidence") or [])}
+            continue
+        kept = out[key]
+        kept["aliases"] += [a for a in p.get("aliases") or [] if a not in kept["aliases"]]
+        kept["evidence"] += list(p.get("evidence") or [])
+        kept["affiliate_of"] = kept.get("affiliate_of") or p.get("affiliate_of")
+    return list(out.values())
 
 
 def evidence_row(doc_pk: int, fact_type: str, fact_id: int, e: dict) -> dict:
