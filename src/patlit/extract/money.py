@@ -70,11 +70,9 @@ class _Grammar:
     currency before the number (searched backwards, ending at it) and the scale
     and currency after it (matched forwards)."""
 
-    en_prefix: re.Pattern
-    en_prefix_last: frozenset[str]  # last characters of the English currency prefixes
+    en_prefix: _Prefixes  # symbols and codes written before a number
     en_number: re.Pattern  # a number with the scale and currency after it
-    zh_prefix: re.Pattern
-    zh_prefix_last: frozenset[str]
+    zh_prefix: _Prefixes  # 人民币, 美元 ... and the Latin symbols and codes
     zh_arabic: re.Pattern  # Arabic digits with the Chinese scale and currency after them
     zh_numeral: re.Pattern  # Chinese numerals with the currency after them
     symbol_currency: dict[str, str]
@@ -105,7 +103,32 @@ _ZH_ANCHOR_NUMERAL = (
 )
 _ZH_NUM_FULL = re.compile(_ZH_NUM)
 #: longest currency prefix looked for before a number (characters)
-_PREFIX_REACH = 10
+_PREFIX_SPACES = 2
+
+
+class _Prefixes:
+    """Currency marks written right before a number, looked up by the text that ends there."""
+
+    def __init__(self, marks):
+        self.marks = frozenset(marks)
+        self.lengths = sorted({len(m) for m in self.marks}, reverse=True)
+        self.last = frozenset(m[-1] for m in self.marks)
+
+    def at(self, text: str, p: int) -> tuple[int, str] | None:
+        """(start, mark) of the mark before offset ``p`` (up to two spaces between), if any."""
+        j = p
+        while j > 0 and p - j < _PREFIX_SPACES and text[j - 1] in _SPACES:
+            j -= 1
+        if j == 0 or text[j - 1] not in self.last:
+            return None
+        for n in self.lengths:
+            mark = text[j - n : j] if j >= n else ""
+            if mark in self.marks:
+                before = text[j - n - 1] if j > n else ""
+                if mark[0].isalpha() and before.isascii() and before.isalpha():
+                    continue  # letters before a code: part of a word ("xRMB")
+                return j - n, mark
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -139,10 +162,7 @@ def _grammar() -> _Grammar:
     spaced = [sc.word for sc in lex.scales_en if not sc.attached]
     scale_en = {sc.word: sc.value for sc in lex.scales_en if sc.attached}
     scale_en.update({sc.word.lower(): sc.value for sc in lex.scales_en if not sc.attached})
-    symbols = sorted(symbol_currency, key=len, reverse=True)
-    sym_alt = "|".join((r"(?<![A-Za-z])" if sym[0].isalpha() else "") + re.escape(sym) for sym in symbols)
     codes_alt = _alt(code_currency)
-    en_prefix = re.compile(rf"(?:(?P<sym>{sym_alt})|(?<![A-Za-z])(?P<code>{codes_alt})){_SPACE}{_SPACE}\Z")
     en_number = re.compile(
         rf"{_EN_ANCHOR}(?P<scale>(?:{_alt(attached)})(?![A-Za-z])|(?:{_SPACE}|-)(?i:{_alt(spaced)})(?![A-Za-z]))?"
         rf"(?:{_SPACE}(?:(?P<code>{codes_alt})(?![A-Za-z])|(?i:(?P<word>{_alt(word_currency)}))(?![A-Za-z])))?"
@@ -152,7 +172,6 @@ def _grammar() -> _Grammar:
     zh_cur = _alt(w for cur in lex.currencies for w in cur.words_zh)
     # an Arabic number is read in Chinese only with a scale or currency after it
     zh_first = re.escape("".join(sorted({w[0] for cur in lex.currencies for w in cur.words_zh})))
-    zh_prefix_re = re.compile(rf"(?P<pre>{_alt(zh_prefix)}){_SPACE}\Z")
     zh_arabic = re.compile(
         rf"{_ZH_ANCHOR_ARABIC}(?=[ \u00a0\u3000]?[{approx}{scale_chars}{zh_first}])"
         rf"{_SPACE}[{approx}]?{_SPACE}(?P<scale>[{scale_chars}]+)?(?:(?P<num2>[0-9]+)(?P<scale2>[{scale_chars}]+))?"
@@ -166,11 +185,9 @@ def _grammar() -> _Grammar:
     conversion = re.compile(rf"\s*[(（\[]\s*(?:(?:{words})\s*)*$", re.IGNORECASE)
     conversion_or = re.compile(rf"\s*,\s*or\s+(?:(?:{words})\s*)*$", re.IGNORECASE)
     return _Grammar(
-        en_prefix=en_prefix,
-        en_prefix_last=frozenset(x[-1] for x in (*symbol_currency, *code_currency)),
+        en_prefix=_Prefixes([*symbol_currency, *code_currency]),
         en_number=en_number,
-        zh_prefix=zh_prefix_re,
-        zh_prefix_last=frozenset(x[-1] for x in zh_prefix),
+        zh_prefix=_Prefixes(zh_prefix),
         zh_arabic=zh_arabic,
         zh_numeral=zh_numeral,
         symbol_currency=symbol_currency,
@@ -191,7 +208,9 @@ def _grammar() -> _Grammar:
 
 def _decimal(num: str) -> Decimal | None:
     try:
-        return Decimal(num.translate(_FULLWIDTH).replace(",", ""))
+        if not num.isascii():
+            num = num.translate(_FULLWIDTH)
+        return Decimal(num.replace(",", ""))
     except InvalidOperation:
         return None
 
@@ -226,16 +245,6 @@ def _chinese_numeral(text: str) -> Decimal | None:
 # --------------------------------------------------------------------------- finding
 
 
-def _prefix_at(text: str, p: int, pattern: re.Pattern, last_chars: frozenset[str]) -> re.Match | None:
-    """The currency written right before offset ``p`` (one or two spaces allowed), if any."""
-    j = p - 1
-    while j >= 0 and p - j <= 2 and text[j] in " \u00a0\u3000":
-        j -= 1
-    if j < 0 or text[j] not in last_chars:
-        return None
-    return pattern.search(text, max(0, p - _PREFIX_REACH), p)
-
-
 def _en_candidates(text: str, g: _Grammar, chinese_context: Callable[[], bool]) -> list[_Candidate]:
     out = []
     for a in g.en_number.finditer(text):
@@ -248,9 +257,9 @@ def _en_candidates(text: str, g: _Grammar, chinese_context: Callable[[], bool]) 
         if not scale and _RANGE_NEXT.match(text, q):
             continue  # "SEK 6-7 billion": a range of estimates, not one sum
         suffixed = bool(scale or code or word) or "," in num
-        if not suffixed and before not in g.en_prefix_last and before not in _SPACES:
+        if not suffixed and before not in g.en_prefix.last and before not in _SPACES:
             continue  # a plain number: a year, a count, part of an identifier
-        pre = _prefix_at(text, p, g.en_prefix, g.en_prefix_last) if before else None
+        pre = g.en_prefix.at(text, p) if before else None
         if pre is None and not suffixed:
             continue
         if _DOTTED_THOUSANDS.fullmatch(num):
@@ -259,11 +268,10 @@ def _en_candidates(text: str, g: _Grammar, chinese_context: Callable[[], bool]) 
             continue
         end = a.end("scale") if scale else q
         if pre is not None:  # "$847M", "RMB 1.23 million"
-            sym, pcode = pre.group("sym", "code")
-            currency = g.symbol_currency[sym] if sym else g.code_currency[pcode]
-            if sym in g.context_symbols and chinese_context():
-                currency = g.context_symbols[sym][1]
-            start = pre.start()
+            start, mark = pre
+            currency = g.symbol_currency.get(mark) or g.code_currency[mark]
+            if mark in g.context_symbols and chinese_context():
+                currency = g.context_symbols[mark][1]
         else:  # "410 million yuan", "10,000 CNY", or a bare "1 million"
             if before and before.isascii() and (before.isalnum() or before in "/-_$€£¥"):
                 continue
@@ -317,7 +325,7 @@ def _zh_candidates(text: str, g: _Grammar) -> list[_Candidate]:
             before = text[p - 1] if p else ""
             if before and before.isascii() and (before.isalnum() or before in ".,"):
                 continue
-            pre_m = _prefix_at(text, p, g.zh_prefix, g.zh_prefix_last) if p else None
+            pre_m = g.zh_prefix.at(text, p)
             if not (scale or cur or pre_m) or not _ZH_NUM_FULL.fullmatch(num):
                 continue
             value = _decimal(num)
@@ -335,11 +343,11 @@ def _zh_candidates(text: str, g: _Grammar) -> list[_Candidate]:
                 continue  # the scale of an Arabic number ("5千万"), read with it
             if _ZH_DIGIT_CHARS.isdisjoint(num) or (len(num) < 2 and not cur):
                 continue
-            pre_m = _prefix_at(text, p, g.zh_prefix, g.zh_prefix_last) if p else None
+            pre_m = g.zh_prefix.at(text, p)
             cscale = m.group("cscale")
             has_scale = not _BIG_SCALES.isdisjoint(num + (cscale or ""))
             value = None
-        pre = pre_m.group("pre") if pre_m else None
+        pre = pre_m[1] if pre_m else None
         if not (pre or cur):
             # a bare number: needs a Chinese scale and must not count things (8000万件)
             if not has_scale or (m.end() < len(text) and text[m.end()] in blockers):
@@ -354,7 +362,7 @@ def _zh_candidates(text: str, g: _Grammar) -> list[_Candidate]:
             currency = g.zh_currency[pre]  # 新台幣1200萬元, 港币500万元: the prefix names the currency
         else:
             currency = g.zh_currency[cur] if cur else (g.zh_currency[pre] if pre else None)
-        start = pre_m.start() if pre_m else p
+        start = pre_m[0] if pre_m else p
         end = m.end()
         while end > start and text[end - 1].isspace():
             end -= 1

@@ -167,7 +167,8 @@ class _Lexer:
             low = seg.lower()
             if len(low) != len(seg):
                 low = seg
-            low = low.translate(_ONE_SPACE)
+            if _ODD_SPACE.search(low):
+                low = low.translate(_ONE_SPACE)
         else:
             low = seg
         n = len(low)
@@ -195,6 +196,7 @@ class _Lexer:
 
 
 _ONE_SPACE = str.maketrans({ch: " " for ch in "\t\n\r\u00a0\u3000"})
+_ODD_SPACE = re.compile("[\t\n\r\u00a0\u3000]")
 
 
 def _is_letter(ch: str) -> bool:
