@@ -143,6 +143,13 @@ def test_outcome_of_another_kind_is_not_set_on_the_action():
     assert actions[0].kind == "infringement" and actions[0].outcome is None
 
 
+def test_named_loser_decides_the_side_that_won():
+    text = "云帆科技有限公司反诉金石精工有限公司，法院判决驳回云帆科技有限公司的全部诉讼请求。"
+    actions, outcomes = analyse(text)
+    assert actions[0].claimants == ("云帆科技有限公司",) and actions[0].outcome == "respondent_won"
+    assert outcomes[0].loser == "云帆科技有限公司"
+
+
 def test_forecast_settlement_is_no_outcome():
     _, outcomes = analyse("金石精工有限公司起诉云帆科技有限公司。双方最终可能达成和解。")
     assert outcomes == []

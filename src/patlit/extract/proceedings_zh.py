@@ -62,6 +62,7 @@ class OutcomeRule:
     outcome: str
     kinds: tuple[str, ...]
     examples: tuple[str, ...]
+    names_loser: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,8 @@ def grammar() -> Grammar:
         exs = o.get("examples")
         if not isinstance(exs, list) or not exs or not all(isinstance(x, str) for x in exs):
             raise DataFileError(f"{DATA}: {where} needs example sentences")
-        outcomes.append(OutcomeRule(str(o.get("id", i)), _compile(o.get("pattern"), where), o["outcome"], tuple(kinds), tuple(exs)))
+        outcomes.append(OutcomeRule(str(o.get("id", i)), _compile(o.get("pattern"), where), o["outcome"], tuple(kinds), tuple(exs),
+                                    bool(o.get("names_loser"))))
     pairs = []
     for p in require(d, "role_pairs", list, DATA):
         if not isinstance(p, dict) or p.get("kind") not in PROCEEDING_KINDS or not p.get("claimant") or not p.get("respondent"):
@@ -525,11 +527,12 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 continue
             # a wording only one kind can have ("宣告…无效") tells assembly so
             only = rule.kinds[0] if len(rule.kinds) == 1 else None
-            outcomes.append(Outcome(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si, only_kind=only))
+            loser = next((x.party for x in ms if m.start() <= x.start and x.end <= m.end()), None) if rule.names_loser else None
+            outcomes.append(Outcome(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si, only_kind=only, loser=loser))
             for group in (sentence_actions, sentence_cases):
                 for k, a in enumerate(group):
                     if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
-                        group[k] = replace(a, outcome=rule.outcome)
+                        group[k] = replace(a, outcome=_outcome_for(outcomes[-1], a))
         actions.extend(sentence_actions)
         case_names.extend(sentence_cases)
     actions = _complete(g, actions, may_take_opponent, one_sided, role_sides)
@@ -728,6 +731,18 @@ def _level(number: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _outcome_for(o: OutcomeMention, a: ActionMention) -> str | None:
+    """The outcome ``o`` gives action ``a``: from its side when the wording names who lost."""
+    loser = getattr(o, "loser", None)
+    if loser is None:
+        return o.outcome
+    if loser in a.claimants:
+        return "respondent_won"
+    if loser in a.respondents:
+        return "claimant_won"
+    return None
+
+
 def _late_outcomes(g: Grammar, ctx: Context, actions: list[ActionMention], outcomes: list[OutcomeMention]) -> None:
     """An outcome only one kind can have ("宣告…无效") ends the latest such action shortly before it."""
     rules = {r.id: r for r in g.outcomes}
@@ -743,7 +758,7 @@ def _late_outcomes(g: Grammar, ctx: Context, actions: list[ActionMention], outco
         prev = [k for k in of_kind if lone or 0 <= o.sentence - actions[k].sentence <= g.outcome_reach and actions[k].start < o.start]
         for k in prev if lone else [max(prev, key=lambda k: actions[k].start)] if prev else []:
             if actions[k].outcome is None:
-                actions[k] = replace(actions[k], outcome=o.outcome)
+                actions[k] = replace(actions[k], outcome=_outcome_for(o, actions[k]))
 
 
 def _role_actions(ctx: Context, t: str, parties: list[Party], mentions: Mentions, actions: list[ActionMention]) -> list[ActionMention]:
