@@ -71,6 +71,20 @@ def _safe_extract(doc: Document) -> dict[str, Any] | str:
         return f"extraction failed ({type(exc).__name__}: {exc})"
 
 
+def _pool(workers: int):
+    """Extraction workers forked from a clean server process (no inherited database connections),
+    with the extraction modules loaded once there."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["patlit.extract", "patlit.record", "patlit.ingest_run"])
+    else:
+        ctx = mp.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
 def auto_jobs(files: list[str]) -> int:
     """Extraction processes when not told: one per CPU for a large input, else extraction in this process.
 
@@ -111,9 +125,7 @@ def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
     workers = auto_jobs(files) if jobs == 0 else jobs
     pool = None
     if workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = _pool(workers)
 
     def fail(source: str, reason: str) -> None:
         summary.failed += 1
