@@ -192,6 +192,7 @@ def assemble(
             _sentence_outcomes(outcomes, si, _dedupe_ids(touched), expanded)
         else:
             _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
+    _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _defaults(expanded, mentions)
     merged = _merge(expanded)
     _inherit_appeal_patents(merged)
@@ -317,6 +318,9 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     text = ctx.text
     # forums
     forums = [f for f in _in(mentions.forums, lo, hi) if _forum_ok(d.kind, f.code)]
+    if d.kind == "appeal":
+        # "appealed the PTAB decision to the Federal Circuit": the appeal court
+        forums = [f for f in forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)] or []
     groups_f = _coordinated(text, forums) if forums else []
     # dates (filing triggers only)
     dates: list[DateMention] = []
@@ -519,6 +523,23 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
                 continue
             if h.outcome is None:
                 h.outcome = _role_outcome(o, h)
+
+
+def _settlements(ctx: Context, outcomes: list[OutcomeMention], drafts: list[_Draft], parties: list[Party],
+                 action_sentences: set[int]) -> None:
+    """ "X and Y have settled" (a headline or lead before the suits are told): every open
+    proceeding between the two sides is settled."""
+    named = _by_sentence(ctx, parties)
+    for o in outcomes:
+        if o.outcome != "settled" or o.sentence in action_sentences:
+            continue
+        names = {n for _, n in named.get(o.sentence, [])}
+        if len(names) < 2:
+            continue
+        for d in drafts:
+            if d.outcome is None and names & set(d.claimants) and names & set(d.respondents):
+                d.outcome = "settled"
+                d.evidence.append(Span(o.start, o.end, o.text))
 
 
 def _self_evident(o: OutcomeMention) -> bool:

@@ -82,7 +82,7 @@ def lexicon() -> Lexicon:
 
 _SUFFIX_WORDS = (
     r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|PLC|plc|GmbH|AG|KG|"
-    r"S\.A|SA|N\.V|NV|B\.V|BV|Pte|Pty|K\.K|KK|Oy|AB|S\.p\.A|SpA|S\.r\.l|SRL|SAS|SARL|SE"
+    r"S\.A|SA|N\.V|NV|B\.V|BV|Pte|Pty|K\.K|KK|Oy|AB|S\.p\.A|SpA|S\.r\.l|SRL|SAS|SARL|SE|Private\s+Limited|Pvt\.?\s+Ltd"
 )
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}"  # dotted acronym: U.S.

@@ -325,7 +325,7 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("verdict", "verdict", "infringement", "reference", "verdict_for",
          rf"\bverdict\s+(?:of\s+\S+\s+)?(?:for|in\s+favou?r\s+of)\s+(?P<c>{ELIST})(?:\s*\([^()]*\))*[^;]{{0,80}}?\band\s+against\s+(?P<r>{ELIST})"),
         ("won", "verdict", "infringement", "reference", "won_verdict",
-         rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|obtained|secured|scored)\s+(?:a|an|the)\s+(?:[\w\-$.]+\s+){{0,4}}?(?:verdict|judgment|judgement|ruling)\s+against\s+{DESC}(?P<r>{ELIST})"),
+         rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|obtained|secured|scored)\s+(?:a|an|the)\s+(?:[\w\-$.]+\s+){{0,4}}?(?P<n>verdict|judgment|judgement|ruling|order|injunction|decision)\s+against\s+{DESC}(?P<r>{ELIST})"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
          rf"\b(?:ITC|USITC|commission)\b[^;\ue000]{{0,40}}?\b(?:entered|issued|imposed|granted)\b[^;\ue000]{{0,80}}?\bexclusion\s+order\b[^;\ue000]{{0,80}}?\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("prevailed", "pair", "infringement", "reference", "prevailed",
@@ -690,9 +690,25 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
     return []
 
 
+_REPORTED = re.compile(r"\b(?:said|says|announced|stated|noted|added|confirmed|revealed|disclosed)\s+(?:that\s+)?$", re.I)
+_INTENT = re.compile(
+    r"\b(?:would|will|could|may|might|plans?\s+to|planning\s+to|intends?\s+to|threatened\s+to|threatens\s+to|vowed\s+to|"
+    r"vows\s+to|is\s+considering|considers|expects?\s+to|wants?\s+to|refused\s+to|declined\s+to|did\s+not|does\s+not|has\s+not|never)\b",
+    re.I,
+)
+
+
 def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, prior) -> list[Action] | None:
     gd = m.groupdict()
     text = st.text
+    if fr.anchored and gd.get("v") and fr.frame not in ("verdict", "pair", "caption"):
+        # "X said it would appeal", "X plans to sue Y": an intention, not a filing
+        slot = "c" if gd.get("c") and m.start("c") < m.start("v") else ("r" if gd.get("r") and m.start("r") < m.start("v") else None)
+        if slot:
+            gap = text[m.end(slot):m.start("v")]
+            cut = max(gap.rfind(" but "), gap.rfind(" and "))
+            if _INTENT.search(gap[cut + 1:] if cut >= 0 else gap):
+                return None
     v_start = m.start("v") if gd.get("v") else m.start()
     v_end = m.end("v") if gd.get("v") else m.end()
     np = (gd.get("np") or "") + " " + (gd.get("n") or "")
@@ -717,8 +733,12 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         else:
             claimants = [n for n in _owners(st, g, text[m.start():]) if n not in respondents]
         neg = gd.get("neg") or ""
+        if kind == "infringement" and g.itc_cue.search(text):
+            kind = "itc_investigation"  # "In that ITC investigation, the commission found that ..."
         if fr.sub in ("found", "found_to"):
             outcome = "respondent_won" if _NEG.search(neg) else "claimant_won"
+        elif fr.sub == "won_verdict" and (gd.get("n") or "").lower() in ("order", "injunction", "decision"):
+            outcome = None  # an interim order or injunction does not end the case
         else:
             outcome = "claimant_won"
         if not respondents:
@@ -776,7 +796,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             kind = kind or fr.kind
         # non-patent actions joined to a patent fight
         if kind in ("infringement", "declaratory_judgment") and not _INFRING.search(np):
-            window = tail + " " + rest[:120] if kind == "infringement" else text
+            window = np + " " + tail + " " + rest[:120] if kind == "infringement" else text
             if g.other_cues.search(window):
                 kind = "other"
         if fr.frame == "withdraw":
@@ -798,6 +818,9 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         return None
     if set(claimants) & set(respondents):
         respondents = [r for r in respondents if r not in claimants]
+    if mode == "filing" and gd.get("c") and _REPORTED.search(text, 0, m.start("c")) and not st.names(gd["c"]):
+        # "At a news conference on May 11, X said it had lodged ...": the date is the saying's
+        mode = "reference"
     s_doc = st.doc_offset(v_start)
     e_doc = st.doc_end(v_end)
     acts = [
