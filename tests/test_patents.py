@@ -250,6 +250,8 @@ DESCRIBE = [
     ("GB2345678", "GB", "publication", None, None),
     ("DE102015123456", "DE", "publication", None, None),
     ("DE202019104321", "DE", "utility_model", None, None),
+    ("TWI123456", "TW", "invention", None, None),
+    ("USPP12345", "US", "plant", None, None),
 ]
 
 

@@ -352,6 +352,10 @@ def _norm_gb(g: Groups) -> tuple[str, bool | None] | None:
     return (f"GB{num}", None) if len(num) == 7 else None
 
 
+def _norm_tw(g: Groups) -> tuple[str, bool | None] | None:
+    return f"TW{g.get('num')}", None
+
+
 def _norm_de(g: Groups) -> tuple[str, bool | None] | None:
     num = _digits(g.get("num") or g.get("old"))
     return (f"DE{num}", None) if num else None
@@ -371,6 +375,7 @@ _NORMALIZERS: dict[str, Callable[[Groups], tuple[str, bool | None] | None]] = {
     "kr": _norm_kr,
     "gb": _norm_gb,
     "de": _norm_de,
+    "tw": _norm_tw,
 }
 
 
@@ -594,6 +599,7 @@ _CANON = re.compile(
     | JP(?P<jp_app>\d{10}) | JP(?P<jp>\d{7})
     | KR(?P<kr_app>10\d{11}) | KR(?P<kr>10\d{7})
     | GB(?P<gb>\d{7})
+    | TW(?P<tw_i>I)\d{6} | TW(?P<tw_m>M)\d{6} | TW(?P<tw_d>D)\d{6} | TW(?P<tw_app>\d{9})
     | DE(?P<de_um>20\d{10}) | DE(?P<de>10\d{10}|\d{7,8})
     )$""",
     re.VERBOSE,
@@ -613,6 +619,10 @@ _KIND_BY_GROUP = {
     "kr": "invention",
     "gb": "publication",
     "de_um": "utility_model",
+    "tw_i": "invention",
+    "tw_m": "utility_model",
+    "tw_d": "design",
+    "tw_app": "application",
     "de": "publication",
 }
 
