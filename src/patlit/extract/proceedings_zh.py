@@ -12,9 +12,17 @@ party mentions of its sentence (the frames are described in the data file):
   else the other parties named before the trigger ("甲认为乙…侵犯其专利权，遂起诉").
 
 Judgments and decisions name the sides by role (上诉人/被上诉人, 原告/被告,
-请求人/专利权人); the role pairs give an action when no trigger reports it. Outcomes
-are found per sentence and set on an action of a fitting kind in the same sentence;
-all are also returned as :class:`OutcomeMention` for assembly.
+请求人/专利权人); the role pairs give an action anchored at the judgment's case number
+of their kind, or when no trigger reports it. Outcomes are found per sentence and set
+on an action of a fitting kind in the same sentence (or, for wordings only one kind
+can have, on the latest such action shortly before).
+
+What assembly gets (:class:`~patlit.extract.assemble.Action` and ``Outcome``): an
+action's span runs from its clause's subject to the trigger, so the forum and date
+written between them stay with it; ``mode="reference"`` marks suits named rather than
+filed there (a noun phrase, a case name, a restatement, a date only after the verb);
+outcomes carry ``only_kind`` (宣告无效 ends invalidations only) and ``loser`` (the
+party named in 驳回甲的诉讼请求 / 判令乙赔偿).
 """
 from __future__ import annotations
 
