@@ -606,10 +606,13 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
         return _act(text, start, te, kind, [x.party for x in agent[:1]], [before[-1].party], si, mode=_mode(g, t, lo, ts, te)), te
     if trig.frame == "adjacent":
         left = [x for x in ms if x.end == ts]
-        right = [x for x in ms if x.start == te]
-        if not left or not right or left[0].party == right[0].party:
+        first_right = next((i for i, x in enumerate(ms) if x.start == te), None)
+        if not left or first_right is None:
             return None
-        return _act(text, left[0].start, right[0].end, kind, [left[0].party], [right[0].party], si, mode="reference"), te
+        right = [x.party for x in _chain(g, t, ms, first_right, se) if x.party != left[0].party]
+        if not right:
+            return None
+        return _act(text, left[0].start, te, kind, [left[0].party], right, si, mode="reference"), te
     if trig.frame == "verdict":
         if not any(c in t[ss:ts] for c in g.verdict_cues):
             return None
