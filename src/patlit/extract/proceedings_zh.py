@@ -81,6 +81,7 @@ class Grammar:
     patient_markers: tuple[str, ...]
     conjunctions: tuple[str, ...]
     not_reported: re.Pattern
+    hypothetical: re.Pattern
     outcome_not_reported: re.Pattern
     loose_markers: tuple[str, ...]
     respondent_after_cues: tuple[str, ...]
@@ -188,6 +189,7 @@ def grammar() -> Grammar:
         patient_markers=tuple(sorted(string_list(d, "patient_markers", DATA), key=len, reverse=True)),
         conjunctions=tuple(sorted(string_list(d, "conjunctions", DATA), key=len, reverse=True)),
         not_reported=re.compile(_alternation(string_list(d, "not_reported", DATA))),
+        hypothetical=re.compile(_alternation(string_list(d, "hypothetical", DATA))),
         outcome_not_reported=_compile("|".join(string_list(d, "outcome_not_reported", DATA)), "outcome_not_reported"),
         loose_markers=tuple(string_list(d, "loose_markers", DATA)),
         respondent_after_cues=tuple(string_list(d, "respondent_after_cues", DATA)),
@@ -292,6 +294,10 @@ def _clause_start(t: str, lo: int, pos: int) -> int:
 
 
 def _not_reported(g: Grammar, t: str, lo: int, ts: int) -> bool:
+    """A hypothetical, negated or forecast action: words of its clause, or an example
+    or condition opening its sentence ("例如，甲公司起诉乙公司…")."""
+    if g.hypothetical.search(t, lo, ts):
+        return True
     window = t[_clause_start(t, lo, ts):ts]
     if "为由" in window:
         window = window[window.rindex("为由") + 2:]
