@@ -248,20 +248,20 @@ def _chinese_numeral(text: str) -> Decimal | None:
 def _en_candidates(text: str, g: _Grammar, chinese_context: Callable[[], bool]) -> list[_Candidate]:
     out = []
     for a in g.en_number.finditer(text):
-        p, q = a.span("num")
-        num = a.group("num")
+        num, scale, code, word = a.group("num", "scale", "code", "word")
+        p = a.start()
         before = text[p - 1] if p else ""
-        if before in (".", ","):
-            continue  # the tail of a longer number
-        scale, code, word = a.group("scale", "code", "word")
-        if not scale and _RANGE_NEXT.match(text, q):
-            continue  # "SEK 6-7 billion": a range of estimates, not one sum
         suffixed = bool(scale or code or word) or "," in num
         if not suffixed and before not in g.en_prefix.last and before not in _SPACES:
             continue  # a plain number: a year, a count, part of an identifier
+        if before in (".", ","):
+            continue  # the tail of a longer number
         pre = g.en_prefix.at(text, p) if before else None
         if pre is None and not suffixed:
             continue
+        q = a.end("num")
+        if not scale and _RANGE_NEXT.match(text, q):
+            continue  # "SEK 6-7 billion": a range of estimates, not one sum
         if _DOTTED_THOUSANDS.fullmatch(num):
             num = num.replace(".", "")
         elif not _EN_NUM_FULL.fullmatch(num):
