@@ -36,6 +36,7 @@ _ANCHORS = ("month", "year", "weekday", "relative", "zh_year", "zh_month", "zh_d
 _FORWARD = 16  # characters after an anchor a date and its lookaheads may need
 _RESOLVERS = (
     "absolute", "numeric", "year_of_published", "day_of_published", "weekday", "relative", "ago", "relative_month_day",
+    "story_day",
 )
 _UNITS = ("day", "month", "year")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"／": "/", "－": "-", "．": "."})
@@ -73,6 +74,7 @@ class _Grammar:
     relative: dict[str, _Relative]  # lower-cased phrase (single spaces) -> rule
     zh_year_words: dict[str, int]
     zh_story_year_words: dict[str, int]
+    zh_story_day_words: dict[str, int]
     zh_digits: dict[str, int]
     zh_weekdays: dict[str, int]
     zh_month_words: dict[str, int]
@@ -171,7 +173,7 @@ def _grammar() -> _Grammar:
     if not isinstance(raw, dict):
         raise _fail("top level must be a mapping")
     for key in ("months", "month_abbreviations", "weekdays", "relative", "patterns", "byline", "numeric_order",
-                "zh_digits", "zh_year_words", "zh_story_year_words", "range_words", "story_year", "zh_weekdays", "zh_weekday_words", "zh_month_words",
+                "zh_digits", "zh_year_words", "zh_story_year_words", "zh_story_day_words", "range_words", "story_year", "zh_weekdays", "zh_weekday_words", "zh_month_words",
                 "number_words", "relative_anchor_words"):
         if key not in raw:
             raise _fail(f"missing section '{key}'")
@@ -267,6 +269,7 @@ def _grammar() -> _Grammar:
         relative=relative,
         zh_year_words={str(k): int(v) for k, v in raw["zh_year_words"].items()},
         zh_story_year_words={str(k): int(v) for k, v in raw["zh_story_year_words"].items()},
+        zh_story_day_words={str(k): int(v) for k, v in raw["zh_story_day_words"].items()},
         zh_digits={str(k): int(v) for k, v in raw["zh_digits"].items()},
         zh_weekdays={str(k): int(v) for k, v in raw["zh_weekdays"].items()},
         zh_month_words={str(k): int(v) for k, v in raw["zh_month_words"].items()},
@@ -561,6 +564,17 @@ def _document_year(
     return y + 1 if earlier else y
 
 
+def _story_day(g: _Grammar, told: list[Told], starts: list[int], span: tuple[int, int], word: str) -> str | None:
+    """同日/次日: the last full date told before ``span``, plus the word's offset."""
+    i = bisect.bisect_right(starts, span[0]) - 1
+    while i >= 0 and (told[i][1] > span[0] or len(told[i][2]) != 10):
+        i -= 1
+    if i < 0 or word not in g.zh_story_day_words:
+        return None
+    day = dt.date.fromisoformat(told[i][2]) + dt.timedelta(days=g.zh_story_day_words[word])
+    return day.isoformat()
+
+
 def _scan(text: str, lang: str, published: str | None, day_first: bool | None = None) -> list[DateMention]:
     """Date mentions of ``text``; ``day_first`` fixes the order of 02/11/2023
     (by default the text itself decides)."""
@@ -605,6 +619,11 @@ def _scan(text: str, lang: str, published: str | None, day_first: bool | None = 
                 # no published date: the year the document is telling about
                 hint = _document_year(src, told, told_starts, span, month, day)
                 inferred = hint is not None
+        if p.resolve == "story_day":
+            value = _story_day(g, told, told_starts, span, gd.get("storyday") or "")
+            if value is not None and span not in found:
+                found[span] = (value, False)
+            continue
         value = _value(g, p, gd, src, m.start(), pub, bool(day_first), hint)
         if value is None:
             continue
