@@ -6,6 +6,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install -q --disable-pip-version-check -c constraints.txt
 DEMO_DB ?= build/demo.db
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8000
 
 .PHONY: demo test venv install install-test browser score bench clean
 
@@ -22,9 +24,13 @@ install-test: $(BIN)/python
 browser:
 	@bash scripts/install-browser.sh
 
+# Fresh demo database each run: ingest the bundled samples, show the disputes, serve them.
 demo: install
 	@mkdir -p build
-	$(BIN)/patlit extract src/patlit/samples/en/*.txt --format table
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/patlit ingest src/patlit/samples --db sqlite:///$(DEMO_DB)
+	$(BIN)/patlit disputes --db sqlite:///$(DEMO_DB) --format table
+	$(BIN)/patlit serve --db sqlite:///$(DEMO_DB) --host $(DEMO_HOST) --port $(DEMO_PORT)
 
 test: install-test browser
 	$(BIN)/python -m pytest -q

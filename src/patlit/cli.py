@@ -117,8 +117,12 @@ def main() -> None:
 
     try:
         app()
-    except PatlitError as exc:
-        fail(str(exc), exc.hint)
+    except PatlitError as exc:  # raised outside Typer's own handling: print and exit here
+        err = f"patlit: error: {exc}"
+        if exc.hint:
+            err += f" ({exc.hint})"
+        print(err, file=sys.stderr)
+        sys.exit(1)
 
 
 from patlit import cli_web as _cli_web  # noqa: E402,F401  registers "patlit serve"
