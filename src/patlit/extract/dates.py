@@ -40,7 +40,7 @@ _RESOLVERS = (
 )
 _UNITS = ("day", "month", "year")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"／": "/", "－": "-", "．": "."})
-_HAS_FULLWIDTH = re.compile(r"[０-９]")
+_FULLWIDTH_DIGITS = "０１２３４５６７８９"  # one substring test each is faster than a regex class
 
 
 @dataclass(frozen=True)
@@ -580,7 +580,7 @@ def _scan(text: str, lang: str, published: str | None, day_first: bool | None = 
     (by default the text itself decides)."""
     g = _grammar()
     # full-width digits (２０１９年) are read as ASCII; translation keeps offsets
-    src = text.translate(_FULLWIDTH) if not text.isascii() and _HAS_FULLWIDTH.search(text) else text
+    src = text.translate(_FULLWIDTH) if not text.isascii() and any(c in text for c in _FULLWIDTH_DIGITS) else text
     pub = _parse_published(published)
     seen: dict[tuple[str, int, int], tuple[_Pattern, re.Match[str]]] = {}
     n = len(src)
