@@ -445,9 +445,11 @@ def test_spelled_out_english_numbers():
     assert kept("The jury awarded two million dollars.") == [(2e6, "USD", "awarded")]
 
 
-@pytest.mark.xfail(strict=True, reason="colloquial 20个亿 (20 x 100 million) is not read")
 def test_colloquial_ge_yi():
     assert kept("法院判赔20个亿。") == [(2e9, "CNY", "awarded")]
+    assert kept("一次出手,便是20個億人民幣。") == []  # a sum, but no litigation cue
+    assert [m.value for m in run("一次出手,便是20個億人民幣。")] == [2e9]
+    assert run("他买了20个苹果。") == []
 
 
 @pytest.mark.xfail(strict=True, reason="decimal Chinese numerals (二点五亿) are not read")

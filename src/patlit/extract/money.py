@@ -173,8 +173,9 @@ def _grammar() -> _Grammar:
     # an Arabic number is read in Chinese only with a scale or currency after it
     zh_first = re.escape("".join(sorted({w[0] for cur in lex.currencies for w in cur.words_zh})))
     zh_arabic = re.compile(
-        rf"{_ZH_ANCHOR_ARABIC}(?=[ \u00a0\u3000]?[{approx}{scale_chars}{zh_first}])"
-        rf"{_SPACE}[{approx}]?{_SPACE}(?P<scale>[{scale_chars}]+)?(?:(?P<num2>[0-9]+)(?P<scale2>[{scale_chars}]+))?"
+        rf"{_ZH_ANCHOR_ARABIC}(?=[ \u00a0\u3000]?[{approx}{scale_chars}{zh_first}个個])"
+        # "20個億": a colloquial measure word before the scale
+        rf"{_SPACE}[{approx}]?{_SPACE}(?:[个個](?=[{scale_chars}]))?(?P<scale>[{scale_chars}]+)?(?:(?P<num2>[0-9]+)(?P<scale2>[{scale_chars}]+))?"
         rf"[{approx}]?{_SPACE}(?P<cur>{zh_cur})?"
     )
     zh_numeral = re.compile(
