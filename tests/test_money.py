@@ -188,6 +188,7 @@ AMOUNTS = [
     ("Tau, valued at $54 billion, was sued by Upsilon.", []),
     ("Phi's revenue was $3.2 billion in 2023.", []),
     ("Chi acquired the unit for $400 million.", []),
+    ("The jury gave $58M for the first patent to the company.", [(58e6, "USD", "awarded")]),
     ("After Omega sued Psi over three patents and a trade secret, Psi's business lost $50 million.", []),
     # Chinese
     ("原告请求判令被告赔偿经济损失75万元及维权合理开支11万元。", [(750000, "CNY", "damages"), (110000, "CNY", "costs")]),

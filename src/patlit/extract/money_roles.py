@@ -84,6 +84,7 @@ _AFTER_NAMES = re.compile(r"\s+in\s+(?:[A-Za-z'-]+\s+)?|\s+as\s+part\s+of\s+(?:a
 _JOINED = re.compile(r"\s*(?:and|plus|as well as|及|和|以及|与|與|、|,|，)\s*(?:the\s+|其他|其|相关|相關|relevant\s+)?(?:维权|維權)?\s*")
 _REQUEST_GAP_BREAK = re.compile(r"[,;，；、\d]")
 _TOTAL = re.compile(r"共计|合计|總計|总计|合計|共計|总额|總額|\btotal(?:ing|ling|led|ed)?\b|\bin all\b|\baltogether\b", re.IGNORECASE)
+_ADJACENT = re.compile(r"[ \u00a0-]?|\s*的\s*")
 _AFTER_BLOCK = re.compile(r"[,，;；、:：.。(（]|\b(?:and|or|but|while|whereas)\b|以及|及|和|并|並|但|而")
 
 
@@ -327,6 +328,8 @@ def _decide(text: str, sent: _Sentence, slot: Slot, index: _Slots) -> Decision:
             gap = text[slot.end : cue.start]
             if len(gap) > AFTER_MAX_GAP[lang] or _AFTER_BLOCK.search(gap) or index.between(slot, slot.end, cue.start):
                 continue
+            if cue.after_only and cue.kind == "none" and not _ADJACENT.fullmatch(gap):
+                continue  # "a $29 billion company", not "$583M for the first patent to the company"
             if _AFTER_NAMES.fullmatch(gap):
                 score = 0.0
             else:
