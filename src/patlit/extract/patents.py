@@ -62,6 +62,7 @@ class _Grammar:
     context_chars: int
     determiners: frozenset[str]
     short_form_after: re.Pattern[str]
+    kind_after: re.Pattern[str]
     list_before: re.Pattern[str]
     list_after: re.Pattern[str]
     weights_new: tuple[int, ...]
@@ -180,6 +181,7 @@ def _grammar() -> _Grammar:
         context_chars=int(bare.get("context_chars", 160)),
         determiners=frozenset(str(w).lower() for w in bare.get("determiners") or ()),
         short_form_after=_compile(bare.get("short_form_after"), "bare_us.short_form_after"),
+        kind_after=_compile(bare.get("kind_after"), "bare_us.kind_after"),
         list_before=_compile(tl["before"].replace("{N}", tl["number"]), "trailing_list.before"),
         list_after=_compile(tl["after"].replace("{N}", tl["number"]), "trailing_list.after"),
         weights_new=tuple(cn["weights_new"]),
@@ -528,6 +530,8 @@ def _has_context(text: str, start: int, end: int) -> str | None:
         return None
     # "the 7,230,931 and 9,426,794 patents"
     if g.list_after.match(text[end:end + 160]) and g.list_before.search(text[max(0, start - 160):start]):
+        return "word"
+    if g.kind_after.match(text, end, min(len(text), end + 4)):
         return "word"
     short = g.short_form_after.match(text, end, min(len(text), end + 40))
     if short and short.group("tail") == _digits(text[start:end])[-3:]:
