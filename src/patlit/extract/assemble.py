@@ -583,7 +583,7 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
         targets = here
         w = getattr(o, "winner", None)
         appeals = [d for d in here if d.kind == "appeal"]
-        if appeals:
+        if appeals and (w or o.outcome == "claimant_won"):
             # "appealed the judgment, which had awarded X ...": the judgment below
             sides = set(appeals[0].claimants) | set(appeals[0].respondents)
             lower = [d for d in all_drafts if d.kind != "appeal" and sides & set(d.claimants) and sides & set(d.respondents)]

@@ -501,6 +501,7 @@ class _Surface:
     headline_only: bool = True
     affiliate_of: str | None = None  # key of the parent
     person: bool = False
+    first_body: int = 1 << 30  # first mention outside headlines
 
 
 _SUFFIX_SET = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Plc", "Llc"}
@@ -554,9 +555,10 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     cands = find_candidates(ctx, skip=row_sents)
     # forum mentions are never parties
     fspans = [(f.start, f.end) for f in mentions.forums]
-    for c in cands:
-        if any(c.start < e and s < c.end for s, e in fspans):
-            c.blocked = True
+    if fspans:
+        # a name inside a court's name is no party mention ("Beijing Intellectual Property Court");
+        # the name itself may still be a party elsewhere
+        cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in fspans)]
     for r in rows:
         for s, e in (*r.plaintiffs, *r.defendants):
             t = text[s:e]
@@ -582,6 +584,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         sf.blocked |= blocked
         if not headline:
             sf.headline_only = False
+            sf.first_body = min(sf.first_body, s)
         uf.find(k)
         return k
 
@@ -755,6 +758,11 @@ def _expands(short: _Surface, long: _Surface, lex: Lexicon) -> bool:
     if long.person or short.person:
         return True
     extra = long.text.split()[len(short.text.split()):]
+    if any(ch.isdigit() for w in extra for ch in w):
+        return False  # "Xiaomi 5X", "Inspur NF5280M5": a product
+    if orgnames.SUFFIX_RE.search(long.text) or long.first_body < short.first_body:
+        # the full name first, the short form after: "Optis Cellular Technology LLC" ... "Optis"
+        return True
     for w in extra:
         w = w.strip(",.()")
         if not w or w in lex.generic or orgnames.fold(w) in lex.places or w in _SUFFIX_SET:

@@ -117,6 +117,7 @@ _EXTRA_KEYS = {
     "verdict_for": frozenset({"verdict"}),
     "won_verdict": frozenset({"won", "obtained", "secured", "scored"}),
     "exclusion_order": frozenset({"exclusion"}),
+    "appeal_by": frozenset({"appeal", "cross-appeal", "appeals"}),
     "prevailed": frozenset({"prevailed", "won"}),
     "validity_pending": frozenset({"valid"}),
     "caption_case": frozenset({"v", "vs"}),
@@ -258,7 +259,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
     if frame == "against":
         return [
             ("active", rf"{C}{GAP}(?P<v>{V})(?:\s+[\w\-]+){{0,2}}?\s+against\s+{DESC}{R}{TAIL}"),
-            ("intransitive", rf"{C}{GAP}(?P<v>{V})\b{TAIL}"),
+            ("intransitive", rf"{C}{GAP}(?P<v>{V})\b(?P<tail>[^;.\ue000]{{0,120}})"),
         ]
     if frame == "accuse":
         return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?|\s+and\s+(?:its|their)\s+[\w\s]{{0,30}}?)?\s*of\b{TAIL}")]
@@ -287,6 +288,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
             # noun-first frames: the words before the noun (its modifiers) are read by _build
             ("relative", rf"\b(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}\bagainst\s+{DESC}{R}"),
             ("relative_open", rf"\b(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}"),
+            ("passive_against", rf"\b(?P<n>{N})\s*,?\s+(?:{_BE}\s+|(?:which|that)\s+{_BE}\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<v>{V})\b[^;\ue000]{{0,40}}?\bby\s+{DESC}{Cb}{TAIL}\bagainst\s+{DESC}{R}"),
             ("passive", rf"\b(?P<n>{N})\s*,?\s+(?:{_BE}\s+|(?:which|that)\s+{_BE}\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<v>{V})\b[^;\ue000]{{0,40}}?\bby\s+{DESC}{Cb}{TAIL}"),
         ]
     if frame == "request":
@@ -326,6 +328,8 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"\bverdict\s+(?:of\s+\S+\s+)?(?:for|in\s+favou?r\s+of)\s+(?P<c>{ELIST})(?:\s*\([^()]*\))*[^;]{{0,80}}?\band\s+against\s+(?P<r>{ELIST})"),
         ("won", "verdict", "infringement", "reference", "won_verdict",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|obtained|secured|scored)\s+(?:a|an|the)\s+(?:[\w\-$.]+\s+){{0,4}}?(?P<n>verdict|judgment|judgement|ruling|order|injunction|decision)\s+against\s+{DESC}(?P<r>{ELIST})"),
+        ("appeal_by", "noun", "appeal", "reference", "appeal_by",
+         rf"\b(?P<n>appeal|cross-appeal|appeals)\s+(?:lodged\s+|filed\s+|brought\s+)?(?:by|from)\s+{DESC}(?P<c>{ELIST})(?P<tail>[^;\ue000]{{0,60}}?)(?:\bagainst\s+{DESC}(?P<r>{ELIST}))?"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
          rf"\b(?:ITC|USITC|commission)\b[^;\ue000]{{0,40}}?\b(?:entered|issued|imposed|granted)\b[^;\ue000]{{0,80}}?\bexclusion\s+order\b[^;\ue000]{{0,80}}?\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("prevailed", "pair", "infringement", "reference", "prevailed",
@@ -792,7 +796,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         elif fr.frame == "request":
             kind = "invalidation"
         elif fr.frame in ("against", "accuse", "allege", "direct", "to_court"):
-            kind = _kind(g, None, np, tail) if fr.frame in ("accuse",) else kind
+            kind = _kind(g, None, np, tail) if fr.frame in ("accuse", "against") else kind
             kind = kind or fr.kind
         # non-patent actions joined to a patent fight
         if kind in ("infringement", "declaratory_judgment") and not _INFRING.search(np):
