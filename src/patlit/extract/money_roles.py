@@ -11,7 +11,9 @@ million"). Chinese characters count three times an English character.
 Cue classes:
 
 * ``damages``, ``costs``, ``awarded``, ``settlement``, ``other``: the role itself;
-  a ``costs`` cue becomes ``awarded`` under a court's decision;
+  a ``costs`` cue becomes ``awarded`` under a court's decision, and ``damages``
+  when joined to a damages cue in one total ("losses and costs totaling ...");
+  an award word right after a request is the request ("asks the court to award");
 * ``compensation`` ("damages", 赔偿): who speaks decides. The nearest governor
   before the amount: a request (seeking, 要求, 诉请) gives ``damages``, a decision
   (jury, 判决, 裁定) gives ``awarded``; weak decisions ("order", 判令) count only
@@ -20,6 +22,9 @@ Cue classes:
 * ``payment`` ("pay", 支付): as compensation, but with no governor it is no
   litigation amount ("paid $7.2 billion for the unit");
 * ``none``: market value, revenue, R&D, acquisition prices: not a litigation amount.
+
+Some cues count only after the amount ("a $900 million lawsuit", "a $29 billion
+company"); "$5 million in damages", "50万元的赔偿" name the amount outright.
 
 An aggregate phrase ("cumulative", 累计) before the amount in its sentence makes it
 a total across cases: no role. With no cue, a governor alone decides ("the jury
