@@ -131,6 +131,8 @@ def test_verdict_needs_a_decision_word():
     claim = "金石精工有限公司认为，云帆科技有限公司侵犯了金石精工有限公司的专利。"
     verdict = "法院判决认定，云帆科技有限公司侵犯了金石精工有限公司的专利，应赔偿100万元。"
     assert analyse(claim)[0] == []
+    asked = "金石精工有限公司请求法院认定云帆科技有限公司侵犯了金石精工有限公司的专利。"
+    assert analyse(asked)[0] == []
     actions, _ = analyse(verdict)
     assert _has(actions, "infringement", ["金石精工有限公司"], ["云帆科技有限公司"])
     assert actions[0].outcome == "claimant_won"

@@ -94,6 +94,7 @@ class Grammar:
     role_pair_examples: tuple[dict, ...]
     outcomes: tuple[OutcomeRule, ...]
     verdict_cues: tuple[str, ...]
+    claim_words: tuple[str, ...]
     case_number_kinds: dict[str, str]
     restate_rx: re.Pattern
     role_fallback: dict[str, str]
@@ -202,6 +203,7 @@ def grammar() -> Grammar:
         role_pair_examples=tuple(_check_example(x, "role_pair_examples") for x in require(d, "role_pair_examples", list, DATA)),
         outcomes=tuple(outcomes),
         verdict_cues=tuple(string_list(d, "verdict_cues", DATA)),
+        claim_words=tuple(string_list(d, "claim_words", DATA)),
         case_number_kinds=_case_number_kinds(d),
         role_fallback=dict(require(d, "role_fallback", dict, DATA)),
         claimant_sides=frozenset(p[0] for p in pairs),
@@ -620,7 +622,8 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
             return None
         return _act(text, left[0].start, te, kind, [left[0].party], right, si, mode="reference"), te
     if trig.frame == "verdict":
-        if not any(c in t[ss:ts] for c in g.verdict_cues):
+        # a court's or jury's finding, not a party's claim that a court should find so
+        if not any(c in t[ss:ts] for c in g.verdict_cues) or any(c in t[ss:ts] for c in g.claim_words):
             return None
         left = [x for x in ms if lo <= x.start and x.end <= ts and ts - x.end <= 12]
         right = [x for x in ms if te <= x.start <= te + 10]
