@@ -237,6 +237,22 @@ def test_amounts_and_roles(text, expected):
 
 
 ROLES = [
+    ('The Federal Circuit affirmed a $20 million damages award against Cisco.', ['awarded']),
+    ('Last year, a Texas jury hit Apple with a $300 million verdict in the Optis case.', ['awarded']),
+    ('Optis had asked jurors for roughly $400 million in damages.', ['damages']),
+    ('The patents were bought from Ericsson in a $100 million transaction in 2019.', [None]),
+    ('After a retrial, the damages were reduced to $109 million.', ['awarded']),
+    ('Judge Albright later awarded $75 million in enhanced damages.', ['awarded']),
+    ("The defendant also seeks attorneys' fees of about $1.2 million under Section 285.", ['costs']),
+    ("The court awarded attorneys' fees of $4.9 million to the prevailing party.", ['awarded']),
+    ('The startup raised $30 million in a Series B round led by Sequoia.', [None]),
+    ('原告在诉状中请求法院判令被告赔偿其经济损失人民币5,000万元。', ['damages']),
+    ('法院最终判定被告赔偿原告经济损失共计人民币850万元。', ['awarded']),
+    ('涉案专利权人提出的索赔总额高达2.3亿元。', ['damages']),
+    ('據該公司年報,其2022年營業額為250億新台幣。', [None]),
+    ('台灣智慧財產法院判決被告應賠償原告新台幣1.2億元。', ['awarded']),
+    ('原告向法院提出的訴訟請求包括:賠償經濟損失人民幣3000萬元。', ['damages']),
+    ('判决生效后,被告已向原告支付判赔款100万元。', ['awarded']),
     ('In its complaint, Nokia asks for unspecified damages and an injunction, and values its claim at more than EUR 100 million.', ['damages']),
     ('A Delaware jury on Thursday returned a verdict ordering Gilead to pay Idenix $2.54 billion.', ['awarded']),
     ('The judge tripled the damages to $1.2 billion after finding willful infringement.', ['awarded']),
@@ -469,6 +485,11 @@ def test_colloquial_ge_yi():
     assert kept("一次出手,便是20個億人民幣。") == []  # a sum, but no litigation cue
     assert [m.value for m in run("一次出手,便是20個億人民幣。")] == [2e9]
     assert run("他买了20个苹果。") == []
+
+
+@pytest.mark.xfail(strict=True, reason="a price word (价格) outweighs the settlement word after it")
+def test_settled_at_a_price():
+    assert kept("双方最终以3.5亿美元的价格和解。") == [(3.5e8, "USD", "settlement")]
 
 
 @pytest.mark.xfail(strict=True, reason="decimal Chinese numerals (二点五亿) are not read")
