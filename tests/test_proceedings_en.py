@@ -118,3 +118,55 @@ def test_did_not_infringe_is_respondent_won():
 def test_fight_over_infringement_between_the_two():
     facts = run("Nimbus Telecom sued Ostro Mobile in Munich. A court in Delhi turned down Nimbus Telecom's bid to secure a deposit from Ostro Mobile while the two fight over SEP infringement in India.")
     assert len([p for p in facts.proceedings if p.kind == "infringement"]) == 2
+
+
+MORE = [
+    ("faces_suit_from", "Kestrel Optics faces a fresh patent lawsuit from Lumen Arrays over its lens coatings.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("passive_against", "The court accepted a patent infringement case filed by Lumen Arrays Co., Ltd. against Kestrel Optics.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("counterclaim_revocation", "Lumen Arrays sued Kestrel Optics in the High Court over two patents. Kestrel Optics counterclaimed for revocation of the patents.",
+     "invalidation", ["Kestrel Optics"], ["Lumen Arrays"]),
+    ("appeal_by", "The Court of Appeal dismissed an appeal by Lumen Arrays against the ruling in its patent case with Kestrel Optics.",
+     "appeal", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("possessive_cataphora", "Lumen Arrays sued Kestrel Optics over lens patents. In its IPR petitions, Kestrel Optics argues that the claims of Lumen Arrays' patents are obvious.",
+     "invalidation", ["Kestrel Optics"], ["Lumen Arrays"]),
+    ("responded_with", "Lumen Arrays sued Kestrel Optics over lens patents, and Kestrel Optics responded with an antitrust complaint against Lumen Arrays.",
+     "other", ["Kestrel Optics"], ["Lumen Arrays"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in MORE], ids=[c[0] for c in MORE])
+def test_more_sentences(text, kind, claimants, respondents):
+    facts = run(text)
+    assert find(facts, kind, claimants, respondents), describe(facts)
+
+
+def test_intention_is_not_a_filing():
+    facts = run("Lumen Arrays won its patent case against Kestrel Optics. Kestrel Optics said it would appeal.")
+    assert not [p for p in facts.proceedings if p.kind == "appeal"], describe(facts)
+
+
+def test_dismissal_outcome():
+    facts = run("Kirkwood & Hale LLP secured the dismissal of a patent infringement lawsuit brought by Lumen Arrays against its client Kestrel Optics.")
+    pr = find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"])
+    assert pr is not None and pr.outcome == "dismissed", describe(facts)
+    assert all("Kirkwood" not in p.name for p in facts.parties)
+
+
+def test_settlement_named_before_the_suits():
+    facts = run(
+        "Lumen Arrays and Kestrel Optics have settled all pending patent litigation between the companies. "
+        "Lumen Arrays had sued Kestrel Optics in Munich in 2022 over its lens patents."
+    )
+    pr = find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"])
+    assert pr is not None and pr.outcome == "settled", describe(facts)
+
+
+def test_reported_filing_takes_no_saying_date():
+    facts = run(
+        "On May 4, 2021, Lumen Arrays brought a patent infringement case against Kestrel Optics. "
+        "At a news conference on May 11, 2021, Lumen Arrays said it had lodged seven patent complaints against Kestrel Optics."
+    )
+    procs = [p for p in facts.proceedings if p.kind == "infringement"]
+    assert len(procs) == 1 and procs[0].date == "2021-05-04", describe(facts)

@@ -54,7 +54,7 @@ _ADV = (
     r"on\s+\w+day|in\s+\d{4}|[a-z]+ly)"
 )
 _BRACKETS = r"(?:\s*\([^()]{0,80}\))*"
-_COORD = r"(?:\s+[a-z][^,;.\ue000]{0,40}?,?\s+(?:but|and)\s+(?:then\s+|later\s+|instead\s+|also\s+)?)"
+_COORD = r"(?-i:\s+[a-z][^,;.\ue000A-Z]{0,40}?,?\s+(?:but|and)\s+(?:then\s+|later\s+|instead\s+|also\s+)?)"
 GAP = rf"{_BRACKETS}(?:\s*,[^,;]{{1,90}}?,)?,?(?:\s+{_ADV})*(?:{_COORD}|\s+)"
 _STOPW = (
     r"for|over|in|on|at|with|after|to|by|from|about|concerning|regarding|and|but|which|that|who|of|claiming|"
@@ -262,7 +262,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
             ("intransitive", rf"{C}{GAP}(?P<v>{V})\b(?P<tail>[^;.\ue000]{{0,120}})"),
         ]
     if frame == "accuse":
-        return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?|\s+and\s+(?:its|their)\s+[\w\s]{{0,30}}?)?\s*of\b{TAIL}")]
+        return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?|\s+and\s+(?:its|their)\s+[\w\s]{{0,30}}?)?\s*of\b(?P<tail>[^;.\ue000]{{0,120}})")]
     if frame == "hit_with":
         return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}\s+with\s+(?:a|an|another|two|three|\d+|new|fresh)?\s*{NP}(?P<n>{N})\b{TAIL}")]
     if frame == "face":
@@ -656,6 +656,11 @@ def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str]
     if names:
         return names
     low = grp.lower()
+    if low in ("its", "their") and not any(_abs_pos(st, s) < pos for s, e, n in st.ents):
+        # "In its petitions, X argues ...": the possessor named right after
+        after = [n for s, e, n in st.ents if n not in exclude]
+        if after:
+            return after[:1]
     if low.startswith("the ") or low in ("it", "he", "she", "they", "its", "their", "them", "him", "her"):
         # nearest name before the pronoun in this sentence, not excluded
         for s, e, n in reversed(st.ents):
@@ -799,7 +804,9 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             kind = _kind(g, None, np, tail) if fr.frame in ("accuse", "against") else kind
             kind = kind or fr.kind
         # non-patent actions joined to a patent fight
-        if kind in ("infringement", "declaratory_judgment") and not _INFRING.search(np):
+        if kind in ("infringement", "declaratory_judgment") and not _INFRING.search(np) and not (
+            fr.frame in ("accuse", "allege") and _INFRING.search(tail)
+        ):
             window = np + " " + tail + " " + rest[:120] if kind == "infringement" else text
             if g.other_cues.search(window):
                 kind = "other"
