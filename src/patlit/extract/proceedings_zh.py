@@ -569,7 +569,9 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
 
 def _act(text: str, start: int, end: int, kind: str, claimants, respondents, si: int,
          outcome: str | None = None, mode: str = "filing") -> Action:
-    return Action(start, end, text[start:end], kind, tuple(claimants), tuple(respondents), si, outcome, mode=mode)
+    """An action; a party is never on both sides (it stays a claimant)."""
+    respondents = tuple(r for r in dict.fromkeys(respondents) if r not in claimants)
+    return Action(start, end, text[start:end], kind, tuple(dict.fromkeys(claimants)), respondents, si, outcome, mode=mode)
 
 
 def _mode(g: Grammar, t: str, lo: int, ts: int, te: int) -> str:
