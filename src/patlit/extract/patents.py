@@ -402,8 +402,15 @@ def _office_of(pid: str) -> str:
 
 def _form_hits(text: str) -> list[_Hit]:
     out: list[_Hit] = []
+    present: dict[str, bool] = {}  # gate string -> in text (forms share gates: test each once)
     for form in _grammar().forms:
-        if not any(g in text for g in form.gate):
+        for gate in form.gate:
+            hit = present.get(gate)
+            if hit is None:
+                hit = present[gate] = gate in text
+            if hit:
+                break
+        else:
             continue
         for m in form.regex.finditer(text):
             groups = m.groupdict()
