@@ -183,3 +183,23 @@ def test_fold_keeps_offsets():
     text = "華為（深圳）訴訟"
     folded = zh_text.fold(text)
     assert len(folded) == len(text) and folded == "华为(深圳)诉讼"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = [
+    "原告", "被告", "上诉人", "(原审原告)", "以下简称", "(", ")", "“", "”", "合称", "、", "，", "。", "：",
+    "青松", "电子", "有限公司", "股份", "公司", "本公司", "华为", "三星", "OPPO", "Acme Devices Inc.", "某",
+    "**", "起诉", "诉", "对", "向", "法院", "律师事务所", "王", "立新", "公告", "董事会", "等", "\n", "華為",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_gives_parties_with_valid_mentions(pieces):
+    text = "".join(pieces)
+    for p in parties_of(text):
+        assert p.name and p.name not in p.aliases
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text and m.party == p.name
