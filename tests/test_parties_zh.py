@@ -203,3 +203,15 @@ def test_any_text_gives_parties_with_valid_mentions(pieces):
         assert p.name and p.name not in p.aliases
         for m in p.mentions:
             assert text[m.start:m.end] == m.text and m.party == p.name
+
+
+def test_bad_variant_table_is_reported(monkeypatch):
+    monkeypatch.setattr(zh_text, "load_yaml", lambda name: {"pairs": ["訴诉訟"]})
+    zh_text._fold_table.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="zh_variants.yaml"):
+            zh_text._fold_table()
+    finally:
+        monkeypatch.undo()
+        zh_text._fold_table.cache_clear()
+        zh_text.fold.cache_clear()
