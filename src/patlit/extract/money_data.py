@@ -78,12 +78,6 @@ class MoneyLexicon:
     governor_examples: tuple[dict, ...]
     table_examples: tuple[dict, ...]
 
-    def currency(self, code: str) -> Currency:
-        for c in self.currencies:
-            if c.code == code:
-                return c
-        raise KeyError(code)
-
 
 def _fail(problem: str) -> DataFileError:
     return DataFileError(f"{DATA_FILE}: {problem}")

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from patlit.extract.context import Context
-from patlit.extract.money_data import CUE_CLASSES, GOVERNOR_KINDS, LANGS, lexicon
+from patlit.extract.money_data import CUE_CLASSES, GOVERNOR_KINDS, lexicon
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -473,9 +473,3 @@ def _header_role(text: str, line_start: int, index: _Slots) -> str | None:
             return None
         return {"compensation": "damages", "payment": None}.get(kinds[0], kinds[0])
     return None
-
-
-def warm() -> None:
-    """Compile every language's grammar now (for long-running servers and benchmarks)."""
-    for lang in LANGS:
-        _grammar(lang)
