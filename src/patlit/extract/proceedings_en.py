@@ -576,6 +576,8 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
     has_ctx = _context_flags(ctx, g)
     text = ctx.text
     for i, (ss, se) in enumerate(ctx.sentences):
+        if not any(has_ctx[max(0, i - 2):i + 3]):
+            continue  # far from any word about patents
         raw_words = frozenset(_WORDS.findall(text[ss:se].lower()))
         if not per[i] and not (raw_words & g.all_keys):
             continue  # nothing that could report an action or an outcome
