@@ -155,13 +155,14 @@ def find_match(db: Sql, inc: Incoming, exclude: set[int]) -> int | None:
         return None
     ph1, p1 = in_list("c", inc.claimant_groups)
     ph2, p2 = in_list("r", inc.respondent_groups)
+    # driven from the claimant groups' own proceedings (indexed), never from all proceedings of a kind
     rows = db.all(
-        "SELECT DISTINCT pr.id, pr.forum, pr.date, pr.outcome, pr.case_number FROM proceedings pr "
-        "JOIN proceeding_parties c ON c.proceeding_id = pr.id AND c.role = 'claimant' "
-        "JOIN parties pc ON pc.id = c.party_id "
-        "JOIN proceeding_parties r ON r.proceeding_id = pr.id AND r.role = 'respondent' "
-        "JOIN parties prr ON prr.id = r.party_id "
-        f"WHERE pr.kind = :kind AND pc.group_id IN {ph1} AND prr.group_id IN {ph2}",
+        "SELECT pr.id, pr.forum, pr.date, pr.outcome, pr.case_number FROM "
+        "(SELECT DISTINCT c.proceeding_id AS pid FROM parties pc JOIN proceeding_parties c ON c.party_id = pc.id "
+        f"WHERE pc.group_id IN {ph1} AND c.role = 'claimant') cp "
+        "JOIN proceedings pr ON pr.id = cp.pid "
+        "WHERE pr.kind = :kind AND EXISTS (SELECT 1 FROM proceeding_parties r JOIN parties prr ON prr.id = r.party_id "
+        f"WHERE r.proceeding_id = pr.id AND r.role = 'respondent' AND prr.group_id IN {ph2}) ORDER BY pr.id",
         {**p1, **p2, "kind": inc.kind})
     rows = [row for row in rows if row[0] not in exclude]
     if not rows:
