@@ -170,3 +170,22 @@ def test_reported_filing_takes_no_saying_date():
     )
     procs = [p for p in facts.proceedings if p.kind == "infringement"]
     assert len(procs) == 1 and procs[0].date == "2021-05-04", describe(facts)
+
+
+CAPTIONS_AND_VERDICTS = [
+    ("caption_apposition", "The lawsuit, Lumen Arrays v. Kestrel Optics, No. 1:23-cv-01234, concerns three patents.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"], None),
+    ("wins_verdict", "Lumen Arrays wins $40M patent verdict against Kestrel Optics",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"], "claimant_won"),
+    ("finding_infringed", "A Delaware jury awarded Lumen Arrays $12 million after finding that Kestrel Optics infringed two patents.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"], "claimant_won"),
+    ("prevailed_against", "Lumen Arrays sued Kestrel Optics over a lens patent in 2020. Kestrel Optics prevailed against Lumen Arrays at trial.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"], "respondent_won"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents", "outcome"), [c[1:] for c in CAPTIONS_AND_VERDICTS], ids=[c[0] for c in CAPTIONS_AND_VERDICTS])
+def test_captions_and_verdicts(text, kind, claimants, respondents, outcome):
+    facts = run(text)
+    pr = find(facts, kind, claimants, respondents)
+    assert pr is not None and pr.outcome == outcome, describe(facts)

@@ -17,6 +17,7 @@ Steps:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -558,7 +559,15 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     if fspans:
         # a name inside a court's name is no party mention ("Beijing Intellectual Property Court");
         # the name itself may still be a party elsewhere
-        cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in fspans)]
+        fspans.sort()
+        fstarts = [s for s, _ in fspans]
+        kept = []
+        for c in cands:
+            k = bisect.bisect_left(fstarts, c.end)  # forums starting before the name ends
+            if k and any(fspans[j][1] > c.start for j in range(max(0, k - 3), k)):
+                continue
+            kept.append(c)
+        cands = kept
     for r in rows:
         for s, e in (*r.plaintiffs, *r.defendants):
             t = text[s:e]

@@ -63,7 +63,7 @@ _STOPW = (
 )
 DESC = rf"(?:(?!(?:{_STOPW})\b)[\w\-’']+\s+){{0,4}}?"
 _BE = r"(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|been|being|is|are)"
-_VERDICT_V = r"(?:found|finds|find|held|holds|holding|ruled|rules|ruling|determined|declared|concluded|decided|confirmed)"
+_VERDICT_V = r"(?:found|finds|find|finding|held|holds|holding|ruled|rules|ruling|determined|declared|concluded|decided|confirmed)"
 _JUDGE = r"\b(?:jury|juries|courts?|judges?|commission|ALJ|panel|tribunal|it|they|which)\b"
 _INFR = r"(?P<v>infringed|infringes|infringe|infringing)"
 
@@ -115,7 +115,8 @@ _EXTRA_KEYS = {
     "found": frozenset({"infringed", "infringes", "infringe", "infringing"}),
     "found_to": frozenset({"found"}),
     "verdict_for": frozenset({"verdict"}),
-    "won_verdict": frozenset({"won", "obtained", "secured", "scored"}),
+    "won_verdict": frozenset({"won", "wins", "win", "obtained", "obtains", "secured", "secures", "scored", "scores"}),
+    "caption_apposition": frozenset({"v", "vs"}),
     "exclusion_order": frozenset({"exclusion"}),
     "appeal_by": frozenset({"appeal", "cross-appeal", "appeals"}),
     "prevailed": frozenset({"prevailed", "won"}),
@@ -320,20 +321,22 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("possessive", "noun", None, "reference", "possessive_open",
          rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:own\s+)?{NP}(?P<n>{PN})\b(?P<tail>[^;\ue000]{{0,60}})"),
         ("verdict", "verdict", "infringement", "reference", "found",
-         rf"{_JUDGE}[^;\ue000]{{0,60}}?\b{_VERDICT_V}\s+(?:on\s+\w+\s+)?(?:that\s+)?{DESC}{Rl}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s*"
+         rf"{_JUDGE}[^;]{{0,80}}?\b{_VERDICT_V}\s+(?:on\s+\w+\s+)?(?:that\s+)?{DESC}{Rl}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s*"
          rf"(?P<neg>(?:(?:had|has|have|did|does|do|was|were|also|each|willfully|not|never|indeed)\s+)*){_INFR}\b"),
         ("verdict", "verdict", "infringement", "reference", "found_to",
          rf"(?P<r>{ELIST})(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s+(?:was|were|had\s+been|has\s+been)\s+found\s+(?P<neg>not\s+)?to\s+{_INFR}\b"),
         ("verdict", "verdict", "infringement", "reference", "verdict_for",
          rf"\bverdict\s+(?:of\s+\S+\s+)?(?:for|in\s+favou?r\s+of)\s+(?P<c>{ELIST})(?:\s*\([^()]*\))*[^;]{{0,80}}?\band\s+against\s+(?P<r>{ELIST})"),
         ("won", "verdict", "infringement", "reference", "won_verdict",
-         rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|obtained|secured|scored)\s+(?:a|an|the)\s+(?:[\w\-$.]+\s+){{0,4}}?(?P<n>verdict|judgment|judgement|ruling|order|injunction|decision)\s+against\s+{DESC}(?P<r>{ELIST})"),
+         rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|wins|win|obtained|obtains|secured|secures|scored|scores)\s+(?:(?:a|an|the)\s+)?(?:[\w\-$.]+\s+){{0,4}}?(?P<n>verdict|judgment|judgement|ruling|order|injunction|decision)\s+against\s+{DESC}(?P<r>{ELIST})"),
         ("appeal_by", "noun", "appeal", "reference", "appeal_by",
          rf"\b(?P<n>appeal|cross-appeal|appeals)\s+(?:lodged\s+|filed\s+|brought\s+)?(?:by|from)\s+{DESC}(?P<c>{ELIST})(?P<tail>[^;\ue000]{{0,60}}?)(?:\bagainst\s+{DESC}(?P<r>{ELIST}))?"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
          rf"\b(?:ITC|USITC|commission)\b[^;\ue000]{{0,40}}?\b(?:entered|issued|imposed|granted)\b[^;\ue000]{{0,80}}?\bexclusion\s+order\b[^;\ue000]{{0,80}}?\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("prevailed", "pair", "infringement", "reference", "prevailed",
-         rf"(?P<w>{ENT})\s+(?:has\s+|had\s+)?(?:prevailed|won)\b[^;\ue000]{{0,80}}?\b(?:fight|dispute|case|battle|litigation|suit|proceedings?)\s+(?:with|against)\s+(?P<o>{ENT})"),
+         rf"(?P<w>{ENT})\s+(?:has\s+|had\s+)?(?:prevailed|won)\b(?:[^;\ue000]{{0,80}}?\b(?:fight|dispute|case|battle|litigation|suit|proceedings?)\s+(?:with|against)|\s+against)\s+(?P<o>{ENT})"),
+        ("caption", "caption", "infringement", "reference", "caption_apposition",
+         rf"\b(?P<n>lawsuit|suit|case|complaint|action|litigation),?\s+(?P<c>{ENT})\s+v(?:s)?\.?\s+(?P<r>{ENT})"),
         ("agreement", "noun", "other", "reference", "enforce_agreement",
          rf"(?P<c>{ENT})[^;\ue000]{{0,40}}?\bto\s+(?:have|enforce)\s+(?:its|their|the)\s+(?P<n>(?:settlement|licen[cs]e|licensing)\s+agreement)\s+with\s+{DESC}(?P<r>{ELIST})"),
         ("defence", "by_defendant", "invalidation", "filing", "defence_petition",
