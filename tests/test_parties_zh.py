@@ -69,6 +69,18 @@ def test_no_bare_name_from_fragments(case, text):
     assert all(n.endswith("有限公司") for n in names), names
 
 
+LEADS = [
+    "记者从青松电子有限公司获悉，该公司已起诉白杨照明股份有限公司。",
+    "据青松电子有限公司披露，其已起诉白杨照明股份有限公司。",
+    "日前青松电子有限公司起诉了白杨照明股份有限公司。",
+]
+
+
+@pytest.mark.parametrize("text", LEADS, ids=["记者从", "据", "日前"])
+def test_reporting_words_do_not_start_a_name(text):
+    assert sorted(p.name for p in parties_of(text)) == ["白杨照明股份有限公司", "青松电子有限公司"]
+
+
 def test_verbs_end_a_name():
     text = "云杉软件有限公司请求确认其产品未侵犯北方数据科技有限公司的专利，并向法院起诉。"
     names = [p.name for p in parties_of(text)]

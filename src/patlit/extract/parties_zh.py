@@ -88,6 +88,7 @@ class Lexicon:
     pronouns: tuple[str, ...]
     place_re: re.Pattern
     suffix_end_re: re.Pattern
+    lead_re: re.Pattern
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -168,6 +169,7 @@ def lexicon() -> Lexicon:
         bare_max=int(bare.get("max_length", 6)),
         bare_object_verbs=frozenset(string_list(bare, "object_verbs", DATA)),
         pronouns=tuple(string_list(bare, "pronouns", DATA)),
+        lead_re=re.compile(_alternation(string_list(d, "lead_words", DATA))),
         suffix_end_re=re.compile(f"(?:{_alternation(suffixes)})$"),
         place_re=re.compile(f"(?:{_alternation(string_list(d, 'places', DATA))})[省市区县]*"),
         raw=d,
@@ -221,6 +223,20 @@ def _name_start(t: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> i
     return cut
 
 
+def _lead_trimmed(t: str, start: int, body_end: int) -> int:
+    """Skip punctuation and words that only lead into a name ("据", "记者从", "日前")."""
+    lex = lexicon()
+    while start < body_end:
+        if t[start] in _LEADING_JUNK:
+            start += 1
+            continue
+        m = lex.lead_re.match(t, start)
+        if m is None or body_end - m.end() < 2:
+            break
+        start = m.end()
+    return start
+
+
 def _valid_body(body: str, name: str) -> bool:
     lex = lexicon()
     if any(w in name for w in lex.exclude_words):
@@ -241,9 +257,7 @@ def _suffix_orgs(text: str, t: str, protected: list[tuple[int, int]]) -> tuple[l
     for m in lex.suffix_re.finditer(t):
         s, e = m.span()
         lo = _scan_back(t, s)
-        start = _name_start(t, lo, s, protected)
-        while start < s and t[start] in _LEADING_JUNK:
-            start += 1
+        start = _lead_trimmed(t, _name_start(t, lo, s, protected), s)
         body = t[start:s]
         name = text[start:e]
         if not body or (body + m.group()) in lex.self_refs or body.endswith(lex.self_ref_heads):
@@ -395,6 +409,7 @@ def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
     out: list[_Cand] = []
 
     def add(s: int, e: int) -> None:
+        s = _lead_trimmed(t, s, e)
         while s < e and t.startswith(lex.bare_titles, s):
             s += len(next(x for x in lex.bare_titles if t.startswith(x, s)))
         name = t[s:e].strip()
