@@ -17,7 +17,7 @@ DATA_FILE = "money.yaml"
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / DATA_FILE
 LANGS = ("en", "zh")
 #: cue classes of the lexicon; the first five are the litigation roles
-CUE_CLASSES = ("damages", "compensation", "payment", "costs", "awarded", "settlement", "other", "none")
+CUE_CLASSES = ("damages", "compensation", "payment", "costs", "awarded", "settlement", "other", "continuation", "none")
 GOVERNOR_KINDS = ("request", "decision", "decision_weak")
 ROLES = ("damages", "costs", "awarded", "settlement", "other")
 

@@ -67,6 +67,8 @@ AWARD_REQUEST_REACH = {"en": 24, "zh": 4}
 EARLIER_SENTENCES = 8
 #: ... and when nothing governs a damages or costs cue in its own sentence
 UNGOVERNED_SENTENCES = 2
+#: "the total": how many sentences back the amount it continues may stand
+CONTINUATION_SENTENCES = 2
 #: farthest a governor may stand when it decides alone, with no cue (weighted)
 GOVERNOR_MAX = 120.0
 #: ... and a request, which says less on its own ("sued ... ; its shares lost $50 billion")
@@ -101,6 +103,10 @@ class Slot:
     end: int
     bare: bool = False
     converted: bool = False
+
+
+#: Decision.source of a "the total" cue before assign() resolves it
+CONTINUE = "continue"
 
 
 @dataclass(frozen=True)
@@ -269,11 +275,13 @@ def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
     index = _Slots(slots)
     sentences: dict[int, _Sentence] = {}
     decisions: list[Decision] = []
+    slot_sentences: list[int] = []
     for i, slot in enumerate(slots):
+        idx = ctx.sentence_index(slot.start)
         if slot.converted:
             decisions.append(Decision(None))
+            slot_sentences.append(idx)
             continue
-        idx = ctx.sentence_index(slot.start)
         sent = sentences.get(idx)
         if sent is None:
             s, e = ctx.sentences[idx] if ctx.sentences else (0, len(text))
@@ -282,7 +290,11 @@ def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
             cues, governors, aggregates = _grammar(lang).find(text, s, e)
             sent = _Sentence(s, e, lang, cues, governors, aggregates, _earlier_governors(ctx, idx, lang))
             sentences[idx] = sent
-        decisions.append(_decide(text, sent, slot, index))
+        decision = _decide(text, sent, slot, index)
+        if decision.source == CONTINUE:
+            decision = Decision(_role_before(decisions, slot_sentences, idx), "cue", decision.close_cue)
+        decisions.append(decision)
+        slot_sentences.append(idx)
     for i, (slot, d) in enumerate(zip(slots, decisions)):
         if d.source is None and d.role is None and not slot.converted and not slot.bare:
             role = _table_role(text, slot, index)
@@ -356,6 +368,8 @@ def _decide(text: str, sent: _Sentence, slot: Slot, index: _Slots) -> Decision:
             if role is None:
                 continue  # an ungoverned "paid": let the next cue speak ("settled, with Beta paying $12M")
             return Decision(role, "cue", close)
+        if cue.kind == "continuation":
+            return Decision(None, CONTINUE, close)  # resolved by assign() from the amounts before
         if cue.kind == "awarded" and _requested(text, sent, cue):
             return Decision("damages", "cue", close)  # "asks the court to award $5 million"
         return Decision(cue.kind, "cue", close)
@@ -363,6 +377,16 @@ def _decide(text: str, sent: _Sentence, slot: Slot, index: _Slots) -> Decision:
         return Decision(None)
     role = _governed(sent, slot, None, GOVERNOR_MAX, REQUEST_MAX)
     return Decision(role, "governor" if role else None)
+
+
+def _role_before(decisions: list[Decision], sentences: list[int], idx: int) -> str | None:
+    """The role of the nearest amount before, in this sentence or the two before ("the total")."""
+    for d, si in zip(reversed(decisions), reversed(sentences)):
+        if si < idx - CONTINUATION_SENTENCES:
+            break
+        if d.role is not None:
+            return d.role
+    return None
 
 
 def _requested(text: str, sent: _Sentence, cue: _Match) -> bool:
