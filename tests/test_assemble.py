@@ -179,3 +179,20 @@ def test_counted_cases_split_by_later_patents():
         "The patents at stake there are EP1741183 and EP1728352."
     )
     assert len([p for p in facts.proceedings if p.kind == "infringement"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en: [not, a, mapping",  # not YAML
+        "fr: {}",  # no section for the language
+        "en: {continuation: []}",  # empty list
+        "en: {continuation: ['(unclosed'], patents_backref: [a], owned_backref: [a], filing: [a], not_filing_date: [a], short_patent: ['(?P<d>1)'], kind_nouns: {appeal: a}}",
+    ],
+    ids=["bad_yaml", "no_language", "empty_list", "bad_pattern"],
+)
+def test_bad_cue_file_raises(text):
+    from patlit.errors import DataFileError
+
+    with pytest.raises(DataFileError, match="assemble.yaml"):
+        assemble.load_cues(text, "en")

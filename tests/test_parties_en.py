@@ -141,3 +141,11 @@ def test_similar_spelling():
 def test_no_candidates_in_plain_text():
     ctx = Context("nothing here is capitalised, so nothing is a name.", "en")
     assert parties_en.extract(ctx, Mentions()) == []
+
+
+@pytest.mark.parametrize("text", ["leading_stopwords: [", "leading_stopwords: []", "places: [China]"], ids=["bad_yaml", "empty", "missing_lists"])
+def test_bad_lexicon_file_raises(text):
+    from patlit.errors import DataFileError
+
+    with pytest.raises(DataFileError, match="parties_en.yaml"):
+        parties_en.load_lexicon(text)

@@ -189,3 +189,23 @@ def test_captions_and_verdicts(text, kind, claimants, respondents, outcome):
     facts = run(text)
     pr = find(facts, kind, claimants, respondents)
     assert pr is not None and pr.outcome == outcome, describe(facts)
+
+
+_NOUNS = "nouns: [{forms: [suit]}]\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("verbs: [", "not valid YAML"),
+        (_NOUNS + "verbs: [{id: x, forms: [sue], frame: nowhere, mode: filing, examples: [x]}]", "frame"),
+        (_NOUNS + "verbs: [{id: x, forms: [sue], frame: direct, mode: filing, kind: lawsuit, examples: [x]}]", "not a proceeding kind"),
+        (_NOUNS + "verbs: [{id: x, forms: [sue], frame: direct, mode: filing, kind: infringement}]", "no examples"),
+    ],
+    ids=["bad_yaml", "unknown_frame", "unknown_kind", "no_examples"],
+)
+def test_bad_grammar_file_raises(text, problem):
+    from patlit.errors import DataFileError
+
+    with pytest.raises(DataFileError, match=problem):
+        proceedings_en.compile_grammar(text)

@@ -100,13 +100,26 @@ _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_fili
 _SUIT_KINDS = ("infringement", "declaratory_judgment", "other", "itc_investigation")
 
 
+_CUES = "assemble.yaml"
+
+
 @lru_cache(maxsize=4)
 def cues(lang: str) -> Cues:
-    name = "assemble.yaml"
+    """The cue patterns of ``data/assemble.yaml`` for ``lang`` (loaded once per language)."""
     try:
-        raw = yaml.safe_load(resources.files("patlit.data").joinpath(name).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{name}: cannot be read: {exc}") from exc
+        text = resources.files("patlit.data").joinpath(_CUES).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"{_CUES}: cannot be read: {exc}") from exc
+    return load_cues(text, lang)
+
+
+def load_cues(text: str, lang: str) -> Cues:
+    """Validate and compile one language's section of a cue file."""
+    name = _CUES
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{name}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict) or lang not in raw:
         if isinstance(raw, dict) and "en" in raw:
             lang = "en"

@@ -54,10 +54,20 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    """The word lists of ``data/parties_en.yaml`` (loaded once)."""
     try:
-        raw = yaml.load(resources.files("patlit.data").joinpath(_DATA).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    except (OSError, yaml.YAMLError) as exc:
+        text = resources.files("patlit.data").joinpath(_DATA).read_text(encoding="utf-8")
+    except OSError as exc:
         raise DataFileError(f"{_DATA}: cannot be read: {exc}") from exc
+    return load_lexicon(text)
+
+
+def load_lexicon(text: str) -> Lexicon:
+    """Validate a lexicon file's text (every scalar read as a string: 'No', 'On' stay words)."""
+    try:
+        raw = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds no objects
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{_DATA}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):
         raise DataFileError(f"{_DATA}: top level must be a mapping")
     for key in _LISTS:

@@ -161,10 +161,20 @@ def _need_list(raw: dict, key: str) -> list:
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
+    """The compiled grammar of ``data/proceedings_en.yaml`` (loaded once)."""
     try:
-        raw = yaml.safe_load(resources.files("patlit.data").joinpath(_DATA).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        text = resources.files("patlit.data").joinpath(_DATA).read_text(encoding="utf-8")
+    except OSError as exc:
         raise DataFileError(f"{_DATA}: cannot be read: {exc}") from exc
+    return compile_grammar(text)
+
+
+def compile_grammar(text: str) -> Grammar:
+    """Validate and compile a grammar file's text; :class:`DataFileError` names the problem."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{_DATA}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):
         raise DataFileError(f"{_DATA}: top level must be a mapping")
     nouns: dict[str, str | None] = {}
