@@ -91,6 +91,10 @@ _AFTER_NAMES = re.compile(r"\s+in\s+(?:[A-Za-z'-]+\s+)?|\s+as\s+part\s+of\s+(?:a
 _JOINED = re.compile(r"\s*(?:and|plus|as well as|及|和|以及|与|與|、|,|，)\s*(?:the\s+|其他|其|相关|相關|relevant\s+)?(?:维权|維權)?\s*")
 _REQUEST_GAP_BREAK = re.compile(r"[,;，；、\d]")
 _TOTAL = re.compile(r"共计|合计|總計|总计|合計|共計|总额|總額|\btotal(?:ing|ling|led|ed)?\b|\bin all\b|\baltogether\b", re.IGNORECASE)
+#: before an amount that opens a table row: blanks, bullets, a rank ("| 1 | ", "3. ", "• ")
+_ROW_PREFIX = re.compile(r"[\s|•·*#\-–\d.)(]*")
+#: a table's rule line ("|---|:---:|", "-----")
+_TABLE_RULE = re.compile(r"[\s|:\-+=_]+")
 _ADJACENT = re.compile(r"[ \u00a0-]?|\s*的\s*")
 _AFTER_BLOCK = re.compile(r"[,，;；、:：.。(（]|\b(?:and|or|but|while|whereas)\b|以及|及|和|并|並|但|而")
 
@@ -309,7 +313,7 @@ class _Slots:
     def __init__(self, slots: list[Slot]):
         self.spans = sorted((s.start, s.end) for s in slots if not s.converted)
         self.starts = [s for s, _ in self.spans]
-        self.row_starts = {s.start for s in slots}
+        self.all_starts = sorted(s.start for s in slots)
         self.table_roles: dict[int, str | None] = {}  # line start of a table row -> its role
 
     def between(self, me: Slot, lo: int, hi: int) -> int:
@@ -464,13 +468,29 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _table_role(text: str, slot: Slot, index: _Slots) -> str | None:
-    """A row starting with an amount takes the role named by its table's header line."""
-    line_start, _ = _line_bounds(text, slot.start)
-    if text[line_start : slot.start].strip():
+    """A table row's amount takes the role named by its table's header line."""
+    line_start, line_end = _line_bounds(text, slot.start)
+    if not _is_row(text, line_start, slot.start):
         return None
     if line_start not in index.table_roles:
         index.table_roles[line_start] = _header_role(text, line_start, index)
     return index.table_roles[line_start]
+
+
+def _is_row(text: str, line_start: int, amount_start: int) -> bool:
+    """Does the amount stand in a table row: first in its line (after a rank or bullet), or in a cell?"""
+    before = text[line_start:amount_start]
+    return bool(_ROW_PREFIX.fullmatch(before) or (before.lstrip().startswith("|") or "\t" in before))
+
+
+def _row_line(text: str, ls: int, le: int, index: _Slots) -> bool:
+    """Is the line [ls, le) a table row (an amount in it placed as in a row)?"""
+    i = bisect.bisect_left(index.all_starts, ls)
+    while i < len(index.all_starts) and index.all_starts[i] < le:
+        if _is_row(text, ls, index.all_starts[i]):
+            return True
+        i += 1
+    return False
 
 
 def _header_role(text: str, line_start: int, index: _Slots) -> str | None:
@@ -480,20 +500,18 @@ def _header_role(text: str, line_start: int, index: _Slots) -> str | None:
             return None
         ls, le = _line_bounds(text, pos - 1)
         line = text[ls:le]
-        stripped = line.strip()
         pos = ls
-        if not stripped:
-            continue
-        first = ls + (len(line) - len(line.lstrip()))
-        if first in index.row_starts:
+        if not line.strip() or _TABLE_RULE.fullmatch(line):
+            continue  # blank lines and "|---|---|" rules
+        if _row_line(text, ls, le, index):
             if ls in index.table_roles:
                 return index.table_roles[ls]  # the row above already found the header
             continue  # another row
-        if len(stripped.split()) > TABLE_HEADER_WORDS:
+        if len(line.replace("|", " ").split()) > TABLE_HEADER_WORDS:
             return None
-        lang = _sentence_lang(stripped)
+        lang = _sentence_lang(line)
         kinds = [c.kind for c in _grammar(lang).find(text, ls, le)[CUES]]
         if not kinds or "none" in kinds:
             return None
-        return {"compensation": "damages", "payment": None}.get(kinds[0], kinds[0])
+        return {"compensation": "damages", "payment": None, "continuation": None}.get(kinds[0], kinds[0])
     return None
