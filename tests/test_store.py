@@ -230,6 +230,7 @@ def test_get_dispute_gives_sides_timeline_totals_and_sources(full) -> None:
     assert HPE_TEXT[ev["start"]:ev["end"]] == ev["text"] == "sued"
     assert [(e["kind"], e["date"]) for e in d["events"]] == [
         ("filed", "2024-04-15"), ("withdrawn", "2024-04-18"), ("invalidation_requested", None)]
+    assert [e["dated_by"] for e in d["events"]] == ["filing", "report", "filing"]
     assert [s_["doc_id"] for s_ in d["sources"]] == ["hpe"]
 
 

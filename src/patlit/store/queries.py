@@ -249,6 +249,8 @@ def get_dispute(session: Session, dispute_id: int, evidence_limit: int = EVIDENC
             "label": f"{EVENT_LABELS.get(kind, kind)}: {claimants or '?'} v. {respondents or '?'}"
                      + (f" ({p['forum']})" if p["forum"] else ""),
             "proceeding_id": e.proceeding_id,
+            # a filing is dated by the filing date; an outcome by the date of the document reporting it
+            "dated_by": "filing" if e.kind in FILING_EVENT.values() else "report",
             "forum": p["forum"],
             "jurisdiction": p["jurisdiction"],
             "doc_id": doc_ids.get(e.document_id),
