@@ -302,3 +302,12 @@ def test_unrelated_pairs_stay_separate_disputes(db) -> None:
     db.add(doc("b", "Gamma sued Delta.", [party("Gamma GmbH"), party("Delta AG")],
                [proc("infringement", ["Gamma GmbH"], ["Delta AG"], trigger="sued")]))
     assert db.scalar("select count(*) from disputes") == 2
+
+
+def test_a_challenge_naming_only_the_challenger_joins_the_dispute_over_its_patent(db) -> None:
+    db.add(doc("a", "HPE sued Inspur over CN201680022610.9.", [HPE, INSPUR],
+               [proc("infringement", ["HPE"], ["Inspur"], patents=["CN201680022610.9"], trigger="sued")]))
+    db.add(doc("b", "Inspur asked CNIPA to invalidate CN201680022610.9.", [INSPUR],
+               [proc("invalidation", ["Inspur"], [], forum="cnipa", patents=["CN201680022610.9"], trigger="invalidate")]))
+    assert db.scalar("select count(*) from disputes") == 1
+    assert db.scalar("select n_proceedings from disputes") == 2
