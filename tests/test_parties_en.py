@@ -149,3 +149,29 @@ def test_bad_lexicon_file_raises(text):
 
     with pytest.raises(DataFileError, match="parties_en.yaml"):
         parties_en.load_lexicon(text)
+
+
+def test_table_with_cell_separators():
+    text = (
+        "Plaintiff | Defendant | Court | Verdict\n"
+        "Orchid Labs | Verdant Bio Inc. | D. Del. | $12M\n"
+        "Pellucid AG | Kestrel Optics | E.D. Tex. | $8M\n\n"
+        "These patent infringement verdicts were the largest of the year."
+    )
+    facts = run(text)
+    from en_helpers import find
+
+    assert find(facts, "infringement", ["Orchid Labs"], ["Verdant Bio Inc."])
+    assert find(facts, "infringement", ["Pellucid AG"], ["Kestrel Optics"])
+
+
+def test_university_with_of_the():
+    facts = run("The Regents of the University of California sued Kestrel Optics over a laser patent.")
+    assert party(facts, "Regents of the University of California") is not None, [p.name for p in facts.parties]
+
+
+def test_ampersand_names_stay_whole_unless_two_sides_are_meant():
+    facts = run("Johnson & Johnson sued Kestrel Optics over a catheter patent.")
+    assert party(facts, "Johnson & Johnson") is not None, [p.name for p in facts.parties]
+    ctx = Context("A licensing dispute involving Sony & Tessera is pending.", "en")
+    assert {"Sony", "Tessera"} <= {c.text for c in parties_en.find_candidates(ctx)}

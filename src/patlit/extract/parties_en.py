@@ -101,7 +101,7 @@ _TOKEN = (
     r"|[A-Z][A-Za-z0-9]*(?:[\-'’&][A-Za-z0-9]+)*"  # Samsung, AT&T, Hewlett-Packard, O'Neil
     r"|[0-9]+[A-Za-z][A-Za-z0-9]*)"  # 3M
 )
-_JOIN = r"(?:[ \u00a0]+|[ \u00a0]*&[ \u00a0]*|[ \u00a0]+(?:of|de|der|van|von|du|la|and[ \u00a0]+the)[ \u00a0]+)"
+_JOIN = r"(?:[ \u00a0]+|[ \u00a0]*&[ \u00a0]*|[ \u00a0]+(?:of[ \u00a0]+the|of|de|der|van|von|du|la|and[ \u00a0]+the)[ \u00a0]+)"
 _SUFFIX_TAIL = rf"(?:\.?,?[ \u00a0]*(?:\([A-Z][a-z]+\),?[ \u00a0]*)?(?:{_SUFFIX_WORDS})\b\.?)*"
 NAME_RE = re.compile(rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -129,7 +129,7 @@ def _is_headline(s: str) -> bool:
     return caps >= 0.7 * len(ws)
 
 
-def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
+def _trim(text: str, start: int, lex: Lexicon, pair: bool = False) -> list[tuple[int, int]]:
     """Split a raw capitalised run into candidate (start, end) spans, trimming stop words."""
     if " " not in text and "'" not in text and "’" not in text and "&" not in text and "-" not in text:
         # one word: the common case
@@ -160,6 +160,8 @@ def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
                 continue  # AT&T
             if nxt in lex.generic or _CO_WORD.match(nxt):
                 continue
+            if not pair:
+                continue  # "Johnson & Johnson", "Procter & Gamble": one name unless two sides are meant
             parts.append((last, am.start()))
             last = am.end()
         parts.append((last, len(seg)))
@@ -195,6 +197,8 @@ def _trim(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+# "(involving Sony & Tessera)", "between X & Y": the ampersand joins two sides
+_PAIR_BEFORE = re.compile(r"\b(?:involving|between|pitting|v\.?|vs\.?|and)\s*[(\[]?\s*$", re.I)
 _CO_WORD = re.compile(r"(?:Co|Company|Sons|Partners)\b")
 _NUMERIC = re.compile(r"[\d\W]+")
 _AWARD = re.compile(r"award|verdict|damages", re.I)
@@ -262,7 +266,8 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
             if orgnames.fold(m.group()) in lex.non_party:
                 out.append(Cand(ss + m.start(), ss + m.end(), m.group(), blocked=True, headline=head))
                 continue
-            for s, e in _trim(m.group(), ss + m.start(), lex):
+            pair = "&" in m.group() and bool(_PAIR_BEFORE.search(sent, 0, m.start()))
+            for s, e in _trim(m.group(), ss + m.start(), lex, pair):
                 e = _extend_suffix(text, s, e)
                 t = text[s:e].rstrip(" ,")
                 e = s + len(t)
@@ -302,18 +307,20 @@ def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
     text = ctx.text
     header_i = None
     awarded = False
+    cols: list[str] = []
     for si, (ss, se) in enumerate(ctx.sentences):
         line = text[ss:se]
         if header_i is None:
             if _HEADER.search(line) and len(line) < 120 and "." not in line.rstrip("."):
                 header_i = si
                 awarded = bool(_AWARD.search(line))
+                cols = _columns(line)
             continue
         # a row lies on one line and carries a money or forum mention
         if "\n\n" in text[ctx.sentences[si - 1][1]:ss] or not _row_like(line):
             header_i = None
             continue
-        row = _parse_row(ctx, si, mentions)
+        row = _parse_cells(ctx, si, cols) or _parse_row(ctx, si, mentions)
         if row is None:
             header_i = None
             continue
@@ -324,6 +331,39 @@ def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
 
 def _row_like(line: str) -> bool:
     return len(line) < 200 and not _PROSE.search(line)
+
+
+_CELL_SEP = re.compile(r"\t+|\s*\|\s*|[ \u00a0]{2,}")
+
+
+def _columns(header: str) -> list[str]:
+    """Column roles of a header with cell separators (tabs, pipes, runs of spaces)."""
+    cells = [c.strip().lower() for c in _CELL_SEP.split(header.strip().strip("|"))]
+    if len(cells) < 3:
+        return []
+    return ["plaintiff" if "plaintiff" in c else "defendant" if "defendant" in c else "" for c in cells]
+
+
+def _parse_cells(ctx: Context, si: int, cols: list[str]) -> TableRow | None:
+    """A row whose cells are separated like its header's: the named columns give the sides."""
+    if not cols:
+        return None
+    ss, se = ctx.sentences[si]
+    line = ctx.text[ss:se]
+    lead = len(line) - len(line.lstrip().lstrip("|"))
+    spans, pos = [], ss + lead
+    for m in _CELL_SEP.finditer(ctx.text, ss + lead, se):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, se))
+    spans = [(a, b) for a, b in spans if b > a]
+    if len(spans) != len(cols):
+        return None
+    pl = [sp for sp, c in zip(spans, cols) if c == "plaintiff"]
+    df = [sp for sp, c in zip(spans, cols) if c == "defendant"]
+    if not pl or not df:
+        return None
+    return TableRow(si, _co_names(ctx.text, pl[0]), _co_names(ctx.text, df[0]), False)
 
 
 def _parse_row(ctx: Context, si: int, mentions: Mentions) -> TableRow | None:
