@@ -101,6 +101,26 @@ def test_short_form_used_elsewhere_is_an_alias():
     assert p is not None and "澜海" in p.aliases
 
 
+def test_first_characters_of_a_name_are_its_short_form():
+    text = "原告奥克斯空调股份有限公司起诉被告美菱电器有限公司。奥克斯表示，美菱的产品侵犯了其专利。"
+    got = parties_of(text)
+    assert "奥克斯" in find(got, "奥克斯空调股份有限公司").aliases
+    assert "美菱" in find(got, "美菱电器有限公司").aliases
+    assert len(got) == 2
+
+
+def test_unknown_short_name_inside_a_full_name_is_an_alias():
+    text = "2022年，飞利浦在杜塞尔多夫起诉了晨星电子有限公司。原告皇家飞利浦有限公司称其专利被侵犯。"
+    got = parties_of(text)
+    philips = find(got, "飞利浦")
+    assert philips is not None and philips.name == "皇家飞利浦有限公司"
+
+
+def test_two_character_prefix_needs_a_word_boundary():
+    text = "原告北方数据科技有限公司起诉被告南湖电子有限公司。北方地区的用户较多。"
+    assert find(parties_of(text), "北方数据科技有限公司").aliases == []
+
+
 def test_brand_is_an_alias_of_the_full_name_it_stands_for():
     text = "华为技术有限公司起诉了一家手机厂商。此前，三星对华为提起诉讼。"
     got = parties_of(text)

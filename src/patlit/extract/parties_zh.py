@@ -89,6 +89,7 @@ class Lexicon:
     place_re: re.Pattern
     suffix_end_re: re.Pattern
     lead_re: re.Pattern
+    short_form_follows: tuple[str, ...]
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -169,6 +170,7 @@ def lexicon() -> Lexicon:
         bare_max=int(bare.get("max_length", 6)),
         bare_object_verbs=frozenset(string_list(bare, "object_verbs", DATA)),
         pronouns=tuple(string_list(bare, "pronouns", DATA)),
+        short_form_follows=tuple(string_list(d, "short_form_follows", DATA)),
         lead_re=re.compile(_alternation(string_list(d, "lead_words", DATA))),
         suffix_end_re=re.compile(f"(?:{_alternation(suffixes)})$"),
         place_re=re.compile(f"(?:{_alternation(string_list(d, 'places', DATA))})[省市区县]*"),
@@ -354,7 +356,11 @@ def _short_keys(cand: _Cand) -> list[str]:
                 keys.append(core)
                 changed = True
                 break
-    ok = [k for k in dict.fromkeys(keys) if len(k) >= 2 and k != t and k not in lex.generic_bodies and k not in lex.places]
+    # the first characters of the name ("奥克斯空调" ... "奥克斯")
+    if _CJK_ONLY.fullmatch(stripped):
+        keys += [stripped[:n] for n in range(len(stripped) - 1, 1, -1)]
+    ok = [k for k in dict.fromkeys(keys) if len(k) >= 2 and k != t and k not in lex.generic_bodies and k not in lex.places
+          and k not in lex.industry_words]
     return sorted(ok, key=len, reverse=True)
 
 
@@ -439,8 +445,8 @@ def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
 
 def _descriptive(name: str) -> bool:
     """A bare "…公司" (no legal form such as 有限公司) that describes rather than names."""
-    t = fold(name)
-    return t.endswith("公司") and not t.endswith(("有限公司", "株式会社", "集团公司"))
+    m = lexicon().suffix_end_re.search(fold(name))
+    return m is not None and m.group() == "公司"
 
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:
@@ -555,7 +561,7 @@ def _link_brands(text: str, t: str, cands: list[_Cand], brand_hits: list[tuple[i
         for form in [brand, *listed]:
             if fold(form) != fold(owner.name) and form not in owner.aliases and (form != brand or free):
                 owner.aliases.append(_written(text, t, form))
-    return [p for p in parties if p.name]
+    return parties  # folded-in ones keep an empty name until _short_aliases drops them
 
 
 def _written(text: str, t: str, folded: str) -> str:
@@ -574,7 +580,7 @@ def _short_aliases(text: str, t: str, cands: list[_Cand], parties: list[Party]) 
     names = {fold(n) for p in parties for n in p.names()}
     covered = _covered(t, names)
     for c, p in zip(cands, parties):
-        if c.kind != "org":
+        if c.kind != "org" or not p.name:
             continue
         for key in _short_keys(c):
             if key in names:
@@ -586,8 +592,10 @@ def _short_aliases(text: str, t: str, cands: list[_Cand], parties: list[Party]) 
                     p.aliases.extend(a for a in other.aliases if a not in p.aliases)
                     other.name = ""
                 continue
-            if _occurs_outside(t, key, covered):
+            if _occurs_outside(t, key, covered, strict=len(key) < 3) and key not in names:
                 p.aliases.append(_written(text, t, key))
+                names.add(key)
+                covered += [(i, i + len(key)) for i in _positions(t, key)]  # "三星显示" hides "三星显"
     parties[:] = [p for p in parties if p.name]
 
 
@@ -596,10 +604,16 @@ def _covered(t: str, names: set[str]) -> list[tuple[int, int]]:
     return [(i, i + len(n)) for n in names if n for i in _positions(t, n)]
 
 
-def _occurs_outside(t: str, key: str, covered: list[tuple[int, int]]) -> bool:
-    """Does ``key`` occur somewhere other than inside a longer name?"""
+def _occurs_outside(t: str, key: str, covered: list[tuple[int, int]], strict: bool = False) -> bool:
+    """Does ``key`` occur somewhere other than inside a longer name?
+
+    ``strict`` (two-character forms, which may be ordinary words): only where a word
+    boundary follows it ("…，迈瑞表示", "迈瑞的产品", "起诉迈瑞").
+    """
     for i in _positions(t, key):
-        if not any(s <= i and i + len(key) <= e and e - s > len(key) for s, e in covered):
+        if any(s <= i and i + len(key) <= e and e - s > len(key) for s, e in covered):
+            continue
+        if not strict or i + len(key) == len(t) or t.startswith(lexicon().short_form_follows, i + len(key)):
             return True
     return False
 
@@ -622,7 +636,15 @@ def _dedupe(parties: list[Party]) -> list[Party]:
     """One party per name: a candidate whose name is another's name or alias is folded into it."""
     out: list[Party] = []
     known = {fold(n) for p in parties for n in p.names()}
+    legal = [p for p in parties if _is_org_name(fold(p.name))]
     for p in parties:
+        if p.kind == "org" and not _is_org_name(fold(p.name)):
+            # "飞利浦" where the document also names "皇家飞利浦有限公司": one party
+            hosts = [q for q in legal if q is not p and fold(p.name) in _strip_place(fold(q.name))]
+            if len(hosts) == 1:
+                host = hosts[0]
+                host.aliases.extend(n for n in p.names() if n not in host.names())
+                continue
         keys = {fold(n) for n in p.names()}
         head = fold(p.name)
         if not p.aliases and any(head.endswith(k) and len(k) < len(head) for k in known):
