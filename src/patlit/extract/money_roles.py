@@ -296,7 +296,8 @@ def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
             sentences[idx] = sent
         decision = _decide(text, sent, slot, index)
         if decision.source == CONTINUE:
-            decision = Decision(_role_before(decisions, slot_sentences, idx), "cue", decision.close_cue)
+            role = _role_before(decisions, slot_sentences, idx) or decision.role
+            decision = Decision(role, "cue", decision.close_cue)
         decisions.append(decision)
         slot_sentences.append(idx)
     for i, (slot, d) in enumerate(zip(slots, decisions)):
@@ -373,7 +374,8 @@ def _decide(text: str, sent: _Sentence, slot: Slot, index: _Slots) -> Decision:
                 continue  # an ungoverned "paid": let the next cue speak ("settled, with Beta paying $12M")
             return Decision(role, "cue", close)
         if cue.kind == "continuation":
-            return Decision(None, CONTINUE, close)  # resolved by assign() from the amounts before
+            # resolved by assign() from the amounts before; who speaks here is the fallback
+            return Decision(_governed(sent, slot, None, GOVERNOR_MAX, REQUEST_MAX), CONTINUE, close)
         if cue.kind == "awarded" and _requested(text, sent, cue):
             return Decision("damages", "cue", close)  # "asks the court to award $5 million"
         return Decision(cue.kind, "cue", close)
