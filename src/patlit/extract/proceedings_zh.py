@@ -663,12 +663,26 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
         prev = actions[-1]
         return _act(text, _clause_start(t, lo, ts), te, prev.kind, prev.claimants, prev.respondents, si, mode="reference"), te
     claimants, respondents, args_end, first_arg = _sides(g, t, trig, m, ms, lo, se, inherited)
+    if kind == "appeal":
+        claimants, respondents = _appeal_sides(claimants, respondents, role_at, ms)
     if not claimants and not respondents:
         return None
     # from the subject of the clause; a clause without one ("并在…法院对乙提起诉讼")
     # starts the span itself, so its forum and date stay with this action
     start = min(first_arg, ts) if first_arg is not None else _clause_start(t, lo, ts)
     return _act(text, start, te, kind, claimants, respondents, si, mode=_mode(g, t, lo, ts, te)), args_end
+
+
+def _appeal_sides(claimants: tuple[str, ...], respondents: tuple[str, ...], role_at: dict[int, str], ms: list[_M]):
+    """An appeal is between 上诉人 and 被上诉人: co-defendants named with them (原审被告)
+    who did not appeal are on neither side."""
+    appellants = tuple(dict.fromkeys(x.party for x in ms if role_at.get(x.start) == "appellant"))
+    appellees = tuple(dict.fromkeys(x.party for x in ms if role_at.get(x.start) == "appellee"))
+    if appellees:
+        respondents = tuple(r for r in respondents if r in appellees) or appellees
+    if appellants and not set(claimants) & set(appellants):
+        claimants = appellants
+    return claimants, respondents
 
 
 def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[int], one_sided: set[str],
@@ -700,6 +714,8 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
             key=lambda b: (b.start < a.start, abs(b.start - a.start)),
         )
         resp: tuple[str, ...] = same[0].respondents if same else ()
+        if not resp and a.kind == "appeal" and role_sides.get("appellee"):
+            resp = tuple(role_sides["appellee"])  # a judgment names the 被上诉人
         if not resp and a.start in may_take_opponent:
             near = sorted(done, key=lambda b: (b.start > a.start, abs(b.start - a.start)))
             for b in near:
