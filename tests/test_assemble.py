@@ -196,3 +196,23 @@ def test_bad_cue_file_raises(text):
 
     with pytest.raises(DataFileError, match="assemble.yaml"):
         assemble.load_cues(text, "en")
+
+
+def test_action_referring_back_takes_forum_patent_and_outcome_told_before():
+    facts = run(
+        "Kestrel Optics announced that the China National Intellectual Property Administration (CNIPA) has declared invalid "
+        "all claims of Lumen Arrays' Chinese patent ZL201280012345.6. "
+        "Kestrel Optics filed the invalidation request on 3 June 2022, after Lumen Arrays sued it for infringing the patent."
+    )
+    pr = find(facts, "invalidation", ["Kestrel Optics"], ["Lumen Arrays"])
+    assert pr is not None, describe(facts)
+    assert (pr.forum, pr.date, pr.patents, pr.outcome) == ("cnipa", "2022-06-03", ["CN201280012345.6"], "claimant_won")
+
+
+def test_nullity_action_against_the_patent_refers_back():
+    facts = run(
+        "The Munich Regional Court has ruled that Kestrel Optics infringed EP 3 132 443, a patent owned by Lumen Arrays. "
+        "Kestrel Optics has filed a nullity action against the patent at the Federal Patent Court."
+    )
+    pr = find(facts, "invalidation", ["Kestrel Optics"], ["Lumen Arrays"])
+    assert pr is not None and pr.patents == ["EP3132443"] and pr.forum == "de-bpatg", describe(facts)

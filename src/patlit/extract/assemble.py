@@ -200,7 +200,7 @@ def assemble(
             touched: list[_Draft] = []
             for k, (a, d) in enumerate(here):
                 lo, hi = _clause(ctx, si, here, k)
-                for nd in _attach(ctx, cue, a, d, lo, hi, mentions, expanded, all_patents, parties):
+                for nd in _attach(ctx, cue, a, d, lo, hi, mentions, expanded, all_patents, parties, outcomes):
                     touched.append(_merge_into(expanded, nd))
             _sentence_outcomes(outcomes, si, _dedupe_ids(touched), expanded)
         else:
@@ -327,14 +327,14 @@ def _forum_ok(kind: str, code: str) -> bool:
 
 
 def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, mentions: Mentions,
-            history: list[_Draft], all_patents: list[PatentMention], parties: list[Party]) -> list[_Draft]:
+            history: list[_Draft], all_patents: list[PatentMention], parties: list[Party],
+            outcomes: list[OutcomeMention] = ()) -> list[_Draft]:
     text = ctx.text
     # forums
     forums = [f for f in _in(mentions.forums, lo, hi) if _forum_ok(d.kind, f.code)]
     if d.kind == "appeal":
         # "appealed the PTAB decision to the Federal Circuit": the appeal court
         forums = [f for f in forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)] or []
-    groups_f = _coordinated(text, forums) if forums else []
     # dates (filing triggers only)
     dates: list[DateMention] = []
     for dm in _in(mentions.dates, lo, hi):
@@ -351,8 +351,17 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     clause = text[lo:hi]
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
-    if not d.patents and cue.continuation.search(clause):
-        d.patents = _patents_before(ctx, a.sentence, history, mentions)
+    if cue.continuation.search(clause):
+        # "ZTE filed the invalidation request on ...": what the sentences just before said of it
+        if not d.patents:
+            d.patents = _patents_before(ctx, a.sentence, history, mentions)
+        if not forums:
+            forums = [f for f in _before(ctx, a.sentence, history, mentions.forums) if _forum_ok(d.kind, f.code)]
+            forums = forums[:1]
+        for o in _before(ctx, a.sentence, history, outcomes):
+            if d.outcome is None and _self_evident(o):
+                d.outcome = _role_outcome(o, d)
+    groups_f = _coordinated(text, forums) if forums else []
     d.evidence.extend(pats)
     # amounts
     for m in _in(mentions.money, lo, hi):
@@ -425,6 +434,16 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
                 if h.patents:
                     return list(h.patents)
     return []
+
+
+def _before(ctx: Context, si: int, history: list[_Draft], spans: list) -> list:
+    """Mentions of the two sentences before ``si`` that no earlier action has claimed."""
+    last = max((max(h.sentences) for h in history), default=-1)
+    lo_s = max(last + 1, si - 2)
+    if lo_s >= si:
+        return []
+    lo, hi = ctx.sentences[lo_s][0], ctx.sentences[si][0]
+    return [m for m in spans if lo <= m.start < hi]
 
 
 def _patents_before(ctx: Context, si: int, history: list[_Draft], mentions: Mentions) -> list[str]:
