@@ -475,9 +475,17 @@ def test_no_money_here(text):
     assert run(text) == []
 
 
-@pytest.mark.xfail(strict=True, reason="spelled-out English numbers are not read")
-def test_spelled_out_english_numbers():
-    assert kept("The jury awarded two million dollars.") == [(2e6, "USD", "awarded")]
+SPELLED = [(ex["text"], ex["value"]) for ex in LEX.number_word_examples]
+
+
+@pytest.mark.parametrize("text,value", SPELLED, ids=[t for t, _ in SPELLED])
+def test_spelled_out_examples(text, value):
+    mentions = run(f"The jury awarded {text} to the inventor.")
+    assert [(m.text, m.value, m.role) for m in mentions] == [(text, pytest.approx(value), "awarded")]
+
+
+def test_spelled_out_numbers_need_a_currency_word():
+    assert run("The firm sold two million phones and one billion chips.") == []
 
 
 def test_colloquial_ge_yi():

@@ -85,6 +85,9 @@ class _Grammar:
     context_symbols: dict[str, tuple[str, str, tuple[str, ...]]]  # symbol -> (default, in China, markers)
     conversion: re.Pattern
     conversion_or: re.Pattern
+    spelled: re.Pattern  # "two hundred fifty million yuan"
+    number_words: dict[str, float]
+    hundred: str
 
 
 _EN_ANCHOR = r"(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)*)"
@@ -185,7 +188,17 @@ def _grammar() -> _Grammar:
     words = _alt([*lex.conversion_words, *(p for cur in lex.currencies for p in cur.prefix_zh), *code_currency])
     conversion = re.compile(rf"\s*[(（\[]\s*(?:(?:{words})\s*)*$", re.IGNORECASE)
     conversion_or = re.compile(rf"\s*,\s*or\s+(?:(?:{words})\s*)*$", re.IGNORECASE)
+    number_word = _alt([*lex.number_words_en, lex.hundred_en])
+    spelled_scales = _alt(sc.word for sc in lex.scales_en if sc.bare)
+    spelled = re.compile(
+        rf"\b(?P<words>(?:{number_word})(?:[- ](?:{number_word}|and))*)\s+(?P<scale>{spelled_scales})\s+"
+        rf"(?P<word>{_alt(word_currency)})\b",
+        re.IGNORECASE,
+    )
     return _Grammar(
+        spelled=spelled,
+        number_words=dict(lex.number_words_en),
+        hundred=lex.hundred_en,
         en_prefix=_Prefixes([*symbol_currency, *code_currency]),
         en_number=en_number,
         zh_prefix=_Prefixes(zh_prefix),
@@ -291,6 +304,24 @@ def _en_candidates(text: str, g: _Grammar, chinese_context: Callable[[], bool]) 
             sc = scale.strip(_SCALE_SEPARATORS)
             value *= Decimal(str(g.scale_en.get(sc, g.scale_en.get(sc.lower(), 1))))
         out.append(_Candidate(start, end, _whole(value), currency, "en", currency is None))
+    return out
+
+
+def _spelled_candidates(text: str, g: _Grammar) -> list[_Candidate]:
+    """ "two million dollars": spelled-out numbers before a scale and a currency word."""
+    out = []
+    for m in g.spelled.finditer(text):
+        total, words = 0.0, re.split(r"[- ]+", m.group("words").lower())
+        for w in words:
+            if w == g.hundred:
+                total = (total or 1) * 100
+            elif w != "and":
+                total += g.number_words[w]
+        if words[0] == "half":
+            total = 0.5  # "half a billion"
+        value = total * g.scale_en[m.group("scale").lower()]
+        currency = g.word_currency[" ".join(m.group("word").lower().split())]
+        out.append(_Candidate(m.start(), m.end(), float(round(value, 2)), currency, "en"))
     return out
 
 
@@ -422,6 +453,8 @@ def extract(ctx: Context) -> list[MoneyMention]:
         return china[0]
 
     cands = _en_candidates(text, g, chinese_context)
+    if "illion " in text or "ILLION " in text or "housand " in text:
+        cands += _spelled_candidates(text, g)
     if _CJK.search(text):
         cands += _zh_candidates(text, g)
     if not cands:

@@ -66,6 +66,9 @@ class MoneyLexicon:
     scales_en: tuple[ScaleEn, ...]
     scales_zh: dict[str, int]
     scale_zh_examples: tuple[str, ...]
+    number_words_en: dict[str, float]
+    hundred_en: str
+    number_word_examples: tuple[dict, ...]
     approx_zh: tuple[str, ...]
     bare_followers_en: frozenset[str]
     bare_blockers_zh: frozenset[str]
@@ -185,6 +188,14 @@ def parse(data: Any) -> MoneyLexicon:
     if not scales_zh:
         raise _fail("scales_zh must be a non-empty list")
 
+    raw_words = _mapping(data.get("number_words_en"), "number_words_en")
+    words = _mapping(raw_words.get("words"), "number_words_en.words")
+    if not words or not all(isinstance(k, str) and isinstance(v, (int, float)) and v > 0 for k, v in words.items()):
+        raise _fail("number_words_en.words must map words to positive numbers")
+    hundred = raw_words.get("hundred")
+    if not isinstance(hundred, str) or not hundred:
+        raise _fail("number_words_en.hundred must be a word")
+
     blockers = data.get("bare_blockers_zh")
     if not isinstance(blockers, str) or not blockers:
         raise _fail("bare_blockers_zh must be a non-empty string of characters")
@@ -228,6 +239,9 @@ def parse(data: Any) -> MoneyLexicon:
         scales_en=tuple(scales_en),
         scales_zh=scales_zh,
         scale_zh_examples=tuple(scale_zh_examples),
+        number_words_en={k.lower(): float(v) for k, v in words.items()},
+        hundred_en=hundred.lower(),
+        number_word_examples=_examples(raw_words.get("examples"), "number_words_en", ("text", "value")),
         approx_zh=_strings(data.get("approx_zh"), "approx_zh", allow_empty=False),
         bare_followers_en=frozenset(_strings(data.get("bare_followers_en"), "bare_followers_en", allow_empty=False)),
         bare_blockers_zh=frozenset(blockers),
