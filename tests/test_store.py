@@ -305,3 +305,24 @@ def test_in_list_placeholders() -> None:
 
     assert in_list("k", ["a", "b"]) == ("(:k0, :k1)", {"k0": "a", "k1": "b"})
     assert in_list("k", []) == ("(NULL)", {})
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"parties": "HPE", "proceedings": None},
+        {"parties": [{"name": None, "aliases": "HPE"}, {"name": "Acme", "aliases": [3, None], "evidence": ["x"]}]},
+        {"parties": [{"name": "Acme"}], "proceedings": [{"kind": "lawsuit", "claimants": "Acme", "respondents": [None]}]},
+        {"proceedings": [{"kind": "infringement", "claimants": ["Acme"], "respondents": ["Widget"],
+                          "amounts": [{"value": "lots", "currency": "USD"}, {"value": True, "currency": None}],
+                          "date": 2020, "patents": "US1", "evidence": [{"start": "a"}]}]},
+        {"patents": ["US8218566", 7], "patent_facts": [{"id": "US8218566", "evidence": "here"}]},
+    ],
+    ids=["wrong-types", "odd-names", "string-claimants", "odd-amounts", "odd-patents"],
+)
+def test_malformed_records_store_what_they_can_without_failing(db, broken) -> None:
+    from patlit.model import Document
+
+    document = Document(doc_id="odd", text="Acme sued Widget over US8218566.")
+    assert db.add((document, {"doc_id": "odd", **broken})).status == "new"
+    assert db.scalar("select count(*) from documents") == 1

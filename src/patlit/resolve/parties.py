@@ -45,8 +45,10 @@ class Resolved:
 
 
 def _names(p: dict) -> list[str]:
-    out = [p.get("name") or ""]
-    out += [a for a in p.get("aliases") or [] if isinstance(a, str)]
+    name = p.get("name")
+    aliases = p.get("aliases")
+    out = [name] if isinstance(name, str) else []
+    out += [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
     return [n for n in out if fold(n)]
 
 
@@ -112,6 +114,7 @@ def add_aliases(db: Sql, party_id: int, names: list[tuple[str, bool]], doc_pk: i
             "VALUES (:party_id, :alias, :key, :is_name, :script, :document_id)", rows)
 
 
+PARTY_KINDS = ("org", "person")
 EVIDENCE_INSERT = ("INSERT INTO evidence (document_id, fact_type, fact_id, start, \"end\", text, sentence, sentence_start) "
                    "VALUES (:document_id, :fact_type, :fact_id, :start, :end, :text, :sentence, :sentence_start)")
 
@@ -145,7 +148,7 @@ def resolve_parties(db: Sql, doc_pk: int, parties: list[dict]) -> Resolved:
     chosen: list[int] = []
     curated = curated_groups()
     for rec, keys in zip(recs, keysets):
-        name = rec.get("name") or _names(rec)[0]
+        name = _names(rec)[0]
         usable = keys - blocked
         cands = set().union(*(hits.get(k, set()) for k in usable)) if usable else set()
         cands -= set(chosen)
@@ -153,7 +156,7 @@ def resolve_parties(db: Sql, doc_pk: int, parties: list[dict]) -> Resolved:
         cands = {c for c in cands if not _conflicts(name, keys, stored[c])}
         name_key = fold(name)
         if not cands:
-            target = create_party(db, name, rec.get("kind") or "org")
+            target = create_party(db, name, rec.get("kind") if rec.get("kind") in PARTY_KINDS else "org")
             res.created += 1
             known: dict[str, bool] = {}
         else:
@@ -188,7 +191,7 @@ def resolve_parties(db: Sql, doc_pk: int, parties: list[dict]) -> Resolved:
     # rule 5: affiliates join their parent's group
     for rec, pid in zip(recs, chosen):
         parent_name = rec.get("affiliate_of")
-        if not parent_name or not fold(parent_name):
+        if not isinstance(parent_name, str) or not fold(parent_name):
             continue
         parent = res.by_key.get(fold(parent_name))
         if parent is None:
@@ -201,27 +204,32 @@ def _dedupe(recs: list[dict]) -> list[dict]:
     """One entry per full name: a party listed twice by a document is one party, not a contradiction."""
     out: dict[str, dict] = {}
     for p in recs:
-        key = fold(p.get("name") or _names(p)[0])
+        key = fold(_names(p)[0])
+        aliases = [n for n in _names(p)[1:] if n != p.get("name")]
+        evidence = [e for e in p.get("evidence") or [] if isinstance(e, dict)] if isinstance(p.get("evidence"), list) else []
         if key not in out:
-            out[key] = {**p, "aliases": list(p.get("aliases") or []), "evidence": list(p.get("evidence") or [])}
+            out[key] = {**p, "name": _names(p)[0], "aliases": aliases, "evidence": evidence}
             continue
         kept = out[key]
-        kept["aliases"] += [a for a in p.get("aliases") or [] if a not in kept["aliases"]]
-        kept["evidence"] += list(p.get("evidence") or [])
+        kept["aliases"] += [a for a in aliases if a not in kept["aliases"]]
+        kept["evidence"] += evidence
         kept["affiliate_of"] = kept.get("affiliate_of") or p.get("affiliate_of")
     return list(out.values())
 
 
 def evidence_row(doc_pk: int, fact_type: str, fact_id: int, e: dict) -> dict:
+    def num(v) -> int | None:
+        return v if isinstance(v, int) and not isinstance(v, bool) else None
+
     return {
         "document_id": doc_pk,
         "fact_type": fact_type,
         "fact_id": fact_id,
-        "start": int(e.get("start") or 0),
-        "end": int(e.get("end") or 0),
-        "text": e.get("text") or "",
-        "sentence": e.get("sentence"),
-        "sentence_start": e.get("sentence_start"),
+        "start": num(e.get("start")) or 0,
+        "end": num(e.get("end")) or 0,
+        "text": e.get("text") if isinstance(e.get("text"), str) else "",
+        "sentence": e.get("sentence") if isinstance(e.get("sentence"), str) else None,
+        "sentence_start": num(e.get("sentence_start")),
     }
 
 

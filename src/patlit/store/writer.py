@@ -86,18 +86,18 @@ class Writer:
         self.search.index(db, doc_pk, doc.title, doc.text)
         out = Stored("new", doc_id, doc_pk)
 
-        resolved = pres.resolve_parties(db, doc_pk, record.get("parties") or [])
+        resolved = pres.resolve_parties(db, doc_pk, _dicts(record.get("parties")))
         touched: set[int] = set()
         for old, new in resolved.regrouped:
             touched |= dres.regroup(db, old, new)
         patents = self._patents(db, doc_pk, record)
         amount_evidence = {
             (a.get("value"), a.get("currency"), a.get("role")): a.get("evidence") or []
-            for a in record.get("amounts") or [] if isinstance(a, dict)
+            for a in _dicts(record.get("amounts"))
         }
         used: set[int] = set()
         n_procs = 0
-        for rp in record.get("proceedings") or []:
+        for rp in _dicts(record.get("proceedings")):
             inc = self._incoming(db, doc_pk, rp, resolved, patents)
             if inc is None:
                 continue
@@ -116,8 +116,8 @@ class Writer:
         for d in sorted(touched):
             dres.summarize(db, d)
         out.disputes = set(touched)
-        out.facts = (len(record.get("parties") or []) + len(record.get("patents") or []) + n_procs
-                     + len(record.get("amounts") or []))
+        out.facts = (len(_dicts(record.get("parties"))) + len(_strings(record.get("patents"))) + n_procs
+                     + len(_dicts(record.get("amounts"))))
         return out
 
     @staticmethod
@@ -130,11 +130,10 @@ class Writer:
 
     def _patents(self, db: Sql, doc_pk: int, record: dict) -> dict[str, int]:
         """patent id string -> patents.id, creating rows with decoded metadata; patent evidence stored."""
-        facts = {f.get("id"): f for f in record.get("patent_facts") or [] if isinstance(f, dict)}
-        pids = [p for p in dict.fromkeys(record.get("patents") or []) if isinstance(p, str) and p]
-        for rp in record.get("proceedings") or []:
-            if isinstance(rp, dict):
-                pids += [p for p in rp.get("patents") or [] if isinstance(p, str) and p and p not in pids]
+        facts = {f.get("id"): f for f in _dicts(record.get("patent_facts"))}
+        pids = list(dict.fromkeys(_strings(record.get("patents"))))
+        for rp in _dicts(record.get("proceedings")):
+            pids += [p for p in _strings(rp.get("patents")) if p not in pids]
         if not pids:
             return {}
         ph, params = in_list("p", pids)
@@ -143,7 +142,7 @@ class Writer:
             if pid not in ids:
                 ids[pid] = self.add_patent(db, pid, facts.get(pid))
         db.many(pres.EVIDENCE_INSERT, [pres.evidence_row(doc_pk, "patent", ids[pid], e)
-                                       for pid, f in facts.items() if pid in ids for e in f.get("evidence") or []])
+                                       for pid, f in facts.items() if pid in ids for e in _dicts(f.get("evidence"))])
         return ids
 
     @staticmethod
@@ -169,20 +168,19 @@ class Writer:
         if not isinstance(rp, dict):
             return None
         kind = rp.get("kind") if rp.get("kind") in PROCEEDING_KINDS else "other"
-        claimants = [pres.find_or_create(db, n, doc_pk, resolved) for n in rp.get("claimants") or []
-                     if isinstance(n, str) and pres.fold(n)]
-        respondents = [pres.find_or_create(db, n, doc_pk, resolved) for n in rp.get("respondents") or []
-                       if isinstance(n, str) and pres.fold(n)]
+        claimants = [pres.find_or_create(db, n, doc_pk, resolved) for n in _strings(rp.get("claimants"))]
+        respondents = [pres.find_or_create(db, n, doc_pk, resolved) for n in _strings(rp.get("respondents"))]
         if not claimants and not respondents:
             return None
         ph, params = in_list("p", set(claimants + respondents))
         groups = dict(db.all(f"SELECT id, group_id FROM parties WHERE id IN {ph}", params))
-        pids = [p for p in dict.fromkeys(rp.get("patents") or []) if p in patents]
+        pids = [p for p in dict.fromkeys(_strings(rp.get("patents"))) if p in patents]
         amounts = [
             {"value": float(a["value"]), "currency": str(a["currency"]),
              "role": a.get("role") if a.get("role") in MONEY_ROLES else "other"}
-            for a in rp.get("amounts") or []
-            if isinstance(a, dict) and isinstance(a.get("value"), (int, float)) and a.get("currency")
+            for a in _dicts(rp.get("amounts"))
+            if isinstance(a.get("value"), (int, float)) and not isinstance(a.get("value"), bool)
+            and isinstance(a.get("currency"), str) and a.get("currency")
         ]
         return prres.Incoming(
             kind=kind,
@@ -190,12 +188,26 @@ class Writer:
             respondents=respondents,
             claimant_groups={groups[c] for c in claimants},
             respondent_groups={groups[r] for r in respondents},
-            forum=rp.get("forum") or None,
-            date=rp.get("date") or None,
-            outcome=rp.get("outcome") or None,
-            case_number=rp.get("case_number") or None,
+            forum=_opt_str(rp.get("forum")),
+            date=_opt_str(rp.get("date")),
+            outcome=_opt_str(rp.get("outcome")),
+            case_number=_opt_str(rp.get("case_number")),
             patents=[patents[p] for p in pids],
             patent_ids=pids,
             amounts=amounts,
-            evidence=[e for e in rp.get("evidence") or [] if isinstance(e, dict)],
+            evidence=_dicts(rp.get("evidence")),
         )
+
+
+def _dicts(value: Any) -> list[dict]:
+    """The dict items of a record field that should be a list of objects (anything else is ignored)."""
+    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+
+def _strings(value: Any) -> list[str]:
+    """The non-blank strings of a record field that should be a list of strings."""
+    return [x for x in value if isinstance(x, str) and x.strip()] if isinstance(value, list) else []
+
+
+def _opt_str(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
