@@ -209,3 +209,9 @@ def test_bad_grammar_file_raises(text, problem):
 
     with pytest.raises(DataFileError, match=problem):
         proceedings_en.compile_grammar(text)
+
+
+def test_jury_ordered_to_pay():
+    facts = run("A federal jury on Wednesday ordered Kestrel Optics to pay $30 million to Lumen Arrays LLC and Lumen Licensing LLC for infringing patents.")
+    pr = find(facts, "infringement", ["Lumen Arrays LLC", "Lumen Licensing LLC"], ["Kestrel Optics"])
+    assert pr is not None and pr.outcome == "claimant_won", describe(facts)

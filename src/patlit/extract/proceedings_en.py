@@ -114,6 +114,7 @@ _EXTRA_KEYS = {
     "defence_petition": frozenset({"petition", "request", "challenge"}),
     "found": frozenset({"infringed", "infringes", "infringe", "infringing"}),
     "found_to": frozenset({"found"}),
+    "ordered_to_pay": frozenset({"pay"}),
     "verdict_for": frozenset({"verdict"}),
     "won_verdict": frozenset({"won", "wins", "win", "obtained", "obtains", "secured", "secures", "scored", "scores"}),
     "caption_apposition": frozenset({"v", "vs"}),
@@ -333,6 +334,8 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("verdict", "verdict", "infringement", "reference", "found",
          rf"{_JUDGE}[^;]{{0,80}}?\b{_VERDICT_V}\s+(?:on\s+\w+\s+)?(?:that\s+)?{DESC}{Rl}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s*"
          rf"(?P<neg>(?:(?:had|has|have|did|does|do|was|were|also|each|willfully|not|never|indeed)\s+)*){_INFR}\b"),
+        ("verdict", "verdict", "infringement", "reference", "ordered_to_pay",
+         rf"{_JUDGE}[^;]{{0,80}}?\b(?:ordered|directed|told)\s+{DESC}(?P<r>{ELIST})\s+to\s+pay\b(?:[^;\ue000]{{0,60}}?\bto\s+{DESC}(?P<c>{ELIST}))?"),
         ("verdict", "verdict", "infringement", "reference", "found_to",
          rf"(?P<r>{ELIST})(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s+(?:was|were|had\s+been|has\s+been)\s+found\s+(?P<neg>not\s+)?to\s+{_INFR}\b"),
         ("verdict", "verdict", "infringement", "reference", "verdict_for",
