@@ -484,6 +484,11 @@ def test_spelled_out_examples(text, value):
     assert [(m.text, m.value, m.role) for m in mentions] == [(text, pytest.approx(value), "awarded")]
 
 
+def test_two_spelled_out_sums_in_one_sentence():
+    got = kept("Acme asked for two million dollars and the jury awarded three million dollars.")
+    assert got == [(2e6, "USD", "damages"), (3e6, "USD", "awarded")]
+
+
 def test_spelled_out_numbers_need_a_currency_word():
     assert run("The firm sold two million phones and one billion chips.") == []
 

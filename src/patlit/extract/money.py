@@ -309,8 +309,15 @@ def _en_candidates(text: str, g: _Grammar, chinese_context: Callable[[], bool]) 
 
 def _spelled_candidates(text: str, g: _Grammar) -> list[_Candidate]:
     """ "two million dollars": spelled-out numbers before a scale and a currency word."""
-    out = []
-    for m in g.spelled.finditer(text):
+    out: list[_Candidate] = []
+    done = 0  # end of the last sum read
+    for hit in _SPELLED_SCALE.finditer(text):  # few, and found fast: search only around them
+        if hit.start() < done:
+            continue
+        m = g.spelled.search(text, max(done, hit.start() - _SPELLED_REACH), hit.end() + _SPELLED_REACH)
+        if m is None:
+            continue
+        done = m.end()
         total, words = 0.0, re.split(r"[- ]+", m.group("words").lower())
         for w in words:
             if w == g.hundred:
@@ -325,6 +332,9 @@ def _spelled_candidates(text: str, g: _Grammar) -> list[_Candidate]:
     return out
 
 
+#: where a spelled-out sum may stand: its scale word, and how far around it to look
+_SPELLED_SCALE = re.compile("illion|ILLION|housand|HOUSAND")
+_SPELLED_REACH = 60
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|\S)?")
 
 
@@ -453,8 +463,7 @@ def extract(ctx: Context) -> list[MoneyMention]:
         return china[0]
 
     cands = _en_candidates(text, g, chinese_context)
-    if "illion " in text or "ILLION " in text or "housand " in text:
-        cands += _spelled_candidates(text, g)
+    cands += _spelled_candidates(text, g)
     if _CJK.search(text):
         cands += _zh_candidates(text, g)
     if not cands:
