@@ -1,7 +1,8 @@
 """Money mentions, English and Chinese, with the litigation role of each amount.
 
 ``extract(ctx)`` finds every sum of money ("$847M", "RMB 1.23 million",
-"161 million Chinese yuan", "8050 万元", "人民币75万元", "壹佰万元", "2.79億美元"),
+"161 million Chinese yuan", "two million dollars", "8050 万元", "人民币75万元",
+"壹佰万元", "2.79億美元", "20個億"),
 computes its value in whole units and its ISO 4217 currency, marks bracketed
 conversions of the amount before ("RMB 50 million ($7.5 million)") and asks
 :mod:`.money_roles` for its role (``None`` when it is not a litigation amount).
