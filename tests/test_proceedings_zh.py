@@ -241,3 +241,17 @@ def test_suits_in_two_places_are_two_proceedings():
     text = "金石精工有限公司今年同时在美国和中国深圳两地对云帆科技有限公司发起专利侵权诉讼。"
     facts = extract_document(Document(doc_id="two-places", text=text))
     assert len(facts.proceedings) == 2
+
+
+def test_background_patent_goes_to_every_action_of_its_owner():
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    text = (
+        "青松电子有限公司是专利号为ZL201510621947.9的发明专利的专利权人。"
+        "2021年3月，青松电子有限公司向苏州市中级人民法院起诉白杨照明股份有限公司。"
+        "白杨照明股份有限公司不服一审判决，向最高人民法院提起上诉。"
+    )
+    facts = extract_document(Document(doc_id="background-patent", text=text))
+    kinds = {p.kind: p.patents for p in facts.proceedings}
+    assert kinds == {"infringement": ["CN201510621947.9"], "appeal": ["CN201510621947.9"]}

@@ -97,6 +97,7 @@ class Grammar:
     claim_words: tuple[str, ...]
     case_number_kinds: dict[str, str]
     restate_rx: re.Pattern
+    patent_in_suit: re.Pattern
     role_fallback: dict[str, str]
     claimant_sides: frozenset[str]
     respondent_sides: frozenset[str]
@@ -208,6 +209,7 @@ def grammar() -> Grammar:
         role_fallback=dict(require(d, "role_fallback", dict, DATA)),
         claimant_sides=frozenset(p[0] for p in pairs),
         respondent_sides=frozenset(p[1] for p in pairs),
+        patent_in_suit=re.compile(_alternation(string_list(d, "patent_in_suit", DATA))),
         restate_rx=re.compile("|".join(f"(?:{x.rx.pattern})" for x in triggers if x.frame in ("restate", "roles")) or "(?!)"),
         outcome_reach=int(d.get("outcome_reach", 2)),
         lone_kinds=frozenset(string_list(d, "lone_kinds", DATA)),
@@ -563,8 +565,42 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
             actions[same] = replace(actions[same], outcome=a.outcome)
     actions += _role_actions(ctx, t, parties, mentions, actions)
     _late_outcomes(g, ctx, actions, outcomes)
+    actions += _patent_statements(g, ctx, t, pms, mentions, actions)
     actions.sort(key=lambda a: a.start)
     return actions, outcomes, one_sided
+
+
+def _patent_statements(g: Grammar, ctx: Context, t: str, pms: list[_M], mentions: Mentions,
+                       actions: list[ActionMention]) -> list[ActionMention]:
+    """Background sentences before the first action that name the patent in suit
+    without reporting an action ("丹阳公司是专利号为201611245881.9的专利权人",
+    "涉案专利为…") restate, as a reference, every action of the party they name (or
+    every action when they say 涉案专利): the patent belongs to the first-instance suit,
+    the appeal and the invalidation request alike. Sentences after an action are left
+    to assembly, which reads follow-ups."""
+    if not actions or not mentions.patents:
+        return []
+    busy = {a.sentence for a in actions}
+    first = min(a.sentence for a in actions)
+    money = {ctx.sentence_index(m.start) for m in mentions.money if m.role is not None}
+    out: list[ActionMention] = []
+    seen: set[int] = set()
+    for p in mentions.patents:
+        si = ctx.sentence_index(p.start)
+        if si in busy or si in money or si in seen or si >= first:
+            continue  # after an action, assembly's follow-up sentences take the patents
+        seen.add(si)
+        ss, se = ctx.sentences[si]
+        named = {m.party for m in pms if ss <= m.start < se}
+        if named:
+            targets = [a for a in actions if named & (set(a.claimants) | set(a.respondents))]
+        elif g.patent_in_suit.search(t, ss, se):
+            targets = list(actions)
+        else:
+            continue
+        for key in dict.fromkeys((a.kind, a.claimants, a.respondents) for a in targets):
+            out.append(_act(ctx.text, p.start, p.end, key[0], key[1], key[2], si, mode="reference"))
+    return out
 
 
 def _act(text: str, start: int, end: int, kind: str, claimants, respondents, si: int,
