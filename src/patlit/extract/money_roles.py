@@ -280,7 +280,7 @@ def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
     sentences: dict[int, _Sentence] = {}
     decisions: list[Decision] = []
     slot_sentences: list[int] = []
-    for i, slot in enumerate(slots):
+    for slot in slots:
         idx = ctx.sentence_index(slot.start)
         if slot.converted:
             decisions.append(Decision(None))
