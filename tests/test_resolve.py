@@ -1,6 +1,8 @@
 """Resolution across documents: parties, proceedings and disputes (hand-made records, no extraction)."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from conftest_db import db  # noqa: F401  (fixture)
 from records import doc, party, proc
@@ -311,3 +313,41 @@ def test_a_challenge_naming_only_the_challenger_joins_the_dispute_over_its_paten
                [proc("invalidation", ["Inspur"], [], forum="cnipa", patents=["CN201680022610.9"], trigger="invalidate")]))
     assert db.scalar("select count(*) from disputes") == 1
     assert db.scalar("select n_proceedings from disputes") == 2
+
+
+def _order_docs():
+    return [
+        doc("suit", "Hewlett Packard Enterprise sued Inspur on 2024-04-15 over US8218566.",
+            [party("Hewlett Packard Enterprise"), party("Inspur")],
+            [proc("infringement", ["Hewlett Packard Enterprise"], ["Inspur"], forum="cand", date="2024-04-15",
+                  patents=["US8218566"], trigger="sued")]),
+        doc("affiliates", "HPE sued Inspur Group (Inspur) and its unit Aivres Systems Inc. in California.",
+            [party("HPE"), party("Inspur Group", "Inspur"), party("Aivres Systems Inc.", affiliate_of="Inspur Group")],
+            [proc("infringement", ["HPE"], ["Inspur Group", "Aivres Systems Inc."], forum="cand", trigger="sued")]),
+        doc("alias", "Hewlett Packard Enterprise (HPE) faces CNIPA challenges from Aivres Systems.",
+            [party("Hewlett Packard Enterprise", "HPE"), party("Aivres Systems Inc.")],
+            [proc("invalidation", ["Aivres Systems Inc."], ["Hewlett Packard Enterprise"], forum="cnipa",
+                  trigger="challenges")]),
+    ]
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))), ids=lambda o: "-".join(map(str, o)))
+def test_the_result_does_not_depend_on_the_order_of_documents(db, order) -> None:
+    docs = _order_docs()
+    for i in order:
+        db.add(docs[i])
+    assert db.scalar("select count(*) from disputes") == 1
+    assert db.scalar("select count(*) from proceedings") == 2
+    assert db.scalar("select count(*) from parties") == 3
+    with db.session() as s:
+        (d,) = queries.list_disputes(s)["items"]
+        p = queries.get_party(s, "Aivres Systems")
+    assert d["title"] == "Hewlett Packard Enterprise v. Inspur Group"
+    assert p["parent"]["name"] == "Inspur Group"
+    with db.session() as s:
+        full = queries.get_dispute(s, d["id"])
+    (suit,) = [x for x in full["proceedings"] if x["kind"] == "infringement"]
+    assert {e["doc_id"] for e in suit["evidence"]} == {"suit", "affiliates"}
+    assert (suit["date"], suit["forum"], suit["patents"]) == ("2024-04-15", "cand", ["US8218566"])
+    assert {r["name"] for r in suit["respondents"]} == {"Inspur Group", "Aivres Systems Inc."}
+    assert [(e["kind"], e["date"]) for e in full["events"] if e["proceeding_id"] == suit["id"]] == [("filed", "2024-04-15")]

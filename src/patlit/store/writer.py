@@ -22,6 +22,7 @@ from patlit.model import MONEY_ROLES, PROCEEDING_KINDS, Document
 from patlit.resolve import disputes as dres
 from patlit.resolve import parties as pres
 from patlit.resolve import proceedings as prres
+from patlit.resolve.remerge import remerge
 from patlit.store.db import Store
 from patlit.store.search import backend_for
 from patlit.store.sql import Sql, in_list
@@ -90,6 +91,10 @@ class Writer:
         touched: set[int] = set()
         for old, new in resolved.regrouped:
             touched |= dres.regroup(db, old, new)
+        if resolved.merged or resolved.regrouped:
+            affected = {new for _, new in resolved.regrouped}
+            affected |= {pres.group_of(db, keep) for keep, _ in resolved.merged}
+            touched |= remerge(db, affected)
         patents = self._patents(db, doc_pk, record)
         amount_evidence = {
             (a.get("value"), a.get("currency"), a.get("role")): a.get("evidence") or []
