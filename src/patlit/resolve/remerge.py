@@ -90,19 +90,28 @@ def remerge(db: Sql, groups: set[int]) -> set[int]:
     if len(ids) < 2:
         return set()
     procs = _load(db, ids)
-    by_kind: dict[str, list[int]] = defaultdict(list)
+    # two proceedings can match only if they share a kind, a claimant group and a respondent group:
+    # compare within those buckets, never all pairs of a large group
+    buckets: dict[tuple, list[int]] = defaultdict(list)
     for pid in ids:
-        by_kind[procs[pid]["kind"]].append(pid)
+        p = procs[pid]
+        for cg in set(p["claimant"].values()):
+            for rg in set(p["respondent"].values()):
+                buckets[(p["kind"], cg, rg)].append(pid)
     touched: set[int] = set()
-    for kind_ids in by_kind.values():
-        alive = list(kind_ids)
-        for i, keep in enumerate(kind_ids):
-            if keep not in alive:
+    gone_ids: set[int] = set()
+    seen: set[tuple[int, int]] = set()
+    for bucket in buckets.values():
+        for i, keep in enumerate(bucket):
+            if keep in gone_ids:
                 continue
-            for gone in kind_ids[i + 1:]:
-                if gone in alive and _same(procs[keep], procs[gone]):
+            for gone in bucket[i + 1:]:
+                if gone in gone_ids or (keep, gone) in seen:
+                    continue
+                seen.add((keep, gone))
+                if _same(procs[keep], procs[gone]):
                     merge_proceedings(db, keep, gone, procs)
-                    alive.remove(gone)
+                    gone_ids.add(gone)
                     touched |= {procs[keep]["dispute"], procs[gone]["dispute"]} - {None}
     return touched
 
