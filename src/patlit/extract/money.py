@@ -312,10 +312,10 @@ def _spelled_candidates(text: str, g: _Grammar) -> list[_Candidate]:
     """ "two million dollars": spelled-out numbers before a scale and a currency word."""
     out: list[_Candidate] = []
     done = 0  # end of the last sum read
-    for hit in _SPELLED_SCALE.finditer(text):  # few, and found fast: search only around them
-        if hit.start() < done:
+    for hit in _spelled_scale_hits(text):  # few, and found fast: search only around them
+        if hit < done or not _word_before_scale(text, hit):
             continue
-        m = g.spelled.search(text, max(done, hit.start() - _SPELLED_REACH), hit.end() + _SPELLED_REACH)
+        m = g.spelled.search(text, max(done, hit - _SPELLED_REACH), hit + _SPELLED_REACH)
         if m is None:
             continue
         done = m.end()
@@ -334,8 +334,31 @@ def _spelled_candidates(text: str, g: _Grammar) -> list[_Candidate]:
 
 
 #: where a spelled-out sum may stand: its scale word, and how far around it to look
-_SPELLED_SCALE = re.compile("illion|ILLION|housand|HOUSAND")
+_SPELLED_SCALE_TAILS = ("illion", "ILLION", "housand", "HOUSAND")
 _SPELLED_REACH = 60
+
+
+def _word_before_scale(text: str, hit: int) -> bool:
+    """Does a word (not digits) end right before the scale word whose tail is at ``hit``?"""
+    k = hit - 1
+    while k >= 0 and hit - k <= 2 and text[k].isalpha():
+        k -= 1  # the head of the scale word: "m"illion, "b"illion, "tr"illion, "t"housand
+    j = k
+    while j >= 0 and k - j < 2 and text[j] in " -":
+        j -= 1
+    return j < k and j >= 0 and text[j].isalpha()
+
+
+def _spelled_scale_hits(text: str) -> list[int]:
+    """Offsets of the scale words of the text (plain substring search, much faster than a regex)."""
+    hits = []
+    for tail in _SPELLED_SCALE_TAILS:
+        i = text.find(tail)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(tail, i + len(tail))
+    hits.sort()
+    return hits
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|\S)?")
 
 
