@@ -215,3 +215,27 @@ def test_jury_ordered_to_pay():
     facts = run("A federal jury on Wednesday ordered Kestrel Optics to pay $30 million to Lumen Arrays LLC and Lumen Licensing LLC for infringing patents.")
     pr = find(facts, "infringement", ["Lumen Arrays LLC", "Lumen Licensing LLC"], ["Kestrel Optics"])
     assert pr is not None and pr.outcome == "claimant_won", describe(facts)
+
+
+def test_case_note_caption_verdict_and_cited_authority():
+    facts = run(
+        "Lumen Arrays v. Kestrel Optics, No. 2022-1544 (Fed. Cir. Mar. 4, 2024)\n\n"
+        "Lumen Arrays sued Kestrel Optics for infringing U.S. Patent No. 8,123,456 (the '456 patent). "
+        "The district court granted summary judgment of non-infringement. Lumen Arrays appealed. "
+        "Kestrel Optics had also petitioned for inter partes review of the '456 patent, but the Board denied institution.\n\n"
+        "The Federal Circuit affirmed. See Phillips v. AWH Corp., 415 F.3d 1303 (Fed. Cir. 2005) (en banc)."
+    )
+    assert find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"]).outcome == "respondent_won", describe(facts)
+    assert find(facts, "appeal", ["Lumen Arrays"], ["Kestrel Optics"]).outcome == "respondent_won"
+    assert find(facts, "invalidation", ["Kestrel Optics"], ["Lumen Arrays"]).outcome == "respondent_won"
+    assert all("Phillips" not in p.name for p in facts.parties)
+    assert len(facts.proceedings) == 3
+
+
+def test_representative_matter_names_the_client_as_defendant():
+    facts = run(
+        "Defended Globex Corporation in a patent infringement action brought by Initrode LLC in the District of Delaware; "
+        "obtained summary judgment of invalidity under 35 U.S.C. § 101."
+    )
+    pr = find(facts, "infringement", ["Initrode LLC"], ["Globex Corporation"])
+    assert pr is not None and pr.outcome == "respondent_won" and pr.forum == "ded", describe(facts)

@@ -278,12 +278,9 @@ def _parties_by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[t
 
 
 def _others_in_sentence(sent_parties: dict, a: ActionMention, names: list[str]) -> list[str]:
-    ms = sent_parties.get(a.sentence, [])
-    after = [n for pos, n in ms if pos >= a.end and n not in names]
-    before = [n for pos, n in reversed(ms) if pos < a.start and n not in names]
-    for n in after + before:
-        return [n]
-    return []
+    """The party of the action's sentence nearest to its trigger, other than ``names``."""
+    ms = [(min(abs(pos - a.end), abs(pos - a.start)), n) for pos, n in sent_parties.get(a.sentence, []) if n not in names]
+    return [min(ms)[1]] if ms else []
 
 
 # --- attaching mentions -----------------------------------------------------------------
@@ -319,6 +316,8 @@ def _coordinated(text: str, ms: list[Span], extra: str = "") -> list[list[Span]]
 def _forum_ok(kind: str, code: str) -> bool:
     if kind == "itc_investigation":
         return code == "usitc"
+    if code in APPEAL_FORUMS and kind != "appeal":
+        return False  # a suit is not filed at an appeal court (a case note's caption cites the appeal)
     if code == "usitc":
         return False
     if code in VALIDITY_FORUMS:
@@ -512,6 +511,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         bare = True
     else:
         bare = False
+    _kind_outcomes(si, outcomes, recent)
     # all proceedings touched by the latest action's sentence share the follow-up
     latest = [h for h in history if max(h.sentences) == max(cur.sentences) and h.kind == cur.kind] if not km else [cur]
     forums = [f for f in _in(mentions.forums, ss, se)] if refers else []
@@ -550,6 +550,9 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         for o in outcomes:
             if o.sentence != si or (bare and not _self_evident(o)):
                 continue
+            only = getattr(o, "only_kind", None)
+            if only and h.kind != only:
+                continue
             if getattr(o, "reset", False):
                 h.reset = True
                 continue
@@ -572,6 +575,19 @@ def _settlements(ctx: Context, outcomes: list[OutcomeMention], drafts: list[_Dra
             if d.outcome is None and names & set(d.claimants) and names & set(d.respondents):
                 d.outcome = "settled"
                 d.evidence.append(Span(o.start, o.end, o.text))
+
+
+def _kind_outcomes(si: int, outcomes: list[OutcomeMention], recent: list[_Draft]) -> None:
+    """Outcomes that name their kind ("the Board denied institution", "the Federal Circuit
+    affirmed") go to the latest open proceeding of that kind."""
+    for o in outcomes:
+        only = getattr(o, "only_kind", None)
+        if o.sentence != si or not only or getattr(o, "winner", None):
+            continue
+        of_kind = [h for h in recent if h.kind == only]
+        if of_kind and of_kind[-1].outcome is None:
+            of_kind[-1].outcome = o.outcome
+            of_kind[-1].evidence.append(Span(o.start, o.end, o.text))
 
 
 def _self_evident(o: OutcomeMention) -> bool:

@@ -96,7 +96,7 @@ class Grammar:
     other_cues: re.Pattern
     reexam: re.Pattern
     ptab: re.Pattern
-    outcomes: tuple[tuple[str, re.Pattern, frozenset[str]], ...]
+    outcomes: tuple[tuple[str, re.Pattern, frozenset[str], str | None], ...]
     owners: tuple[re.Pattern, ...]
     context: re.Pattern
     verbs: tuple[dict, ...]
@@ -219,7 +219,9 @@ def compile_grammar(text: str) -> Grammar:
     for o in _need_list(raw, "outcome_cues"):
         try:
             keys = frozenset(str(k).lower() for k in o["keys"])
-            outcomes.append((o["outcome"], re.compile(o["re"].replace("{W}", rf"(?P<w>{ENT})"), re.I), keys))
+            if o.get("only_kind") is not None and o["only_kind"] not in PROCEEDING_KINDS:
+                raise DataFileError(f"{_DATA}: outcome cue {o['re']!r}: only_kind {o['only_kind']!r} is not a proceeding kind")
+            outcomes.append((o["outcome"], re.compile(o["re"].replace("{W}", rf"(?P<w>{ENT})"), re.I), keys, o.get("only_kind")))
         except (KeyError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{_DATA}: outcome cue {o!r}: {exc}") from exc
     owners = []
@@ -243,7 +245,7 @@ def compile_grammar(text: str) -> Grammar:
         extra=tuple(extra),
         itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
         noun_at=re.compile(rf"\b{noun_re}\b", re.I),
-        all_keys=frozenset().union(*(f.keys for f in (*frames, *extra)), *(k for _, _, k in outcomes))
+        all_keys=frozenset().union(*(f.keys for f in (*frames, *extra)), *(k for _, _, k, _ in outcomes))
         | frozenset({"it", "its", "they", "their", "company", "firm", "petition", "request", "challenge", "valid", "valid"}),
     )
 
@@ -482,14 +484,17 @@ def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> li
     """Keep the candidate parties that take part in a proceeding (or a named dispute)."""
     found = _run(ctx, parties, mentions)
     keep: set[str] = set(found.table)
-    named = {n for a in found.actions for n in (*a.claimants, *a.respondents)}
     for a in found.actions:
         keep.update(a.claimants)
         keep.update(a.respondents)
         if bool(a.claimants) != bool(a.respondents):
-            # one side open: the assembly may take the other party of the sentence
+            # one side open and no other action gives this side an opponent:
+            # the assembly will take the other party of the sentence
             side = set(a.claimants) | set(a.respondents)
-            opp = [n for n in named if n not in side]
+            opp = [
+                b for b in found.actions
+                if b is not a and b.claimants and b.respondents and side & (set(b.claimants) | set(b.respondents))
+            ]
             if not opp:
                 keep.update(_sentence_others(ctx, parties, a, side))
     for pr in found.pairs:
@@ -514,10 +519,9 @@ _CACHE = "_patlit_en_actions"
 
 def _sentence_others(ctx: Context, parties: list[Party], a: Action, side: set[str]) -> list[str]:
     ss, se = ctx.sentences[a.sentence]
-    ms = sorted((m.start, p.name) for p in parties for m in p.mentions if ss <= m.start < se and p.name not in side)
-    after = [n for pos, n in ms if pos >= a.end]
-    before = [n for pos, n in reversed(ms) if pos < a.start]
-    return (after + before)[:1]
+    ms = [(min(abs(m.start - a.end), abs(m.start - a.start)), p.name)
+          for p in parties for m in p.mentions if ss <= m.start < se and p.name not in side]
+    return [min(ms)[1]] if ms else []
 
 
 def _context_flags(ctx: Context, g: Grammar) -> list[bool]:
@@ -717,6 +721,9 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
     return []
 
 
+# a reporter citation after a caption ("550 U.S. 398", "415 F.3d 1303") and citation signals before it
+_REPORTER = re.compile(r",?\s*(?:\d+\s+(?:U\.\s?S\.|F\.(?:\s?\d?d|\s?Supp\.?(?:\s?\d?d)?)|S\.\s?Ct\.|USPQ|L\.\s?Ed\.)|\[\d{4}\]\s+[A-Z])")
+_SIGNAL = re.compile(r"\b(?:see(?:\s+also)?|cf\.?|citing|quoting|under|accord|e\.g\.,?)\s*$", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|announced|stated|noted|added|confirmed|revealed|disclosed)\s+(?:that\s+)?$", re.I)
 _INTENT = re.compile(
     r"\b(?:would|will|could|may|might|plans?\s+to|planning\s+to|intends?\s+to|threatened\s+to|threatens\s+to|vowed\s+to|"
@@ -791,6 +798,10 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             )
         ]
     elif fr.frame == "caption":
+        if _REPORTER.match(text, m.end()) or _SIGNAL.search(text, max(0, m.start() - 12), m.start()):
+            return None  # case law cited as authority: "See Phillips v. AWH Corp., 415 F.3d 1303"
+        if fr.sub == "caption_head" and st.start > 0 and ctx.text[st.start - 1] != "\n":
+            return None  # a heading caption opens a line
         claimants, respondents = st.names(gd["c"]), st.names(gd["r"])
         kind = _kind(g, "infringement", gd.get("n") or "", text)
         if kind == "appeal":
@@ -875,7 +886,7 @@ def _scope(ctx: Context, st: _Sent) -> tuple[int, int]:
 
 def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     out = []
-    for kind, rx, keys in g.outcomes:
+    for kind, rx, keys, only in g.outcomes:
         if not (keys & st.words):
             continue
         for m in rx.finditer(st.text):
@@ -890,6 +901,6 @@ def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
             out.append(
                 Outcome(s, e, ctx.text[s:e], "claimant_won" if kind == "invalid" else oc, st.index,
                         winner=w[0] if w and kind != "lost_by" else None, loser=w[0] if w and kind == "lost_by" else None,
-                        reset=(kind == "reset"), only_kind="invalidation" if kind == "invalid" else None)
+                        reset=(kind == "reset"), only_kind="invalidation" if kind == "invalid" else only)
             )
     return out
