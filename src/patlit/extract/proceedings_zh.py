@@ -381,12 +381,12 @@ def _sides(g: Grammar, t: str, trig: Trigger, match: re.Match, ms: list[_M], lo:
     names_c = tuple(dict.fromkeys(m.party for m in claimants)) or inherited
     resp = [m.party for m in objects]
     if not resp:
-        # "X提起诉讼，指控Y…", "X向法院起诉请求：判令Y…"
+        # the other parties named before it ("甲认为乙…侵犯其专利权，遂起诉"), and those
+        # accused after it ("X提起诉讼，指控Y…", "X向法院起诉请求：判令Y…")
+        resp = [m.party for m in subjects if m not in claimants]
         after = next((i for i, m in enumerate(ms) if m.start >= args_end and m.party not in names_c), None)
         if after is not None and any(c in t[args_end:ms[after].start] for c in g.respondent_after_cues):
-            resp = [m.party for m in _chain(g, t, ms, after, hi)]
-    if not resp:
-        resp = [m.party for m in subjects if m not in claimants]
+            resp += [m.party for m in _chain(g, t, ms, after, hi)]
     if not resp:
         resp = [m.party for m in patients]
     names_r = tuple(dict.fromkeys(r for r in resp if r not in names_c))
