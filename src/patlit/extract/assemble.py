@@ -697,18 +697,18 @@ def _dedupe_ids(ds: list[_Draft]) -> list[_Draft]:
     return out
 
 
-_TOUCH = [0]
-
-
 def _merge_into(drafts: list[_Draft], d: _Draft) -> _Draft:
-    """Merge ``d`` into the latest compatible proceeding (or append it); return the one kept."""
-    _TOUCH[0] += 1
+    """Merge ``d`` into the latest compatible proceeding (or append it); return the one kept.
+
+    ``touch`` orders proceedings by when an action last spoke of them.
+    """
+    stamp = max((x.touch for x in drafts), default=0) + 1
     for p in sorted(drafts, key=lambda x: x.touch, reverse=True):
         if _compatible(p, d):
             _absorb(p, d)
-            p.touch = _TOUCH[0]
+            p.touch = stamp
             return p
-    d.touch = _TOUCH[0]
+    d.touch = stamp
     drafts.append(d)
     return d
 
