@@ -563,16 +563,17 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
             actions.append(a)
         elif a.outcome and actions[same].outcome is None:
             actions[same] = replace(actions[same], outcome=a.outcome)
+    told = min((a.sentence for a in actions), default=len(ctx.sentences))  # first action a trigger tells
     actions += _role_actions(ctx, t, parties, mentions, actions)
     _late_outcomes(g, ctx, actions, outcomes)
-    actions += _patent_statements(g, ctx, t, pms, mentions, actions)
+    actions += _patent_statements(g, ctx, t, pms, mentions, actions, told)
     actions.sort(key=lambda a: a.start)
     return actions, outcomes, one_sided
 
 
 def _patent_statements(g: Grammar, ctx: Context, t: str, pms: list[_M], mentions: Mentions,
-                       actions: list[ActionMention]) -> list[ActionMention]:
-    """Background sentences before the first action that name the patent in suit
+                       actions: list[ActionMention], first: int) -> list[ActionMention]:
+    """Background sentences before the first action a trigger tells that name the patent in suit
     without reporting an action ("丹阳公司是专利号为201611245881.9的专利权人",
     "涉案专利为…") restate, as a reference, every action of the party they name (or
     every action when they say 涉案专利): the patent belongs to the first-instance suit,
@@ -581,7 +582,6 @@ def _patent_statements(g: Grammar, ctx: Context, t: str, pms: list[_M], mentions
     if not actions or not mentions.patents:
         return []
     busy = {a.sentence for a in actions}
-    first = min(a.sentence for a in actions)
     money = {ctx.sentence_index(m.start) for m in mentions.money if m.role is not None}
     out: list[ActionMention] = []
     seen: set[int] = set()
