@@ -71,6 +71,7 @@ class OutcomeRule:
     kinds: tuple[str, ...]
     examples: tuple[str, ...]
     names_loser: bool = False
+    names_winner: bool = False
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def grammar() -> Grammar:
         if not isinstance(exs, list) or not exs or not all(isinstance(x, str) for x in exs):
             raise DataFileError(f"{DATA}: {where} needs example sentences")
         outcomes.append(OutcomeRule(str(o.get("id", i)), _compile(o.get("pattern"), where), o["outcome"], tuple(kinds), tuple(exs),
-                                    bool(o.get("names_loser"))))
+                                    bool(o.get("names_loser")), bool(o.get("names_winner"))))
     pairs = []
     for p in require(d, "role_pairs", list, DATA):
         if not isinstance(p, dict) or p.get("kind") not in PROCEEDING_KINDS or not p.get("claimant") or not p.get("respondent"):
@@ -545,8 +546,11 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 continue
             # a wording only one kind can have ("宣告…无效") tells assembly so
             only = rule.kinds[0] if len(rule.kinds) == 1 else None
-            loser = next((x.party for x in ms if m.start() <= x.start and x.end <= m.end()), None) if rule.names_loser else None
-            outcomes.append(Outcome(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si, only_kind=only, loser=loser))
+            named = next((x.party for x in ms if m.start() <= x.start and x.end <= m.end()), None)
+            loser = named if rule.names_loser else None
+            winner = named if rule.names_winner else None
+            outcomes.append(Outcome(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si,
+                                    only_kind=only, loser=loser, winner=winner))
             for group in (sentence_actions, sentence_cases):
                 for k, a in enumerate(group):
                     if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
@@ -806,13 +810,13 @@ def _level(number: str) -> str | None:
 
 
 def _outcome_for(o: OutcomeMention, a: ActionMention) -> str | None:
-    """The outcome ``o`` gives action ``a``: from its side when the wording names who lost."""
-    loser = getattr(o, "loser", None)
-    if loser is None:
+    """The outcome ``o`` gives action ``a``: from its side when the wording names who lost or won."""
+    loser, winner = getattr(o, "loser", None), getattr(o, "winner", None)
+    if loser is None and winner is None:
         return o.outcome
-    if loser in a.claimants:
+    if loser in a.claimants or winner in a.respondents:
         return "respondent_won"
-    if loser in a.respondents:
+    if loser in a.respondents or winner in a.claimants:
         return "claimant_won"
     return None
 
