@@ -32,3 +32,24 @@ def corpus_docs(corpus_dir: Path) -> list[dict]:
 def corpus_gold(corpus_dir: Path) -> dict[str, dict]:
     gold = _load_jsonl(corpus_dir / "dev" / "gold.jsonl") + _load_jsonl(corpus_dir / "seeds" / "gold.jsonl")
     return {g["doc_id"]: g for g in gold}
+
+
+class _FolderAsPackage:
+    """Stands in for importlib.resources: every package's files are one folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def files(self, package: str) -> Path:
+        return self.root
+
+
+@pytest.fixture
+def fake_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Make ``patlit.data.load_yaml`` read data files from an empty temporary folder."""
+    import patlit.data as data
+
+    monkeypatch.setattr(data, "resources", _FolderAsPackage(tmp_path))
+    data.load_yaml.cache_clear()
+    yield tmp_path
+    data.load_yaml.cache_clear()

@@ -212,19 +212,10 @@ def test_known_misses(lang: str, text: str, published: str | None, expected: lis
 # ------------------------------------------------------------ data file
 
 
-class _FakeResources:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def files(self, package: str) -> Path:
-        return self.root
-
-
 @pytest.fixture
-def fake_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(dates, "resources", _FakeResources(tmp_path))
+def fake_data(fake_data_dir: Path):
     dates._grammar.cache_clear()
-    yield tmp_path
+    yield fake_data_dir
     dates._grammar.cache_clear()
 
 

@@ -299,19 +299,10 @@ def test_known_misses(text: str, expected: list[str]) -> None:
 # ------------------------------------------------------------ data file
 
 
-class _FakeResources:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def files(self, package: str) -> Path:
-        return self.root
-
-
 @pytest.fixture
-def fake_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(patents, "resources", _FakeResources(tmp_path))
+def fake_data(fake_data_dir: Path):
     patents._grammar.cache_clear()
-    yield tmp_path
+    yield fake_data_dir
     patents._grammar.cache_clear()
 
 

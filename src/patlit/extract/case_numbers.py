@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 from patlit.errors import DataFileError
 from patlit.extract.context import Context
-from patlit.extract.forum_rules import load_yaml
+from patlit.data import load_yaml
 from patlit.model import CaseNumberMention
 
 _DATA = "data/case_numbers.yaml"

@@ -16,7 +16,8 @@ from functools import cache
 from typing import Any
 
 from patlit.errors import DataFileError
-from patlit.extract.forum_rules import Candidate, Rule, Scan, load_yaml
+from patlit.extract.forum_rules import Candidate, Rule, Scan
+from patlit.data import load_yaml
 
 _DATA = "data/cn_courts.yaml"
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -36,7 +36,8 @@ from importlib import resources
 from typing import Any
 
 from patlit.errors import DataFileError
-from patlit.extract.forum_rules import CONDITIONAL, Candidate, Rule, Scan, extend_left, load_yaml
+from patlit.extract.forum_rules import CONDITIONAL, Candidate, Rule, Scan, extend_left
+from patlit.data import load_yaml
 
 _DIRECTIONS = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "M": "Middle", "C": "Central"}
 _ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh")

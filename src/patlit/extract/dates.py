@@ -22,16 +22,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from patlit.data import load_yaml
 from patlit.errors import DataFileError
 from patlit.model import DateMention
 
 _DATA_FILE = "dates.yaml"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ANCHORS = ("month", "year", "weekday", "relative", "zh_year", "zh_month", "zh_day", "zh_relative", "zh_weekday")
 _FORWARD = 16  # characters after an anchor a date and its lookaheads may need
 _RESOLVERS = (
@@ -166,10 +163,7 @@ def load_grammar() -> _Grammar:
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
-    try:
-        raw = yaml.load(resources.files("patlit.data").joinpath(_DATA_FILE).read_text(encoding="utf-8"), Loader=_LOADER)
-    except (OSError, yaml.YAMLError) as exc:
-        raise _fail(f"cannot be read ({exc})") from exc
+    raw = load_yaml(_DATA_FILE)
     if not isinstance(raw, dict):
         raise _fail("top level must be a mapping")
     for key in ("months", "month_abbreviations", "weekdays", "relative", "patterns", "byline", "numeric_order",

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Callable, NamedTuple
 
 from patlit.errors import DataFileError
@@ -104,13 +103,3 @@ def extend_right(scan: Scan, end: int, pattern: re.Pattern[str], width: int = 80
     return m.end() if m else end
 
 
-def load_yaml(name: str) -> Any:
-    """Parse ``patlit/data/<name>`` (libyaml's loader when present: 5x faster than pure Python)."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        text = resources.files("patlit.data").joinpath(name).read_text(encoding="utf-8")
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"data/{name}: cannot be loaded ({exc})") from exc

@@ -25,6 +25,7 @@ from typing import Any
 
 import ahocorasick
 
+from patlit.data import load_yaml
 from patlit.errors import DataFileError
 from patlit.extract import courts_cn, courts_us
 from patlit.extract.context import Context
@@ -38,7 +39,6 @@ from patlit.extract.forum_rules import (
     bounded,
     extend_left,
     fold,
-    load_yaml,
 )
 from patlit.model import ForumMention
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from patlit.data import load_yaml
 from patlit.errors import DataFileError
 
 DATA_FILE = "money.yaml"
@@ -259,15 +260,4 @@ def parse(data: Any) -> MoneyLexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> MoneyLexicon:
     """The bundled money lexicon, read and validated once per process."""
-    import yaml
-
-    try:
-        raw = DATA_PATH.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise _fail(f"cannot be read ({exc})") from exc
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(raw, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise _fail(f"is not valid YAML ({exc})") from exc
-    return parse(data)
+    return parse(load_yaml(DATA_FILE))

@@ -15,12 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable
 from urllib.parse import quote
 
-import yaml
-
+from patlit.data import load_yaml
 from patlit.errors import DataFileError, PatlitError
 from patlit.model import PatentMention
 
@@ -105,11 +103,7 @@ def load_grammar() -> _Grammar:
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
-    try:
-        text = resources.files("patlit.data").joinpath(_DATA_FILE).read_text(encoding="utf-8")
-        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:
-        raise _fail(f"cannot be read ({exc})") from exc
+    raw = load_yaml(_DATA_FILE)
     if not isinstance(raw, dict):
         raise _fail("top level must be a mapping")
     for key in ("cn", "forms", "cues", "cue_offices", "items", "separator", "bare_us", "links"):

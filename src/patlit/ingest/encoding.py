@@ -23,10 +23,8 @@ from __future__ import annotations
 import codecs
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from patlit.data import load_yaml
 from patlit.errors import DataFileError, InputError
 
 #: byte-order marks and the codec that reads (and drops) each; the UTF-32 LE mark
@@ -80,12 +78,7 @@ _HANZI_FILE = "hanzi_common.yaml"
 @lru_cache(maxsize=1)
 def common_hanzi() -> frozenset[str]:
     """The common characters (simplified and traditional) of ``data/hanzi_common.yaml``."""
-    try:
-        raw = resources.files("patlit.data").joinpath(_HANZI_FILE).read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{_HANZI_FILE}: cannot be loaded ({exc})") from exc
-    return parse_hanzi_table(data, _HANZI_FILE)
+    return parse_hanzi_table(load_yaml(_HANZI_FILE), _HANZI_FILE)
 
 
 def parse_hanzi_table(data: object, where: str) -> frozenset[str]:

@@ -17,10 +17,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from patlit.data import load_yaml
 from patlit.errors import DataFileError
 
 _MONTHS_FILE = "feed_months.yaml"
@@ -36,11 +34,7 @@ _TOKEN = re.compile(r"[^\W\d_]+\.?|\d+(?::\d+)*\.?", re.UNICODE)
 @lru_cache(maxsize=1)
 def _month_table() -> tuple[dict[str, int], dict[str, str]]:
     """({lower-case month form: month number}, {example: ISO date}) from the data file."""
-    try:
-        data = yaml.safe_load(resources.files("patlit.data").joinpath(_MONTHS_FILE).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{_MONTHS_FILE}: cannot be loaded ({exc})") from exc
-    return parse_month_table(data, _MONTHS_FILE)
+    return parse_month_table(load_yaml(_MONTHS_FILE), _MONTHS_FILE)
 
 
 def parse_month_table(data: object, where: str) -> tuple[dict[str, int], dict[str, str]]:
