@@ -175,3 +175,12 @@ def test_ampersand_names_stay_whole_unless_two_sides_are_meant():
     assert party(facts, "Johnson & Johnson") is not None, [p.name for p in facts.parties]
     ctx = Context("A licensing dispute involving Sony & Tessera is pending.", "en")
     assert {"Sony", "Tessera"} <= {c.text for c in parties_en.find_candidates(ctx)}
+
+
+def test_accented_names_and_web_names():
+    facts = run(
+        "Telefonaktiebolaget LM Ericsson has filed patent suits against Motorola Mobility Comércio de Produtos Eletrônicos Ltda. in Brazil. "
+        "Nokia Technologies Oy separately sued Amazon.com, Inc. in Delaware over video patents."
+    )
+    assert party(facts, "Motorola Mobility Comércio de Produtos Eletrônicos Ltda.") is not None, [p.name for p in facts.parties]
+    assert party(facts, "Amazon.com, Inc.") is not None

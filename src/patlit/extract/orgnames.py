@@ -19,7 +19,7 @@ LEGAL_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "公司",
     "incorporated", "inc", "corporation", "corp", "company", "co", "limited", "ltd",
     "llc", "l l c", "lp", "llp", "plc", "gmbh", "ag", "kg", "sa", "s a", "nv", "bv", "pte",
-    "pty", "kk", "oy", "ab", "spa", "srl", "sas", "sarl", "se",
+    "pty", "kk", "oy", "ab", "spa", "srl", "sas", "sarl", "se", "ltda",
 )
 _LATIN_SUFFIXES = tuple(s for s in LEGAL_SUFFIXES if s.isascii())
 _CJK_SUFFIXES = tuple(s for s in LEGAL_SUFFIXES if not s.isascii())

@@ -93,13 +93,15 @@ def load_lexicon(text: str) -> Lexicon:
 
 _SUFFIX_WORDS = (
     r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|PLC|plc|GmbH|AG|KG|"
-    r"S\.A|SA|N\.V|NV|B\.V|BV|Pte|Pty|K\.K|KK|Oy|AB|S\.p\.A|SpA|S\.r\.l|SRL|SAS|SARL|SE|Private\s+Limited|Pvt\.?\s+Ltd"
+    r"S\.A|SA|N\.V|NV|B\.V|BV|Pte|Pty|K\.K|KK|Oy|AB|S\.p\.A|SpA|S\.r\.l|SRL|SAS|SARL|SE|Ltda|Private\s+Limited|Pvt\.?\s+Ltd"
 )
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u024f"  # capitals (Latin-1 and Latin Extended: "Comércio", "Škoda")
+_AL = "A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f0-9"
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}"  # dotted acronym: U.S.
-    r"|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"  # clipped word: Am. Tech.
-    r"|[A-Z][A-Za-z0-9]*(?:[\-'’&][A-Za-z0-9]+)*"  # Samsung, AT&T, Hewlett-Packard, O'Neil
-    r"|[0-9]+[A-Za-z][A-Za-z0-9]*)"  # 3M
+    rf"|[{_UP}][a-zà-öø-ÿ]{{1,3}}\.(?=\s+[{_UP}])"  # clipped word: Am. Tech.
+    rf"|[{_UP}][{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?"  # Samsung, AT&T, Hewlett-Packard, Amazon.com
+    rf"|[0-9]+[A-Za-z][{_AL}]*)"  # 3M
 )
 _JOIN = r"(?:[ \u00a0]+|[ \u00a0]*&[ \u00a0]*|[ \u00a0]+(?:of[ \u00a0]+the|of|de|der|van|von|du|la|and[ \u00a0]+the)[ \u00a0]+)"
 _SUFFIX_TAIL = rf"(?:\.?,?[ \u00a0]*(?:\([A-Z][a-z]+\),?[ \u00a0]*)?(?:{_SUFFIX_WORDS})\b\.?)*"
