@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ingest throughput and query latency of the dispute database.
 
-    .venv/bin/python bench/ingest.py [--docs 5000] [--jobs 1] [--store-only] [--keep PATH] [--json]
+    .venv/bin/python bench/ingest.py [--docs 5000] [--jobs 0] [--store-only] [--keep PATH] [--json]
 
 1. Writes >= --docs documents (../shared dev + seeds corpus, else the bundled samples,
    repeated with a varying marker line so that every copy has its own hash) to a JSONL
@@ -145,7 +145,7 @@ def time_queries(db: Path) -> list[tuple[str, float]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=5000)
-    ap.add_argument("--jobs", type=int, default=1, help="extraction processes (as patlit ingest --jobs)")
+    ap.add_argument("--jobs", type=int, default=0, help="extraction processes (as patlit ingest --jobs; 0: automatic)")
     ap.add_argument("--store-only", action="store_true", help="gold records instead of extraction")
     ap.add_argument("--keep", help="keep the database at this path")
     ap.add_argument("--json", action="store_true")

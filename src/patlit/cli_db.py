@@ -66,7 +66,7 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), glob patterns, or - for stdin.")],
     db: DbOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
-                                      help="Extraction processes (1: in this process; 0: one per CPU for large inputs).")] = 0,
+                                      help="Extraction processes (1: in this process; 0: automatic, CPUs + 1 for large inputs).")] = 0,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
 ) -> None:
     """Read documents, extract their facts, resolve them across documents and store them.

@@ -86,14 +86,16 @@ def _pool(workers: int):
 
 
 def auto_jobs(files: list[str]) -> int:
-    """Extraction processes when not told: one per CPU for a large input, else extraction in this process.
+    """Extraction processes when not told: for a large input one per CPU plus one, else extraction in this process.
 
     A pool costs a few hundred milliseconds to start, worth it only for many documents
-    (many files, or JSONL/feeds holding many documents each).
+    (many files, or JSONL/feeds holding many documents each). The storing process is busy
+    only part of the time, so one worker more than CPUs keeps both cores working
+    (measured on 2 cores: 2 workers 134 docs/s, 3 workers 157, 4 workers 155).
     """
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     large = len(files) >= AUTO_POOL_MIN_FILES or any(str(f).lower().endswith(MANY_DOC_SUFFIXES) for f in files)
-    return cpus if cpus > 1 and large else 1
+    return cpus + 1 if cpus > 1 and large else 1
 
 
 def _progress(total: int):
