@@ -163,6 +163,10 @@ def main() -> int:
             db.unlink()
         # gold records replace extraction in this process only: no worker processes then
         jobs = 1 if args.store_only else args.jobs
+        if jobs == 0:
+            from patlit.ingest_run import auto_jobs
+
+            jobs = auto_jobs([str(corpus)])
         result = ingest(corpus, db, jobs, gold if args.store_only else None)
         queries = time_queries(db)
     report = {"corpus": origin, "copies_of": len(docs), "generated": n, "jobs": jobs,
