@@ -239,3 +239,12 @@ def test_representative_matter_names_the_client_as_defendant():
     )
     pr = find(facts, "infringement", ["Initrode LLC"], ["Globex Corporation"])
     assert pr is not None and pr.outcome == "respondent_won" and pr.forum == "ded", describe(facts)
+
+
+def test_responded_by_suing_for_frand_rates_is_other():
+    facts = run(
+        "Lumen Arrays filed a patent lawsuit against Kestrel Optics in Munich, and Kestrel Optics responded by suing "
+        "Lumen Arrays in Chongqing, asking the court to set global FRAND royalty rates."
+    )
+    assert find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"]), describe(facts)
+    assert find(facts, "other", ["Kestrel Optics"], ["Lumen Arrays"]), describe(facts)

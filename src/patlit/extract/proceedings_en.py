@@ -51,7 +51,7 @@ _ADV = (
     r"(?:also|then|later|recently|subsequently|previously|earlier|already|again|first|further|finally|now|"
     r"reportedly|allegedly|itself|in\s+turn|has|have|had|will|would|could|did|does|do|just|once|too|directly|"
     r"separately|jointly|ultimately|eventually|originally|initially|since|last\s+(?:week|month|year)|"
-    r"on\s+\w+day|in\s+\d{4}|[a-z]+ly)"
+    r"on\s+\w+day|in\s+\d{4}|(?:responded|retaliated|countered|reacted|hit\s+back)\s+by|[a-z]+ly)"
 )
 _BRACKETS = r"(?:\s*\([^()]{0,80}\))*"
 _COORD = r"(?-i:\s+[a-z][^,;.\ue000A-Z]{0,40}?,?\s+(?:but|and)\s+(?:then\s+|later\s+|instead\s+|also\s+)?)"
@@ -68,6 +68,8 @@ _JUDGE = r"\b(?:jury|juries|courts?|judges?|commission|ALJ|panel|tribunal|it|the
 _INFR = r"(?P<v>infringed|infringes|infringe|infringing)"
 
 
+_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s")
+_PATENT_SUIT = re.compile(r"\bpatents?\s+(?:infringement\s+)?(?:suits?|lawsuits?|cases?|complaints?|actions?)\b", re.I)
 _NEG = re.compile(r"\b(?:not|never)\b", re.I)
 _SPACES = re.compile(r"\s+")
 _INFRING = re.compile(r"infring", re.I)
@@ -833,10 +835,11 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             kind = _kind(g, None, np, tail) if fr.frame in ("accuse", "against") else kind
             kind = kind or fr.kind
         # non-patent actions joined to a patent fight
-        if kind in ("infringement", "declaratory_judgment") and not _INFRING.search(np) and not (
+        if kind in ("infringement", "declaratory_judgment") and not _INFRING.search(np) and not _PATENT_SUIT.search(np) and not (
             fr.frame in ("accuse", "allege") and _INFRING.search(tail)
         ):
-            window = np + " " + tail + " " + rest[:120] if kind == "infringement" else text
+            clause_rest = _CLAUSE_END.split(rest[:120], maxsplit=1)[0]
+            window = np + " " + tail + " " + clause_rest if kind == "infringement" else text
             if g.other_cues.search(window):
                 kind = "other"
         if fr.frame == "withdraw":
