@@ -537,8 +537,8 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                     sentence_actions.append(action)  # respondents looked for below
                     if trig.opponent_fallback:
                         may_take_opponent.add(action.start)
-                elif action.respondents and trig.frame == "passive":
-                    sentence_actions.append(action)  # "X遭诉": who sued is looked for below
+                elif action.respondents and trig.frame in ("passive", "active"):
+                    sentence_actions.append(action)  # "X遭诉", "ITC对X启动337调查": who brought it is looked for below
                 else:
                     one_sided.update(action.claimants + action.respondents)
         for rule, m in outcome_hits[bisect.bisect_left(outcome_starts, ss):bisect.bisect_left(outcome_starts, se)]:
@@ -743,9 +743,11 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
             # "X遭诉…，原告为Y": the claimant named by role, else X's opponent elsewhere
             cl = tuple(n for n in role_sides.get("claimant", ()) if n not in a.respondents)
             if not cl:
-                cl = next((b.claimants for b in done if set(a.respondents) & set(b.respondents)), ())
+                near = sorted(done, key=lambda b: (b.start > a.start, abs(b.start - a.start)))
+                cl = next((b.claimants for b in near if set(a.respondents) & set(b.respondents)), ())
             if cl:
-                out.append(replace(a, claimants=cl))
+                # told again without who brought it: a reference, its sentence dates nothing
+                out.append(replace(a, claimants=cl, mode="reference") if isinstance(a, Action) else replace(a, claimants=cl))
             else:
                 one_sided.update(a.respondents)
             continue
