@@ -240,8 +240,8 @@ def get_dispute(session: Session, dispute_id: int, evidence_limit: int = EVIDENC
         kind = e.kind
         if kind == FILING_EVENT["infringement"] and p["kind"] == "infringement" and _claimants_on_side(p, side_of_group, 1):
             kind = "countersued"
-        claimants = ", ".join(c["name"] for c in p["claimants"])
-        respondents = ", ".join(c["name"] for c in p["respondents"])
+        claimants = _short_names(p["claimants"])
+        respondents = _short_names(p["respondents"])
         events.append({
             "id": e.id,
             "date": e.date,
@@ -270,6 +270,12 @@ def get_dispute(session: Session, dispute_id: int, evidence_limit: int = EVIDENC
         "conflicts": conflicts,
         "sources": sources,
     }
+
+
+def _short_names(parties: list[dict], most: int = 2) -> str:
+    """'A, B et al.' for an event label."""
+    names = [p["name"] for p in parties]
+    return ", ".join(names[:most]) + (" et al." if len(names) > most else "")
 
 
 def _claimants_on_side(p: dict, side_of_group: dict[int, int], side: int) -> bool:
