@@ -94,6 +94,7 @@ class Cues:
     not_filing_date: re.Pattern
     short_patent: re.Pattern
     kind_nouns: re.Pattern
+    patent_words: tuple[str, ...] = ()
 
 
 _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
@@ -145,6 +146,10 @@ def load_cues(text: str, lang: str) -> Cues:
         out["kind_nouns"] = re.compile("|".join(f"(?P<{k}>{v})" for k, v in kn.items()), re.I)
     except re.error as exc:
         raise DataFileError(f"{name}: {lang}.kind_nouns: bad pattern: {exc}") from exc
+    pw = sec.get("patent_words")
+    if not isinstance(pw, list) or not pw or not all(isinstance(w, str) and w for w in pw):
+        raise DataFileError(f"{name}: {lang}.patent_words must be a non-empty list of words")
+    out["patent_words"] = tuple(pw)
     if "d" not in out["short_patent"].groupindex:
         raise DataFileError(f"{name}: {lang}.short_patent needs a group named 'd'")
     return Cues(**out)
@@ -413,6 +418,8 @@ def _dedupe(xs):
 
 
 def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], all_patents) -> list[str]:
+    if not any(w in clause for w in cue.patent_words):
+        return []
     out: list[str] = []
     for m in cue.short_patent.finditer(clause):
         digits = m.group("d")
@@ -470,8 +477,12 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     if not history:
         return
     ss, se = ctx.sentences[si]
-    sent = ctx.text[ss:se]
     named = _by_sentence(ctx, parties).get(si, [])
+    if not named and not any(o.sentence == si for o in outcomes) and not any(
+        _in(spans, ss, se) for spans in (mentions.money, mentions.forums, mentions.patents, mentions.dates)
+    ):
+        return  # nothing to give
+    sent = ctx.text[ss:se]
     names = {n for _, n in named}
     recent = sorted((h for h in history if si - max(h.sentences) <= 5), key=lambda h: h.touch)
     if not recent:

@@ -857,9 +857,10 @@ def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> Non
     spans = sorted(((s, e, k) for k, sf in surf.items() for s, e, _ in sf.spans), key=lambda x: x[0])
     if not spans:
         return
-    pat_list, pat_of = _affiliate_res()
-    if not pat_list.search(text) and not pat_of.search(text):
+    low = text.lower()
+    if not any(n in low for n in lexicon().affiliate_nouns):
         return
+    pat_list, pat_of = _affiliate_res()
     for m in pat_list.finditer(text):
         # parent: the name right before
         parent = None
