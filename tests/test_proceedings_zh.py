@@ -154,6 +154,11 @@ def test_named_loser_decides_the_side_that_won():
     assert outcomes[0].loser == "云帆科技有限公司"
 
 
+def test_instance_word_tells_which_proceeding_an_outcome_ends():
+    _, outcomes = analyse("一审法院判决驳回金石精工有限公司的全部诉讼请求。二审法院改判驳回云帆科技有限公司的诉讼请求。")
+    assert [o.only_kind for o in outcomes if o.outcome == "respondent_won"] == ["infringement", "appeal"]
+
+
 def test_forecast_settlement_is_no_outcome():
     _, outcomes = analyse("金石精工有限公司起诉云帆科技有限公司。双方最终可能达成和解。")
     assert outcomes == []

@@ -99,6 +99,7 @@ class Grammar:
     case_number_kinds: dict[str, str]
     restate_rx: re.Pattern
     patent_in_suit: re.Pattern
+    instance_words: tuple[tuple[str, str], ...]
     role_fallback: dict[str, str]
     claimant_sides: frozenset[str]
     respondent_sides: frozenset[str]
@@ -210,6 +211,7 @@ def grammar() -> Grammar:
         role_fallback=dict(require(d, "role_fallback", dict, DATA)),
         claimant_sides=frozenset(p[0] for p in pairs),
         respondent_sides=frozenset(p[1] for p in pairs),
+        instance_words=tuple((str(w), str(k)) for w, k in require(d, "instance_words", dict, DATA).items()),
         patent_in_suit=re.compile(_alternation(string_list(d, "patent_in_suit", DATA))),
         restate_rx=re.compile("|".join(f"(?:{x.rx.pattern})" for x in triggers if x.frame in ("restate", "roles")) or "(?!)"),
         outcome_reach=int(d.get("outcome_reach", 2)),
@@ -544,8 +546,11 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
         for rule, m in outcome_hits[bisect.bisect_left(outcome_starts, ss):bisect.bisect_left(outcome_starts, se)]:
             if m.end() > se or _outcome_not_reported(g, t, ss, m.start()):
                 continue
-            # a wording only one kind can have ("宣告…无效") tells assembly so
-            only = rule.kinds[0] if len(rule.kinds) == 1 else None
+            # a wording only one kind can have ("宣告…无效") tells assembly so, and so
+            # does the instance the sentence speaks of ("一审法院…驳回", "二审改判…")
+            only = rule.kinds[0] if len(rule.kinds) == 1 else _instance(g, t, ss, m.start())
+            if only is not None and rule.kinds and only not in rule.kinds:
+                only = rule.kinds[0]
             named = next((x.party for x in ms if m.start() <= x.start and x.end <= m.end()), None)
             loser = named if rule.names_loser else None
             winner = named if rule.names_winner else None
@@ -809,6 +814,17 @@ def _level(number: str) -> str | None:
     """The instance a Chinese case number belongs to: the character before its serial (初, 终, 再)."""
     m = _CASE_LEVEL.search(number)
     return m.group(1) if m else None
+
+
+def _instance(g: Grammar, t: str, lo: int, pos: int) -> str | None:
+    """The proceeding kind the nearest instance word before ``pos`` names (一审 → the suit,
+    二审/改判 → the appeal), or None."""
+    best, kind = -1, None
+    for word, k in g.instance_words:
+        i = t.rfind(word, lo, pos + len(word) if word in ("改判",) else pos)
+        if i > best:
+            best, kind = i, k
+    return kind
 
 
 def _outcome_for(o: OutcomeMention, a: ActionMention) -> str | None:
