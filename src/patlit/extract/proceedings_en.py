@@ -826,7 +826,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
                     kind = "infringement"
                 # "the case X brought against Y" in a report on ITC investigations
                 if kind == "infringement":
-                    near = " ".join(x.text for x in sents[max(0, st.index - 2):st.index + 1])
+                    near = _raw_window(ctx, st.index, 2, 0)
                     if g.itc_cue.search(near):
                         kind = "itc_investigation"
         elif fr.frame == "request":
@@ -871,7 +871,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(respondents), st.index, outcome,
             mode=mode, undirected=undirected, scope=_scope(ctx, st),
             reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
-            ptab=bool(g.ptab.search(np + " " + tail + " " + " ".join(x.text for x in sents[max(0, st.index - 2):st.index + 3]))),
+            ptab=bool(g.ptab.search(np + " " + tail) or g.ptab.search(_raw_window(ctx, st.index, 2, 2))),
         )
     ]
     # "two suits against A, ... and one against B": a second respondent group
@@ -881,6 +881,13 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if more:
                 acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(more), st.index, outcome, mode=mode, scope=_scope(ctx, st)))
     return acts
+
+
+def _raw_window(ctx: Context, i: int, before: int, after: int) -> str:
+    """The document text from ``before`` sentences before sentence ``i`` to ``after`` after it."""
+    lo = ctx.sentences[max(0, i - before)][0]
+    hi = ctx.sentences[min(len(ctx.sentences) - 1, i + after)][1]
+    return ctx.text[lo:hi]
 
 
 def _scope(ctx: Context, st: _Sent) -> tuple[int, int]:
