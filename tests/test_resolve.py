@@ -351,3 +351,10 @@ def test_the_result_does_not_depend_on_the_order_of_documents(db, order) -> None
     assert (suit["date"], suit["forum"], suit["patents"]) == ("2024-04-15", "cand", ["US8218566"])
     assert {r["name"] for r in suit["respondents"]} == {"Inspur Group", "Aivres Systems Inc."}
     assert [(e["kind"], e["date"]) for e in full["events"] if e["proceeding_id"] == suit["id"]] == [("filed", "2024-04-15")]
+
+
+def test_a_short_name_listed_beside_its_full_form_is_the_same_party(db) -> None:
+    db.add(doc("a", "Inspur Group (Inspur) was sued by HPE. Inspur said nothing.",
+               [party("Inspur Group", "Inspur"), party("Inspur"), HPE], []))
+    assert n_parties(db) == 2
+    assert db.scalar("select count(*) from ambiguous_keys") == 0

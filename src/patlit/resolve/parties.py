@@ -201,7 +201,32 @@ def resolve_parties(db: Sql, doc_pk: int, parties: list[dict]) -> Resolved:
 
 
 def _dedupe(recs: list[dict]) -> list[dict]:
-    """One entry per full name: a party listed twice by a document is one party, not a contradiction."""
+    """One entry per party: a party listed twice by a document is one party, not a contradiction.
+
+    Entries with the same full name are one; so is an entry whose full name another entry
+    gives as its alias ("Inspur" beside "Inspur Group (Inspur)").
+    """
+    merged = _dedupe_names(recs)
+    alias_of: dict[str, int] = {}
+    for i, p in enumerate(merged):
+        for a in p["aliases"]:
+            alias_of.setdefault(fold(a), i)
+    out: list[dict] = []
+    into: dict[int, dict] = {}
+    for i, p in enumerate(merged):
+        j = alias_of.get(fold(p["name"]))
+        if j is not None and j != i and fold(merged[j]["name"]) != fold(p["name"]):
+            target = into.setdefault(j, merged[j])
+            target["evidence"] = target["evidence"] + p["evidence"]
+            target["aliases"] += [a for a in p["aliases"] if a not in target["aliases"] and a != target["name"]]
+            target["affiliate_of"] = target.get("affiliate_of") or p.get("affiliate_of")
+            continue
+        out.append(into.setdefault(i, p))
+    return out
+
+
+def _dedupe_names(recs: list[dict]) -> list[dict]:
+    """Entries with the same full name, folded, become one."""
     out: dict[str, dict] = {}
     for p in recs:
         key = fold(_names(p)[0])
