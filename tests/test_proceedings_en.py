@@ -114,8 +114,18 @@ def test_did_not_infringe_is_respondent_won():
     assert pr is not None and pr.outcome == "respondent_won"
 
 
-@pytest.mark.xfail(strict=True, reason="'the two fight over SEP infringement' needs an undirected pair frame with an inferred claimant")
-def test_fight_over_infringement_between_the_two():
+def test_the_two_fight_over_infringement_in_a_named_court():
+    facts = run(
+        "Nimbus Telecom sued Ostro Mobile in the Munich Regional Court. The Delhi High Court turned down Nimbus Telecom's "
+        "bid to secure a deposit from Ostro Mobile while the two fight over SEP infringement in India."
+    )
+    procs = [p for p in facts.proceedings if p.kind == "infringement"]
+    assert sorted(p.forum for p in procs) == ["de-lg-muenchen", "other:Delhi High Court"], describe(facts)
+    assert all(p.claimants == ["Nimbus Telecom"] for p in procs)
+
+
+@pytest.mark.xfail(strict=True, reason="a court named only by its city ('a court in Delhi') gives no forum to keep the fight apart")
+def test_fight_over_infringement_before_an_unnamed_court():
     facts = run("Nimbus Telecom sued Ostro Mobile in Munich. A court in Delhi turned down Nimbus Telecom's bid to secure a deposit from Ostro Mobile while the two fight over SEP infringement in India.")
     assert len([p for p in facts.proceedings if p.kind == "infringement"]) == 2
 

@@ -122,6 +122,7 @@ _EXTRA_KEYS = {
     "caption_apposition": frozenset({"v", "vs"}),
     "exclusion_order": frozenset({"exclusion"}),
     "appeal_by": frozenset({"appeal", "cross-appeal", "appeals"}),
+    "two_fight": frozenset({"fight", "fighting", "battle", "battling", "clash", "clashing", "spar", "sparring", "litigate", "litigating"}),
     "prevailed": frozenset({"prevailed", "won"}),
     "validity_pending": frozenset({"valid"}),
     "caption_case": frozenset({"v", "vs"}),
@@ -352,6 +353,8 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"\b(?:ITC|USITC|commission)\b[^;\ue000]{{0,40}}?\b(?:entered|issued|imposed|granted)\b[^;\ue000]{{0,80}}?\bexclusion\s+order\b[^;\ue000]{{0,80}}?\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("prevailed", "pair", "infringement", "reference", "prevailed",
          rf"(?P<w>{ENT})\s+(?:has\s+|had\s+)?(?:prevailed|won)\b(?:[^;\ue000]{{0,80}}?\b(?:fight|dispute|case|battle|litigation|suit|proceedings?)\s+(?:with|against)|\s+against)\s+(?P<o>{ENT})"),
+        ("pair_two", "pair", "infringement", "reference", "two_fight",
+         r"\b(?:the\s+two|both)\s+(?:companies\s+|sides\s+|firms\s+|rivals\s+)?(?:are\s+)?(?:fight|fighting|battle|battling|clash|clashing|spar|sparring|litigate|litigating)\s+over\s+(?:[\w\-]+\s+){0,3}?infring"),
         ("caption", "caption", "infringement", "reference", "caption_apposition",
          rf"\b(?P<n>lawsuit|suit|case|complaint|action|litigation),?\s+(?P<c>{ENT})\s+v(?:s)?\.?\s+(?P<r>{ENT})"),
         ("agreement", "noun", "other", "reference", "enforce_agreement",
@@ -779,6 +782,19 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             outcome = "claimant_won"
         if not respondents:
             return None
+    elif fr.frame == "pair" and fr.sub == "two_fight":
+        # "... while the two fight over SEP infringement": the last two parties named before
+        before = []
+        for s0, e0, n0 in reversed(st.ents):
+            if _abs_pos(st, s0) < m.start() and n0 not in before:
+                before.append(n0)
+        if len(before) < 2:
+            return None
+        s_doc, e_doc = st.doc_offset(m.start()), st.doc_end(m.end())
+        return [
+            Action(s_doc, e_doc, ctx.text[s_doc:e_doc], "infringement", (before[1],), (before[0],), st.index, None,
+                   mode="reference", undirected=True, scope=_scope(ctx, st))
+        ]
     elif fr.frame == "pair":
         w, o = st.names(gd["w"]), st.names(gd["o"])
         if not w or not o:
