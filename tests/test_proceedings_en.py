@@ -116,7 +116,7 @@ def test_did_not_infringe_is_respondent_won():
 
 def test_the_two_fight_over_infringement_in_a_named_court():
     facts = run(
-        "Nimbus Telecom sued Ostro Mobile in the Munich Regional Court. The Delhi High Court turned down Nimbus Telecom's "
+        "Nimbus Telecom sued Ostro Mobile in the Munich Regional Court. Earlier this month, the Delhi High Court turned down Nimbus Telecom's "
         "bid to secure a deposit from Ostro Mobile while the two fight over SEP infringement in India."
     )
     procs = [p for p in facts.proceedings if p.kind == "infringement"]
