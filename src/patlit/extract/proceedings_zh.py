@@ -72,6 +72,7 @@ class OutcomeRule:
     examples: tuple[str, ...]
     names_loser: bool = False
     names_winner: bool = False
+    look_back: int = 0
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def grammar() -> Grammar:
         if not isinstance(exs, list) or not exs or not all(isinstance(x, str) for x in exs):
             raise DataFileError(f"{DATA}: {where} needs example sentences")
         outcomes.append(OutcomeRule(str(o.get("id", i)), _compile(o.get("pattern"), where), o["outcome"], tuple(kinds), tuple(exs),
-                                    bool(o.get("names_loser")), bool(o.get("names_winner"))))
+                                    bool(o.get("names_loser")), bool(o.get("names_winner")), int(o.get("look_back", 0))))
     pairs = []
     for p in require(d, "role_pairs", list, DATA):
         if not isinstance(p, dict) or p.get("kind") not in PROCEEDING_KINDS or not p.get("claimant") or not p.get("respondent"):
@@ -551,7 +552,10 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
             only = rule.kinds[0] if len(rule.kinds) == 1 else _instance(g, t, ss, m.start())
             if only is not None and rule.kinds and only not in rule.kinds:
                 only = rule.kinds[0]
-            named = next((x.party for x in ms if m.start() <= x.start and x.end <= m.end()), None)
+            lo_named = max(_clause_start(t, ss, m.start()), m.start() - rule.look_back)
+            inside = [x.party for x in ms if lo_named <= x.start and x.end <= m.end()]
+            # the party closest before a look-back wording ("甲诉乙一案，乙胜诉"), else the first inside it
+            named = (inside[-1] if rule.look_back else inside[0]) if inside else None
             loser = named if rule.names_loser else None
             winner = named if rule.names_winner else None
             outcomes.append(Outcome(m.start(), m.end(), text[m.start():m.end()], rule.outcome, si,
