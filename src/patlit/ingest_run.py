@@ -104,8 +104,8 @@ def _progress(total: int):
 
     console = Console(stderr=True)
     return Progress(
-        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        TextColumn("{task.fields[name]}", style="dim"),
+        TextColumn("ingesting files"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.fields[docs]} documents"), TextColumn("{task.fields[name]}", style="dim"),
         console=console, transient=True, disable=not console.is_terminal,
     )
 
@@ -164,7 +164,7 @@ def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
 
     try:
         with _progress(len(files)) as progress, store.session() as session:
-            task = progress.add_task("ingest", total=len(files), name="")
+            task = progress.add_task("ingest", total=len(files), name="", docs=0)
             in_flight: deque = deque()
 
             def is_known(doc: Document) -> bool:
@@ -172,7 +172,8 @@ def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
                 session.rollback()  # no snapshot held across the writer's transactions
                 return found
 
-            for doc in documents(task, progress):
+            for n, doc in enumerate(documents(task, progress), 1):
+                progress.update(task, docs=n)
                 if is_known(doc):
                     summary.duplicate += 1
                     continue
