@@ -258,3 +258,20 @@ def test_responded_by_suing_for_frand_rates_is_other():
     )
     assert find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"]), describe(facts)
     assert find(facts, "other", ["Kestrel Optics"], ["Lumen Arrays"]), describe(facts)
+
+
+def test_litigant_sentence_far_from_patent_words_counts():
+    facts = run(
+        "Orchid Labs sued Verdant Bio over a sensor patent in 2016.\n\n"
+        "The court later ordered Verdant Bio to pay RMB 23 million to Orchid Labs. Verdant Bio has since changed its name. "
+        "Its shares fell sharply. Analysts were surprised.\n\n"
+        "Meanwhile, Orchid Labs also filed suits against Pellucid AG, Kestrel Optics, and Nimbus Telecom in Texas."
+    )
+    pr = find(facts, "infringement", ["Orchid Labs"], ["Pellucid AG", "Kestrel Optics", "Nimbus Telecom"])
+    assert pr is not None, describe(facts)
+
+
+def test_office_upholding_the_patent_is_respondent_won():
+    facts = run("Verdant Bio filed a request for invalidation of Orchid Labs' patent with CNIPA, but the Board upheld the patent in full.")
+    pr = find(facts, "invalidation", ["Verdant Bio"], ["Orchid Labs"])
+    assert pr is not None and pr.outcome == "respondent_won", describe(facts)

@@ -600,8 +600,11 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
     topic: list[str] = []
     has_ctx = _context_flags(ctx, g)
     text = ctx.text
+    deferred: list[int] = []
     for i, (ss, se) in enumerate(ctx.sentences):
         if not any(has_ctx[max(0, i - 2):i + 3]):
+            if per[i]:
+                deferred.append(i)
             continue  # far from any word about patents
         raw_words = frozenset(_WORDS.findall(text[ss:se].lower()))
         if not per[i] and not (raw_words & g.all_keys):
@@ -621,6 +624,18 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             topic = list(found[-1].claimants) or topic
         elif st.ents and not topic:
             topic = [st.ents[0][2]]
+    # far from patent words, a sentence still counts when it names a patent litigant:
+    # "Meanwhile, Goodix also filed suits against Apple and LG in Texas."
+    litigants = {n for a in actions for n in (*a.claimants, *a.respondents)}
+    for i in deferred:
+        if not litigants & {n for _, _, n in per[i]}:
+            continue
+        st = sents[i]
+        outcomes.extend(_outcomes(ctx, st, g))
+        actions.extend(_match_sentence(ctx, st, sents, g, topic, False))
+    if deferred:
+        actions.sort(key=lambda a: a.start)
+        outcomes.sort(key=lambda o: o.start)
     return _Found(actions, outcomes, pairs, table)
 
 
