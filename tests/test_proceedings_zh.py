@@ -159,6 +159,15 @@ def test_instance_word_tells_which_proceeding_an_outcome_ends():
     assert [o.only_kind for o in outcomes if o.outcome == "respondent_won"] == ["infringement", "appeal"]
 
 
+def test_dismissed_appeal_names_the_appellant():
+    text = "金石精工有限公司起诉云帆科技有限公司侵权。最高人民法院终审判决驳回云帆科技有限公司的上诉，维持原判。"
+    actions, _ = analyse(text)
+    appeal = [a for a in actions if a.kind == "appeal"]
+    assert [(a.claimants, a.respondents, a.outcome) for a in appeal] == [
+        (("云帆科技有限公司",), ("金石精工有限公司",), "respondent_won")
+    ]
+
+
 def test_forecast_settlement_is_no_outcome():
     _, outcomes = analyse("金石精工有限公司起诉云帆科技有限公司。双方最终可能达成和解。")
     assert outcomes == []

@@ -578,10 +578,30 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
             actions[same] = replace(actions[same], outcome=a.outcome)
     told = min((a.sentence for a in actions), default=len(ctx.sentences))  # first action a trigger tells
     actions += _role_actions(ctx, t, parties, mentions, actions)
+    actions += _appeals_from_outcomes(ctx, actions, outcomes)
     _late_outcomes(g, ctx, actions, outcomes)
     actions += _patent_statements(g, ctx, t, pms, mentions, actions, told)
     actions.sort(key=lambda a: a.start)
     return actions, outcomes, one_sided
+
+
+def _appeals_from_outcomes(ctx: Context, actions: list[ActionMention], outcomes: list[OutcomeMention]) -> list[ActionMention]:
+    """"驳回甲的上诉" names an appeal by 甲 that no trigger reported: against 甲's opponent
+    in the suit below, with the outcome the wording gives."""
+    if any(a.kind == "appeal" for a in actions):
+        return []
+    out: list[ActionMention] = []
+    for o in outcomes:
+        appellant = getattr(o, "loser", None) if getattr(o, "only_kind", None) == "appeal" else None
+        if appellant is None or "上诉" not in o.text:
+            continue
+        below = next((a for a in actions if a.kind != "appeal" and appellant in set(a.claimants) | set(a.respondents)), None)
+        if below is None:
+            continue
+        other = below.respondents if appellant in below.claimants else below.claimants
+        out.append(_act(ctx.text, o.start, o.end, "appeal", [appellant], other, o.sentence, o.outcome, mode="reference"))
+        break
+    return out
 
 
 def _patent_statements(g: Grammar, ctx: Context, t: str, pms: list[_M], mentions: Mentions,
