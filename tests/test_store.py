@@ -326,3 +326,20 @@ def test_malformed_records_store_what_they_can_without_failing(db, broken) -> No
     document = Document(doc_id="odd", text="Acme sued Widget over US8218566.")
     assert db.add((document, {"doc_id": "odd", **broken})).status == "new"
     assert db.scalar("select count(*) from documents") == 1
+
+
+def test_a_text_stored_meanwhile_by_another_writer_counts_as_duplicate(db, monkeypatch) -> None:
+    from patlit.store.writer import Writer
+
+    other = Writer(db.store)
+    first = Writer(db.store)
+    real_add = Writer._add
+
+    def racing_add(self, session, sql, document, record, h):
+        if self is first:  # the other writer commits the same text between our check and our insert
+            assert other.add(document, record).status == "new"
+        return real_add(self, session, sql, document, record, h)
+
+    monkeypatch.setattr(Writer, "_add", racing_add)
+    assert first.add(*wangsu_doc()).status == "duplicate"
+    assert db.scalar("select count(*) from documents") == 1

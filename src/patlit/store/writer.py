@@ -65,22 +65,31 @@ class Writer:
 
     def add(self, doc: Document, record: dict[str, Any]) -> Stored:
         """Store ``doc`` with its facts record in its own transaction."""
-        with self.store.session() as session, session.begin():
-            db = Sql(session)
-            h = content_hash(doc.text)
-            existing = db.one("SELECT id, doc_id FROM documents WHERE content_hash = :h", {"h": h})
-            if existing is not None:
-                return Stored("duplicate", existing[1], existing[0])
-            return self._add(session, db, doc, record, h)
+        h = content_hash(doc.text)
+        try:
+            with self.store.session() as session, session.begin():
+                db = Sql(session)
+                existing = db.one("SELECT id, doc_id FROM documents WHERE content_hash = :h", {"h": h})
+                if existing is not None:
+                    return Stored("duplicate", existing[1], existing[0])
+                return self._add(session, db, doc, record, h)
+        except Exception:
+            # another writer (the web app, a second ingest) may have stored the same text meanwhile
+            with self.store.session() as session:
+                existing = Sql(session).one("SELECT id, doc_id FROM documents WHERE content_hash = :h", {"h": h})
+            if existing is None:
+                raise
+            return Stored("duplicate", existing[1], existing[0])
 
     def _add(self, session: Session, db: Sql, doc: Document, record: dict[str, Any], h: str) -> Stored:
         doc_id = self._free_doc_id(db, doc.doc_id or h[:12], h)
-        published = record.get("published") or doc.published
+        published = _opt_str(record.get("published")) or doc.published
         doc_pk = db.insert(
             "INSERT INTO documents (doc_id, content_hash, title, url, published, lang, text, source, ingested_at, "
             "record) VALUES (:doc_id, :h, :title, :url, :published, :lang, :text, :source, :at, :record) RETURNING id",
-            {"doc_id": doc_id, "h": h, "title": doc.title or record.get("title"), "url": doc.url or record.get("url"),
-             "published": published, "lang": record.get("lang") or doc.lang, "text": doc.text, "source": doc.source,
+            {"doc_id": doc_id, "h": h, "title": doc.title or _opt_str(record.get("title")),
+             "url": doc.url or _opt_str(record.get("url")),
+             "published": published, "lang": _opt_str(record.get("lang")) or doc.lang, "text": doc.text, "source": doc.source,
              "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
              "record": json.dumps(record, ensure_ascii=False)},
         )
