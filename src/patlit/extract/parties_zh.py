@@ -44,8 +44,9 @@ _NOT_SELF = "等家个"  # "华为、中兴等公司", "两家公司": companies
 _LEADING_JUNK = ")(:,.-&· "
 _QUOTES = "\"'“”‘’「」『』"
 _MAX_NAME = 30
-# after a role word: a bracketed second role, a colon, a copula ("上诉人(原审被告):X", "原告为X")
-_AFTER_ROLE = re.compile(r"\s*(?:\([^()]{1,8}\))?\s*:?\s*(?:为|是)?")
+# after a role word: an ordinal, a bracketed second role, a colon, a copula
+# ("被告二:X", "上诉人(原审被告):X", "原告为X")
+_AFTER_ROLE = re.compile(r"\s*(?:[一二三四五六七八九十0-9]{1,2}(?=\s*[:(]))?\s*(?:\([^()]{1,12}\))?\s*:?\s*(?:为|是)?")
 
 
 def _alternation(words: list[str]) -> str:
