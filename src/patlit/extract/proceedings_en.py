@@ -88,6 +88,7 @@ class Frame:
     keys: frozenset[str] = frozenset()  # the frame is tried only on sentences holding one of these words
     anchored: bool = False  # starts at a party placeholder or a pronoun: matched only there
     noun_first: bool = False  # starts at an action noun: matched only there
+    needs: frozenset[str] = frozenset()  # words the sentence must also hold (all of them)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,21 @@ _EXTRA_KEYS = {
     "caption_case": frozenset({"v", "vs"}),
     "caption_head": frozenset({"v", "vs"}),
 }
+
+
+def _needs(frame: str, sub: str) -> frozenset[str]:
+    """Literal words a frame variant cannot match without (a cheap test before the pattern)."""
+    if sub in ("active", "relative", "passive_against") and frame in ("noun", "against", "withdraw"):
+        return frozenset({"against"})
+    if frame == "to_court":
+        return frozenset({"court"})
+    if sub == "passive" or (frame == "face"):
+        return frozenset({"by"}) if sub == "passive" else frozenset()
+    if frame == "accuse":
+        return frozenset({"of"})
+    if frame == "hit_with":
+        return frozenset({"with"})
+    return frozenset()
 
 
 def _is_anchored(pat: str) -> bool:
@@ -206,12 +222,13 @@ def compile_grammar(text: str) -> Grammar:
                 raise DataFileError(f"{_DATA}: verb {v['id']!r} ({sub}): bad pattern: {exc}") from exc
             frames.append(
                 Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub, _keys(v["forms"]), _is_anchored(pat),
-                      pat.startswith(r"\b(?P<n>"))
+                      pat.startswith(r"\b(?P<n>"), _needs(v["frame"], sub))
             )
     poss = _alt([str(x) for x in _need_list(raw, "possessive_nouns")])
     poss_keys = _keys([str(x) for x in raw["possessive_nouns"]], last=True)
     extra = [
-        Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub, poss_keys if fid == "possessive" else _EXTRA_KEYS[sub], _is_anchored(pat))
+        Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub, poss_keys if fid == "possessive" else _EXTRA_KEYS[sub],
+              _is_anchored(pat), False, frozenset({"against"}) if sub in ("possessive", "exclusion_order", "won_verdict") else frozenset())
         for fid, fr, kind, mode, sub, pat in _extra_patterns(noun_re, poss)
     ]
     kc = raw.get("kind_cues") or {}
@@ -660,7 +677,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     starts: list[int] | None = None
     noun_starts: list[int] | None = None
     for fr in frames:
-        if not (fr.keys & words):
+        if not (fr.keys & words) or not (fr.needs <= words):
             continue
         if fr.anchored:
             if starts is None:
