@@ -12,8 +12,20 @@ Each sentence is rewritten with its party mentions replaced by placeholders
 - attack:   "C attacked four R patents"
 - appeal:   "C appealed", "its cross-appeal"
 - verdicts: "a jury found that R infringed", "the court held that R did not infringe",
-            "an exclusion order against R", "a verdict for C and against R"
-- captions: "C v. R" heading a case note, "two C v R patent cases"
+            "an exclusion order against R", "a verdict for C and against R",
+            "the jury ordered R to pay $N to C", "C won a verdict against R"
+- others:   "R faces a lawsuit from C", "C slapped R with a suit", "an appeal by C",
+            "C prevailed in its fight with R", "while the two fight over infringement",
+            "pending whether the patents are valid" (the defendant's nullity action)
+- captions: "C v. R" heading a case note, "two C v R patent cases", "the lawsuit, C v. R"
+            (not case law cited as authority: "See KSR v. Teleflex, 550 U.S. 398")
+
+A frame counts only near words about patents (or when it names a party already in a
+patent action); intentions ("X said it would appeal") are not filings; outcome cues
+(withdrawn, settled, dismissed, won/lost by a side, decided for one kind: "the Board
+denied institution") are reported beside the actions for the assembly to place.
+Frames are tried only on sentences holding their trigger words, and only where a
+party, pronoun or action noun starts.
 
 Roles the sentence leaves open (a pronoun, an unnamed opponent, a patent owner) are
 resolved from the sentence and its neighbours; :mod:`.assemble` then attaches forum,
