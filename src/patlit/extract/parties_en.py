@@ -632,7 +632,6 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     affil_parent: dict[str, str] = {}
 
     def add(s: int, e: int, t: str, blocked: bool, headline: bool) -> str | None:
-        t = orgnames.strip_suffix(t) if False else t
         k = orgnames.fold(t)
         if not k:
             return None
