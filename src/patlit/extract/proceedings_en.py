@@ -120,6 +120,8 @@ class Grammar:
     noun_at: re.Pattern  # where an action noun starts
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
     context_words: tuple[str, ...] = ()  # patent_context, lower-cased
+    all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
+    frame_index: dict | None = None  # trigger word -> indexes into all_frames
 
 
 _WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
@@ -156,6 +158,14 @@ def _needs(frame: str, sub: str) -> frozenset[str]:
     if frame == "hit_with":
         return frozenset({"with"})
     return frozenset()
+
+
+def _index_frames(frames: tuple[Frame, ...]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for i, f in enumerate(frames):
+        for k in f.keys:
+            index.setdefault(k, []).append(i)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _is_anchored(pat: str) -> bool:
@@ -273,6 +283,8 @@ def compile_grammar(text: str) -> Grammar:
         owners=tuple(owners),
         context=re.compile(_alt(_need_list(raw, "patent_context")), re.I),
         context_words=tuple(sorted({str(w).lower() for w in _need_list(raw, "patent_context")})),
+        all_frames=tuple((*frames, *extra)),
+        frame_index=_index_frames((*frames, *extra)),
         verbs=tuple(verbs),
         extra=tuple(extra),
         itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
@@ -681,42 +693,54 @@ _AGENTLESS = re.compile(r"\b(?:petition|request|challenge|valid)", re.I)
 
 
 def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, topic: list[str], agentless: bool = False) -> list[Action]:
-    taken: list[tuple[int, int]] = []
     out: list[Action] = []
-    cands: list[tuple[int, int, Frame, re.Match]] = []
-    frames = [f for f in g.extra if f.frame == "by_defendant"] if agentless else (*g.frames, *g.extra)
+    cands: list[tuple[int, int, int, Frame, re.Match]] = []
     words = st.words
+    if agentless:
+        frames = [f for f in g.extra if f.frame == "by_defendant"]
+    else:
+        # the frames whose trigger words the sentence holds, in grammar order
+        picked: set[int] = set()
+        for w in words:
+            picked.update(g.frame_index.get(w, ()))
+        frames = [g.all_frames[i] for i in sorted(picked)]
+    text = st.text
     starts: list[int] | None = None
     noun_starts: list[int] | None = None
-    for fr in frames:
-        if not (fr.keys & words) or not (fr.needs <= words):
+    for order, fr in enumerate(frames):
+        if not (fr.needs <= words):
             continue
-        if fr.anchored:
-            if starts is None:
-                starts = [m.start() for m in _STARTS.finditer(st.text)]
-            found = (fr.regex.match(st.text, p) for p in starts)
-        elif fr.noun_first:
-            if noun_starts is None:
-                noun_starts = [m.start() for m in g.noun_at.finditer(st.text)]
-            found = (fr.regex.match(st.text, p) for p in noun_starts)
+        rx = fr.regex
+        if fr.anchored or fr.noun_first:
+            if fr.anchored:
+                if starts is None:
+                    starts = [m.start() for m in _STARTS.finditer(text)]
+                places = starts
+            else:
+                if noun_starts is None:
+                    noun_starts = [m.start() for m in g.noun_at.finditer(text)]
+                places = noun_starts
+            found = []
+            for p in places:
+                m = rx.match(text, p)
+                if m is not None:
+                    found.append(m)
         else:
-            found = fr.regex.finditer(st.text)
+            found = list(rx.finditer(text))
+        has_v = "v" in rx.groupindex
         for m in found:
-            if m is None:
-                continue
-            cands.append((m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start(), -(m.end() - m.start()), fr, m))
+            trig = m.start("v") if has_v and m.group("v") else m.start()
+            cands.append((trig, m.start() - m.end(), order, fr, m))
     # one action per trigger: the longest match at each trigger wins
-    cands.sort(key=lambda x: (x[0], x[1]))
+    cands.sort(key=lambda x: (x[0], x[1], x[2]))
     used_triggers: set[int] = set()
-    for trig, _neg, fr, m in cands:
-        key = trig
-        if key in used_triggers:
+    for trig, _neg, _order, fr, m in cands:
+        if trig in used_triggers:
             continue
         a = _build(ctx, st, sents, g, fr, m, topic, out)
         if a is None:
             continue
-        used_triggers.add(key)
-        taken.append((m.start(), m.end()))
+        used_triggers.add(trig)
         out.extend(a)
     return out
 
