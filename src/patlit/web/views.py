@@ -48,16 +48,11 @@ def _page(data: dict, limit: int, offset: int) -> dict:
 # ---------------------------------------------------------------- lists
 
 def dispute_list(s, flt: DisputeFilter, limit: int, offset: int) -> dict:
-    if flt.year is not None:
-        from patlit.web.extra_queries import disputes_in_year
-
-        data = disputes_in_year(s, flt, limit, offset)
-    else:
-        data = queries.list_disputes(
-            s, party=flt.party, jurisdiction=flt.jurisdiction, kind=flt.kind,
-            since=str(flt.since) if flt.since else None, outcome=flt.outcome, sort=flt.sort,
-            limit=limit, offset=offset,
-        )
+    data = queries.list_disputes(
+        s, party=flt.party, jurisdiction=flt.jurisdiction, kind=flt.kind,
+        since=str(flt.since) if flt.since else None, outcome=flt.outcome, sort=flt.sort,
+        limit=limit, offset=offset, year=flt.year,
+    )
     return _page(data, limit, offset)
 
 
