@@ -100,6 +100,8 @@ class Grammar:
     case_number_kinds: dict[str, str]
     restate_rx: re.Pattern
     patent_in_suit: re.Pattern
+    statement_kinds: frozenset[str]
+    case_backref: re.Pattern
     instance_words: tuple[tuple[str, str], ...]
     role_fallback: dict[str, str]
     claimant_sides: frozenset[str]
@@ -213,6 +215,8 @@ def grammar() -> Grammar:
         claimant_sides=frozenset(p[0] for p in pairs),
         respondent_sides=frozenset(p[1] for p in pairs),
         instance_words=tuple((str(w), str(k)) for w, k in require(d, "instance_words", dict, DATA).items()),
+        case_backref=re.compile(_alternation(string_list(d, "case_backref", DATA))),
+        statement_kinds=frozenset(string_list(d, "statement_kinds", DATA)),
         patent_in_suit=re.compile(_alternation(string_list(d, "patent_in_suit", DATA))),
         restate_rx=re.compile("|".join(f"(?:{x.rx.pattern})" for x in triggers if x.frame in ("restate", "roles")) or "(?!)"),
         outcome_reach=int(d.get("outcome_reach", 2)),
@@ -624,6 +628,8 @@ def _patent_statements(g: Grammar, ctx: Context, t: str, pms: list[_M], mentions
             continue  # after an action, assembly's follow-up sentences take the patents
         seen.add(si)
         ss, se = ctx.sentences[si]
+        if g.case_backref.search(t, ss, se):
+            continue  # "该案涉及…专利": a follow-up of the case told before, for assembly
         named = {m.party for m in pms if ss <= m.start < se}
         if named:
             targets = [a for a in actions if named & (set(a.claimants) | set(a.respondents))]
@@ -631,6 +637,8 @@ def _patent_statements(g: Grammar, ctx: Context, t: str, pms: list[_M], mentions
             targets = list(actions)
         else:
             continue
+        # the suit below only: assembly gives an appeal the patents of the judgment below
+        targets = [a for a in targets if a.kind in g.statement_kinds]
         for key in dict.fromkeys((a.kind, a.claimants, a.respondents) for a in targets):
             out.append(_act(ctx.text, p.start, p.end, key[0], key[1], key[2], si, mode="reference"))
     return out
