@@ -120,6 +120,7 @@ class Grammar:
     noun_at: re.Pattern  # where an action noun starts
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
     context_words: tuple[str, ...] = ()  # patent_context, lower-cased
+    kind_any: re.Pattern | None = None  # every kind cue at once, group k<i> for kind_cues[i]
     all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
     frame_index: dict | None = None  # trigger word -> indexes into all_frames
 
@@ -283,6 +284,9 @@ def compile_grammar(text: str) -> Grammar:
         owners=tuple(owners),
         context=re.compile(_alt(_need_list(raw, "patent_context")), re.I),
         context_words=tuple(sorted({str(w).lower() for w in _need_list(raw, "patent_context")})),
+        kind_any=re.compile(
+            "|".join(f"(?P<k{i}>(?<![\\w]){_alt(ws)}(?![\\w]))" for i, ws in enumerate(kc.values())), re.I
+        ),
         all_frames=tuple((*frames, *extra)),
         frame_index=_index_frames((*frames, *extra)),
         verbs=tuple(verbs),
@@ -779,14 +783,24 @@ def _abs_pos(st: _Sent, doc_start: int) -> int:
 
 
 def _kind(g: Grammar, default: str | None, *texts: str) -> str | None:
+    """The first kind (in kind_cues order) whose cue words occur in ``texts`` (one pass)."""
     blob = " ".join(t for t in texts if t)
-    for kind, rx in g.kind_cues:
-        if rx.search(blob):
+    seen = {m.lastgroup for m in g.kind_any.finditer(blob)}
+    if not seen:
+        return default
+    for i, (kind, _rx) in enumerate(g.kind_cues):
+        if f"k{i}" in seen:
             return kind
     return default
 
 
+_OWNER_WORDS = ("patent", "owned", "held", "belong", "owner", "assigned")
+
+
 def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
+    low = text.lower()
+    if not any(w in low for w in _OWNER_WORDS):
+        return []
     for rx in g.owners:
         m = rx.search(text)
         if m:
