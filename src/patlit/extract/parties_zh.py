@@ -117,7 +117,8 @@ def lexicon() -> Lexicon:
     suffixes = string_list(d, "org_suffixes", DATA)
     latin = string_list(d, "latin_suffixes", DATA)
     markers = string_list(d, "alias_markers", DATA)
-    boundaries = string_list(d, "name_boundaries", DATA) + markers
+    # words that lead into a name also end the one before ("…有限公司近日…"), if not single characters
+    boundaries = string_list(d, "name_boundaries", DATA) + markers + [w for w in string_list(d, "lead_words", DATA) if len(w) > 1]
     surnames = string_list(d, "surnames", DATA)
     stops = d.get("person_stops")
     if not isinstance(stops, str) or not stops:
@@ -223,6 +224,10 @@ def _name_start(t: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> i
             prev_end = e  # "被告以岭…": a name may begin with one of these right after a role word
             continue
         cut, prev_end = e, e
+    # a name does not run over another name's legal form ("甲有限公司近日收到乙株式会社")
+    for m in lex.suffix_re.finditer(t, cut, hi):
+        if m.end() < hi:
+            cut = m.end()
     return cut
 
 
