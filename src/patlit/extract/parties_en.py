@@ -105,7 +105,7 @@ _TOKEN = (
 )
 _JOIN = r"(?:[ \u00a0]+|[ \u00a0]*&[ \u00a0]*|[ \u00a0]+(?:of[ \u00a0]+the|of|de|der|van|von|du|la|and[ \u00a0]+the)[ \u00a0]+)"
 _SUFFIX_TAIL = rf"(?:\.?,?[ \u00a0]*(?:\([A-Z][a-z]+\),?[ \u00a0]*)?(?:{_SUFFIX_WORDS})\b\.?)*"
-NAME_RE = re.compile(rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
+NAME_RE = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"\S+")
@@ -209,7 +209,8 @@ _LEAD_SUM = re.compile(r"\s*[$€£¥]?[\d.,]+\s*(?:[MBK]|million|billion|m|bn)?
 _TAIL_COURT = re.compile(r"(?:[A-Z]\.[\s\u00a0]*){1,3}[A-Z][a-z]+\.?$|[A-Z][a-z]{1,4}\.$")
 _SUFFIX_W = re.compile(rf"(?:{_SUFFIX_WORDS})\.?,?")
 _SUFFIX_END = re.compile(rf"(?:{_SUFFIX_WORDS})\.?$")
-_CO_SPLIT = re.compile(r",\s+(?!(?:" + _SUFFIX_WORDS + r")\b)(?=[A-Z])")
+_CO_SPLIT = re.compile(r";\s*|,\s+(?!(?:" + _SUFFIX_WORDS + r")\b)(?=[A-Z])")
+_ET_AL = re.compile(r",?\s+et\s+al\.?\s*$")
 _SUBSID = re.compile(r"subsidiar|affiliat", re.I)
 _CJK_PUNCT = re.compile(r"[，。；]")
 _NOT_ALIAS = re.compile(r"patent|\d{3}", re.I)
@@ -281,7 +282,11 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
 
 # --- table rows ("Amount  Plaintiff  Defendant  District") ------------------------------
 
-_HEADER = re.compile(r"\bplaintiffs?\b.*\bdefendants?\b", re.I)
+_PLAINTIFF_COL = r"(?:plaintiffs?|patent\s+owners?|patentees?|claimants?|complainants?|petitioners?)"
+_DEFENDANT_COL = r"(?:defendants?|accused\s+infringers?|respondents?|accused\s+parties)"
+_HEADER = re.compile(rf"\b{_PLAINTIFF_COL}\b.*\b{_DEFENDANT_COL}\b", re.I)
+_PLAINTIFF_CELL = re.compile(_PLAINTIFF_COL, re.I)
+_DEFENDANT_CELL = re.compile(_DEFENDANT_COL, re.I)
 
 
 @dataclass
@@ -343,7 +348,7 @@ def _columns(header: str) -> list[str]:
     cells = [c.strip().lower() for c in _CELL_SEP.split(header.strip().strip("|"))]
     if len(cells) < 3:
         return []
-    return ["plaintiff" if "plaintiff" in c else "defendant" if "defendant" in c else "" for c in cells]
+    return ["plaintiff" if _PLAINTIFF_CELL.search(c) else "defendant" if _DEFENDANT_CELL.search(c) else "" for c in cells]
 
 
 def _parse_cells(ctx: Context, si: int, cols: list[str]) -> TableRow | None:
@@ -453,6 +458,9 @@ def _co_names(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     s, e = span
     out = []
     pos = s
+    tail = _ET_AL.search(text, s, e)
+    if tail:
+        e = tail.start()
     for m in _CO_SPLIT.finditer(text[s:e]):
         if "(" in text[pos:s + m.start()] and ")" not in text[pos:s + m.start()]:
             continue
