@@ -81,6 +81,12 @@ def test_reporting_words_do_not_start_a_name(text):
     assert sorted(p.name for p in parties_of(text)) == ["白杨照明股份有限公司", "青松电子有限公司"]
 
 
+def test_a_name_does_not_run_over_another():
+    text = "晨光材料股份有限公司近日收到北斗精密株式会社的民事起诉状，三星显示株式会社也被列为被告。"
+    names = sorted(p.name for p in parties_of(text))
+    assert names == ["三星显示株式会社", "北斗精密株式会社", "晨光材料股份有限公司"]
+
+
 def test_verbs_end_a_name():
     text = "云杉软件有限公司请求确认其产品未侵犯北方数据科技有限公司的专利，并向法院起诉。"
     names = [p.name for p in parties_of(text)]
