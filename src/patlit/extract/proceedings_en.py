@@ -57,8 +57,14 @@ _BR1 = r"(?:\s*\([^()]{0,80}\))*"
 ELIST = (
     rf"{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*(?:\band\b|&|\bas\s+well\s+as\b)\s*{ENT}{_BR1})?"
 )
-SUBJ_PRON = r"\b(?:it|he|she|they|the\s+company|the\s+firm|the\s+plaintiff|the\s+patentee|the\s+patent\s+owner)\b"
-OBJ_PRON = r"\b(?:the\s+company|the\s+firm|the\s+defendant|it|them|him|her)\b"
+# "the company", "the chipmaker", "the Korean phone maker": a party named before
+_DESCRIPTOR = (
+    r"the\s+(?:[\w\-]+\s+){0,2}?(?:company|firm|chipmaker|chip\s+maker|maker|manufacturer|giant|group|startup|"
+    r"vendor|supplier|plaintiff|defendant|patentee|patent\s+owner|patent\s+holder|licensor|licensee|carrier|"
+    r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker)"
+)
+SUBJ_PRON = rf"\b(?:it|he|she|they|{_DESCRIPTOR})\b"
+OBJ_PRON = rf"\b(?:{_DESCRIPTOR}|it|them|him|her)\b"
 _ADV = (
     r"(?:also|then|later|recently|subsequently|previously|earlier|already|again|first|further|finally|now|"
     r"reportedly|allegedly|itself|in\s+turn|has|have|had|will|would|could|did|does|do|just|once|too|directly|"
@@ -174,10 +180,7 @@ def _is_anchored(pat: str) -> bool:
 
 
 #: where an anchored frame may start: a party placeholder or a pronoun / "the company"
-_STARTS = re.compile(
-    "\ue000|" + r"\b(?:it|its|he|she|they|their|them|him|her|the\s+(?:company|firm|plaintiff|patentee|patent\s+owner|defendant))\b",
-    re.I,
-)
+_STARTS = re.compile("\ue000|" + rf"\b(?:it|its|he|she|they|their|them|him|her|{_DESCRIPTOR})\b", re.I)
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -667,7 +670,8 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             pairs.append(tuple(st.names(m.group("a"))))
         if found:
             topic = list(found[-1].claimants) or topic
-        elif st.ents and not topic:
+        elif st.ents and (not topic or _abs_pos(st, st.ents[0][0]) <= 12):
+            # "Qualcomm struck back on several fronts. In July it filed ...": the subject is the topic
             topic = [st.ents[0][2]]
     # far from patent words, a sentence still counts when it names a patent litigant:
     # "Meanwhile, Goodix also filed suits against Apple and LG in Texas."
