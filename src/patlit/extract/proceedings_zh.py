@@ -528,7 +528,8 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
             for ts, te, trig, m in _hits(found, ss, se, [(x.start, x.end) for x in ms]):
                 if _not_reported(g, t, ss, ts):
                     continue
-                act = _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
+                # join/restate frames refer to the latest action: of this sentence, else before it
+                act = _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, sentence_actions or actions, role_at)
                 if act is None:
                     continue
                 action, lo = act
