@@ -382,7 +382,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     # one proceeding per coordinated forum, then per coordinated date
     out = [d]
     if groups_f:
-        g0 = groups_f[0]
+        # one proceeding per court named in the clause ("in Delaware, at the ITC and in Munich")
+        g0 = [f for grp in groups_f for f in grp]
         codes = _dedupe([f.code for f in g0])
         base = d
         out = []
