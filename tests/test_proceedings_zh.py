@@ -168,6 +168,11 @@ def test_dismissed_appeal_names_the_appellant():
     ]
 
 
+def test_specific_outcome_wording_wins_over_the_general_one():
+    _, outcomes = analyse("金石精工有限公司针对云帆科技有限公司的专利提出无效宣告请求，后又撤回了无效宣告请求。")
+    assert [(o.outcome, o.only_kind) for o in outcomes] == [("withdrawn", "invalidation")]
+
+
 def test_forecast_settlement_is_no_outcome():
     _, outcomes = analyse("金石精工有限公司起诉云帆科技有限公司。双方最终可能达成和解。")
     assert outcomes == []

@@ -419,6 +419,19 @@ def _kind(g: Grammar, trig: Trigger, t: str, ts: int, te: int) -> str:
     return trig.kind
 
 
+def _outcome_hits(g: Grammar, t: str) -> list[tuple[OutcomeRule, re.Match]]:
+    """Outcome wordings in text order; of two overlapping ones with the same outcome the
+    rule listed first (the more specific) is kept."""
+    hits = sorted(((k, r, m) for k, r in enumerate(g.outcomes) for m in r.rx.finditer(t)), key=lambda h: (h[0], h[2].start()))
+    kept: list[tuple[OutcomeRule, re.Match]] = []
+    for _, r, m in hits:
+        if any(r2.outcome == r.outcome and m.start() < m2.end() and m2.start() < m.end() for r2, m2 in kept):
+            continue
+        kept.append((r, m))
+    kept.sort(key=lambda h: h[1].start())
+    return kept
+
+
 def _all_hits(g: Grammar, t: str) -> list[tuple[int, int, Trigger, re.Match]]:
     """Every trigger match of the document, in text order (one pass per trigger)."""
     found = [(m.start(), m.end(), trig, m) for trig in g.triggers for m in trig.rx.finditer(t)]
@@ -513,7 +526,7 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
             role_sides[side].append(rm.party)
     found = _all_hits(g, t)
     date_starts = [d.start for d in mentions.dates if not d.relative]
-    outcome_hits = sorted(((r, m) for r in g.outcomes for m in r.rx.finditer(t)), key=lambda h: h[1].start())
+    outcome_hits = _outcome_hits(g, t)
     outcome_starts = [m.start() for _, m in outcome_hits]
     starts = [m.start for m in pms]
     for si, (ss, se) in enumerate(ctx.sentences):
