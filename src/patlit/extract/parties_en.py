@@ -485,10 +485,12 @@ def _co_names(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 _PAREN = re.compile(r"[ \u00a0]*[(（]([^()（）]{1,100})[)）]")
 _ALIAS_LEAD = re.compile(
-    r"^(?:hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the)\s*[:,]?\s*", re.I
+    r"^(?:(?:collectively|together|jointly)\s*,?\s*(?:the\s+)?|hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the)\s*[:,]?\s*",
+    re.I,
 )
 _FORMER = re.compile(r"^(?:f/k/a|formerly(?:\s+known\s+as)?|previously|d/b/a|now)\s+", re.I)
 _QUOTES = "\"'“”‘’「」"
+_COLLECTIVE = re.compile(r"^\s*(?:collectively|together|jointly|all)\b", re.I)
 
 
 def _paren_aliases(text: str, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]], int]:
@@ -523,7 +525,8 @@ def _paren_aliases(text: str, end: int) -> tuple[list[tuple[int, int, str]], lis
         if len(stripped.split()) > 6 or stripped.lower() in _GENERIC_ALIAS:
             continue
         k = s0 + off + body2.find(stripped)
-        aliases.append((k, k + len(stripped), "former" if _FORMER.match(body) else "alias"))
+        how = "former" if _FORMER.match(body) else "group" if _COLLECTIVE.match(body) else "alias"
+        aliases.append((k, k + len(stripped), how))
     return aliases, affiliates, pos
 
 
@@ -669,7 +672,8 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         for a, b, how in als:
             at = text[a:b]
             ak = add(a, b, at, c.blocked or _blocked(at, lex) and how != "cjk", False)
-            if ak and ak != k:
+            if ak and ak != k and how != "group":
+                # a group name ('(collectively "Apple")') joins its member by the short-form rule, not the last name
                 if c.blocked:
                     blocked_keys.add(ak)
                 uf.union(k, ak)
@@ -777,7 +781,8 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             continue
         roots = {uf.find(l) for l in longer}
         if len(roots) == 1 or k not in affil_parent:
-            best = min(longer, key=lambda l: surf[l].first)
+            # the fullest form that adds least: "Apple" is "Apple Inc.", not "Apple Retail UK Limited"
+            best = min(longer, key=lambda l: (len(orgnames.words(surf[l].text)), surf[l].first))
             if k in affil_parent and uf.find(affil_parent[k]) == uf.find(best):
                 continue
             uf.union(best, k)

@@ -815,6 +815,7 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
 # a reporter citation after a caption ("550 U.S. 398", "415 F.3d 1303") and citation signals before it
 _REPORTER = re.compile(r",?\s*(?:\d+\s+(?:U\.\s?S\.|F\.(?:\s?\d?d|\s?Supp\.?(?:\s?\d?d)?)|S\.\s?Ct\.|USPQ|L\.\s?Ed\.)|\[\d{4}\]\s+[A-Z])")
 _SIGNAL = re.compile(r"\b(?:see(?:\s+also)?|cf\.?|citing|quoting|under|accord|e\.g\.,?)\s*$", re.I)
+_NO_FILING = re.compile(r"\s*(?:no|none|neither|never)\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|announced|stated|noted|added|confirmed|revealed|disclosed)\s+(?:that\s+)?$", re.I)
 _INTENT = re.compile(
     r"\b(?:would|will|could|may|might|plans?\s+to|planning\s+to|intends?\s+to|threatened\s+to|threatens\s+to|vowed\s+to|"
@@ -826,6 +827,8 @@ _INTENT = re.compile(
 def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, prior) -> list[Action] | None:
     gd = m.groupdict()
     text = st.text
+    if gd.get("np") and _NO_FILING.match(gd["np"]):
+        return None  # "filed no affidavit", "brought no claim"
     if fr.anchored and gd.get("v") and fr.frame not in ("verdict", "pair", "caption"):
         # "X said it would appeal", "X plans to sue Y": an intention, not a filing
         slot = "c" if gd.get("c") and m.start("c") < m.start("v") else ("r" if gd.get("r") and m.start("r") < m.start("v") else None)
