@@ -38,6 +38,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CJK_RE = re.compile(f"[{_CJK}]")
 # "杭州某某科技有限公司(Hangzhou Something Technology Co., Ltd., 以下简称…)"
 _LATIN_BRACKET = re.compile(r"\(([A-Za-z][A-Za-z0-9&.,'\- ]{1,80}?)\s*(?:\)|,\s*(?=以下|下称|简称|合称))")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_LIST_SEP = re.compile(r"[、,]")
+_LATIN_IN_BRACKETS = re.compile(r"\(([A-Za-z][A-Za-z0-9&.,\- ]{1,60})\)")
 _CJK_ONLY = re.compile(f"[{_CJK}]+")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,2}")
 _NOT_SELF = "等家个"  # "华为、中兴等公司", "两家公司": companies, not the announcer
@@ -295,7 +298,7 @@ def _person_after(text: str, t: str, pos: int) -> str | None:
     else:
         return None
     end = pos + first
-    while end < len(t) and end - pos < first + 2 and t[end] not in lex.person_stops and re.match(f"[{_CJK}]", t[end]):
+    while end < len(t) and end - pos < first + 2 and t[end] not in lex.person_stops and _CJK_RE.match(t[end]):
         end += 1
     if end - pos < 2 or end - pos == first:
         return None
@@ -343,7 +346,7 @@ def _short_keys(cand: _Cand) -> list[str]:
         pass
     if m is None or m.end() != len(t):
         return []
-    body = re.sub(r"\([^()]*\)", "", t[: m.start()])
+    body = _BRACKETED.sub("", t[: m.start()])
     if any(c in body for c in lexicon().anonymous_marks):
         return []  # "辽宁某电器公司": an anonymised name has no short form of its own
     keys = []
@@ -509,14 +512,14 @@ def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
                 break
             chain = prev[-1]
         target = (chain if "合称" in m.group() or "统称" in m.group() else owner)[2]
-        for alias in re.split(r"[、,]", text[m.start(1):m.end(1)]):
+        for alias in _LIST_SEP.split(text[m.start(1):m.end(1)]):
             alias = alias.strip(_QUOTES + " ")
             if alias and alias not in target.aliases and alias != target.name:
                 target.aliases.append(alias)
     for c in cands:
         # an English name in brackets inside or right after a Chinese name
-        outside = re.sub(r"\([^()]*\)", "", fold(c.name))
-        for m in re.finditer(r"\(([A-Za-z][A-Za-z0-9&.,\- ]{1,60})\)", fold(c.name) if _CJK_RE.search(outside) else ""):
+        outside = _BRACKETED.sub("", fold(c.name))
+        for m in _LATIN_IN_BRACKETS.finditer(fold(c.name) if _CJK_RE.search(outside) else ""):
             latin = c.name[m.start(1):m.end(1)].strip()
             plain = c.name[: m.start()] + c.name[m.end():]
             if m.end() < len(c.name) and plain not in (c.name,):
