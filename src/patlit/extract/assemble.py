@@ -485,7 +485,9 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         return  # nothing to give
     sent = ctx.text[ss:se]
     names = {n for _, n in named}
-    recent = sorted((h for h in history if si - max(h.sentences) <= 5), key=lambda h: h.touch)
+    # a follow-up naming its parties may come later than one that only refers back
+    reach = 15 if named else 5
+    recent = sorted((h for h in history if si - max(h.sentences) <= reach), key=lambda h: h.touch)
     if not recent:
         return
     parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}

@@ -490,6 +490,7 @@ _ALIAS_LEAD = re.compile(
 )
 _FORMER = re.compile(r"^(?:f/k/a|formerly(?:\s+known\s+as)?|previously|d/b/a|now)\s+", re.I)
 _QUOTES = "\"'“”‘’「」"
+_QUOTED = re.compile(r"[\"“'‘]([^\"”'’]{1,40})[\"”'’]")
 _COLLECTIVE = re.compile(r"^\s*(?:collectively|together|jointly|all)\b", re.I)
 
 
@@ -512,6 +513,16 @@ def _paren_aliases(text: str, end: int) -> tuple[list[tuple[int, int, str]], lis
             cjk = inner.strip()
             if len(cjk) <= 30 and not _CJK_PUNCT.search(cjk):
                 aliases.append((s0 + inner.find(cjk), s0 + inner.find(cjk) + len(cjk), "cjk"))
+            continue
+        if ":" in inner and not _CJK.search(inner):
+            continue  # a ticker: "(NASDAQ: IRBT)"
+        quoted = list(_QUOTED.finditer(inner))
+        if len(quoted) >= 2:
+            # '(collectively "InterDigital" or "IDC")': every quoted form
+            how = "group" if _COLLECTIVE.match(inner) else "alias"
+            for q in quoted:
+                if q.group(1)[:1].isupper() and q.group(1).lower() not in _GENERIC_ALIAS:
+                    aliases.append((s0 + q.start(1), s0 + q.end(1), how))
             continue
         body = inner
         lead = _ALIAS_LEAD.match(body) or _FORMER.match(body)
@@ -768,6 +779,8 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     for k in keys:
         if k in blocked_keys or k.split()[0] in _GENERIC_LOWER or len(k) < 3:
             continue
+        if orgnames.SUFFIX_RE.search(surf[k].text):
+            continue  # "Apple Inc.", "BioNTech SE" are full names, not short forms of longer ones
         longer = [
             l for l in by_first.get(k.split()[0], ())
             if l != k and l not in affil_parent

@@ -67,7 +67,8 @@ SUBJ_PRON = rf"\b(?:it|he|she|they|{_DESCRIPTOR})\b"
 OBJ_PRON = rf"\b(?:{_DESCRIPTOR}|it|them|him|her)\b"
 _ADV = (
     r"(?:also|then|later|recently|subsequently|previously|earlier|already|again|first|further|finally|now|"
-    r"reportedly|allegedly|itself|in\s+turn|has|have|had|will|would|could|did|does|do|just|once|too|directly|"
+    r"reportedly|allegedly|itself|in\s+turn|has|have|had|will|would|could|did|does|do|is|are|was|were|been|"
+    r"just|once|too|directly|today|now|formally|officially|"
     r"separately|jointly|ultimately|eventually|originally|initially|since|last\s+(?:week|month|year)|"
     r"on\s+\w+day|in\s+\d{4}|(?:responded|retaliated|countered|reacted|hit\s+back)\s+by|[a-z]+ly)"
 )
