@@ -65,6 +65,7 @@ class Action(ActionMention):
     reexam: bool = False
     ptab: bool = False
     by_defendant: bool = False  # brought by the accused infringer of the latest infringement action
+    forum_hint: str | None = None  # the forum the trigger implies ("petitioned for certiorari": scotus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class Outcome(OutcomeMention):
     reset: bool = False
     loser: str | None = None
     only_kind: str | None = None
+    everywhere: bool = False  # "all pending litigation would be dismissed": every proceeding of the document
 
 
 #: forum codes of offices and courts that decide validity only
@@ -175,6 +177,7 @@ class _Draft:
     ptab: bool = False
     winner: str | None = None
     touch: int = 0
+    forum_hint: str | None = None
 
 
 def assemble(
@@ -211,6 +214,7 @@ def assemble(
         else:
             _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
+    _everywhere(outcomes, expanded)
     _defaults(expanded, mentions)
     merged = _merge(expanded)
     _inherit_appeal_patents(merged)
@@ -256,6 +260,7 @@ def _complete_roles(ctx: Context, acts: list[ActionMention], parties: list[Party
         d.sentences.add(a.sentence)
         d.reexam = getattr(a, "reexam", False)
         d.ptab = getattr(a, "ptab", False)
+        d.forum_hint = getattr(a, "forum_hint", None)
         out.append((a, d))
     return out
 
@@ -410,7 +415,7 @@ def _copy(d: _Draft) -> _Draft:
     return _Draft(
         d.kind, list(d.claimants), list(d.respondents), d.sentence, d.mode, d.forum, d.date, list(d.patents),
         list(d.amounts), d.outcome, d.reset, d.case_number, list(d.evidence), set(d.sentences), d.reexam, d.ptab,
-        d.winner, d.touch,
+        d.winner, d.touch, d.forum_hint,
     )
 
 
@@ -574,6 +579,17 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
                 h.outcome = _role_outcome(o, h)
 
 
+def _everywhere(outcomes: list[OutcomeMention], drafts: list[_Draft]) -> None:
+    """ "All pending litigation would be dismissed": every open proceeding of the document ends."""
+    for o in outcomes:
+        if not getattr(o, "everywhere", False):
+            continue
+        for d in drafts:
+            if d.outcome is None:
+                d.outcome = o.outcome
+                d.evidence.append(Span(o.start, o.end, o.text))
+
+
 def _settlements(ctx: Context, outcomes: list[OutcomeMention], drafts: list[_Draft], parties: list[Party],
                  action_sentences: set[int]) -> None:
     """ "X and Y have settled" (a headline or lead before the suits are told): every open
@@ -640,7 +656,8 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
             continue
         if getattr(o, "reset", False):
             for d in here:
-                d.reset = True
+                if d.kind != "appeal":
+                    d.reset = True
             continue
         targets = here
         w = getattr(o, "winner", None)
@@ -668,6 +685,8 @@ def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
     for d in drafts:
         if d.forum == "uspto":
             d.forum = "ptab" if d.kind == "invalidation" and not d.reexam else None
+        if d.forum is None and d.forum_hint:
+            d.forum = d.forum_hint
         if d.forum is None:
             if d.kind == "itc_investigation":
                 d.forum = "usitc"

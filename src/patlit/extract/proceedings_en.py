@@ -145,6 +145,7 @@ _EXTRA_KEYS = {
     "caption_apposition": frozenset({"v", "vs"}),
     "exclusion_order": frozenset({"exclusion"}),
     "appeal_by": frozenset({"appeal", "cross-appeal", "appeals"}),
+    "certiorari": frozenset({"certiorari"}),
     "two_fight": frozenset({"fight", "fighting", "battle", "battling", "clash", "clashing", "spar", "sparring", "litigate", "litigating"}),
     "prevailed": frozenset({"prevailed", "won"}),
     "validity_pending": frozenset({"valid"}),
@@ -387,7 +388,7 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:own\s+)?{NP}(?P<n>{PN})\b(?P<tail>[^;\ue000]{{0,60}})"),
         ("verdict", "verdict", "infringement", "reference", "found",
          rf"{_JUDGE}[^;]{{0,80}}?\b{_VERDICT_V}\s+(?:on\s+\w+\s+)?(?:that\s+)?{DESC}{Rl}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s*"
-         rf"(?P<neg>(?:(?:had|has|have|did|does|do|was|were|also|each|willfully|not|never|indeed)\s+)*){_INFR}\b"),
+         rf",?\s*(?P<neg>(?:(?:had|has|have|did|does|do|was|were|also|each|willfully|wilfully|not|never|indeed)\s+)*){_INFR}\b"),
         ("verdict", "verdict", "infringement", "reference", "ordered_to_pay",
          rf"{_JUDGE}[^;]{{0,80}}?\b(?:ordered|directed|told)\s+{DESC}(?P<r>{ELIST})\s+to\s+pay\b(?:[^;\ue000]{{0,60}}?\bto\s+{DESC}(?P<c>{ELIST}))?"),
         ("verdict", "verdict", "infringement", "reference", "found_to",
@@ -398,6 +399,8 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|wins|win|obtained|obtains|secured|secures|scored|scores)\s+(?:(?:a|an|the)\s+)?(?:[\w\-$.]+\s+){{0,4}}?(?P<n>verdict|judgment|judgement|ruling|order|injunction|decision)\s+against\s+{DESC}(?P<r>{ELIST})"),
         ("appeal_by", "noun", "appeal", "reference", "appeal_by",
          rf"\b(?P<n>appeal|cross-appeal|appeals)\s+(?:lodged\s+|filed\s+|brought\s+)?(?:by|from)\s+{DESC}(?P<c>{ELIST})(?P<tail>[^;\ue000]{{0,60}}?)(?:\bagainst\s+{DESC}(?P<r>{ELIST}))?"),
+        ("certiorari", "noun", "appeal", "filing", "certiorari",
+         rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+|then\s+|later\s+)*(?P<v>petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?(?P<n>certiorari)"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
          rf"\b(?:ITC|USITC|commission)\b[^;\ue000]{{0,40}}?\b(?:entered|issued|imposed|granted)\b[^;\ue000]{{0,80}}?\bexclusion\s+order\b[^;\ue000]{{0,80}}?\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("prevailed", "pair", "infringement", "reference", "prevailed",
@@ -976,6 +979,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         Action(
             s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(respondents), st.index, outcome,
             mode=mode, undirected=undirected, scope=_scope(ctx, st),
+            forum_hint="scotus" if fr.sub == "certiorari" else None,
             reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
             ptab=bool(g.ptab.search(np + " " + tail) or g.ptab.search(_raw_window(ctx, st.index, 2, 2))),
         )
@@ -1010,6 +1014,8 @@ def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
             s = st.doc_offset(m.start())
             e = st.doc_end(m.end())
             oc = kind
+            if kind == "global_settled":
+                oc = "settled"
             if kind in ("won_by", "lost_by"):
                 if not w:
                     continue
@@ -1017,6 +1023,7 @@ def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
             out.append(
                 Outcome(s, e, ctx.text[s:e], "claimant_won" if kind == "invalid" else oc, st.index,
                         winner=w[0] if w and kind != "lost_by" else None, loser=w[0] if w and kind == "lost_by" else None,
-                        reset=(kind == "reset"), only_kind="invalidation" if kind == "invalid" else only)
+                        reset=(kind == "reset"), only_kind="invalidation" if kind == "invalid" else only,
+                        everywhere=(kind == "global_settled"))
             )
     return out
