@@ -41,6 +41,9 @@ from patlit.model import OUTCOMES, PROCEEDING_KINDS, ActionMention, OutcomeMenti
 
 DATA = "proceedings_zh.yaml"
 FRAMES = ("active", "passive", "adjacent", "verdict", "join", "restate", "roles")
+# closing quotes and brackets of an alias between two listed names ("(以下合称“三星”)以及")
+_CLOSERS = re.compile(r"\([^()]*\)|[”’\"')]")
+_CJK_ONLY_RE = re.compile(r"[\u3400-\u9fff]+")
 _CLAUSE_MARKS = re.compile(r"[(),;:!?。，；：\n]")
 _CLAUSE_END = ",;:!?。，；：\n"
 # between two triggers of one sentence: a second filing, not the first one restated
@@ -100,6 +103,7 @@ class Grammar:
     case_number_kinds: dict[str, str]
     restate_rx: re.Pattern
     patent_in_suit: re.Pattern
+    descriptor_ends: tuple[str, ...]
     statement_kinds: frozenset[str]
     case_backref: re.Pattern
     instance_words: tuple[tuple[str, str], ...]
@@ -217,6 +221,7 @@ def grammar() -> Grammar:
         instance_words=tuple((str(w), str(k)) for w, k in require(d, "instance_words", dict, DATA).items()),
         case_backref=re.compile(_alternation(string_list(d, "case_backref", DATA))),
         statement_kinds=frozenset(string_list(d, "statement_kinds", DATA)),
+        descriptor_ends=tuple(string_list(d, "descriptor_ends", DATA)),
         patent_in_suit=re.compile(_alternation(string_list(d, "patent_in_suit", DATA))),
         restate_rx=re.compile("|".join(f"(?:{x.rx.pattern})" for x in triggers if x.frame in ("restate", "roles")) or "(?!)"),
         outcome_reach=int(d.get("outcome_reach", 2)),
@@ -331,12 +336,21 @@ def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
     for m in ms[first + 1:]:
         if m.start >= hi:
             break
-        gap = t[out[-1].end:m.start].strip()
-        if gap == "" or gap in g.conjunctions or _in_alias_bracket(t, m.start):
+        gap = _CLOSERS.sub("", t[out[-1].end:m.start]).strip()
+        if gap == "" or gap in g.conjunctions or _in_alias_bracket(t, m.start) or _descriptor_gap(g, gap):
             out.append(m)
         else:
             break
     return out
+
+
+def _descriptor_gap(g: Grammar, gap: str) -> bool:
+    """"及销售商", "及全资子公司", "、被告": a conjunction and a short description of the next party."""
+    for c in g.conjunctions:
+        if gap.startswith(c):
+            rest = gap[len(c):]
+            return 0 < len(rest) <= 6 and rest.endswith(g.descriptor_ends) and _CJK_ONLY_RE.fullmatch(rest) is not None
+    return False
 
 
 def _marker_before(t: str, pos: int, words: tuple[str, ...], lo: int) -> str | None:
