@@ -533,11 +533,19 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     outcomes: list[OutcomeMention] = []
     role_at: dict[int, str] = {}
     role_sides: dict[str, list[str]] = {}
-    for side, rm, _ in role_mentions(ctx, parties):
+    from patlit.extract.parties_zh import lexicon as party_lexicon
+
+    roles = party_lexicon().roles
+    for side, rm, rs in role_mentions(ctx, parties):
         role_at[rm.start] = side
-        role_sides.setdefault(side, [])
-        if rm.party not in role_sides[side]:
-            role_sides[side].append(rm.party)
+        sides_here = [side]
+        inner = _INNER_ROLE.search(t, rs, rm.start)  # "上诉人(原审被告)X" is also a defendant
+        if inner and inner.group(1) in roles:
+            sides_here.append(roles[inner.group(1)])
+        for sd in sides_here:
+            role_sides.setdefault(sd, [])
+            if rm.party not in role_sides[sd]:
+                role_sides[sd].append(rm.party)
     found = _all_hits(g, t)
     date_starts = [d.start for d in mentions.dates if not d.relative]
     outcome_hits = _outcome_hits(g, t)
@@ -720,7 +728,8 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
         start = min(before[-1].start, ts)
         return _act(text, start, te, kind, [x.party for x in agent[:1]], [before[-1].party], si, mode=_mode(g, t, lo, ts, te)), te
     if trig.frame == "adjacent":
-        left = [x for x in ms if x.end == ts]
+        left = [x for x in ms if x.end == ts or (x.end < ts and ts - x.end <= 20 and not _CLOSERS.sub("", t[x.end:ts]).strip())]
+        left = left[-1:]  # "甲(简称“甲”)诉乙": the name just before
         first_right = next((i for i, x in enumerate(ms) if x.start == te), None)
         if not left or first_right is None:
             return None
@@ -823,7 +832,7 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
         resp: tuple[str, ...] = same[0].respondents if same else ()
         if not resp and a.kind == "appeal" and role_sides.get("appellee"):
             resp = tuple(role_sides["appellee"])  # a judgment names the 被上诉人
-        if not resp and a.start in may_take_opponent:
+        if not resp:
             near = sorted(done, key=lambda b: (b.start > a.start, abs(b.start - a.start)))
             for b in near:
                 if set(a.claimants) & set(b.respondents):
@@ -832,7 +841,7 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
                     resp = b.respondents
                 if resp:
                     break
-        if not resp and a.start in may_take_opponent and a.kind in g.role_fallback:
+        if not resp and a.kind in g.role_fallback:
             # "请求人…提出了无效宣告请求" in a decision naming the 专利权人
             resp = tuple(role_sides.get(g.role_fallback[a.kind], ()))
         resp = tuple(r for r in resp if r not in a.claimants)
