@@ -275,3 +275,42 @@ def test_office_upholding_the_patent_is_respondent_won():
     facts = run("Verdant Bio filed a request for invalidation of Orchid Labs' patent with CNIPA, but the Board upheld the patent in full.")
     pr = find(facts, "invalidation", ["Verdant Bio"], ["Orchid Labs"])
     assert pr is not None and pr.outcome == "respondent_won", describe(facts)
+
+
+GENERAL = [
+    ("progressive", "Orchid Labs, Inc. (NASDAQ: ORCL), a maker of reagents, today announced that it is filing patent infringement lawsuits against Verdant Bio Inc.",
+     "infringement", ["Orchid Labs, Inc."], ["Verdant Bio Inc."]),
+    ("descriptor", "Kestrel Optics makes lenses for phones. In 2020 Lumen Arrays sued the lens maker in Ohio over two patents.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("represented_complainant", "Represented Lumen Arrays Inc. as complainant in an ITC Section 337 investigation against Kestrel Optics Corp. concerning camera modules.",
+     "itc_investigation", ["Lumen Arrays Inc."], ["Kestrel Optics Corp."]),
+    ("certiorari", "Lumen Arrays lost its patent appeal against Kestrel Optics at the Federal Circuit, and Lumen Arrays then petitioned the Supreme Court for certiorari.",
+     "appeal", ["Lumen Arrays"], ["Kestrel Optics"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in GENERAL], ids=[c[0] for c in GENERAL])
+def test_general_forms(text, kind, claimants, respondents):
+    facts = run(text)
+    assert find(facts, kind, claimants, respondents), describe(facts)
+
+
+def test_global_settlement_ends_every_proceeding():
+    facts = run(
+        "Lumen Arrays sued Kestrel Optics in the District of Delaware in 2021 over camera patents. "
+        "Kestrel Optics responded with IPR petitions against Lumen Arrays' patents. "
+        "Both companies said all pending litigation would be dismissed."
+    )
+    assert facts.proceedings and all(p.outcome == "settled" for p in facts.proceedings), describe(facts)
+
+
+def test_collective_name_does_not_merge_members():
+    facts = run(
+        'Lumen Arrays LLC sued Kestrel Retail UK Limited, Kestrel Distribution Ltd and Kestrel Inc. (collectively "Kestrel") '
+        "in the High Court over two patents."
+    )
+    from en_helpers import party
+
+    names = {p.name for p in facts.parties}
+    assert {"Kestrel Retail UK Limited", "Kestrel Distribution Ltd", "Kestrel Inc."} <= names, names
+    assert party(facts, "Kestrel").name == "Kestrel Inc."

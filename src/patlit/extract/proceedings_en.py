@@ -146,6 +146,7 @@ _EXTRA_KEYS = {
     "exclusion_order": frozenset({"exclusion"}),
     "appeal_by": frozenset({"appeal", "cross-appeal", "appeals"}),
     "certiorari": frozenset({"certiorari"}),
+    "represented_claimant": frozenset({"represented", "representing", "defended", "advised", "counseled", "counselled"}),
     "two_fight": frozenset({"fight", "fighting", "battle", "battling", "clash", "clashing", "spar", "sparring", "litigate", "litigating"}),
     "prevailed": frozenset({"prevailed", "won"}),
     "validity_pending": frozenset({"valid"}),
@@ -399,6 +400,8 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|wins|win|obtained|obtains|secured|secures|scored|scores)\s+(?:(?:a|an|the)\s+)?(?:[\w\-$.]+\s+){{0,4}}?(?P<n>verdict|judgment|judgement|ruling|order|injunction|decision)\s+against\s+{DESC}(?P<r>{ELIST})"),
         ("appeal_by", "noun", "appeal", "reference", "appeal_by",
          rf"\b(?P<n>appeal|cross-appeal|appeals)\s+(?:lodged\s+|filed\s+|brought\s+)?(?:by|from)\s+{DESC}(?P<c>{ELIST})(?P<tail>[^;\ue000]{{0,60}}?)(?:\bagainst\s+{DESC}(?P<r>{ELIST}))?"),
+        ("represented", "noun", None, "reference", "represented_claimant",
+         rf"\b(?:represented|representing|defended|advised|counseled|counselled)\s+(?:[\w\-]+\s+){{0,3}}?(?P<c>{ELIST})\s+(?:as\s+(?:the\s+)?(?:complainant|plaintiff|petitioner|claimant|patent\s+owner|patentee)\s+)?in\s+(?:a|an|the|its|their|his|her)\s+(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\b(?P<tail>[^;\ue000]{{0,80}}?)\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("certiorari", "noun", "appeal", "filing", "certiorari",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+|then\s+|later\s+)*(?P<v>petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?(?P<n>certiorari)"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
@@ -1005,6 +1008,15 @@ def _scope(ctx: Context, st: _Sent) -> tuple[int, int]:
 
 
 def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
+    out = _outcome_cues(ctx, st, g)
+    glob = [o for o in out if o.everywhere]
+    if glob:
+        # "all pending litigation would be dismissed": the global reading, not a plain dismissal
+        out = [o for o in out if o.everywhere or not any(x.start <= o.start and o.end <= x.end for x in glob)]
+    return out
+
+
+def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     out = []
     for kind, rx, keys, only in g.outcomes:
         if not (keys & st.words):
