@@ -127,6 +127,12 @@ def test_long_headline_is_not_a_tag_line():
     assert _has(actions, "infringement", ["深圳市金石精工科技有限公司"], ["杭州云帆网络科技有限公司"])
 
 
+def test_related_reading_list_is_not_the_story():
+    text = "金石精工有限公司起诉云帆科技有限公司。\n相关阅读：\n· 海岳商贸有限公司诉远山电子有限公司案最新进展"
+    actions, _ = analyse(text)
+    assert [a.claimants for a in actions] == [("金石精工有限公司",)]
+
+
 def test_verdict_needs_a_decision_word():
     claim = "金石精工有限公司认为，云帆科技有限公司侵犯了金石精工有限公司的专利。"
     verdict = "法院判决认定，云帆科技有限公司侵犯了金石精工有限公司的专利，应赔偿100万元。"

@@ -103,6 +103,7 @@ class Grammar:
     case_number_kinds: dict[str, str]
     restate_rx: re.Pattern
     patent_in_suit: re.Pattern
+    tail_re: re.Pattern
     descriptor_ends: tuple[str, ...]
     statement_kinds: frozenset[str]
     case_backref: re.Pattern
@@ -222,6 +223,7 @@ def grammar() -> Grammar:
         case_backref=re.compile(_alternation(string_list(d, "case_backref", DATA))),
         statement_kinds=frozenset(string_list(d, "statement_kinds", DATA)),
         descriptor_ends=tuple(string_list(d, "descriptor_ends", DATA)),
+        tail_re=re.compile(r"(?m)^\s*(?:" + _alternation(string_list(d, "tail_markers", DATA)) + r")\s*[:]?\s*$"),
         patent_in_suit=re.compile(_alternation(string_list(d, "patent_in_suit", DATA))),
         restate_rx=re.compile("|".join(f"(?:{x.rx.pattern})" for x in triggers if x.frame in ("restate", "roles")) or "(?!)"),
         outcome_reach=int(d.get("outcome_reach", 2)),
@@ -551,7 +553,11 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     outcome_hits = _outcome_hits(g, t)
     outcome_starts = [m.start() for _, m in outcome_hits]
     starts = [m.start for m in pms]
+    tail = g.tail_re.search(t)  # "相关阅读：" and the list of other stories after it
+    end_of_story = tail.start() if tail else len(t)
     for si, (ss, se) in enumerate(ctx.sentences):
+        if ss >= end_of_story:
+            break
         ms = [m for m in pms[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)] if m.end <= se]
         if _is_tag_line(g, t[ss:se], ms):
             continue
