@@ -87,6 +87,17 @@ def test_a_name_does_not_run_over_another():
     assert names == ["三星显示株式会社", "北斗精密株式会社", "晨光材料股份有限公司"]
 
 
+def test_japanese_legal_form_written_first():
+    text = "株式会社青木(以下简称青木)认为金桥电器有限公司侵害其发明专利权，向法院提起诉讼。"
+    got = parties_of(text)
+    assert find(got, "株式会社青木") is not None and "青木" in find(got, "株式会社青木").aliases
+
+
+def test_bare_name_running_into_a_known_name_is_that_name():
+    text = "原告金桥电器有限公司(以下简称金桥)起诉被告青松电子有限公司。金桥亦在上海起诉青松电子有限公司。"
+    assert sorted(p.name for p in parties_of(text)) == ["青松电子有限公司", "金桥电器有限公司"]
+
+
 def test_verbs_end_a_name():
     text = "云杉软件有限公司请求确认其产品未侵犯北方数据科技有限公司的专利，并向法院起诉。"
     names = [p.name for p in parties_of(text)]

@@ -38,6 +38,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CJK_RE = re.compile(f"[{_CJK}]")
 # "杭州某某科技有限公司(Hangzhou Something Technology Co., Ltd., 以下简称…)"
 _LATIN_BRACKET = re.compile(r"\(([A-Za-z][A-Za-z0-9&.,'\- ]{1,80}?)\s*(?:\)|,\s*(?=以下|下称|简称|合称))")
+# a Japanese legal form written first ("株式会社岛野"): the name is the characters after it
+_PREFIX_FORM = re.compile(r"株式会社[\u4e00-\u9fff]{2,6}?(?=[(（,，。;；:：、\s与和及诉向对的在于]|以下|$)")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LIST_SEP = re.compile(r"[、,]")
 _LATIN_IN_BRACKETS = re.compile(r"\(([A-Za-z][A-Za-z0-9&.,\- ]{1,60})\)")
@@ -386,6 +388,8 @@ def candidates(ctx: Context) -> list[Party]:
     protected = [(s, e) for s, e, _ in brand_hits]
     orgs, bare = _suffix_orgs(text, t, protected)
     orgs += _latin_orgs(text, t)
+    orgs += [_Cand(name=text[m.start():m.end()], start=m.start()) for m in _PREFIX_FORM.finditer(t)
+             if not any(c.start <= m.start() < c.start + len(c.name) for c in orgs)]
 
     # names after role words (organisations found above, else people)
     roles = _role_spans(t)
@@ -407,7 +411,12 @@ def candidates(ctx: Context) -> list[Party]:
     starts = {c.start for c in orgs} | {s for s, _, _ in brand_hits}
     orgs = [c for c in orgs if not (c.start + len(c.name) in starts and _descriptive(c.name))]
     taken = [(c.start, c.start + len(c.name)) for c in orgs + people] + protected + [(s, e) for s, e, _ in roles]
-    cands = _merge(orgs + people + _bare_names(text, t, taken))
+    bare_cands = _bare_names(text, t, taken)
+    known = [fold(c.name) for c in orgs + people]
+    # "奥克斯亦…": a bare name that starts with a known name (or its short form) is that name
+    bare_cands = [c for c in bare_cands if not any(fold(c.name).startswith(k[:max(2, len(k))]) and fold(c.name) != k
+                                                  for k in known + _bracket_alias_forms(t))]
+    cands = _merge(orgs + people + bare_cands)
     _bracket_aliases(text, t, cands)
     parties = _link_brands(text, t, cands, brand_hits)
     _short_aliases(text, t, cands, parties)
@@ -416,6 +425,14 @@ def candidates(ctx: Context) -> list[Party]:
     announcer = _announcer(t, bare, parties)
     _attach_mentions(text, t, parties, announcer, bare)
     return parties
+
+
+def _bracket_alias_forms(t: str) -> list[str]:
+    """Short forms a document defines in brackets (以下简称X), folded."""
+    out = []
+    for m in lexicon().alias_re.finditer(t):
+        out += [a.strip(_QUOTES + " ") for a in _LIST_SEP.split(m.group(1)) if len(a.strip(_QUOTES + " ")) >= 2]
+    return out
 
 
 def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
