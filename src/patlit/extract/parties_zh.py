@@ -567,12 +567,10 @@ def _link_brands(text: str, t: str, cands: list[_Cand], brand_hits: list[tuple[i
         # ("北京小米移动软件有限公司" before "小米公司"), in text order
         mine = [p for p in parties if p.kind == "org" and p.name
                 and (_strip_place(fold(p.name)).startswith(brand) or fold(p.name) in lex.brands[brand])]
-        mine.sort(key=lambda p: _descriptive(p.name))
+        # "苹果公司" named as such is the brand's own company (Apple Inc. beside its Chinese
+        # subsidiary); else a name with a legal form comes first
+        mine.sort(key=lambda p: (fold(p.name) != brand + "公司", _descriptive(p.name)))
         owner = mine[0] if mine else None
-        for other in mine[1:]:
-            if fold(other.name) == brand + "公司":  # "小米公司": the brand with a bare 公司
-                owner.aliases.extend(n for n in other.names() if n not in owner.aliases)
-                other.name = ""
         listed = [f for f in lex.brands[brand] if f in t and not _is_org_name(f)]
         if owner is None and listed:
             full = max(listed, key=len)
