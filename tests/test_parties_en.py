@@ -184,3 +184,25 @@ def test_accented_names_and_web_names():
     )
     assert party(facts, "Motorola Mobility Comércio de Produtos Eletrônicos Ltda.") is not None, [p.name for p in facts.parties]
     assert party(facts, "Amazon.com, Inc.") is not None
+
+
+def test_bracketed_places_lower_case_brands_and_tickers():
+    facts = run(
+        "eVolt Corp. (NASDAQ: EVLT) filed a complaint with the ITC against Kestrel (Hong Kong) Company and "
+        "Kestrel (China) Investment Co., Ltd. over battery patents."
+    )
+    names = {p.name for p in facts.parties}
+    assert {"eVolt Corp.", "Kestrel (Hong Kong) Company", "Kestrel (China) Investment Co., Ltd."} <= names, names
+    assert all("EVLT" not in n for p in facts.parties for n in p.names())
+
+
+def test_place_led_full_name_takes_its_short_form():
+    facts = run("China Lumenta Co., Ltd. sued Kestrel Optics for patent infringement. Lumenta asked for RMB 30 million.")
+    p = party(facts, "Lumenta")
+    assert p is not None and p.name == "China Lumenta Co., Ltd.", [q.names() for q in facts.parties]
+
+
+def test_chinese_name_and_quoted_short_form_in_one_bracket():
+    facts = run('Lumen Arrays Co., Ltd. (鲁门阵列有限公司, "Lumen") sued Kestrel Optics over a patent.')
+    p = party(facts, "Lumen Arrays Co., Ltd.")
+    assert p is not None and {"鲁门阵列有限公司", "Lumen"} <= set(p.aliases), p.aliases

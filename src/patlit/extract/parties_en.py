@@ -103,9 +103,18 @@ _TOKEN = (
     rf"|[{_UP}][{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?"  # Samsung, AT&T, Hewlett-Packard, Amazon.com
     rf"|[0-9]+[A-Za-z][{_AL}]*)"  # 3M
 )
-_JOIN = r"(?:[ \u00a0]+|[ \u00a0]*&[ \u00a0]*|[ \u00a0]+(?:of[ \u00a0]+the|of|de|der|van|von|du|la|and[ \u00a0]+the)[ \u00a0]+)"
-_SUFFIX_TAIL = rf"(?:\.?,?[ \u00a0]*(?:\([A-Z][a-z]+\),?[ \u00a0]*)?(?:{_SUFFIX_WORDS})\b\.?)*"
+# joins inside a name: spaces, "&", "of (the)", and a bracketed place ("Samsung (China) Investment")
+_JOIN = (
+    r"(?:[ \u00a0]+\((?:[A-Z][A-Za-z]+(?:[ \u00a0]+[A-Z][A-Za-z]+){0,2})\)[ \u00a0]+"
+    r"|[ \u00a0]+|[ \u00a0]*&[ \u00a0]*|[ \u00a0]+(?:of[ \u00a0]+the|of|de|der|van|von|du|la|and[ \u00a0]+the)[ \u00a0]+)"
+)
+_SUFFIX_TAIL = rf"(?:\.?,?[ \u00a0]*(?:\([A-Z][a-z]+(?:[ \u00a0]+[A-Z][a-z]+)?\),?[ \u00a0]*)?(?:{_SUFFIX_WORDS})\b\.?)*"
 NAME_RE = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
+# "iRobot Corp.", "vivo Mobile Communication Co., Ltd.": a lower-case start needs a legal suffix
+LOWER_NAME_RE = re.compile(
+    rf"(?<![\w'’\-])(?:[a-z]+[A-Z][A-Za-z0-9]*|vivo|iQOO|realme|eero)(?:{_JOIN}{_TOKEN})*(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS})\b\.?)+"
+)
+_TICKER = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|OTC|TSX|SIX|HKEX|SZSE|SSE|KRX|TYO|LSE)\s*:\s*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"\S+")
@@ -265,7 +274,13 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
             continue
         sent = text[ss:se]
         head = _is_headline(sent)
+        for m in LOWER_NAME_RE.finditer(sent):
+            t = m.group().rstrip(" ,")
+            if not _blocked(t, lex):
+                out.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
         for m in NAME_RE.finditer(sent):
+            if _TICKER.search(sent, max(0, m.start() - 10), m.start()):
+                continue  # "(NASDAQ: IRBT)"
             if orgnames.fold(m.group()) in lex.non_party:
                 out.append(Cand(ss + m.start(), ss + m.end(), m.group(), blocked=True, headline=head))
                 continue
@@ -510,9 +525,17 @@ def _paren_aliases(text: str, end: int) -> tuple[list[tuple[int, int, str]], lis
             affiliates.append((s0, m.end(1)))
             continue
         if _CJK.search(inner):
-            cjk = inner.strip()
-            if len(cjk) <= 30 and not _CJK_PUNCT.search(cjk):
-                aliases.append((s0 + inner.find(cjk), s0 + inner.find(cjk) + len(cjk), "cjk"))
+            # "(华为技术有限公司, "Huawei")": each part is a form of the name
+            pos = 0
+            for part in re.split(r"[,，、;；]", inner):
+                at = inner.find(part, pos)
+                pos = at + len(part)
+                core = part.strip().strip(_QUOTES).strip()
+                if not core or len(core) > 30:
+                    continue
+                k0 = s0 + inner.find(core, at)
+                if _CJK.search(core) or core[:1].isupper():
+                    aliases.append((k0, k0 + len(core), "cjk" if _CJK.search(core) else "alias"))
             continue
         if ":" in inner and not _CJK.search(inner):
             continue  # a ticker: "(NASDAQ: IRBT)"
@@ -775,6 +798,12 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             uf.union(best, k)
             if best in blocked_keys:
                 blocked_keys.add(k)
+    # names led by a place ("China IWNCOMM Co., Ltd.") also shorten without it ("IWNCOMM")
+    placed = {}
+    for l in keys:
+        ws = surf[l].text.split()
+        if len(ws) > 2 and orgnames.fold(ws[0]) in lex.places and l not in blocked_keys:
+            placed[l] = " ".join(ws[1:])
     # short forms: "Samsung" of "Samsung Electronics Co."
     for k in keys:
         if k in blocked_keys or k.split()[0] in _GENERIC_LOWER or len(k) < 3:
@@ -785,6 +814,10 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             l for l in by_first.get(k.split()[0], ())
             if l != k and l not in affil_parent
             and orgnames.is_short_form(surf[k].text, surf[l].text) and _expands(surf[k], surf[l], lex)
+        ] or [
+            l for l, rest in placed.items()
+            if l != k and l not in affil_parent and orgnames.words(rest)[:1] == k.split()[:1]
+            and (orgnames.fold(rest) == k or orgnames.is_short_form(surf[k].text, rest)) and not surf[k].blocked
         ]
         if not longer:
             continue
