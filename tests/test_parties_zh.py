@@ -98,6 +98,14 @@ def test_bare_name_running_into_a_known_name_is_that_name():
     assert sorted(p.name for p in parties_of(text)) == sorted(["青松电子有限公司", "金桥电器有限公司"])
 
 
+def test_generic_words_in_alias_brackets_are_no_aliases():
+    text = ("远航动力股份有限公司(以下简称“公司”)及全资子公司远航动力(香港)有限公司(以下合称“被申请人”)"
+            "被北斗精密株式会社起诉。")
+    got = parties_of(text)
+    assert find(got, "远航动力股份有限公司").aliases == []
+    assert find(got, "远航动力(香港)有限公司").aliases == []
+
+
 def test_verbs_end_a_name():
     text = "云杉软件有限公司请求确认其产品未侵犯北方数据科技有限公司的专利，并向法院起诉。"
     names = [p.name for p in parties_of(text)]

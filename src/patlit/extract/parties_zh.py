@@ -94,6 +94,7 @@ class Lexicon:
     pronouns: tuple[str, ...]
     place_re: re.Pattern
     suffix_end_re: re.Pattern
+    not_alias: frozenset[str]
     lead_re: re.Pattern
     short_form_follows: tuple[str, ...]
     raw: dict = field(repr=False, default_factory=dict)
@@ -179,6 +180,7 @@ def lexicon() -> Lexicon:
         pronouns=tuple(string_list(bare, "pronouns", DATA)),
         short_form_follows=tuple(string_list(d, "short_form_follows", DATA)),
         lead_re=re.compile(_alternation(string_list(d, "lead_words", DATA))),
+        not_alias=frozenset(string_list(d, "not_alias", DATA)),
         suffix_end_re=re.compile(f"(?:{_alternation(suffixes)})$"),
         place_re=re.compile(f"(?:{_alternation(string_list(d, 'places', DATA))})[省市区县]*"),
         raw=d,
@@ -512,6 +514,14 @@ def _occurrences(t: str, cands: list[_Cand]) -> list[tuple[int, int, _Cand]]:
     return [(s, e, by_form[w]) for s, e, w in _find_all(t, by_form)]
 
 
+def _generic_alias(alias: str) -> bool:
+    """"以下简称“公司”", "合称“被申请人”", "或“本公司”": words, not names (the announcing
+    company is found as such; roles are roles)."""
+    lex = lexicon()
+    a = fold(alias)
+    return a in lex.self_refs or a in lex.roles or lex.suffix_end_re.fullmatch(a) is not None or a in lex.generic_bodies or a in lex.not_alias
+
+
 def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
     """``X(以下简称Y)``, ``X、Z(合称Y)`` and ``X(English name)`` after a name."""
     lex = lexicon()
@@ -531,7 +541,7 @@ def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
         target = (chain if "合称" in m.group() or "统称" in m.group() else owner)[2]
         for alias in _LIST_SEP.split(text[m.start(1):m.end(1)]):
             alias = alias.strip(_QUOTES + " ")
-            if alias and alias not in target.aliases and alias != target.name:
+            if alias and alias not in target.aliases and alias != target.name and not _generic_alias(alias):
                 target.aliases.append(alias)
     for c in cands:
         # an English name in brackets inside or right after a Chinese name
