@@ -731,8 +731,12 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
             before = [x for x in ms if x.start >= te and x.party not in {a.party for a in agent}][:1]
         if not before:
             return None
-        start = min(before[-1].start, ts)
-        return _act(text, start, te, kind, [x.party for x in agent[:1]], [before[-1].party], si, mode=_mode(g, t, lo, ts, te)), te
+        # the list that is the clause's subject ("甲及其子公司乙被丙起诉"), else the last name before
+        cs = _clause_start(t, lo, ts)
+        first = next((i for i, x in enumerate(ms) if x in before and x.start >= cs), None)
+        facing = _chain(g, t, ms, first, ts) if first is not None else before[-1:]
+        start = min(facing[0].start, ts)
+        return _act(text, start, te, kind, [x.party for x in agent[:1]], [x.party for x in facing], si, mode=_mode(g, t, lo, ts, te)), te
     if trig.frame == "adjacent":
         left = [x for x in ms if x.end == ts or (x.end < ts and ts - x.end <= 20 and not _CLOSERS.sub("", t[x.end:ts]).strip())]
         left = left[-1:]  # "甲(简称“甲”)诉乙": the name just before
