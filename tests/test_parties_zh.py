@@ -106,6 +106,11 @@ def test_generic_words_in_alias_brackets_are_no_aliases():
     assert find(got, "远航动力(香港)有限公司").aliases == []
 
 
+def test_one_character_word_inside_a_name_does_not_cut_it():
+    text = "华为起诉三星以及深圳市南方韵和科技有限公司侵权。"
+    assert find(parties_of(text), "深圳市南方韵和科技有限公司") is not None
+
+
 def test_verbs_end_a_name():
     text = "云杉软件有限公司请求确认其产品未侵犯北方数据科技有限公司的专利，并向法院起诉。"
     names = [p.name for p in parties_of(text)]

@@ -95,9 +95,13 @@ class Lexicon:
     place_re: re.Pattern
     suffix_end_re: re.Pattern
     not_alias: frozenset[str]
+    single_boundaries: frozenset[str]
     lead_re: re.Pattern
     short_form_follows: tuple[str, ...]
     raw: dict = field(repr=False, default_factory=dict)
+
+    def boundary_single(self, c: str) -> bool:
+        return c in self.single_boundaries
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +185,7 @@ def lexicon() -> Lexicon:
         short_form_follows=tuple(string_list(d, "short_form_follows", DATA)),
         lead_re=re.compile(_alternation(string_list(d, "lead_words", DATA))),
         not_alias=frozenset(string_list(d, "not_alias", DATA)),
+        single_boundaries=frozenset(w for w in boundaries if len(w) == 1),
         suffix_end_re=re.compile(f"(?:{_alternation(suffixes)})$"),
         place_re=re.compile(f"(?:{_alternation(string_list(d, 'places', DATA))})[省市区县]*"),
         raw=d,
@@ -222,7 +227,7 @@ def _scan_back(t: str, end: int) -> int:
 def _name_start(t: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> int:
     """Where a name ending at ``hi`` begins: after the last boundary word in ``t[lo:hi]``."""
     lex = lexicon()
-    cut, prev_end = lo, -1
+    cuts, prev_end = [lo], -1
     for m in lex.boundary_re.finditer(t, lo, hi):
         s, e = m.span()
         if any(ps < e and s < pe for ps, pe in protected):
@@ -230,12 +235,25 @@ def _name_start(t: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> i
         if e - s == 1 and s == prev_end and t[s] in lex.name_initials:
             prev_end = e  # "被告以岭…": a name may begin with one of these right after a role word
             continue
-        cut, prev_end = e, e
+        cuts.append(e)
+        prev_end = e
+    cut = cuts[-1]
+    # a one-character word inside a name ("南方韵和科技") would leave only a generic
+    # word ("科技"): the name starts at the boundary before it
+    while len(cuts) > 1 and cut < hi and lex.boundary_single(t[cut - 1]) and not _plausible_body(t[cut:hi]):
+        cuts.pop()
+        cut = cuts[-1]
     # a name does not run over another name's legal form ("甲有限公司近日收到乙株式会社")
     for m in lex.suffix_re.finditer(t, cut, hi):
         if m.end() < hi:
             cut = m.end()
     return cut
+
+
+def _plausible_body(body: str) -> bool:
+    lex = lexicon()
+    core = body.strip(" ()")
+    return len(core) >= 2 and core not in lex.generic_bodies and core not in lex.industry_words and not core.startswith(lex.generic_starts)
 
 
 def _lead_trimmed(t: str, start: int, body_end: int) -> int:
