@@ -314,3 +314,23 @@ def test_collective_name_does_not_merge_members():
     names = {p.name for p in facts.parties}
     assert {"Kestrel Retail UK Limited", "Kestrel Distribution Ltd", "Kestrel Inc."} <= names, names
     assert party(facts, "Kestrel").name == "Kestrel Inc."
+
+
+def test_participle_takes_the_main_subject_and_ask_court_to_set_rates():
+    facts = run(
+        "Lumen Arrays has opened a new front in its patent dispute with Kestrel Optics, filing infringement suits at the "
+        "Munich Regional Court on Thursday. Kestrel Optics has asked a Chinese court to set global FRAND royalty rates."
+    )
+    assert find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"]), describe(facts)
+    assert find(facts, "other", ["Kestrel Optics"], ["Lumen Arrays"]), describe(facts)
+
+
+def test_itc_investigation_into_a_list_and_brand_short_form():
+    facts = run(
+        "eVolt Corp. has filed a complaint with the ITC requesting an investigation into Kestrel Operating LLC, "
+        "Kestrel Sales Company and Kestrel (Hong Kong) Company over five battery patents. "
+        "eVolt has also filed a companion lawsuit in the District of Massachusetts."
+    )
+    pr = find(facts, "itc_investigation", ["eVolt Corp."], ["Kestrel Operating LLC", "Kestrel Sales Company", "Kestrel (Hong Kong) Company"])
+    assert pr is not None, describe(facts)
+    assert [p for p in facts.proceedings if p.kind == "infringement" and p.forum == "mad"], describe(facts)

@@ -269,6 +269,7 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
     lex = lexicon()
     text = ctx.text
     out: list[Cand] = []
+    brands: set[str] = set()
     for si, (ss, se) in enumerate(ctx.sentences):
         if skip and si in skip:
             continue
@@ -278,9 +279,13 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
             t = m.group().rstrip(" ,")
             if not _blocked(t, lex):
                 out.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
+                brands.add(t.split()[0].rstrip(","))
+        lower_spans = [(c.start, c.end) for c in out if c.start >= ss and c.text[:1].islower()]
         for m in NAME_RE.finditer(sent):
             if _TICKER.search(sent, max(0, m.start() - 10), m.start()):
                 continue  # "(NASDAQ: IRBT)"
+            if any(a <= ss + m.start() < b for a, b in lower_spans):
+                continue  # the "Corp." of "iRobot Corp."
             if orgnames.fold(m.group()) in lex.non_party:
                 out.append(Cand(ss + m.start(), ss + m.end(), m.group(), blocked=True, headline=head))
                 continue
@@ -292,6 +297,14 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
                 if not t:
                     continue
                 out.append(Cand(s, e, t, blocked=_blocked(t, lex), headline=head))
+    if brands:
+        # the brand alone later on ("iRobot Corp." ... "iRobot says")
+        taken = [(c.start, c.end) for c in out]
+        rx = re.compile(r"(?<![\w'’\-])(?:" + "|".join(re.escape(b) for b in sorted(brands)) + r")(?![\w\-])")
+        for m in rx.finditer(text):
+            if not any(s0 <= m.start() < e0 for s0, e0 in taken):
+                out.append(Cand(m.start(), m.end(), m.group(), headline=_is_headline(ctx.text[slice(*ctx.sentence_span(m.start()))])))
+        out.sort(key=lambda c: c.start)
     return out
 
 

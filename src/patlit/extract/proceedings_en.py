@@ -146,6 +146,7 @@ _EXTRA_KEYS = {
     "exclusion_order": frozenset({"exclusion"}),
     "appeal_by": frozenset({"appeal", "cross-appeal", "appeals"}),
     "certiorari": frozenset({"certiorari"}),
+    "ask_court": frozenset({"asked", "asking", "asks", "petitioned", "petitioning", "requested", "requesting"}),
     "represented_claimant": frozenset({"represented", "representing", "defended", "advised", "counseled", "counselled"}),
     "two_fight": frozenset({"fight", "fighting", "battle", "battling", "clash", "clashing", "spar", "sparring", "litigate", "litigating"}),
     "prevailed": frozenset({"prevailed", "won"}),
@@ -157,7 +158,9 @@ _EXTRA_KEYS = {
 
 def _needs(frame: str, sub: str) -> frozenset[str]:
     """Literal words a frame variant cannot match without (a cheap test before the pattern)."""
-    if sub in ("active", "relative", "passive_against") and frame in ("noun", "against", "withdraw"):
+    if sub in ("relative", "passive_against") and frame == "noun":
+        return frozenset({"against"})
+    if sub == "active" and frame in ("against", "withdraw"):
         return frozenset({"against"})
     if frame == "to_court":
         return frozenset({"court"})
@@ -351,7 +354,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
         ]
     if frame == "noun":
         return [
-            ("active", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b{TAIL}\bagainst\s+{DESC}{R}"),
+            ("active", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b{TAIL}\b(?:against|into)\s+{DESC}{R}"),
             ("active_open", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b(?P<tail>[^;]{{0,120}}?)(?=[;.,]|$|\s+(?:and|but|which|while)\b)"),
             # noun-first frames: the words before the noun (its modifiers) are read by _build
             ("relative", rf"\b(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}\bagainst\s+{DESC}{R}"),
@@ -402,6 +405,8 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"\b(?P<n>appeal|cross-appeal|appeals)\s+(?:lodged\s+|filed\s+|brought\s+)?(?:by|from)\s+{DESC}(?P<c>{ELIST})(?P<tail>[^;\ue000]{{0,60}}?)(?:\bagainst\s+{DESC}(?P<r>{ELIST}))?"),
         ("represented", "noun", None, "reference", "represented_claimant",
          rf"\b(?:represented|representing|defended|advised|counseled|counselled)\s+(?:[\w\-]+\s+){{0,3}}?(?P<c>{ELIST})\s+(?:as\s+(?:the\s+)?(?:complainant|plaintiff|petitioner|claimant|patent\s+owner|patentee)\s+)?in\s+(?:a|an|the|its|their|his|her)\s+(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\b(?P<tail>[^;\ue000]{{0,80}}?)\bagainst\s+{DESC}(?P<r>{ELIST})"),
+        ("ask_court", "noun", None, "filing", "ask_court",
+         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?P<v>asked|asking|asks|petitioned|petitioning|requested|requesting)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
         ("certiorari", "noun", "appeal", "filing", "certiorari",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+|then\s+|later\s+)*(?P<v>petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?(?P<n>certiorari)"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
@@ -822,6 +827,7 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
 # a reporter citation after a caption ("550 U.S. 398", "415 F.3d 1303") and citation signals before it
 _REPORTER = re.compile(r",?\s*(?:\d+\s+(?:U\.\s?S\.|F\.(?:\s?\d?d|\s?Supp\.?(?:\s?\d?d)?)|S\.\s?Ct\.|USPQ|L\.\s?Ed\.)|\[\d{4}\]\s+[A-Z])")
 _SIGNAL = re.compile(r"\b(?:see(?:\s+also)?|cf\.?|citing|quoting|under|accord|e\.g\.,?)\s*$", re.I)
+_DECLARE_NONINF = re.compile(r"declar\w*\s+(?:that\s+)?[^;]{0,60}?\b(?:not|non-?)\s*infring|invalid", re.I)
 _NO_FILING = re.compile(r"\s*(?:no|none|neither|never)\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|announced|stated|noted|added|confirmed|revealed|disclosed)\s+(?:that\s+)?$", re.I)
 _INTENT = re.compile(
@@ -929,15 +935,21 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         if gd.get("o"):
             respondents = st.names(gd["o"])
         # kind
-        if fr.frame in ("noun", "withdraw", "hit_with", "face"):
+        if fr.sub == "ask_court":
+            kind = "declaratory_judgment" if _DECLARE_NONINF.search(tail) else "other"
+            if not g.other_cues.search(tail) and kind == "other" and not re.search(r"rate|terms|licen", tail, re.I):
+                return None
+        elif fr.frame in ("noun", "withdraw", "hit_with", "face"):
             nk = g.noun_kind.get(_SPACES.sub(" ", (gd.get("n") or "").lower()))
             kind = _kind(g, None, np, tail) or nk or fr.kind
             if kind is None:
-                kind = _kind(g, None, text) or "infringement"
+                # the sentence's cue words, from the last full stop before the trigger (the splitter
+                # keeps "... patents. eVolt has also filed ..." together)
+                kind = _kind(g, None, text[text.rfind(". ", 0, m.start()) + 1:]) or "infringement"
                 if kind == "appeal":
                     kind = "infringement"
-                # "the case X brought against Y" in a report on ITC investigations
-                if kind == "infringement":
+                # "the case X brought against Y" in a report on ITC investigations (a lawsuit is a court's)
+                if kind == "infringement" and (gd.get("n") or "").lower() in ("case", "cases", "proceeding", "proceedings", "matter"):
                     near = _raw_window(ctx, st.index, 2, 0)
                     if g.itc_cue.search(near):
                         kind = "itc_investigation"
@@ -973,6 +985,13 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         return None
     if set(claimants) & set(respondents):
         respondents = [r for r in respondents if r not in claimants]
+    if gd.get("c") and gd.get("v") and gd["v"].lower().endswith("ing") and m.end("c") <= m.start("v"):
+        # "X opened new fronts in its dispute with Y, filing suits ...": the participle's subject is X
+        if "," in text[m.end("c"):m.start("v")] and st.ents and st.ents[0][2] not in claimants:
+            first = st.ents[0][2]
+            if _abs_pos(st, st.ents[0][0]) < m.start("c"):
+                respondents = [r for r in (respondents or claimants) if r != first] or respondents
+                claimants = [first]
     if mode == "filing" and gd.get("c") and _REPORTED.search(text, 0, m.start("c")) and not st.names(gd["c"]):
         # "At a news conference on May 11, X said it had lodged ...": the date is the saying's
         mode = "reference"
