@@ -133,6 +133,12 @@ def test_related_reading_list_is_not_the_story():
     assert [a.claimants for a in actions] == [("金石精工有限公司",)]
 
 
+def test_suit_against_a_named_subsidiary():
+    text = "金石精工有限公司(以下简称金石)对云帆科技有限公司在上海的子公司云帆电子(上海)有限公司提起专利侵权诉讼。"
+    actions, _ = analyse(text)
+    assert _has(actions, "infringement", ["金石精工有限公司"], ["云帆电子(上海)有限公司"])
+
+
 def test_verdict_needs_a_decision_word():
     claim = "金石精工有限公司认为，云帆科技有限公司侵犯了金石精工有限公司的专利。"
     verdict = "法院判决认定，云帆科技有限公司侵犯了金石精工有限公司的专利，应赔偿100万元。"

@@ -240,9 +240,10 @@ def _name_start(t: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> i
     cut = cuts[-1]
     # a one-character word inside a name ("南方韵和科技") would leave only a generic
     # word ("科技"): the name starts at the boundary before it
-    while len(cuts) > 1 and cut < hi and lex.boundary_single(t[cut - 1]) and not _plausible_body(t[cut:hi]):
-        cuts.pop()
-        cut = cuts[-1]
+    if cut < hi and lex.boundary_single(t[cut - 1]) and not _plausible_body(t[cut:hi]):
+        earlier = [c for c in cuts[:-1] if _plausible_body(t[c:hi]) and not lex.boundary_re.match(t, c)]
+        if earlier:
+            cut = earlier[-1]
     # a name does not run over another name's legal form ("甲有限公司近日收到乙株式会社")
     for m in lex.suffix_re.finditer(t, cut, hi):
         if m.end() < hi:

@@ -43,6 +43,7 @@ DATA = "proceedings_zh.yaml"
 FRAMES = ("active", "passive", "adjacent", "verdict", "join", "restate", "roles")
 # closing quotes and brackets of an alias between two listed names ("(以下合称“三星”)以及")
 _CLOSERS = re.compile(r"\([^()]*\)|[”’\"')]")
+_SUBSIDIARY_OF = re.compile(r"(?:在[\u4e00-\u9fff]{1,6})?的(?:全资|控股)?(?:子公司|关联公司|分公司)")
 _CJK_ONLY_RE = re.compile(r"[\u3400-\u9fff]+")
 _CLAUSE_MARKS = re.compile(r"[(),;:!?。，；：\n]")
 _CLAUSE_END = ",;:!?。，；：\n"
@@ -341,6 +342,8 @@ def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
         gap = _CLOSERS.sub("", t[out[-1].end:m.start]).strip()
         if gap == "" or gap in g.conjunctions or _in_alias_bracket(t, m.start) or _descriptor_gap(g, gap):
             out.append(m)
+        elif _SUBSIDIARY_OF.fullmatch(gap):
+            out[-1] = m  # "对甲在大陆的子公司乙提起诉讼": the subsidiary is the one named
         else:
             break
     return out
