@@ -95,13 +95,10 @@ class Lexicon:
     place_re: re.Pattern
     suffix_end_re: re.Pattern
     not_alias: frozenset[str]
-    single_boundaries: frozenset[str]
+    name_inner_chars: frozenset[str]
     lead_re: re.Pattern
     short_form_follows: tuple[str, ...]
     raw: dict = field(repr=False, default_factory=dict)
-
-    def boundary_single(self, c: str) -> bool:
-        return c in self.single_boundaries
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +182,7 @@ def lexicon() -> Lexicon:
         short_form_follows=tuple(string_list(d, "short_form_follows", DATA)),
         lead_re=re.compile(_alternation(string_list(d, "lead_words", DATA))),
         not_alias=frozenset(string_list(d, "not_alias", DATA)),
-        single_boundaries=frozenset(w for w in boundaries if len(w) == 1),
+        name_inner_chars=frozenset(string_list(d, "name_inner_chars", DATA)),
         suffix_end_re=re.compile(f"(?:{_alternation(suffixes)})$"),
         place_re=re.compile(f"(?:{_alternation(string_list(d, 'places', DATA))})[省市区县]*"),
         raw=d,
@@ -240,7 +237,7 @@ def _name_start(t: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> i
     cut = cuts[-1]
     # a one-character word inside a name ("南方韵和科技") would leave only a generic
     # word ("科技"): the name starts at the boundary before it
-    if cut < hi and lex.boundary_single(t[cut - 1]) and not _plausible_body(t[cut:hi]):
+    if cut < hi and t[cut - 1] in lex.name_inner_chars and not _plausible_body(t[cut:hi]):
         earlier = [c for c in cuts[:-1] if _plausible_body(t[c:hi]) and not lex.boundary_re.match(t, c)]
         if earlier:
             cut = earlier[-1]
