@@ -66,6 +66,7 @@ class Action(ActionMention):
     ptab: bool = False
     by_defendant: bool = False  # brought by the accused infringer of the latest infringement action
     forum_hint: str | None = None  # the forum the trigger implies ("petitioned for certiorari": scotus)
+    merge_only: bool = False  # a mention of a proceeding told elsewhere ("X's lawsuit"): never a new one
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,8 @@ def assemble(
             for k, (a, d) in enumerate(here):
                 lo, hi = _clause(ctx, si, here, k)
                 for nd in _attach(ctx, cue, a, d, lo, hi, mentions, expanded, all_patents, parties, outcomes):
+                    if getattr(a, "merge_only", False) and not any(_compatible(p, nd) for p in expanded):
+                        continue  # a mention of a proceeding the document does not report
                     touched.append(_merge_into(expanded, nd))
             _sentence_outcomes(outcomes, si, _dedupe_ids(touched), expanded)
         else:
@@ -248,10 +251,11 @@ def _complete_roles(ctx: Context, acts: list[ActionMention], parties: list[Party
             prior = [b for b in directed[: directed.index(a)] if b.kind == "infringement" and b.claimants and b.respondents]
             if prior:
                 cl, rs = list(prior[-1].respondents), list(prior[-1].claimants)
+        merge_only = getattr(a, "merge_only", False)
         if cl and not rs:
-            rs = _opponent(cl, acts, i) or _others_in_sentence(sent_parties, a, cl)
+            rs = _opponent(cl, acts, i) or ([] if merge_only else _others_in_sentence(sent_parties, a, cl))
         elif rs and not cl:
-            cl = _opponent(rs, acts, i) or _others_in_sentence(sent_parties, a, rs)
+            cl = _opponent(rs, acts, i) or ([] if merge_only else _others_in_sentence(sent_parties, a, rs))
         rs = [r for r in rs if r not in cl]
         if not cl or not rs:
             continue

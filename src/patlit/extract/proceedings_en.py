@@ -1002,6 +1002,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(respondents), st.index, outcome,
             mode=mode, undirected=undirected, scope=_scope(ctx, st),
             forum_hint="scotus" if fr.sub == "certiorari" else None,
+            merge_only=fr.sub == "possessive_open" and kind not in ("appeal", "invalidation"),
             reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
             ptab=bool(g.ptab.search(np + " " + tail) or g.ptab.search(_raw_window(ctx, st.index, 2, 2))),
         )
