@@ -584,7 +584,7 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 if action.claimants and action.respondents:
                     inherited = action.claimants
                     (sentence_cases if trig.frame == "adjacent" else sentence_actions).append(action)
-                elif action.claimants and trig.frame == "active":
+                elif action.claimants and trig.frame in ("active", "passive"):
                     inherited = action.claimants
                     sentence_actions.append(action)  # respondents looked for below
                     if trig.opponent_fallback:
@@ -733,7 +733,10 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
             # "在被X起诉两个月后，Y开始反击": the one facing it is the next subject
             before = [x for x in ms if x.start >= te and x.party not in {a.party for a in agent}][:1]
         if not before:
-            return None
+            if not agent:
+                return None
+            # "该无效宣告请求由甲于…提出": who faces it is found below (the patent's owner)
+            return _act(text, ts, te, kind, [agent[0].party], [], si, mode=_mode(g, t, lo, ts, te)), te
         # the list that is the clause's subject ("甲及其子公司乙被丙起诉"), else the last name before
         cs = _clause_start(t, lo, ts)
         first = next((i for i, x in enumerate(ms) if x in before and x.start >= cs), None)
