@@ -334,3 +334,15 @@ def test_itc_investigation_into_a_list_and_brand_short_form():
     pr = find(facts, "itc_investigation", ["eVolt Corp."], ["Kestrel Operating LLC", "Kestrel Sales Company", "Kestrel (Hong Kong) Company"])
     assert pr is not None, describe(facts)
     assert [p for p in facts.proceedings if p.kind == "infringement" and p.forum == "mad"], describe(facts)
+
+
+def test_parent_and_its_units_in_roles():
+    facts = run(
+        "A jury in Marshall, Texas, found that Kestrel Optics Co., Ltd. and its U.S. units, Kestrel America, Inc. and "
+        "Kestrel Semiconductor, Inc., wilfully infringed five Lumen Arrays patents. "
+        "Separately, Kestrel Optics was sued in federal court in California by Lumen Arrays and its spin-off Lumen Labs, Inc."
+    )
+    prs = [p for p in facts.proceedings if p.kind == "infringement" and "Lumen Arrays" in p.claimants]
+    assert prs and prs[0].outcome == "claimant_won", describe(facts)
+    assert {"Kestrel Optics Co., Ltd.", "Kestrel America, Inc.", "Kestrel Semiconductor, Inc."} <= set(prs[0].respondents)
+    assert any("Lumen Labs, Inc." in p.claimants for p in facts.proceedings), describe(facts)

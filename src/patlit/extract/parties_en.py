@@ -916,7 +916,7 @@ _GENERIC_LOWER = {
 def _affiliate_res() -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(re.escape(n) for n in lexicon().affiliate_nouns)
     pat_list = re.compile(
-        rf"(?:\band\s+its|['’]s?|\bof\s+its)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
+        rf"(?:\band\s+its|['’]s?|\bof\s+its)\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
     )
     pat_of = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+")
     return pat_list, pat_of

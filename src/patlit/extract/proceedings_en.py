@@ -54,8 +54,11 @@ _MODES = {"filing", "reference"}
 ENT = "\ue000\\d+\ue001"
 _BR1 = r"(?:\s*\([^()]{0,80}\))*"
 # "A", "A and B", "A, B and C", "A & B": commas only in a list closed by "and"
+# "A and its spin-off B", "A and its U.S. units, B and C": co-parties named with their parent
+_AND_ITS = r"(?:\s+and\s+(?:its|their)\s+(?:[\w\-.]+\s+){0,3}?(?:subsidiar\w*|units?|affiliates?|spin-off|parent|partners?|distributors?)\s*,?\s*)"
 ELIST = (
-    rf"{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*(?:\band\b|&|\bas\s+well\s+as\b)\s*{ENT}{_BR1})?"
+    rf"{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*(?:\band\b|&|\bas\s+well\s+as\b)\s*{ENT}{_BR1}|{_AND_ITS}{ENT}{_BR1}"
+    rf"(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*\band\b\s*{ENT}{_BR1})?,?)?"
 )
 # "the company", "the chipmaker", "the Korean phone maker": a party named before
 _DESCRIPTOR = (
@@ -318,7 +321,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
     if frame == "direct":
         return [
             ("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}"),
-            ("passive", rf"{Rs}{GAP}{_BE}\s+(?:[a-z]+ly\s+|also\s+|now\s+)?(?P<v>{V})\s+by\s+{DESC}{Cb}"),
+            ("passive", rf"{Rs}{GAP}{_BE}\s+(?:[a-z]+ly\s+|also\s+|now\s+)?(?P<v>{V})(?:\s+[^;\ue000]{{0,50}}?)?\s+by\s+{DESC}{Cb}"),
             ("relative", rf"{Rs},?\s+(?:which|who|whom)\s+{Cb}\s+{AUX}(?P<v>{V})\b"),
         ]
     if frame == "to_court":
@@ -974,7 +977,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             respondents = [n for n in _owners(st, g, text[v_start:]) if n not in claimants]
             if not respondents and st.index > 0:
                 respondents = [n for n in _owners(sents[st.index - 1], g, sents[st.index - 1].text) if n not in claimants]
-        if fr.frame == "attack" and not respondents:
+        if fr.frame == "attack" and not respondents and not re.search(r"\bthe\s+patents?\b|nullity|revocation|invalid|inter\s+partes", text[v_start:], re.I):
             return None
         if fr.frame in ("noun",) and fr.sub in ("active_open", "relative_open", "passive") and not respondents and kind != "invalidation":
             # "filed a patent lawsuit ..., on the ground that R infringed": the other party named after
