@@ -139,6 +139,14 @@ def test_suit_against_a_named_subsidiary():
     assert _has(actions, "infringement", ["金石精工有限公司"], ["云帆电子(上海)有限公司"])
 
 
+def test_case_name_tells_the_opponent_of_later_requests():
+    text = ("法院对金石精工有限公司诉云帆科技有限公司侵害发明专利权纠纷一案作出判决。"
+            "诉讼期间，云帆科技有限公司提出了无效宣告请求。云帆科技有限公司不服，提起上诉。")
+    actions, _ = analyse(text)
+    assert _has(actions, "invalidation", ["云帆科技有限公司"], ["金石精工有限公司"])
+    assert _has(actions, "appeal", ["云帆科技有限公司"], ["金石精工有限公司"])
+
+
 def test_verdict_needs_a_decision_word():
     claim = "金石精工有限公司认为，云帆科技有限公司侵犯了金石精工有限公司的专利。"
     verdict = "法院判决认定，云帆科技有限公司侵犯了金石精工有限公司的专利，应赔偿100万元。"

@@ -615,7 +615,7 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                         group[k] = replace(a, outcome=_outcome_for(outcomes[-1], a))
         actions.extend(sentence_actions)
         case_names.extend(sentence_cases)
-    actions = _complete(g, actions, may_take_opponent, one_sided, role_sides)
+    actions = _complete(g, actions, may_take_opponent, one_sided, role_sides, case_names)
     actions = _merge_same_sentence(actions, t)
     for a in case_names:
         # "甲诉乙案…驳回甲的诉讼请求": a case name reports its suit only when nothing else
@@ -816,14 +816,15 @@ def _appeal_sides(claimants: tuple[str, ...], respondents: tuple[str, ...], role
 
 
 def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[int], one_sided: set[str],
-              role_sides: dict[str, list[str]]) -> list[ActionMention]:
+              role_sides: dict[str, list[str]], case_names: list[ActionMention]) -> list[ActionMention]:
     """Find the respondents of actions whose sentence does not name them.
 
     "X向ITC提起337调查申请，并…对Y提起诉讼": a later action of the same claimant in
     the sentence shares its respondents. "X不服一审判决，提起上诉" / "X提出无效宣告请求"
     (when the trigger allows it): the opponent of X in the nearest action that names both.
     """
-    done = [a for a in actions if a.respondents and a.claimants]
+    # case names ("甲诉乙案") tell who is whose opponent too
+    done = sorted([a for a in actions if a.respondents and a.claimants] + case_names, key=lambda a: a.start)
     out = []
     for a in actions:
         if a.respondents and a.claimants:
