@@ -216,3 +216,33 @@ def test_nullity_action_against_the_patent_refers_back():
     )
     pr = find(facts, "invalidation", ["Kestrel Optics"], ["Lumen Arrays"])
     assert pr is not None and pr.patents == ["EP3132443"] and pr.forum == "de-bpatg", describe(facts)
+
+
+OUTCOMES = [
+    ("appeal_dismissed", "Lumen Arrays won its patent suit against Kestrel Optics in the Beijing IP Court. Kestrel Optics appealed to the High Court, which dismissed the appeal and upheld the first-instance judgment.",
+     "appeal", ["Kestrel Optics"], ["Lumen Arrays"], "respondent_won"),
+    ("board_not_shown", "Kestrel Optics filed an IPR petition against Lumen Arrays' patent. The Board held that Kestrel Optics had not shown the claims unpatentable.",
+     "invalidation", ["Kestrel Optics"], ["Lumen Arrays"], "respondent_won"),
+    ("maintained_valid", "Kestrel Optics challenged both patents of Lumen Arrays before the Patent Reexamination Board, but the Board maintained them as valid.",
+     "invalidation", ["Kestrel Optics"], ["Lumen Arrays"], "respondent_won"),
+    ("jmol_invalid", "Lumen Arrays sued Kestrel Optics in Delaware over antibody patents. The court granted judgment as a matter of law that the claims were invalid.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"], "respondent_won"),
+    ("seeking_exclusion", "Lumen Arrays has filed an ITC complaint against Kestrel Optics and is seeking an exclusion order on its patented cameras.",
+     "itc_investigation", ["Lumen Arrays"], ["Kestrel Optics"], None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents", "outcome"), [o[1:] for o in OUTCOMES], ids=[o[0] for o in OUTCOMES])
+def test_outcome_cues(text, kind, claimants, respondents, outcome):
+    facts = run(text)
+    pr = find(facts, kind, claimants, respondents)
+    assert pr is not None and pr.outcome == outcome, describe(facts)
+
+
+def test_the_patent_is_the_only_patent_named():
+    facts = run(
+        "Lumen Arrays sued Kestrel Optics in Mannheim over EP 1 845 705. "
+        "Kestrel Optics attacked the patent with a nullity action before the Federal Patent Court."
+    )
+    pr = find(facts, "invalidation", ["Kestrel Optics"], ["Lumen Arrays"])
+    assert pr is not None and pr.patents == ["EP1845705"], describe(facts)

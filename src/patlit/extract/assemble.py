@@ -98,6 +98,7 @@ class Cues:
     short_patent: re.Pattern
     kind_nouns: re.Pattern
     patent_words: tuple[str, ...] = ()
+    one_patent: re.Pattern | None = None
 
 
 _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
@@ -153,6 +154,13 @@ def load_cues(text: str, lang: str) -> Cues:
     if not isinstance(pw, list) or not pw or not all(isinstance(w, str) and w for w in pw):
         raise DataFileError(f"{name}: {lang}.patent_words must be a non-empty list of words")
     out["patent_words"] = tuple(pw)
+    op = sec.get("one_patent")
+    if not isinstance(op, str) or not op:
+        raise DataFileError(f"{name}: {lang}.one_patent must be a pattern")
+    try:
+        out["one_patent"] = re.compile(op, re.I)
+    except re.error as exc:
+        raise DataFileError(f"{name}: {lang}.one_patent: bad pattern: {exc}") from exc
     if "d" not in out["short_patent"].groupindex:
         raise DataFileError(f"{name}: {lang}.short_patent needs a group named 'd'")
     return Cues(**out)
@@ -431,6 +439,9 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
     if not any(w in clause for w in cue.patent_words):
         return []
     out: list[str] = []
+    ids = _dedupe([p.id for p in all_patents])
+    if len(ids) == 1 and cue.one_patent.search(clause):
+        return ids  # "the patent" in a document that names one
     for m in cue.short_patent.finditer(clause):
         digits = m.group("d")
         for p in all_patents:
@@ -532,6 +543,8 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         if not has_money and not has_outcome:
             return
         bare = True
+        # an outcome sentence names the patents it decided ("the Board found claims of Patent X unpatentable")
+        refers = has_outcome and bool(_in(mentions.patents, ss, se))
     else:
         bare = False
     _kind_outcomes(si, outcomes, recent)
