@@ -854,8 +854,8 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
             for b in near:
                 if set(a.claimants) & set(b.respondents):
                     resp = b.claimants
-                elif a.kind == "appeal" and set(a.claimants) & set(b.claimants):
-                    resp = b.respondents
+                elif (a.kind == "appeal" or a.kind == b.kind) and set(a.claimants) & set(b.claimants):
+                    resp = b.respondents  # "甲于2022年3月提起诉讼": the suit 甲诉乙 told elsewhere
                 if resp:
                     break
         if not resp and a.kind in g.role_fallback:
