@@ -346,3 +346,14 @@ def test_parent_and_its_units_in_roles():
     assert prs and prs[0].outcome == "claimant_won", describe(facts)
     assert {"Kestrel Optics Co., Ltd.", "Kestrel America, Inc.", "Kestrel Semiconductor, Inc."} <= set(prs[0].respondents)
     assert any("Lumen Labs, Inc." in p.claimants for p in facts.proceedings), describe(facts)
+
+
+def test_naming_defendants_and_pte_limited_plaintiffs():
+    facts = run(
+        "Lumen Arrays Inc. is filing the first lawsuit in the District of Massachusetts, naming Kestrel Optics, "
+        "Kestrel Manufacturing GmbH and Kestrel US Inc. as defendants and asserting three patents. "
+        'The plaintiffs, Orchid Corporation and Orchid Sales Pte. Limited (together "Orchid"), filed the action against '
+        "Verdant, Inc. and Verdant International B.V. in 2020."
+    )
+    assert find(facts, "infringement", ["Lumen Arrays Inc."], ["Kestrel Optics", "Kestrel Manufacturing GmbH", "Kestrel US Inc."]), describe(facts)
+    assert find(facts, "infringement", ["Orchid Corporation", "Orchid Sales Pte. Limited"], ["Verdant, Inc.", "Verdant International B.V."]), describe(facts)

@@ -28,7 +28,7 @@ _ABBREV = {
     "e.d", "w.d", "c.d", "d", "st", "mr", "mrs", "ms", "dr", "jr", "sr", "am", "tech",
     "dist", "ct", "app", "pat", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "approx", "art", "sec", "f", "supp", "l.p", "p.c", "n.v",
-    "b.v", "s.a", "a.g", "corp", "mfg", "intl", "int'l", "bros", "assoc", "j", "p",
+    "b.v", "s.a", "a.g", "corp", "mfg", "intl", "int'l", "bros", "assoc", "j", "p", "pte", "pty", "bhd",
 }
 _EN_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _ZH_BOUNDARY = re.compile(r"[。！？!?；;](?:[”’」』)）]*)")

@@ -211,6 +211,7 @@ def _trim(text: str, start: int, lex: Lexicon, pair: bool = False) -> list[tuple
 # "(involving Sony & Tessera)", "between X & Y": the ampersand joins two sides
 _PAIR_BEFORE = re.compile(r"\b(?:involving|between|pitting|v\.?|vs\.?|and)\s*[(\[]?\s*$", re.I)
 _CO_WORD = re.compile(r"(?:Co|Company|Sons|Partners)\b")
+_SUFFIX_ONLY = re.compile(rf"(?:{_SUFFIX_WORDS}|Limited|Company|Corporation|Incorporated)(?:[.,\s]+(?:{_SUFFIX_WORDS}))*", re.I)
 _NUMERIC = re.compile(r"[\d\W]+")
 _AWARD = re.compile(r"award|verdict|damages", re.I)
 _PROSE = re.compile(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]")
@@ -261,6 +262,8 @@ def _blocked_cached(name: str) -> bool:
         return True
     if _NUMERIC.fullmatch(name) or (len(toks) <= 1 and " " not in name and any(ch.isdigit() for ch in name)):
         return True
+    if _SUFFIX_ONLY.fullmatch(name.strip(" ,.")):
+        return True  # "Limited", "Inc." alone
     return False
 
 

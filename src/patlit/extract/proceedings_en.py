@@ -358,6 +358,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
     if frame == "noun":
         return [
             ("active", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b{TAIL}\b(?:against|into)\s+{DESC}{R}"),
+            ("active_naming", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b{TAIL},?\s+naming\s+{DESC}{R}\s+as\s+(?:co-)?defendants?"),
             ("active_open", rf"{C}{GAP}(?P<v>{V})\s+{NP}(?P<n>{N})\b(?P<tail>[^;]{{0,120}}?)(?=[;.,]|$|\s+(?:and|but|which|while)\b)"),
             # noun-first frames: the words before the noun (its modifiers) are read by _build
             ("relative", rf"\b(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}\bagainst\s+{DESC}{R}"),
