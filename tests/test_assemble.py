@@ -246,3 +246,15 @@ def test_the_patent_is_the_only_patent_named():
     )
     pr = find(facts, "invalidation", ["Kestrel Optics"], ["Lumen Arrays"])
     assert pr is not None and pr.patents == ["EP1845705"], describe(facts)
+
+
+def test_court_named_in_two_languages_is_one_court():
+    facts = run("Lumen Arrays later sued Kestrel Optics before the Fuzhou Intermediate People's Court (福州市中级人民法院) over two patents.")
+    procs = [p for p in facts.proceedings if p.kind == "infringement"]
+    assert len(procs) == 1, describe(facts)
+
+
+def test_award_for_a_client_against_a_party():
+    facts = run("Secured a $22.6 million jury award for our client Lumen Arrays, Inc. against Kestrel Holdings in the District of Delaware for infringement of a patent.")
+    pr = find(facts, "infringement", ["Lumen Arrays, Inc."], ["Kestrel Holdings"])
+    assert pr is not None and pr.outcome == "claimant_won" and pr.forum == "ded", describe(facts)

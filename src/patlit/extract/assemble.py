@@ -335,6 +335,19 @@ def _coordinated(text: str, ms: list[Span], extra: str = "") -> list[list[Span]]
     return groups
 
 
+def _same_court(text: str, forums: list[ForumMention]) -> list[ForumMention]:
+    """A court named twice in a row ("Fuzhou Intermediate People's Court (福州市中级人民法院)") is one court:
+    keep the more specific code (not "other:")."""
+    out: list[ForumMention] = []
+    for f in forums:
+        if out and re.fullmatch(r"\s*[(（]\s*", text[out[-1].end:f.start]):
+            if out[-1].code.startswith("other:") and not f.code.startswith("other:"):
+                out[-1] = f
+            continue
+        out.append(f)
+    return out
+
+
 def _forum_ok(kind: str, code: str) -> bool:
     if kind == "itc_investigation":
         return code == "usitc"
@@ -352,7 +365,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
             outcomes: list[OutcomeMention] = ()) -> list[_Draft]:
     text = ctx.text
     # forums
-    forums = [f for f in _in(mentions.forums, lo, hi) if _forum_ok(d.kind, f.code)]
+    forums = _same_court(text, [f for f in _in(mentions.forums, lo, hi) if _forum_ok(d.kind, f.code)])
     if d.kind == "appeal":
         # "appealed the PTAB decision to the Federal Circuit": the appeal court
         forums = [f for f in forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)] or []
@@ -550,7 +563,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     _kind_outcomes(si, outcomes, recent)
     # all proceedings touched by the latest action's sentence share the follow-up
     latest = [h for h in history if max(h.sentences) == max(cur.sentences) and h.kind == cur.kind] if not km else [cur]
-    forums = [f for f in _in(mentions.forums, ss, se)] if refers else []
+    forums = _same_court(ctx.text, _in(mentions.forums, ss, se)) if refers else []
     pats = _in(mentions.patents, ss, se) if refers else []
     pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if refers else []
     money = [m for m in _in(mentions.money, ss, se) if m.role is not None and not m.converted]

@@ -151,6 +151,7 @@ _EXTRA_KEYS = {
     "certiorari": frozenset({"certiorari"}),
     "ask_court": frozenset({"asked", "asking", "asks", "petitioned", "petitioning", "requested", "requesting"}),
     "represented_claimant": frozenset({"represented", "representing", "defended", "advised", "counseled", "counselled"}),
+    "award_for": frozenset({"secured", "obtained", "won", "achieved"}),
     "two_fight": frozenset({"fight", "fighting", "battle", "battling", "clash", "clashing", "spar", "sparring", "litigate", "litigating"}),
     "prevailed": frozenset({"prevailed", "won"}),
     "validity_pending": frozenset({"valid"}),
@@ -404,7 +405,9 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("verdict", "verdict", "infringement", "reference", "verdict_for",
          rf"\bverdict\s+(?:of\s+\S+\s+)?(?:for|in\s+favou?r\s+of)\s+(?P<c>{ELIST})(?:\s*\([^()]*\))*[^;]{{0,80}}?\band\s+against\s+(?P<r>{ELIST})"),
         ("won", "verdict", "infringement", "reference", "won_verdict",
-         rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|wins|win|obtained|obtains|secured|secures|scored|scores)\s+(?:(?:a|an|the)\s+)?(?:[\w\-$.]+\s+){{0,4}}?(?P<n>verdict|judgment|judgement|ruling|order|injunction|decision)\s+against\s+{DESC}(?P<r>{ELIST})"),
+         rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|wins|win|obtained|obtains|secured|secures|scored|scores)\s+(?:(?:a|an|the)\s+)?(?:[\w\-$.]+\s+){{0,4}}?(?P<n>verdict|judgment|judgement|ruling|order|injunction|decision|cases?|suits?|lawsuits?|trial|award)\s+(?:for\s+(?:our\s+client\s+|its\s+client\s+)?(?P<c2>{ELIST})\s+)?against\s+{DESC}(?P<r>{ELIST})"),
+        ("won", "verdict", "infringement", "reference", "award_for",
+         rf"\b(?:secured|obtained|won|achieved)\s+(?:a|an|the)\s+(?:[\w\-$.]+\s+){{0,5}}?(?P<n>verdict|award|judgment)\s+for\s+(?:our\s+client\s+|its\s+client\s+|client\s+)?(?P<c>{ELIST})\s+against\s+{DESC}(?P<r>{ELIST})"),
         ("appeal_by", "noun", "appeal", "reference", "appeal_by",
          rf"\b(?P<n>appeal|cross-appeal|appeals)\s+(?:lodged\s+|filed\s+|brought\s+)?(?:by|from)\s+{DESC}(?P<c>{ELIST})(?P<tail>[^;\ue000]{{0,60}}?)(?:\bagainst\s+{DESC}(?P<r>{ELIST}))?"),
         ("represented", "noun", None, "reference", "represented_claimant",
@@ -883,6 +886,9 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             kind = "itc_investigation"  # "In that ITC investigation, the commission found that ..."
         if fr.sub in ("found", "found_to"):
             outcome = "respondent_won" if _NEG.search(neg) else "claimant_won"
+        elif fr.sub == "won_verdict" and gd.get("c2"):
+            claimants = st.names(gd["c2"])  # "X won a verdict for its client C against R"
+            outcome = "claimant_won"
         elif fr.sub == "won_verdict" and (gd.get("n") or "").lower() in ("order", "injunction", "decision"):
             outcome = None  # an interim order or injunction does not end the case
         else:
