@@ -67,6 +67,7 @@ class Action(ActionMention):
     by_defendant: bool = False  # brought by the accused infringer of the latest infringement action
     forum_hint: str | None = None  # the forum the trigger implies ("petitioned for certiorari": scotus)
     merge_only: bool = False  # a mention of a proceeding told elsewhere ("X's lawsuit"): never a new one
+    definite: bool = False  # "the case, filed by X in 2020": names a proceeding already told
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +336,21 @@ def _coordinated(text: str, ms: list[Span], extra: str = "") -> list[list[Span]]
     return groups
 
 
+_TIMELINE = re.compile(r"\s*[-–—:]\s")
+
+
+def _line_date(ctx: Context, pos: int, mentions: Mentions):
+    """A date opening the action's line as a timeline entry ("January 2022 - X sued Y ...")."""
+    text = ctx.text
+    ls = text.rfind("\n", 0, pos) + 1
+    for dm in mentions.dates:
+        if dm.start > pos:
+            break
+        if dm.start - ls <= 2 and dm.start >= ls and _TIMELINE.match(text, dm.end) and not dm.relative:
+            return dm
+    return None
+
+
 def _same_court(text: str, forums: list[ForumMention]) -> list[ForumMention]:
     """A court named twice in a row ("Fuzhou Intermediate People's Court (福州市中级人民法院)") is one court:
     keep the more specific code (not "other:")."""
@@ -378,6 +394,10 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
         if d.mode == "filing" or cue.filing.search(before):
             dates.append(dm)
+    if not dates and d.mode == "filing":
+        lead = _line_date(ctx, a.start, mentions)
+        if lead is not None:
+            dates = [lead]
     groups_d = _coordinated(text, dates) if dates else []
     # patents
     pats = _in(mentions.patents, lo, hi)
@@ -385,7 +405,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     clause = text[lo:hi]
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
-    if cue.continuation.search(clause):
+    if cue.continuation.search(clause) and not getattr(a, "definite", False):
         # "ZTE filed the invalidation request on ...": what the sentences just before said of it
         if not d.patents:
             d.patents = _patents_before(ctx, a.sentence, history, mentions)
@@ -411,12 +431,24 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
             d.forum = cns[0].forum
     # one proceeding per coordinated forum, then per coordinated date
     out = [d]
+    if d.kind == "infringement":
+        # "sued in Delaware and at the ITC": the ITC part is an investigation
+        itc = [f for f in _in(mentions.forums, lo, hi) if f.code == "usitc"]
+        if itc and not groups_f:
+            d.kind = "itc_investigation"
+            groups_f = [itc[:1]]
+        elif itc:
+            x = _copy(d)
+            x.kind = "itc_investigation"
+            x.forum = "usitc"
+            x.evidence.append(itc[0])
+            out.append(x)
     if groups_f:
         # one proceeding per court named in the clause ("in Delaware, at the ITC and in Munich")
         g0 = [f for grp in groups_f for f in grp]
         codes = _dedupe([f.code for f in g0])
         base = d
-        out = []
+        out = [x for x in out if x is not d]
         for code in codes:
             nd = _copy(base)
             nd.forum = code

@@ -55,7 +55,10 @@ ENT = "\ue000\\d+\ue001"
 _BR1 = r"(?:\s*\([^()]{0,80}\))*"
 # "A", "A and B", "A, B and C", "A & B": commas only in a list closed by "and"
 # "A and its spin-off B", "A and its U.S. units, B and C": co-parties named with their parent
-_AND_ITS = r"(?:\s+and\s+(?:its|their)\s+(?:[\w\-.]+\s+){0,3}?(?:subsidiar\w*|units?|affiliates?|spin-off|parent|partners?|distributors?)\s*,?\s*)"
+_AND_ITS = (
+    r"(?:\s*,?\s+(?:and|together\s+with|along\s+with|as\s+well\s+as)\s+(?:its|their)\s+(?:[\w\-.]+\s+){0,3}?"
+    r"(?:subsidiar\w*|units?|affiliates?|spin-off|parent|partners?|distributors?)\s*,?\s*)"
+)
 ELIST = (
     rf"{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*(?:\band\b|&|\bas\s+well\s+as\b)\s*{ENT}{_BR1}|{_AND_ITS}{ENT}{_BR1}"
     rf"(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*\band\b\s*{ENT}{_BR1})?,?)?"
@@ -772,12 +775,18 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     return out
 
 
-def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
+def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str], exclude: tuple[str, ...] = (),
+             prior: list | None = None) -> list[str]:
     """Names in a slot; pronouns and "the company" resolved from the sentence or before."""
     names = st.names(grp)
     if names:
         return names
     low = grp.lower()
+    if prior and low in ("it", "they", "he", "she"):
+        # "It sued A in Texas, and it has filed suits against B": the same subject
+        same = [n for n in prior[-1].claimants if n not in exclude]
+        if same:
+            return same
     if low in ("its", "their") and not any(_abs_pos(st, s) < pos for s, e, n in st.ents):
         # "In its petitions, X argues ...": the possessor named right after
         after = [n for s, e, n in st.ents if n not in exclude]
@@ -836,6 +845,7 @@ _REPORTER = re.compile(r",?\s*(?:\d+\s+(?:U\.\s?S\.|F\.(?:\s?\d?d|\s?Supp\.?(?:\
 _SIGNAL = re.compile(r"\b(?:see(?:\s+also)?|cf\.?|citing|quoting|under|accord|e\.g\.,?)\s*$", re.I)
 _DECLARE_NONINF = re.compile(r"declar\w*\s+(?:that\s+)?[^;]{0,60}?\b(?:not|non-?)\s*infring|invalid", re.I)
 _ASKED = re.compile(r"\b(?:seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may)\b[^.;]{0,30}$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+)?$", re.I)
 _NO_FILING = re.compile(r"\s*(?:no|none|neither|never)\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|announced|stated|noted|added|confirmed|revealed|disclosed)\s+(?:that\s+)?$", re.I)
 _INTENT = re.compile(
@@ -940,7 +950,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     else:
         c_grp = gd.get("c") or gd.get("c2") or ""
         c_pos = m.start("c") if gd.get("c") else (m.start("c2") if gd.get("c2") else m.start())
-        claimants = _resolve(st, sents, c_grp, c_pos, topic)
+        claimants = _resolve(st, sents, c_grp, c_pos, topic, prior=prior)
         if gd.get("r"):
             respondents = _resolve(st, sents, gd["r"], m.start("r"), topic, exclude=tuple(claimants))
         if gd.get("o"):
@@ -1013,6 +1023,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(respondents), st.index, outcome,
             mode=mode, undirected=undirected, scope=_scope(ctx, st),
             forum_hint="scotus" if fr.sub == "certiorari" else None,
+            definite=fr.frame == "noun" and fr.sub in ("passive", "passive_against") and bool(gd.get("n"))
+            and bool(_DEFINITE.search(text, max(0, m.start("n") - 12), m.start("n"))),
             merge_only=fr.sub == "possessive_open" and kind not in ("appeal", "invalidation"),
             reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
             ptab=bool(g.ptab.search(np + " " + tail) or g.ptab.search(_raw_window(ctx, st.index, 2, 2))),
