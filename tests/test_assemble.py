@@ -258,3 +258,24 @@ def test_award_for_a_client_against_a_party():
     facts = run("Secured a $22.6 million jury award for our client Lumen Arrays, Inc. against Kestrel Holdings in the District of Delaware for infringement of a patent.")
     pr = find(facts, "infringement", ["Lumen Arrays, Inc."], ["Kestrel Holdings"])
     assert pr is not None and pr.outcome == "claimant_won" and pr.forum == "ded", describe(facts)
+
+
+def test_suit_in_court_and_at_the_itc_gives_both():
+    facts = run("Lumen Arrays first sued Kestrel Optics in January 2020, both in the Central District of California and at the U.S. International Trade Commission, over speaker patents.")
+    assert find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"]).forum == "cacd", describe(facts)
+    assert find(facts, "itc_investigation", ["Lumen Arrays"], ["Kestrel Optics"]).forum == "usitc", describe(facts)
+
+
+def test_timeline_line_dates_its_filings():
+    facts = run(
+        "A short timeline of the patent fight:\n"
+        "January 2022 - Lumen Arrays turned to patent infringement. It filed infringement complaints against Kestrel Optics in the Eastern District of Texas."
+    )
+    pr = find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"])
+    assert pr is not None and pr.date == "2022-01", describe(facts)
+
+
+def test_together_with_its_subsidiaries():
+    facts = run("Lumen Institute filed suit against Kestrel Inc. and Orchid Limited, together with its subsidiaries Orchid Systems Corporation and Verdant Ltd., in May 2016 over patents.")
+    pr = find(facts, "infringement", ["Lumen Institute"], ["Kestrel Inc.", "Orchid Limited", "Orchid Systems Corporation", "Verdant Ltd."])
+    assert pr is not None and pr.date == "2016-05", describe(facts)

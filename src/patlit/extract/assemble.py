@@ -405,7 +405,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     clause = text[lo:hi]
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
-    if cue.continuation.search(clause) and not getattr(a, "definite", False):
+    told = getattr(a, "definite", False) and any(set(d.claimants) & set(h.claimants) for h in history)
+    if cue.continuation.search(clause) and not told:
         # "ZTE filed the invalidation request on ...": what the sentences just before said of it
         if not d.patents:
             d.patents = _patents_before(ctx, a.sentence, history, mentions)
