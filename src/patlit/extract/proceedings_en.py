@@ -60,8 +60,8 @@ _AND_ITS = (
     r"(?:subsidiar\w*|units?|affiliates?|spin-off|parent|partners?|distributors?)\s*,?\s*)"
 )
 ELIST = (
-    rf"{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*(?:\band\b|&|\bas\s+well\s+as\b)\s*{ENT}{_BR1}|{_AND_ITS}{ENT}{_BR1}"
-    rf"(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*\band\b\s*{ENT}{_BR1})?,?)?"
+    rf"{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*(?:\band\b|&|\bas\s+well\s+as\b)\s*{ENT}{_BR1})?"
+    rf"(?:{_AND_ITS}{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*\band\b\s*{ENT}{_BR1})?,?)?"
 )
 # "the company", "the chipmaker", "the Korean phone maker": a party named before
 _DESCRIPTOR = (
