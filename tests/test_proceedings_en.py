@@ -357,3 +357,21 @@ def test_naming_defendants_and_pte_limited_plaintiffs():
     )
     assert find(facts, "infringement", ["Lumen Arrays Inc."], ["Kestrel Optics", "Kestrel Manufacturing GmbH", "Kestrel US Inc."]), describe(facts)
     assert find(facts, "infringement", ["Orchid Corporation", "Orchid Sales Pte. Limited"], ["Verdant, Inc.", "Verdant International B.V."]), describe(facts)
+
+
+def test_kind_from_the_trigger_clause_only():
+    facts = run(
+        "Kestrel Optics responded with petitions for inter partes review against a dozen Lumen Arrays patents, "
+        "and in 2023 Lumen Arrays filed a second action in the District of Delaware over additional patents."
+    )
+    assert find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"]), describe(facts)
+    assert find(facts, "invalidation", ["Kestrel Optics"], ["Lumen Arrays"]), describe(facts)
+
+
+def test_contract_suit_is_other_and_infringing_trade_secret_suit_is_infringement():
+    facts = run(
+        "Lumen Arrays separately sued Kestrel Optics in California, claiming that Kestrel Optics breached a patent cross-licence agreement. "
+        "Orchid Labs was sued in federal court by Verdant Bio, which accuses it of infringing patents and misappropriating trade secrets."
+    )
+    assert find(facts, "other", ["Lumen Arrays"], ["Kestrel Optics"]), describe(facts)
+    assert find(facts, "infringement", ["Verdant Bio"], ["Orchid Labs"]), describe(facts)

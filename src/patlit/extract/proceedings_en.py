@@ -966,7 +966,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if kind is None:
                 # the sentence's cue words, from the last full stop before the trigger (the splitter
                 # keeps "... patents. eVolt has also filed ..." together)
-                kind = _kind(g, None, text[text.rfind(". ", 0, m.start()) + 1:]) or "infringement"
+                kind = _kind(g, None, text[_clause_start(text, m.start()):]) or "infringement"
                 if kind == "appeal":
                     kind = "infringement"
                 # "the case X brought against Y" in a report on ITC investigations (a lawsuit is a court's)
@@ -981,7 +981,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             kind = kind or fr.kind
         # non-patent actions joined to a patent fight
         if kind in ("infringement", "declaratory_judgment") and not _INFRING.search(np) and not _PATENT_SUIT.search(np) and not (
-            fr.frame in ("accuse", "allege") and _INFRING.search(tail)
+            kind == "infringement" and (_INFRING.search(tail) or _INFRING.search(text[m.end():m.end() + 120]))
         ):
             clause_rest = _CLAUSE_END.split(rest[:120], maxsplit=1)[0]
             window = np + " " + tail + " " + clause_rest if kind == "infringement" else text
@@ -1037,6 +1037,14 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if more:
                 acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(more), st.index, outcome, mode=mode, scope=_scope(ctx, st)))
     return acts
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the clause holding ``pos``: after the last full stop or ", and"/";" before it."""
+    cut = text.rfind(". ", 0, pos) + 1
+    for m in _CLAUSE_END.finditer(text, cut, pos):
+        cut = m.end()
+    return cut
 
 
 def _raw_window(ctx: Context, i: int, before: int, after: int) -> str:
