@@ -279,3 +279,21 @@ def test_together_with_its_subsidiaries():
     facts = run("Lumen Institute filed suit against Kestrel Inc. and Orchid Limited, together with its subsidiaries Orchid Systems Corporation and Verdant Ltd., in May 2016 over patents.")
     pr = find(facts, "infringement", ["Lumen Institute"], ["Kestrel Inc.", "Orchid Limited", "Orchid Systems Corporation", "Verdant Ltd."])
     assert pr is not None and pr.date == "2016-05", describe(facts)
+
+
+def test_same_day_filing_takes_the_earlier_date():
+    facts = run(
+        "Lumen Arrays filed two cases in May 2016 against Kestrel Optics in the Shenzhen Intermediate People's Court over 4G patents. "
+        "On the same day it filed in Shenzhen, Lumen Arrays also sued Kestrel Optics in the Northern District of California."
+    )
+    pr = [p for p in facts.proceedings if p.forum == "cand"]
+    assert pr and pr[0].date == "2016-05", describe(facts)
+
+
+def test_outcome_sought_is_no_outcome():
+    facts = run(
+        "Lumen Arrays filed a complaint with the ITC against Kestrel Optics over five patents. "
+        "Lumen Arrays is seeking an exclusion order barring the imports, as well as a cease and desist order."
+    )
+    pr = find(facts, "itc_investigation", ["Lumen Arrays"], ["Kestrel Optics"])
+    assert pr is not None and pr.outcome is None, describe(facts)

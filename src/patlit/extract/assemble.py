@@ -100,6 +100,7 @@ class Cues:
     kind_nouns: re.Pattern
     patent_words: tuple[str, ...] = ()
     one_patent: re.Pattern | None = None
+    same_day: re.Pattern | None = None
 
 
 _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
@@ -155,6 +156,13 @@ def load_cues(text: str, lang: str) -> Cues:
     if not isinstance(pw, list) or not pw or not all(isinstance(w, str) and w for w in pw):
         raise DataFileError(f"{name}: {lang}.patent_words must be a non-empty list of words")
     out["patent_words"] = tuple(pw)
+    sd = sec.get("same_day")
+    if not isinstance(sd, str) or not sd:
+        raise DataFileError(f"{name}: {lang}.same_day must be a pattern")
+    try:
+        out["same_day"] = re.compile(sd, re.I)
+    except re.error as exc:
+        raise DataFileError(f"{name}: {lang}.same_day: bad pattern: {exc}") from exc
     op = sec.get("one_patent")
     if not isinstance(op, str) or not op:
         raise DataFileError(f"{name}: {lang}.one_patent must be a pattern")
@@ -394,7 +402,13 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
         if d.mode == "filing" or cue.filing.search(before):
             dates.append(dm)
-    if not dates and d.mode == "filing":
+    if d.mode == "filing" and cue.same_day.search(text, lo, hi):
+        # "which X sued on the same day", "On the same day it filed in A, X also sued Y in B"
+        prev = next((h.date for h in reversed(history) if h.date), None)
+        if prev:
+            dates = []
+            d.date = prev
+    if not dates and d.mode == "filing" and d.date is None:
         lead = _line_date(ctx, a.start, mentions)
         if lead is not None:
             dates = [lead]

@@ -93,7 +93,7 @@ _JUDGE = r"\b(?:jury|juries|courts?|judges?|commission|ALJ|panel|tribunal|it|the
 _INFR = r"(?P<v>infringed|infringes|infringe|infringing)"
 
 
-_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s")
+_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas|which)\b|;|\.\s")
 _PATENT_SUIT = re.compile(r"\bpatents?\s+(?:infringement\s+)?(?:suits?|lawsuits?|cases?|complaints?|actions?)\b", re.I)
 _NEG = re.compile(r"\b(?:not|never)\b", re.I)
 _SPACES = re.compile(r"\s+")
@@ -844,7 +844,7 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
 _REPORTER = re.compile(r",?\s*(?:\d+\s+(?:U\.\s?S\.|F\.(?:\s?\d?d|\s?Supp\.?(?:\s?\d?d)?)|S\.\s?Ct\.|USPQ|L\.\s?Ed\.)|\[\d{4}\]\s+[A-Z])")
 _SIGNAL = re.compile(r"\b(?:see(?:\s+also)?|cf\.?|citing|quoting|under|accord|e\.g\.,?)\s*$", re.I)
 _DECLARE_NONINF = re.compile(r"declar\w*\s+(?:that\s+)?[^;]{0,60}?\b(?:not|non-?)\s*infring|invalid", re.I)
-_ASKED = re.compile(r"\b(?:seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may)\b[^.;]{0,30}$", re.I)
+_ASKED = re.compile(r"\b(?:seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may)\b[^.;]{0,120}$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+)?$", re.I)
 _NO_FILING = re.compile(r"\s*(?:no|none|neither|never)\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|announced|stated|noted|added|confirmed|revealed|disclosed)\s+(?:that\s+)?$", re.I)
@@ -1073,7 +1073,7 @@ def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
         if not (keys & st.words):
             continue
         for m in rx.finditer(st.text):
-            if kind != "reset" and _ASKED.search(st.text, max(0, m.start() - 40), m.start()):
+            if kind != "reset" and _ASKED.search(st.text, max(_clause_start(st.text, m.start()), m.start() - 140), m.start()):
                 continue  # "is seeking an exclusion order": asked for, not obtained
             w = st.names(m.group("w")) if "w" in rx.groupindex and m.group("w") else []
             s = st.doc_offset(m.start())
