@@ -297,3 +297,12 @@ def test_outcome_sought_is_no_outcome():
     )
     pr = find(facts, "itc_investigation", ["Lumen Arrays"], ["Kestrel Optics"])
     assert pr is not None and pr.outcome is None, describe(facts)
+
+
+def test_patent_found_infringed_is_claimant_won():
+    facts = run(
+        "Lumen Arrays brought its claim in the Patents Court in August 2019, asserting five patents against Kestrel Optics. "
+        "In the technical trials only one patent was found valid, essential and infringed."
+    )
+    pr = find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"])
+    assert pr is not None and pr.outcome == "claimant_won" and pr.date == "2019-08", describe(facts)
