@@ -336,7 +336,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
         ]
     if frame == "against":
         return [
-            ("active", rf"{C}{GAP}(?P<v>{V})(?:\s+[\w\-]+){{0,2}}?\s+against\s+{DESC}{R}{TAIL}"),
+            ("active", rf"{C}{GAP}(?P<v>{V})\b(?P<pre>[^;\ue000]{{0,80}}?)\bagainst\s+{DESC}{R}{TAIL}"),
             ("intransitive", rf"{C}{GAP}(?P<v>{V})\b(?P<tail>[^;.\ue000]{{0,120}})"),
         ]
     if frame == "accuse":
@@ -1025,7 +1025,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             forum_hint="scotus" if fr.sub == "certiorari" else None,
             definite=fr.frame == "noun" and fr.sub in ("passive", "passive_against") and bool(gd.get("n"))
             and bool(_DEFINITE.search(text, max(0, m.start("n") - 12), m.start("n"))),
-            merge_only=fr.sub == "possessive_open" and kind not in ("appeal", "invalidation"),
+            # a heading caption only confirms a suit told in the text (its order may be appellant v. appellee)
+            merge_only=(fr.sub == "possessive_open" and kind not in ("appeal", "invalidation")) or fr.sub == "caption_head",
             reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
             ptab=bool(g.ptab.search(np + " " + tail) or g.ptab.search(_raw_window(ctx, st.index, 2, 2))),
         )
