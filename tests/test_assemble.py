@@ -306,3 +306,13 @@ def test_patent_found_infringed_is_claimant_won():
     )
     pr = find(facts, "infringement", ["Lumen Arrays"], ["Kestrel Optics"])
     assert pr is not None and pr.outcome == "claimant_won" and pr.date == "2019-08", describe(facts)
+
+
+def test_board_outcome_in_an_appeal_sentence_and_reversal():
+    facts = run(
+        "Kestrel Optics petitioned for inter partes review of Lumen Arrays' patent. "
+        "The Board held that Kestrel Optics had not shown the claims unpatentable as obvious, and Kestrel Optics appealed to the Federal Circuit. "
+        "The Federal Circuit reversed."
+    )
+    assert find(facts, "invalidation", ["Kestrel Optics"], ["Lumen Arrays"]).outcome == "respondent_won", describe(facts)
+    assert find(facts, "appeal", ["Kestrel Optics"], ["Lumen Arrays"]).outcome == "claimant_won", describe(facts)

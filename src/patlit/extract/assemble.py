@@ -231,6 +231,9 @@ def assemble(
                         continue  # a mention of a proceeding the document does not report
                     touched.append(_merge_into(expanded, nd))
             _sentence_outcomes(outcomes, si, _dedupe_ids(touched), expanded)
+            # outcomes of another kind than the sentence's actions ("the Board held that X had not
+            # shown ..., and X appealed") go to the latest proceeding of their kind
+            _kind_outcomes(si, outcomes, [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
         else:
             _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
@@ -282,6 +285,8 @@ def _complete_roles(ctx: Context, acts: list[ActionMention], parties: list[Party
         d.reexam = getattr(a, "reexam", False)
         d.ptab = getattr(a, "ptab", False)
         d.forum_hint = getattr(a, "forum_hint", None)
+        if d.forum_hint:
+            d.forum = d.forum_hint  # told apart from an appeal to another court
         out.append((a, d))
     return out
 
@@ -650,7 +655,8 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
             if only and h.kind != only:
                 continue
             if getattr(o, "reset", False):
-                h.reset = True
+                if h.kind != "appeal":
+                    h.reset = True  # an appeal court vacating is the appellant's win, not a reset
                 continue
             if h.outcome is None:
                 h.outcome = _role_outcome(o, h)
