@@ -375,3 +375,14 @@ def test_contract_suit_is_other_and_infringing_trade_secret_suit_is_infringement
     )
     assert find(facts, "other", ["Lumen Arrays"], ["Kestrel Optics"]), describe(facts)
     assert find(facts, "infringement", ["Verdant Bio"], ["Orchid Labs"]), describe(facts)
+
+
+def test_second_suit_against_filed_elsewhere_and_own_claims():
+    facts = run(
+        "Lumen Arrays is filing the first patent lawsuit against Kestrel Optics in the District of Massachusetts. "
+        "A second suit, against Kestrel Optics, is being filed in the Regional Court of Düsseldorf in Germany. "
+        "Kestrel Optics has asked a Chinese court to determine the FRAND rates; Lumen Arrays has responded with its own infringement claims in China."
+    )
+    procs = [p for p in facts.proceedings if p.kind == "infringement" and p.claimants == ["Lumen Arrays"]]
+    assert {"mad", "de-lg-duesseldorf"} <= {p.forum for p in procs}, describe(facts)
+    assert find(facts, "other", ["Kestrel Optics"], ["Lumen Arrays"]), describe(facts)

@@ -165,7 +165,7 @@ _EXTRA_KEYS = {
 
 def _needs(frame: str, sub: str) -> frozenset[str]:
     """Literal words a frame variant cannot match without (a cheap test before the pattern)."""
-    if sub in ("relative", "passive_against") and frame == "noun":
+    if sub in ("relative", "passive_against", "passive_topic") and frame == "noun":
         return frozenset({"against"})
     if sub == "active" and frame in ("against", "withdraw"):
         return frozenset({"against"})
@@ -367,6 +367,7 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
             # noun-first frames: the words before the noun (its modifiers) are read by _build
             ("relative", rf"\b(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}\bagainst\s+{DESC}{R}"),
             ("relative_open", rf"\b(?P<n>{N})\s+(?:that\s+|which\s+)?(?P<c>{ELIST}|it|they)\s+{AUX}(?P<v>{V})\b{TAIL}"),
+            ("passive_topic", rf"\b(?P<n>{N}),?\s+against\s+{DESC}{R},?\s+(?:is|was|were|has\s+been|had\s+been|will\s+be|are)\s+(?:being\s+|also\s+)?(?P<v>{V})\b{TAIL}"),
             ("passive_against", rf"\b(?P<n>{N})\s*,?\s+(?:{_BE}\s+|(?:which|that)\s+{_BE}\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<v>{V})\b[^;\ue000]{{0,40}}?\bby\s+{DESC}{Cb}{TAIL}\bagainst\s+{DESC}{R}"),
             ("passive", rf"\b(?P<n>{N})\s*,?\s+(?:{_BE}\s+|(?:which|that)\s+{_BE}\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<v>{V})\b[^;\ue000]{{0,40}}?\bby\s+{DESC}{Cb}{TAIL}"),
         ]
@@ -416,7 +417,7 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("represented", "noun", None, "reference", "represented_claimant",
          rf"\b(?:represented|representing|defended|advised|counseled|counselled)\s+(?:[\w\-]+\s+){{0,3}}?(?P<c>{ELIST})\s+(?:as\s+(?:the\s+)?(?:complainant|plaintiff|petitioner|claimant|patent\s+owner|patentee)\s+)?in\s+(?:a|an|the|its|their|his|her)\s+(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\b(?P<tail>[^;\ue000]{{0,80}}?)\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("ask_court", "noun", None, "filing", "ask_court",
-         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?P<v>asked|asking|asks|petitioned|petitioning|requested|requesting)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
+         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?P<v>asked|asking|asks|petitioned|petitioning|requested|requesting)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)(?:\s*\([^()]{0,40}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
         ("certiorari", "noun", "appeal", "filing", "certiorari",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+|then\s+|later\s+)*(?P<v>petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?(?P<n>certiorari)"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
@@ -951,6 +952,9 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         c_grp = gd.get("c") or gd.get("c2") or ""
         c_pos = m.start("c") if gd.get("c") else (m.start("c2") if gd.get("c2") else m.start())
         claimants = _resolve(st, sents, c_grp, c_pos, topic, prior=prior)
+        if fr.sub == "passive_topic":
+            # "A second suit, against Y, is being filed in ...": the claimant of the story
+            claimants = [t for t in (prior[-1].claimants if prior else topic) if t not in st.names(gd.get("r") or "")]
         if gd.get("r"):
             respondents = _resolve(st, sents, gd["r"], m.start("r"), topic, exclude=tuple(claimants))
         if gd.get("o"):
