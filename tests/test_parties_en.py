@@ -206,3 +206,9 @@ def test_chinese_name_and_quoted_short_form_in_one_bracket():
     facts = run('Lumen Arrays Co., Ltd. (鲁门阵列有限公司, "Lumen") sued Kestrel Optics over a patent.')
     p = party(facts, "Lumen Arrays Co., Ltd.")
     assert p is not None and {"鲁门阵列有限公司", "Lumen"} <= set(p.aliases), p.aliases
+
+
+def test_bracket_with_a_nested_bracket_gives_aliases():
+    facts = run('Lumen Arrays sued Kestrel Mobile (China) Co., Ltd. (凯斯特移动(中国)有限公司, "Kestrel China") over a patent. Kestrel China appealed.')
+    p = party(facts, "Kestrel China")
+    assert p is not None and p.name == "Kestrel Mobile (China) Co., Ltd.", [q.names() for q in facts.parties]

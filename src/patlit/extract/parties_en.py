@@ -514,7 +514,8 @@ def _co_names(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 # --- aliases and affiliates -------------------------------------------------------------
 
-_PAREN = re.compile(r"[ \u00a0]*[(（]([^()（）]{1,100})[)）]")
+# a bracket after a name, one nested bracket allowed: "(索尼移动通信产品(中国)有限公司, "Sony China")"
+_PAREN = re.compile(r"[ \u00a0]*[(（]((?:[^()（）]|[(（][^()（）]{0,20}[)）]){1,100})[)）]")
 _ALIAS_LEAD = re.compile(
     r"^(?:(?:collectively|together|jointly)\s*,?\s*(?:the\s+)?|hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the)\s*[:,]?\s*",
     re.I,
