@@ -315,6 +315,7 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
 
 _PLAINTIFF_COL = r"(?:plaintiffs?|patent\s+owners?|patentees?|claimants?|complainants?|petitioners?)"
 _DEFENDANT_COL = r"(?:defendants?|accused\s+infringers?|respondents?|accused\s+parties)"
+_HEADER_WORDS = ("plaintiff", "patent owner", "patentee", "claimant", "complainant", "petitioner")
 _HEADER = re.compile(rf"\b{_PLAINTIFF_COL}\b.*\b{_DEFENDANT_COL}\b", re.I)
 _PLAINTIFF_CELL = re.compile(_PLAINTIFF_COL, re.I)
 _DEFENDANT_CELL = re.compile(_DEFENDANT_COL, re.I)
@@ -340,7 +341,8 @@ def table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
 
 def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
     rows: list[TableRow] = []
-    if not _HEADER.search(ctx.text):
+    low = ctx.text.lower()
+    if not any(w in low for w in _HEADER_WORDS) or not _HEADER.search(ctx.text):
         return rows
     text = ctx.text
     header_i = None
