@@ -386,3 +386,10 @@ def test_second_suit_against_filed_elsewhere_and_own_claims():
     procs = [p for p in facts.proceedings if p.kind == "infringement" and p.claimants == ["Lumen Arrays"]]
     assert {"mad", "de-lg-duesseldorf"} <= {p.forum for p in procs}, describe(facts)
     assert find(facts, "other", ["Kestrel Optics"], ["Lumen Arrays"]), describe(facts)
+
+
+def test_one_line_document_before_a_named_court():
+    facts = run("Lumen Arrays Incorporated sued Kestrel Optics Inc. in the Southern District of California in July 2017.")
+    pr = find(facts, "infringement", ["Lumen Arrays Incorporated"], ["Kestrel Optics Inc."])
+    assert pr is not None and pr.forum == "casd" and pr.date == "2017-07", describe(facts)
+    assert all(not p.name.endswith("Company.") for p in facts.parties)

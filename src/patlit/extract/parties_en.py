@@ -296,6 +296,8 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
             for s, e in _trim(m.group(), ss + m.start(), lex, pair):
                 e = _extend_suffix(text, s, e)
                 t = text[s:e].rstrip(" ,")
+                if t.endswith(".") and t[:-1].split()[-1:] and t[:-1].split()[-1] not in _DOTTED and "." not in t[:-1].split()[-1]:
+                    t = t[:-1]  # the sentence's full stop, not an abbreviation ("... (Hong Kong) Company.")
                 e = s + len(t)
                 if not t:
                     continue
@@ -621,6 +623,7 @@ class _Surface:
     first_body: int = 1 << 30  # first mention outside headlines
 
 
+_DOTTED = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Mfg", "Bros", "Intl", "Ltda", "Assoc", "Tech", "Am"}
 _SUFFIX_SET = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Plc", "Llc"}
 _SUFFIX_EXT = re.compile(rf"(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS})\b)*\.?")
 

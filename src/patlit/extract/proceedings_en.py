@@ -670,6 +670,10 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             )
     topic: list[str] = []
     has_ctx = _context_flags(ctx, g)
+    for f in mentions.forums:
+        # a suit brought before a named court speaks of litigation even without the word "patent"
+        if not f.code.startswith("other:"):
+            has_ctx[ctx.sentence_index(f.start)] = True
     text = ctx.text
     deferred: list[int] = []
     for i, (ss, se) in enumerate(ctx.sentences):
