@@ -60,6 +60,10 @@ NOT_BARE = [
     ("pronoun", "它用来起诉金鹿机电有限公司的专利来自一家美国企业。"),
     ("time", "青松电子有限公司3月起诉了海鸥精密制造有限公司，7月初再向法院起诉金鹿机电有限公司。"),
     ("noun phrase", "金鹿机电有限公司向法院提起诉讼一事已获受理。"),
+    ("ended in", "青松电子有限公司曾起诉海鸥精密制造有限公司，该案以青松电子有限公司撤回起诉告终。"),
+    ("time limit", "青松电子有限公司不服决定的，可以自收到本决定之日起三个月内向法院起诉。"),
+    ("same patent", "海鸥精密制造有限公司称，同一专利对多名被告提起诉讼会产生多个案号。"),
+    ("subsidiaries", "金鹿机电有限公司（连同其附属公司统称“金鹿集团”）宣布，青松电子有限公司已起诉金鹿机电有限公司。"),
 ]
 
 
@@ -277,3 +281,11 @@ def test_bad_variant_table_is_reported(monkeypatch):
         monkeypatch.undo()
         zh_text._fold_table.cache_clear()
         zh_text.fold.cache_clear()
+
+
+def test_declared_short_form_shows_where_a_cut_name_begins():
+    # 的 ends names ("X的产品"), but here it is inside one; the declared short form spans it
+    text = "调查发现，广东鹿的精工设备有限公司（以下简称“鹿的精工”）销售的产品落入保护范围。青松电子有限公司遂起诉鹿的精工。"
+    names = {p.name: p.aliases for p in parties_of(text)}
+    assert "广东鹿的精工设备有限公司" in names, names
+    assert "鹿的精工" in names["广东鹿的精工设备有限公司"]

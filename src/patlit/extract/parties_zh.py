@@ -248,6 +248,26 @@ def _name_start(t: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> i
     return cut
 
 
+# "甲乙科技有限公司（以下简称“乙科技”）": the short form declared right after a name
+_DECLARED_SHORT = re.compile(r"\s*[(（][^()（）]{0,8}?(?:以下简称|以下称|下称|简称)[为:：]?\s*[“\"‘']?([^”\"’')）,，]{2,12})")
+
+
+def _extend_to_declared_short(t: str, lo: int, start: int, end: int, protected: list[tuple[int, int]]) -> int:
+    """Move a name's start back when its declared short form begins before it.
+
+    A boundary character inside a name ("广东美的制冷设备有限公司": 的) cuts it short;
+    the short form the text declares for it ("美的制冷") shows where it really begins.
+    """
+    m = _DECLARED_SHORT.match(t, end)
+    if m is None:
+        return start
+    short = m.group(1)
+    pos = t.find(short, lo, end)
+    if pos == -1 or not (pos < start < pos + len(short)):
+        return start
+    return _lead_trimmed(t, _name_start(t, lo, pos, protected), pos)
+
+
 def _plausible_body(body: str) -> bool:
     lex = lexicon()
     core = body.strip(" ()")
@@ -289,6 +309,7 @@ def _suffix_orgs(text: str, t: str, protected: list[tuple[int, int]]) -> tuple[l
         s, e = m.span()
         lo = _scan_back(t, s)
         start = _lead_trimmed(t, _name_start(t, lo, s, protected), s)
+        start = _extend_to_declared_short(t, lo, start, e, protected)
         body = t[start:s]
         name = text[start:e]
         if not body or (body + m.group()) in lex.self_refs or body.endswith(lex.self_ref_heads):
