@@ -303,3 +303,17 @@ def test_extract_never_raises_and_values_are_iso(text: str, lang: str, published
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     pub = dates.find_published(text, lang)
     assert pub is None or len(pub) == 10
+
+
+def test_signoff_needs_a_signing_body_or_a_clerk():
+    body = "甲公司起诉乙公司，法院已经受理，案件正在审理之中。" * 30  # a head with no byline
+    signed = body + "\n\n特此公告。\n\n甲科技股份有限公司董事会\n2021年6月22日"
+    unsigned = body + "\n\n相关阅读\n2021年6月20日"
+    assert dates.find_published(signed, "zh") == "2021-06-22"
+    assert dates.find_published(unsigned, "zh") is None
+
+
+def test_wire_dateline_needs_the_wire_dash():
+    assert dates.find_published("Acme news\n\nSEATTLE, June 19, 2024 -- Acme Inc. settled.", "en") == "2024-06-19"
+    prose = "Acme news\n\nIn Seattle, on June 19, 2024 the two companies met in court and talked."
+    assert dates.find_published(prose, "en") is None

@@ -84,10 +84,22 @@ class _Grammar:
     byline_window: int
     clock: re.Pattern[str]
     byline_separators: tuple[str, ...]
+    dateline_before: re.Pattern[str]
+    dateline_after: re.Pattern[str]
+    signoff_tail: int
+    signoff_before: re.Pattern[str]
+    signoff_after: re.Pattern[str]
     range_gap: re.Pattern[str]  # what may stand between the two ends of a date range
     sentence_end: re.Pattern[str]  # a yearless date takes no year from across it
     story_reach: int  # ... nor from a date told further back than this (characters)
     raw: dict[str, Any]
+
+
+def _compile_or_fail(pattern: object, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(str(pattern))
+    except re.error as exc:
+        raise _fail(f"{where}: bad pattern ({exc})") from exc
 
 
 def _fail(problem: str) -> DataFileError:
@@ -276,6 +288,11 @@ def _grammar() -> _Grammar:
         byline_window=int(b["keyword_window"]),
         clock=re.compile(b["clock"]),
         byline_separators=tuple(str(x) for x in b["separators"]),
+        dateline_before=_compile_or_fail(b["dateline"]["before"], "byline.dateline.before"),
+        dateline_after=_compile_or_fail(b["dateline"]["after"], "byline.dateline.after"),
+        signoff_tail=int(b["signoff"]["tail_chars"]),
+        signoff_before=_compile_or_fail(b["signoff"]["line_before"], "byline.signoff.line_before"),
+        signoff_after=_compile_or_fail(b["signoff"]["line_after"], "byline.signoff.line_after"),
         sentence_end=re.compile(raw["story_year"]["sentence_end"]),
         story_reach=int(raw["story_year"]["reach"]),
         range_gap=re.compile(r"\s*(?:" + _alternation([str(w) for w in raw["range_words"]]) + r")\s*"),
@@ -672,6 +689,8 @@ def _byline_strength(g: _Grammar, text: str, d: DateMention) -> int:
             return 2
     if not g.clock.sub("", after).strip() and before.rstrip().endswith(g.byline_separators):
         return 2  # "Acme sues Beta | Jan 16, 2024": a date closing a title line
+    if g.dateline_before.search(before) and g.dateline_after.match(after):
+        return 2  # a wire dateline: "SEATTLE, June 19, 2024 -- Acme today announced"
     rest = g.clock.sub("", before + " " + after)
     rest = re.sub(r"[\s|•·:：,，/\-–—]+", "", rest)
     return 1 if len(rest) <= g.byline_short else 0
@@ -706,7 +725,7 @@ def find_published(text: str, lang: str) -> str | None:
         head = [d for d in _scan(head_text, lang, None, day_first) if len(d.value) == 10 and d.start < g.byline_head]
         ranked = [(st, d) for d in head if (st := _byline_strength(g, text, d)) >= 1]
         if not ranked:
-            return None
+            return _signoff_date(g, text, lang)
         best = max(ranked, key=lambda t: t[0])[1]  # labelled first, then the earliest
         label = _label(g, text, best)
         if any(v != best.value and lab == label for v, lab in _line_dates(g, text, lang, best.start)):
@@ -717,6 +736,28 @@ def find_published(text: str, lang: str) -> str | None:
 
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _signoff_date(g: _Grammar, text: str, lang: str) -> str | None:
+    """The date of a closing sign-off: a full date alone on one of the last lines, under
+    the signing body ("…董事会", "…人民法院") or above the clerk's line ("书记员").
+
+    Announcements and judgments carry their date there rather than in a byline.
+    """
+    tail_start = max(0, len(text) - g.signoff_tail)
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[tail_start:])]
+    lines = [(tail_start + s, ln) for s, ln in lines if ln.strip()]
+    for i in range(len(lines) - 1, -1, -1):
+        start, line = lines[i]
+        dates = [d for d in _scan(line, lang, None, None) if len(d.value) == 10]
+        if len(dates) != 1 or _byline_strength(g, line, dates[0]) < 1:
+            continue
+        before = lines[i - 1][1].strip() if i else ""
+        after = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
+        if g.signoff_before.search(before) or g.signoff_after.match(after):
+            return dates[0].value
+        return None  # the last standing date is not a sign-off: no guessing further up
+    return None
 
 
 def _line_dates(g: _Grammar, text: str, lang: str, skip: int) -> list[tuple[str, str]]:
