@@ -358,3 +358,12 @@ def test_a_short_name_listed_beside_its_full_form_is_the_same_party(db) -> None:
                [party("Inspur Group", "Inspur"), party("Inspur"), HPE], []))
     assert n_parties(db) == 2
     assert db.scalar("select count(*) from ambiguous_keys") == 0
+
+
+from patlit.resolve import forums as forum_rules  # noqa: E402
+
+
+@pytest.mark.parametrize("a,b,same", forum_rules.examples(), ids=lambda x: str(x))
+def test_forum_compatibility_table(a, b, same):
+    assert forum_rules.compatible(a, b) is same
+    assert forum_rules.compatible(b, a) is same

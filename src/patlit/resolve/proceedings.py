@@ -4,7 +4,8 @@ A document's proceeding matches a stored one when it has the same kind, a claima
 group and a respondent group in common (a group = a party and its affiliates), and
 nothing contradicts:
 
-- forum: both given and different -> different proceedings;
+- forum: both given and not the same court (:func:`patlit.resolve.forums.compatible`)
+  -> different proceedings;
 - date: both given and different at their common precision -> different proceedings
   ("the same kind of action filed on different dates forms one proceeding per date"),
   unless the case numbers agree, or forum and a patent agree and the dates are within
@@ -24,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from patlit.resolve.forums import compatible as forums_compatible
 from patlit.resolve.parties import EVIDENCE_INSERT, evidence_row
 from patlit.store.sql import Sql, in_list
 
@@ -122,20 +124,20 @@ def _score(inc: Incoming, s: Stored) -> int | None:
     ci, cs = _norm_case(inc.case_number), _norm_case(s.case_number)
     if ci and cs:
         return 100 if ci == cs else None
-    if inc.forum and s.forum and inc.forum != s.forum:
+    if not forums_compatible(inc.forum, s.forum):
         return None
     if inc.patents and s.patents and not (set(inc.patents) & s.patents):
         return None
     score = 0
     if not _dates_agree(inc.date, s.date):
         apart = _days_apart(inc.date, s.date)
-        same_forum = inc.forum and inc.forum == s.forum
+        same_forum = inc.forum and s.forum and forums_compatible(inc.forum, s.forum)
         if not (same_forum and set(inc.patents) & s.patents and apart is not None and apart <= DATE_SLACK_DAYS):
             return None
         score -= 1
     elif inc.date and s.date:
         score += 3
-    if inc.forum and inc.forum == s.forum:
+    if inc.forum and s.forum and forums_compatible(inc.forum, s.forum):
         score += 2
     score += 2 * len(set(inc.patents) & s.patents)
     for v, cur, role in ((a["value"], a["currency"], a["role"]) for a in inc.amounts):
