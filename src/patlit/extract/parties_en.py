@@ -114,6 +114,8 @@ NAME_RE = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL
 LOWER_NAME_RE = re.compile(
     rf"(?<![\w'’\-])(?:[a-z]+[A-Z][A-Za-z0-9]*|vivo|iQOO|realme|eero)(?:{_JOIN}{_TOKEN})*(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS})\b\.?)+"
 )
+# every LOWER_NAME_RE match holds one of these (a lower-case letter before a capital, or a brand): a cheap test first
+_LOWER_HINT = re.compile(r"[a-z](?:[A-Z]|ivo|ealme|ero)")
 _TICKER = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|OTC|TSX|SIX|HKEX|SZSE|SSE|KRX|TYO|LSE)\s*:\s*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -142,6 +144,20 @@ def _is_headline(s: str) -> bool:
 
 def _trim(text: str, start: int, lex: Lexicon, pair: bool = False) -> list[tuple[int, int]]:
     """Split a raw capitalised run into candidate (start, end) spans, trimming stop words."""
+    if lex is not lexicon():
+        return [(start + a, start + b) for a, b in _trim_rel(text, lex, pair)]
+    return [(start + a, start + b) for a, b in _trim_cached(text, pair)]
+
+
+@lru_cache(maxsize=8192)
+def _trim_cached(text: str, pair: bool) -> tuple[tuple[int, int], ...]:
+    """:func:`_trim_rel` with the packaged lexicon (names recur: one split per distinct run)."""
+    return tuple(_trim_rel(text, lexicon(), pair))
+
+
+def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, int]]:
+    """:func:`_trim` relative to the start of ``text``."""
+    start = 0
     if " " not in text and "'" not in text and "’" not in text and "&" not in text and "-" not in text:
         # one word: the common case
         w = text.rstrip(",.")
@@ -278,7 +294,7 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
             continue
         sent = text[ss:se]
         head = _is_headline(sent)
-        for m in LOWER_NAME_RE.finditer(sent):
+        for m in (LOWER_NAME_RE.finditer(sent) if _LOWER_HINT.search(text, ss, se) else ()):
             t = m.group().rstrip(" ,")
             if not _blocked(t, lex):
                 out.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
@@ -666,6 +682,12 @@ def extract(ctx: Context, mentions: Mentions) -> list[Party]:
     return proceedings_en.select_parties(ctx, parties, mentions)
 
 
+@lru_cache(maxsize=1)
+def _person_re() -> re.Pattern:
+    """Any person cue of the lexicon, as a plain substring (one search instead of one per cue)."""
+    return re.compile("|".join(re.escape(p) for p in lexicon().person_cues))
+
+
 def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     """Every clustered name of the document that could be a party (before role filtering)."""
     lex = lexicon()
@@ -748,8 +770,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             if ak and ak != k:
                 uf.union(k, ak)
         # person cue right before the name
-        before = text[max(0, c.start - 30):c.start]
-        if any(p in before for p in lex.person_cues):
+        if _person_re().search(text[max(0, c.start - 30):c.start]):
             surf[k].person = True
     # headline runs: segment into names known from the body
     known = {k for k, s in surf.items()}
