@@ -114,6 +114,7 @@ class Frame:
     anchored: bool = False  # starts at a party placeholder or a pronoun: matched only there
     noun_first: bool = False  # starts at an action noun: matched only there
     needs: frozenset[str] = frozenset()  # words the sentence must also hold (all of them)
+    any_of: tuple[str, ...] = ()  # lower-case strings the sentence must hold one of (plain substrings)
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ class Grammar:
     noun_at: re.Pattern  # where an action noun starts
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
     context_words: tuple[str, ...] = ()  # patent_context, lower-cased
+    noun_first: tuple[str, ...] = ()  # first word of each action noun (lower case): noun_at needs one
+    ptab_first: tuple[str, ...] = ()  # first word of each PTAB cue (case-sensitive, like the cue)
     kind_any: re.Pattern | None = None  # every kind cue at once, group k<i> for kind_cues[i]
     all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
     frame_index: dict | None = None  # trigger word -> indexes into all_frames
@@ -178,6 +181,14 @@ def _needs(frame: str, sub: str) -> frozenset[str]:
     if frame == "hit_with":
         return frozenset({"with"})
     return frozenset()
+
+
+#: literal words a frame variant cannot match without, one of which the (lower-cased) sentence must hold
+_ANY_OF = {
+    ("noun", "active"): ("against", "into"),
+    ("noun", "active_naming"): ("naming",),
+    ("verdict", "found"): ("found", "find", "held", "hold", "rule", "ruling", "determined", "declared", "concluded", "decided", "confirmed"),
+}
 
 
 def _index_frames(frames: tuple[Frame, ...]) -> dict[str, tuple[int, ...]]:
@@ -261,13 +272,14 @@ def compile_grammar(text: str) -> Grammar:
                 raise DataFileError(f"{_DATA}: verb {v['id']!r} ({sub}): bad pattern: {exc}") from exc
             frames.append(
                 Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub, _keys(v["forms"]), _is_anchored(pat),
-                      pat.startswith(r"\b(?P<n>"), _needs(v["frame"], sub))
+                      pat.startswith(r"\b(?P<n>"), _needs(v["frame"], sub), _ANY_OF.get((v["frame"], sub), ()))
             )
     poss = _alt([str(x) for x in _need_list(raw, "possessive_nouns")])
     poss_keys = _keys([str(x) for x in raw["possessive_nouns"]], last=True)
     extra = [
         Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub, poss_keys if fid == "possessive" else _EXTRA_KEYS[sub],
-              _is_anchored(pat), False, frozenset({"against"}) if sub in ("possessive", "exclusion_order", "won_verdict") else frozenset())
+              _is_anchored(pat), False, frozenset({"against"}) if sub in ("possessive", "exclusion_order", "won_verdict") else frozenset(),
+              _ANY_OF.get((fr, sub), ()))
         for fid, fr, kind, mode, sub, pat in _extra_patterns(noun_re, poss)
     ]
     kc = raw.get("kind_cues") or {}
@@ -296,6 +308,7 @@ def compile_grammar(text: str) -> Grammar:
         other_cues=re.compile(_alt(_need_list(raw, "other_cues")), re.I),
         reexam=re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I),
         ptab=re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b"),
+        ptab_first=tuple(sorted({str(w).split()[0] for w in raw["ptab_cues"]})),
         outcomes=tuple(outcomes),
         owners=tuple(owners),
         context=re.compile(_alt(_need_list(raw, "patent_context")), re.I),
@@ -309,6 +322,7 @@ def compile_grammar(text: str) -> Grammar:
         extra=tuple(extra),
         itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
         noun_at=re.compile(rf"\b{noun_re}\b", re.I),
+        noun_first=tuple(sorted({n.split()[0] for n in nouns if n.split()})),
         all_keys=frozenset().union(*(f.keys for f in (*frames, *extra)), *(k for _, _, k, _ in outcomes))
         | frozenset({"it", "its", "they", "their", "company", "firm", "petition", "request", "challenge", "valid", "valid"}),
     )
@@ -447,6 +461,10 @@ _PAIR_RE = re.compile(
     rf"\b(?:between|involving|pitting)\s+(?P<a>{ELIST})",
     re.I,
 )
+_PAIR_WORDS = ("between", "involving", "pitting")  # _PAIR_RE holds one of them
+#: letters that re.IGNORECASE folds onto ASCII letters but str.lower() does not (İ ı ſ K): a sentence
+#: holding one is never skipped on a plain lower-case substring test
+_ODD_FOLD = re.compile("[\u0130\u0131\u017f\u212a]")
 _ENT_ID = re.compile("\ue000(\\d+)\ue001")
 
 
@@ -463,6 +481,8 @@ class _Sent:
     docs: list[int]  # doc offsets of those segments
     is_ent: list[int]  # entity index per segment or -1
     words: frozenset[str] = frozenset()  # lower-case words, to skip frames and cues quickly
+    low: str = ""  # the abstracted text lower-cased, for substring tests
+    odd: bool = False  # holds a letter that case-folds unlike str.lower(): substring tests do not apply
 
     def doc_offset(self, i: int) -> int:
         k = bisect.bisect_right(self.cuts, i) - 1
@@ -519,7 +539,8 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]]) -> _Sent
         is_ent.append(-1)
         parts.append(text[pos:se])
     abst = "".join(parts)
-    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, frozenset(_WORDS.findall(abst.lower())))
+    low = abst.lower()
+    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, frozenset(_WORDS.findall(low)), low, bool(_ODD_FOLD.search(abst)))
 
 
 def _sentence_spans(ctx: Context, parties: list[Party]) -> list[list[tuple[int, int, str]]]:
@@ -681,8 +702,7 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             if per[i]:
                 deferred.append(i)
             continue  # far from any word about patents
-        raw_words = frozenset(_WORDS.findall(text[ss:se].lower()))
-        if not per[i] and not (raw_words & g.all_keys):
+        if not per[i] and not (frozenset(_WORDS.findall(text[ss:se].lower())) & g.all_keys):
             continue  # nothing that could report an action or an outcome
         st = sents[i]
         outcomes.extend(_outcomes(ctx, st, g))
@@ -693,7 +713,7 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             continue
         found = _match_sentence(ctx, st, sents, g, topic, agentless)
         actions.extend(found)
-        for m in _PAIR_RE.finditer(st.text):
+        for m in (_PAIR_RE.finditer(st.text) if st.odd or any(w in st.low for w in _PAIR_WORDS) else ()):
             pairs.append(tuple(st.names(m.group("a"))))
         if found:
             topic = list(found[-1].claimants) or topic
@@ -745,6 +765,8 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     for order, fr in enumerate(frames):
         if not (fr.needs <= words):
             continue
+        if fr.any_of and not st.odd and not any(w in st.low for w in fr.any_of):
+            continue
         rx = fr.regex
         if fr.anchored or fr.noun_first:
             if fr.anchored:
@@ -753,7 +775,10 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                 places = starts
             else:
                 if noun_starts is None:
-                    noun_starts = [m.start() for m in g.noun_at.finditer(text)]
+                    noun_starts = (
+                        [m.start() for m in g.noun_at.finditer(text)]
+                        if st.odd or any(w in st.low for w in g.noun_first) else []
+                    )
                 places = noun_starts
             found = []
             for p in places:
@@ -1036,7 +1061,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             # a heading caption only confirms a suit told in the text (its order may be appellant v. appellee)
             merge_only=(fr.sub == "possessive_open" and kind not in ("appeal", "invalidation")) or fr.sub == "caption_head",
             reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
-            ptab=bool(g.ptab.search(np + " " + tail) or g.ptab.search(_raw_window(ctx, st.index, 2, 2))),
+            ptab=_ptab_possible(ctx, g) and bool(g.ptab.search(np + " " + tail) or g.ptab.search(_raw_window(ctx, st.index, 2, 2))),
         )
     ]
     # "two suits against A, ... and one against B": a second respondent group
@@ -1054,6 +1079,18 @@ def _clause_start(text: str, pos: int) -> int:
     for m in _CLAUSE_END.finditer(text, cut, pos):
         cut = m.end()
     return cut
+
+
+_PTAB_SEEN = "_patlit_en_ptab"
+
+
+def _ptab_possible(ctx: Context, g: Grammar) -> bool:
+    """Whether any PTAB cue's first word occurs in the document (else no text cut from it holds one)."""
+    seen = getattr(ctx, _PTAB_SEEN, None)
+    if seen is None:
+        seen = any(w in ctx.text for w in g.ptab_first)
+        setattr(ctx, _PTAB_SEEN, seen)
+    return seen
 
 
 def _raw_window(ctx: Context, i: int, before: int, after: int) -> str:
