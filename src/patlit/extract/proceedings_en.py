@@ -134,7 +134,7 @@ class Grammar:
     noun_at: re.Pattern  # where an action noun starts
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
     context_words: tuple[str, ...] = ()  # patent_context, lower-cased
-    noun_first: tuple[str, ...] = ()  # first word of each action noun (lower case): noun_at needs one
+    noun_first: frozenset[str] | None = None  # first run of word characters of each action noun (lower case)
     ptab_first: tuple[str, ...] = ()  # first word of each PTAB cue (case-sensitive, like the cue)
     kind_any: re.Pattern | None = None  # every kind cue at once, group k<i> for kind_cues[i]
     all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
@@ -322,7 +322,9 @@ def compile_grammar(text: str) -> Grammar:
         extra=tuple(extra),
         itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
         noun_at=re.compile(rf"\b{noun_re}\b", re.I),
-        noun_first=tuple(sorted({n.split()[0] for n in nouns if n.split()})),
+        noun_first=(
+            frozenset(re.match(r"\w+", n).group() for n in nouns) if all(re.match(r"\w", n) for n in nouns) else None
+        ),
         all_keys=frozenset().union(*(f.keys for f in (*frames, *extra)), *(k for _, _, k, _ in outcomes))
         | frozenset({"it", "its", "they", "their", "company", "firm", "petition", "request", "challenge", "valid", "valid"}),
     )
@@ -775,10 +777,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                 places = starts
             else:
                 if noun_starts is None:
-                    noun_starts = (
-                        [m.start() for m in g.noun_at.finditer(text)]
-                        if st.odd or any(w in st.low for w in g.noun_first) else []
-                    )
+                    noun_starts = _noun_starts(st, g)
                 places = noun_starts
             found = []
             for p in places:
@@ -802,6 +801,33 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
             continue
         used_triggers.add(trig)
         out.extend(a)
+    return out
+
+
+_RUN = re.compile(r"\w+")
+
+
+def _noun_starts(st: _Sent, g: Grammar) -> list[int]:
+    """Where action nouns start: ``g.noun_at.finditer`` tried only at words that begin a noun.
+
+    A noun starts a run of word characters equal to its own first run ("counter" of
+    "counter-suit"), so the lower-cased sentence's runs point at every possible start.
+    """
+    text = st.text
+    if st.odd or g.noun_first is None:
+        return [m.start() for m in g.noun_at.finditer(text)]
+    out: list[int] = []
+    last = 0
+    first = g.noun_first
+    for w in _RUN.finditer(st.low):
+        if w.group() in first:
+            p = w.start()
+            if p < last:
+                continue
+            m = g.noun_at.match(text, p)
+            if m is not None:
+                out.append(p)
+                last = m.end()
     return out
 
 
