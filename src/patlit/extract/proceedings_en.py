@@ -115,6 +115,7 @@ class Frame:
     noun_first: bool = False  # starts at an action noun: matched only there
     needs: frozenset[str] = frozenset()  # words the sentence must also hold (all of them)
     any_of: tuple[str, ...] = ()  # lower-case strings the sentence must hold one of (plain substrings)
+    verb: bool = False  # one verb's frame: its verb (starting with one of ``keys``) follows the anchor
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,7 @@ def compile_grammar(text: str) -> Grammar:
                 raise DataFileError(f"{_DATA}: verb {v['id']!r} ({sub}): bad pattern: {exc}") from exc
             frames.append(
                 Frame(v["id"], v["frame"], v.get("kind"), v["mode"], rx, sub, _keys(v["forms"]), _is_anchored(pat),
-                      pat.startswith(r"\b(?P<n>"), _needs(v["frame"], sub), _ANY_OF.get((v["frame"], sub), ()))
+                      pat.startswith(r"\b(?P<n>"), _needs(v["frame"], sub), _ANY_OF.get((v["frame"], sub), ()), True)
             )
     poss = _alt([str(x) for x in _need_list(raw, "possessive_nouns")])
     poss_keys = _keys([str(x) for x in raw["possessive_nouns"]], last=True)
@@ -780,7 +781,11 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                     noun_starts = _noun_starts(st, g)
                 places = noun_starts
             found = []
+            # a verb frame's verb follows its anchor: starts after the last trigger word cannot match
+            last = max(st.low.rfind(k) for k in fr.keys) if fr.verb and fr.keys and not st.odd else len(text)
             for p in places:
+                if p > last:
+                    break
                 m = rx.match(text, p)
                 if m is not None:
                     found.append(m)
