@@ -283,6 +283,25 @@ def _blocked_cached(name: str) -> bool:
     return False
 
 
+# every NAME_RE match starts with a capital or a digit: the pattern is tried only there
+_NAME_START = re.compile(rf"[{_UP}0-9]")
+
+
+def _names_in(sent: str) -> list[re.Match]:
+    """``NAME_RE.finditer(sent)``, tried only where a capital or a digit stands (same matches)."""
+    out = []
+    last = 0
+    for c in _NAME_START.finditer(sent):
+        p = c.start()
+        if p < last:
+            continue
+        m = NAME_RE.match(sent, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
     """Candidate names in running text, sentence by sentence (``skip``: sentence indexes)."""
     lex = lexicon()
@@ -300,7 +319,7 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
                 out.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
                 brands.add(t.split()[0].rstrip(","))
         lower_spans = [(c.start, c.end) for c in out if c.start >= ss and c.text[:1].islower()]
-        for m in NAME_RE.finditer(sent):
+        for m in _names_in(sent):
             if _TICKER.search(sent, max(0, m.start() - 10), m.start()):
                 continue  # "(NASDAQ: IRBT)"
             if any(a <= ss + m.start() < b for a, b in lower_spans):
