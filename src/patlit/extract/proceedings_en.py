@@ -136,7 +136,7 @@ class Grammar:
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
     context_words: tuple[str, ...] = ()  # patent_context, lower-cased
     noun_first: frozenset[str] | None = None  # first run of word characters of each action noun (lower case)
-    ptab_first: tuple[str, ...] = ()  # first word of each PTAB cue (case-sensitive, like the cue)
+    ptab_words: tuple[tuple[str, ...], ...] = ()  # the words of each PTAB cue (case-sensitive, like the cue)
     kind_any: re.Pattern | None = None  # every kind cue at once, group k<i> for kind_cues[i]
     all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
     frame_index: dict | None = None  # trigger word -> indexes into all_frames
@@ -309,7 +309,7 @@ def compile_grammar(text: str) -> Grammar:
         other_cues=re.compile(_alt(_need_list(raw, "other_cues")), re.I),
         reexam=re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I),
         ptab=re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b"),
-        ptab_first=tuple(sorted({str(w).split()[0] for w in raw["ptab_cues"]})),
+        ptab_words=tuple(tuple(str(w).split()) for w in raw["ptab_cues"]),
         outcomes=tuple(outcomes),
         owners=tuple(owners),
         context=re.compile(_alt(_need_list(raw, "patent_context")), re.I),
@@ -1116,10 +1116,10 @@ _PTAB_SEEN = "_patlit_en_ptab"
 
 
 def _ptab_possible(ctx: Context, g: Grammar) -> bool:
-    """Whether any PTAB cue's first word occurs in the document (else no text cut from it holds one)."""
+    """Whether every word of some PTAB cue occurs in the document (else no text cut from it holds one)."""
     seen = getattr(ctx, _PTAB_SEEN, None)
     if seen is None:
-        seen = any(w in ctx.text for w in g.ptab_first)
+        seen = any(all(w in ctx.text for w in cue) for cue in g.ptab_words)
         setattr(ctx, _PTAB_SEEN, seen)
     return seen
 
