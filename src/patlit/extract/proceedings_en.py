@@ -136,6 +136,8 @@ class Grammar:
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
     context_words: tuple[str, ...] = ()  # patent_context, lower-cased
     noun_first: frozenset[str] | None = None  # first run of word characters of each action noun (lower case)
+    outcome_keys: frozenset[str] = frozenset()  # the keys of every outcome cue
+    frame_keys: frozenset[str] = frozenset()  # the words of frame_index
     ptab_words: tuple[tuple[str, ...], ...] = ()  # the words of each PTAB cue (case-sensitive, like the cue)
     kind_any: re.Pattern | None = None  # every kind cue at once, group k<i> for kind_cues[i]
     all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
@@ -309,6 +311,7 @@ def compile_grammar(text: str) -> Grammar:
         other_cues=re.compile(_alt(_need_list(raw, "other_cues")), re.I),
         reexam=re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I),
         ptab=re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b"),
+        outcome_keys=frozenset().union(*(k for _, _, k, _ in outcomes)),
         ptab_words=tuple(tuple(str(w).split()) for w in raw["ptab_cues"]),
         outcomes=tuple(outcomes),
         owners=tuple(owners),
@@ -319,6 +322,7 @@ def compile_grammar(text: str) -> Grammar:
         ),
         all_frames=tuple((*frames, *extra)),
         frame_index=_index_frames((*frames, *extra)),
+        frame_keys=frozenset(_index_frames((*frames, *extra))),
         verbs=tuple(verbs),
         extra=tuple(extra),
         itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
@@ -759,12 +763,14 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     else:
         # the frames whose trigger words the sentence holds, in grammar order
         picked: set[int] = set()
-        for w in words:
-            picked.update(g.frame_index.get(w, ()))
+        index = g.frame_index
+        for w in words & g.frame_keys:
+            picked.update(index[w])
         frames = [g.all_frames[i] for i in sorted(picked)]
     text = st.text
     starts: list[int] | None = None
     noun_starts: list[int] | None = None
+    lasts: dict[frozenset[str], int] = {}  # trigger words -> where the last one starts
     for order, fr in enumerate(frames):
         if not (fr.needs <= words):
             continue
@@ -782,7 +788,12 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                 places = noun_starts
             found = []
             # a verb frame's verb follows its anchor: starts after the last trigger word cannot match
-            last = max(st.low.rfind(k) for k in fr.keys) if fr.verb and fr.keys and not st.odd else len(text)
+            if fr.verb and fr.keys and not st.odd:
+                last = lasts.get(fr.keys)
+                if last is None:
+                    last = lasts[fr.keys] = max(map(st.low.rfind, fr.keys))
+            else:
+                last = len(text)
             for p in places:
                 if p > last:
                     break
@@ -1146,8 +1157,10 @@ def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
 
 def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     out = []
+    if g.outcome_keys.isdisjoint(st.words):
+        return out
     for kind, rx, keys, only in g.outcomes:
-        if not (keys & st.words):
+        if keys.isdisjoint(st.words):
             continue
         for m in rx.finditer(st.text):
             if kind != "reset" and _ASKED.search(st.text, max(_clause_start(st.text, m.start()), m.start() - 140), m.start()):
