@@ -313,12 +313,14 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
             continue
         sent = text[ss:se]
         head = _is_headline(sent)
+        lower: list[Cand] = []  # this sentence's names with a lower-case start (sentences come in order)
         for m in (LOWER_NAME_RE.finditer(sent) if _LOWER_HINT.search(text, ss, se) else ()):
             t = m.group().rstrip(" ,")
             if not _blocked(t, lex):
-                out.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
+                lower.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
                 brands.add(t.split()[0].rstrip(","))
-        lower_spans = [(c.start, c.end) for c in out if c.start >= ss and c.text[:1].islower()]
+        out.extend(lower)
+        lower_spans = [(c.start, c.end) for c in lower if c.text[:1].islower()]
         for m in _names_in(sent):
             if _TICKER.search(sent, max(0, m.start() - 10), m.start()):
                 continue  # "(NASDAQ: IRBT)"
