@@ -547,7 +547,16 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]]) -> _Sent
         parts.append(text[pos:se])
     abst = "".join(parts)
     low = abst.lower()
-    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, frozenset(_WORDS.findall(low)), low, bool(_ODD_FOLD.search(abst)))
+    odd = getattr(ctx, _ODD_SEEN, None)
+    if odd is None:
+        odd = not text.isascii() and bool(_ODD_FOLD.search(text))
+        setattr(ctx, _ODD_SEEN, odd)
+    if odd:
+        odd = bool(_ODD_FOLD.search(abst))
+    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, frozenset(_WORDS.findall(low)), low, odd)
+
+
+_ODD_SEEN = "_patlit_en_odd"
 
 
 def _sentence_spans(ctx: Context, parties: list[Party]) -> list[list[tuple[int, int, str]]]:
