@@ -33,6 +33,7 @@ import yaml
 from patlit.errors import DataFileError
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
+from patlit.extract.rx_prefix import with_first_chars
 from patlit.model import (
     ActionMention,
     Amount,
@@ -140,16 +141,16 @@ def load_cues(text: str, lang: str) -> Cues:
             raise DataFileError(f"{name}: {lang}.{k} must be a non-empty list of patterns")
         try:
             if k == "not_filing_date":
-                out[k] = re.compile(r"(?:" + "|".join(vals) + r")\s*$", re.I)
+                out[k] = with_first_chars(re.compile(r"(?:" + "|".join(vals) + r")\s*$", re.I))
             else:
-                out[k] = re.compile("|".join(f"(?:{v})" for v in vals), re.I | re.M)
+                out[k] = with_first_chars(re.compile("|".join(f"(?:{v})" for v in vals), re.I | re.M))
         except re.error as exc:
             raise DataFileError(f"{name}: {lang}.{k}: bad pattern: {exc}") from exc
     kn = sec.get("kind_nouns")
     if not isinstance(kn, dict) or not kn:
         raise DataFileError(f"{name}: {lang}.kind_nouns must map proceeding kinds to patterns")
     try:
-        out["kind_nouns"] = re.compile("|".join(f"(?P<{k}>{v})" for k, v in kn.items()), re.I)
+        out["kind_nouns"] = with_first_chars(re.compile("|".join(f"(?P<{k}>{v})" for k, v in kn.items()), re.I))
     except re.error as exc:
         raise DataFileError(f"{name}: {lang}.kind_nouns: bad pattern: {exc}") from exc
     pw = sec.get("patent_words")
@@ -160,14 +161,14 @@ def load_cues(text: str, lang: str) -> Cues:
     if not isinstance(sd, str) or not sd:
         raise DataFileError(f"{name}: {lang}.same_day must be a pattern")
     try:
-        out["same_day"] = re.compile(sd, re.I)
+        out["same_day"] = with_first_chars(re.compile(sd, re.I))
     except re.error as exc:
         raise DataFileError(f"{name}: {lang}.same_day: bad pattern: {exc}") from exc
     op = sec.get("one_patent")
     if not isinstance(op, str) or not op:
         raise DataFileError(f"{name}: {lang}.one_patent must be a pattern")
     try:
-        out["one_patent"] = re.compile(op, re.I)
+        out["one_patent"] = with_first_chars(re.compile(op, re.I))
     except re.error as exc:
         raise DataFileError(f"{name}: {lang}.one_patent: bad pattern: {exc}") from exc
     if "d" not in out["short_patent"].groupindex:

@@ -45,6 +45,7 @@ from patlit.errors import DataFileError
 from patlit.extract.assemble import Action, Outcome
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
+from patlit.extract.rx_prefix import with_first_chars
 from patlit.model import PROCEEDING_KINDS, ActionMention, OutcomeMention, Party
 
 _DATA = "proceedings_en.yaml"
@@ -207,7 +208,7 @@ def _is_anchored(pat: str) -> bool:
 
 
 #: where an anchored frame may start: a party placeholder or a pronoun / "the company"
-_STARTS = re.compile("\ue000|" + rf"\b(?:it|its|he|she|they|their|them|him|her|{_DESCRIPTOR})\b", re.I)
+_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b(?:it|its|he|she|they|their|them|him|her|{_DESCRIPTOR})\b", re.I))
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -271,6 +272,8 @@ def compile_grammar(text: str) -> Grammar:
         for sub, pat in _frame_patterns(v["frame"], _alt(v["forms"]), noun_re):
             try:
                 rx = re.compile(pat, re.I)
+                if not _is_anchored(pat) and not pat.startswith(r"\b(?P<n>"):
+                    rx = with_first_chars(rx)  # tried with finditer: a quick test on its first letter
             except re.error as exc:
                 raise DataFileError(f"{_DATA}: verb {v['id']!r} ({sub}): bad pattern: {exc}") from exc
             frames.append(
@@ -280,7 +283,7 @@ def compile_grammar(text: str) -> Grammar:
     poss = _alt([str(x) for x in _need_list(raw, "possessive_nouns")])
     poss_keys = _keys([str(x) for x in raw["possessive_nouns"]], last=True)
     extra = [
-        Frame(fid, fr, kind, mode, re.compile(pat, re.I), sub, poss_keys if fid == "possessive" else _EXTRA_KEYS[sub],
+        Frame(fid, fr, kind, mode, re.compile(pat, re.I) if _is_anchored(pat) else with_first_chars(re.compile(pat, re.I)), sub, poss_keys if fid == "possessive" else _EXTRA_KEYS[sub],
               _is_anchored(pat), False, frozenset({"against"}) if sub in ("possessive", "exclusion_order", "won_verdict") else frozenset(),
               _ANY_OF.get((fr, sub), ()))
         for fid, fr, kind, mode, sub, pat in _extra_patterns(noun_re, poss)
@@ -295,7 +298,8 @@ def compile_grammar(text: str) -> Grammar:
             keys = frozenset(str(k).lower() for k in o["keys"])
             if o.get("only_kind") is not None and o["only_kind"] not in PROCEEDING_KINDS:
                 raise DataFileError(f"{_DATA}: outcome cue {o['re']!r}: only_kind {o['only_kind']!r} is not a proceeding kind")
-            outcomes.append((o["outcome"], re.compile(o["re"].replace("{W}", rf"(?P<w>{ENT})"), re.I), keys, o.get("only_kind")))
+            rx = with_first_chars(re.compile(o["re"].replace("{W}", rf"(?P<w>{ENT})"), re.I))
+            outcomes.append((o["outcome"], rx, keys, o.get("only_kind")))
         except (KeyError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{_DATA}: outcome cue {o!r}: {exc}") from exc
     owners = []
@@ -308,18 +312,18 @@ def compile_grammar(text: str) -> Grammar:
         frames=tuple(frames),
         noun_kind=nouns,
         kind_cues=kind_cues,
-        other_cues=re.compile(_alt(_need_list(raw, "other_cues")), re.I),
+        other_cues=with_first_chars(re.compile(_alt(_need_list(raw, "other_cues")), re.I)),
         reexam=re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I),
         ptab=re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b"),
         outcome_keys=frozenset().union(*(k for _, _, k, _ in outcomes)),
         ptab_words=tuple(tuple(str(w).split()) for w in raw["ptab_cues"]),
         outcomes=tuple(outcomes),
         owners=tuple(owners),
-        context=re.compile(_alt(_need_list(raw, "patent_context")), re.I),
+        context=with_first_chars(re.compile(_alt(_need_list(raw, "patent_context")), re.I)),
         context_words=tuple(sorted({str(w).lower() for w in _need_list(raw, "patent_context")})),
-        kind_any=re.compile(
+        kind_any=with_first_chars(re.compile(
             "|".join(f"(?P<k{i}>(?<![\\w]){_alt(ws)}(?![\\w]))" for i, ws in enumerate(kc.values())), re.I
-        ),
+        )),
         all_frames=tuple((*frames, *extra)),
         frame_index=_index_frames((*frames, *extra)),
         frame_keys=frozenset(_index_frames((*frames, *extra))),
@@ -462,12 +466,12 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
     ]
 
 
-_PAIR_RE = re.compile(
+_PAIR_RE = with_first_chars(re.compile(
     rf"\b(?:disputes?|battles?|fights?|contests?|wars?|feuds?|litigation|cases?|conflicts?|investigations?|rivalry|"
     rf"requests?|petitions?|suits?|IPRs?|proceedings)[\w\-,()\s]{{0,24}}?"
     rf"\b(?:between|involving|pitting)\s+(?P<a>{ELIST})",
     re.I,
-)
+))
 _PAIR_WORDS = ("between", "involving", "pitting")  # _PAIR_RE holds one of them
 #: letters that re.IGNORECASE folds onto ASCII letters but str.lower() does not (İ ı ſ K): a sentence
 #: holding one is never skipped on a plain lower-case substring test

@@ -1,0 +1,90 @@
+"""Faster case-insensitive searches: a leading look-ahead on the possible first characters.
+
+Python's regex engine scans quickly for a pattern's first character only when the pattern
+starts with a literal or a character class it can read, and never under ``re.IGNORECASE``
+with cased letters: ``\\b(?:the|this|its)\\s+suit`` is then tried in full at every position.
+:func:`with_first_chars` reads the set of characters any match can start with from the
+parsed pattern and puts ``(?=[...])`` in front, which fails at once almost everywhere.
+Matches, groups and group names stay the same (the look-ahead consumes nothing and holds
+no group); a pattern whose first characters cannot be read exactly is returned unchanged.
+"""
+from __future__ import annotations
+
+import re
+from re import _constants as C  # noqa: PLC2701 - the parser's op codes
+from re import _parser as P  # noqa: PLC2701 - the standard parser
+
+_MAX_CHARS = 400  # a class larger than this would not help
+
+
+class _Unknown(Exception):
+    """The pattern's first characters cannot be read exactly."""
+
+
+def _first_seq(items) -> tuple[set[int], bool]:
+    """First characters of a sequence of parsed items, and whether it can match empty."""
+    acc: set[int] = set()
+    for op, av in items:
+        chars, nullable = _first_op(op, av)
+        acc |= chars
+        if len(acc) > _MAX_CHARS:
+            raise _Unknown
+        if not nullable:
+            return acc, False
+    return acc, True
+
+
+def _first_op(op, av) -> tuple[set[int], bool]:
+    if op is C.LITERAL:
+        return {av}, False
+    if op is C.AT:
+        return set(), True  # \b, ^, $: zero width
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return set(), True  # look-around: zero width (the look-ahead we add stays a superset)
+    if op is C.IN:
+        chars: set[int] = set()
+        for iop, iav in av:
+            if iop is C.LITERAL:
+                chars.add(iav)
+            elif iop is C.RANGE and iav[1] - iav[0] <= _MAX_CHARS:
+                chars.update(range(iav[0], iav[1] + 1))
+            else:
+                raise _Unknown  # negated classes, categories (\w), big ranges
+        return chars, False
+    if op is C.BRANCH:
+        acc: set[int] = set()
+        nullable = False
+        for branch in av[1]:
+            chars, null = _first_seq(branch.data if hasattr(branch, "data") else branch)
+            acc |= chars
+            nullable |= null
+        return acc, nullable
+    if op is C.SUBPATTERN:
+        return _first_seq(av[-1].data if hasattr(av[-1], "data") else av[-1])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        lo, _hi, body = av
+        chars, null = _first_seq(body.data if hasattr(body, "data") else body)
+        return chars, null or lo == 0
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _first_seq(av.data if hasattr(av, "data") else av)
+    raise _Unknown  # ANY, NOT_LITERAL, GROUPREF, conditionals, ...
+
+
+def with_first_chars(rx: re.Pattern) -> re.Pattern:
+    """``rx`` with a look-ahead on its possible first characters when that can speed it up."""
+    if not isinstance(rx.pattern, str) or not rx.flags & re.IGNORECASE:
+        return rx  # without IGNORECASE the engine reads literal starts itself
+    try:
+        chars, nullable = _first_seq(P.parse(rx.pattern, rx.flags).data)
+    except (_Unknown, re.error, RecursionError):
+        return rx
+    if nullable or not chars or not any(chr(c).lower() != chr(c).upper() for c in chars):
+        return rx  # empty matches, or uncased starts the engine already scans for
+    cls = "".join(f"\\U{c:08x}" for c in sorted(chars))
+    try:
+        out = re.compile(f"(?=[{cls}])(?:{rx.pattern})", rx.flags)
+    except re.error:
+        return rx  # e.g. global inline flags that must open the pattern
+    if out.groupindex != rx.groupindex or out.groups != rx.groups:
+        return rx
+    return out
