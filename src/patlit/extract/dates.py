@@ -738,6 +738,9 @@ def find_published(text: str, lang: str) -> str | None:
 _YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}")
 
 
+_MAY_HOLD_DATE = re.compile(r"[0-9０-９〇年]")
+
+
 def _signoff_date(g: _Grammar, text: str, lang: str) -> str | None:
     """The date of a closing sign-off: a full date alone on one of the last lines, under
     the signing body ("…董事会", "…人民法院") or above the clerk's line ("书记员").
@@ -747,8 +750,10 @@ def _signoff_date(g: _Grammar, text: str, lang: str) -> str | None:
     tail_start = max(0, len(text) - g.signoff_tail)
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[tail_start:])]
     lines = [(tail_start + s, ln) for s, ln in lines if ln.strip()]
-    for i in range(len(lines) - 1, -1, -1):
+    for i in range(len(lines) - 1, max(-1, len(lines) - 9), -1):
         start, line = lines[i]
+        if not _MAY_HOLD_DATE.search(line):
+            continue
         dates = [d for d in _scan(line, lang, None, None) if len(d.value) == 10]
         if len(dates) != 1 or _byline_strength(g, line, dates[0]) < 1:
             continue
