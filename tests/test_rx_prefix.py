@@ -19,6 +19,7 @@ CASES = [
     ("groups", r"(?P<a>dismiss\w*)|(?P<b>denied)", re.I),
     ("repeat_start", r"(?:the\s+)?patents?", re.I),
     ("class_start", r"[tb]he\s+(?:patent|board)", re.I),
+    ("case_sensitive_boundary", r"\b(?:and\s+its|of\s+its|The)\s+\w+", 0),
 ]
 
 
@@ -35,8 +36,8 @@ def test_same_matches(pattern, flags):
 
 @pytest.mark.parametrize(
     "pattern,flags",
-    [(r"\bsuit", 0), (r"(?:suit)?", re.I), (r".suit", re.I), (r"[^a]suit", re.I), (r"\w+suit", re.I), ("该案|本案", re.I)],
-    ids=["case-sensitive", "empty-match", "any-start", "negated-class", "category-start", "uncased-start"],
+    [(r"suit|case", 0), (r"(?:suit)?", re.I), (r".suit", re.I), (r"[^a]suit", re.I), (r"\w+suit", re.I), ("该案|本案", re.I)],
+    ids=["literal-start", "empty-match", "any-start", "negated-class", "category-start", "uncased-start"],
 )
 def test_left_alone(pattern, flags):
     rx = re.compile(pattern, flags)

@@ -29,6 +29,7 @@ from patlit.errors import DataFileError
 from patlit.extract import orgnames
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
+from patlit.extract.rx_prefix import with_first_chars
 from patlit.model import Party, PartyMention
 
 _DATA = "parties_en.yaml"
@@ -970,7 +971,7 @@ def _affiliate_res() -> tuple[re.Pattern, re.Pattern]:
         rf"(?:\band\s+its|['’]s?|\bof\s+its)\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
     )
     pat_of = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+")
-    return pat_list, pat_of
+    return with_first_chars(pat_list), with_first_chars(pat_of)
 
 
 def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> None:

@@ -95,12 +95,12 @@ _INFR = r"(?P<v>infringed|infringes|infringe|infringing)"
 
 
 _CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas|which)\b|;|\.\s")
-_PATENT_SUIT = re.compile(r"\bpatents?\s+(?:infringement\s+)?(?:suits?|lawsuits?|cases?|complaints?|actions?)\b", re.I)
-_NEG = re.compile(r"\b(?:not|never)\b", re.I)
+_PATENT_SUIT = with_first_chars(re.compile(r"\bpatents?\s+(?:infringement\s+)?(?:suits?|lawsuits?|cases?|complaints?|actions?)\b", re.I))
+_NEG = with_first_chars(re.compile(r"\b(?:not|never)\b", re.I))
 _SPACES = re.compile(r"\s+")
 _INFRING = re.compile(r"infring", re.I)
 # "two suits against A, ... and one against B"
-_AND_ONE = re.compile(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:one|another|a\s+[\w\-]+|\w+)\s+against\s+{DESC}(?P<r2>{ELIST})", re.I)
+_AND_ONE = with_first_chars(re.compile(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:one|another|a\s+[\w\-]+|\w+)\s+against\s+{DESC}(?P<r2>{ELIST})", re.I))
 
 
 @dataclass(frozen=True)
@@ -305,7 +305,7 @@ def compile_grammar(text: str) -> Grammar:
     owners = []
     for o in _need_list(raw, "owner_phrases"):
         try:
-            owners.append(re.compile(o.replace("{O}", rf"(?P<o>{ELIST})"), re.I))
+            owners.append(with_first_chars(re.compile(o.replace("{O}", rf"(?P<o>{ELIST})"), re.I)))
         except re.error as exc:
             raise DataFileError(f"{_DATA}: owner phrase {o!r}: {exc}") from exc
     return Grammar(
@@ -763,8 +763,8 @@ def _has_context(ctx: Context, sents: list[_Sent], i: int, g: Grammar) -> bool:
 
 
 _NP_BEFORE = re.compile(r"(?:[\w\-]+\s+){1,4}$")
-_PRONOUN = re.compile(r"\b(?:it|its|they|their|the company|the firm)\b", re.I)
-_AGENTLESS = re.compile(r"\b(?:petition|request|challenge|valid)", re.I)
+_PRONOUN = with_first_chars(re.compile(r"\b(?:it|its|they|their|the company|the firm)\b", re.I))
+_AGENTLESS = with_first_chars(re.compile(r"\b(?:petition|request|challenge|valid)", re.I))
 
 
 def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, topic: list[str], agentless: bool = False) -> list[Action]:
@@ -929,15 +929,15 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
 _REPORTER = re.compile(r",?\s*(?:\d+\s+(?:U\.\s?S\.|F\.(?:\s?\d?d|\s?Supp\.?(?:\s?\d?d)?)|S\.\s?Ct\.|USPQ|L\.\s?Ed\.)|\[\d{4}\]\s+[A-Z])")
 _SIGNAL = re.compile(r"\b(?:see(?:\s+also)?|cf\.?|citing|quoting|under|accord|e\.g\.,?)\s*$", re.I)
 _DECLARE_NONINF = re.compile(r"declar\w*\s+(?:that\s+)?[^;]{0,60}?\b(?:not|non-?)\s*infring|invalid", re.I)
-_ASKED = re.compile(r"\b(?:seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may)\b[^.;]{0,120}$", re.I)
+_ASKED = with_first_chars(re.compile(r"\b(?:seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may)\b[^.;]{0,120}$", re.I))
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+)?$", re.I)
 _NO_FILING = re.compile(r"\s*(?:no|none|neither|never)\b", re.I)
-_REPORTED = re.compile(r"\b(?:said|says|announced|stated|noted|added|confirmed|revealed|disclosed)\s+(?:that\s+)?$", re.I)
-_INTENT = re.compile(
+_REPORTED = with_first_chars(re.compile(r"\b(?:said|says|announced|stated|noted|added|confirmed|revealed|disclosed)\s+(?:that\s+)?$", re.I))
+_INTENT = with_first_chars(re.compile(
     r"\b(?:would|will|could|may|might|plans?\s+to|planning\s+to|intends?\s+to|threatened\s+to|threatens\s+to|vowed\s+to|"
     r"vows\s+to|is\s+considering|considers|expects?\s+to|wants?\s+to|refused\s+to|declined\s+to|did\s+not|does\s+not|has\s+not|never)\b",
     re.I,
-)
+))
 
 
 def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, prior) -> list[Action] | None:

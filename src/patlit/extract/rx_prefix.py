@@ -1,8 +1,9 @@
 """Faster case-insensitive searches: a leading look-ahead on the possible first characters.
 
 Python's regex engine scans quickly for a pattern's first character only when the pattern
-starts with a literal or a character class it can read, and never under ``re.IGNORECASE``
-with cased letters: ``\\b(?:the|this|its)\\s+suit`` is then tried in full at every position.
+starts with a literal or a character class it can read (never under ``re.IGNORECASE``
+with cased letters, nor after ``\\b`` or a look-behind): ``\\b(?:the|this|its)\\s+suit`` is
+then tried in full at every position.
 :func:`with_first_chars` reads the set of characters any match can start with from the
 parsed pattern and puts ``(?=[...])`` in front, which fails at once almost everywhere.
 Matches, groups and group names stay the same (the look-ahead consumes nothing and holds
@@ -70,16 +71,37 @@ def _first_op(op, av) -> tuple[set[int], bool]:
     raise _Unknown  # ANY, NOT_LITERAL, GROUPREF, conditionals, ...
 
 
+def _engine_scans(items) -> bool:
+    """The engine finds this pattern's starts itself: it opens with a literal or a class
+    (or a choice of literals), read without IGNORECASE."""
+    while items and items[0][0] is C.SUBPATTERN:
+        items = items[0][1][-1].data
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (C.LITERAL, C.IN):
+        return True
+    if op is C.BRANCH:
+        return all(b.data and b.data[0][0] is C.LITERAL for b in av[1])
+    return False
+
+
 def with_first_chars(rx: re.Pattern) -> re.Pattern:
     """``rx`` with a look-ahead on its possible first characters when that can speed it up."""
-    if not isinstance(rx.pattern, str) or not rx.flags & re.IGNORECASE:
-        return rx  # without IGNORECASE the engine reads literal starts itself
+    if not isinstance(rx.pattern, str):
+        return rx
     try:
-        chars, nullable = _first_seq(P.parse(rx.pattern, rx.flags).data)
+        parsed = P.parse(rx.pattern, rx.flags)
+        chars, nullable = _first_seq(parsed.data)
     except (_Unknown, re.error, RecursionError):
         return rx
-    if nullable or not chars or not any(chr(c).lower() != chr(c).upper() for c in chars):
-        return rx  # empty matches, or uncased starts the engine already scans for
+    if nullable or not chars:
+        return rx  # empty matches
+    if rx.flags & re.IGNORECASE:
+        if not any(chr(c).lower() != chr(c).upper() for c in chars):
+            return rx  # uncased starts: the engine scans for them itself
+    elif _engine_scans(parsed.data):
+        return rx
     cls = "".join(f"\\U{c:08x}" for c in sorted(chars))
     try:
         out = re.compile(f"(?=[{cls}])(?:{rx.pattern})", rx.flags)
