@@ -26,6 +26,7 @@ from typing import Any, Callable
 
 from patlit.errors import DataFileError
 from patlit.extract.context import Context
+from patlit.extract.rx_prefix import with_first_chars
 from patlit.data import load_yaml
 from patlit.model import CaseNumberMention
 
@@ -130,6 +131,8 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], _Builder], ...] = (
     (("_",), _UPC, _upc),
     (("/",), _EPO, _group(1, "epo", whole=False)),
 )
+# the same patterns with a look-ahead on their first characters where the engine cannot scan for them
+_PATTERNS = tuple((probes, with_first_chars(rx), build) for probes, rx, build in _PATTERNS)
 
 
 def extract(ctx: Context) -> list[CaseNumberMention]:
