@@ -116,7 +116,7 @@ LOWER_NAME_RE = re.compile(
     rf"(?<![\w'’\-])(?:[a-z]+[A-Z][A-Za-z0-9]*|vivo|iQOO|realme|eero)(?:{_JOIN}{_TOKEN})*(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS})\b\.?)+"
 )
 # every LOWER_NAME_RE match holds one of these (a lower-case letter before a capital, or a brand): a cheap test first
-_LOWER_HINT = re.compile(r"[a-z](?:[A-Z]|ivo|ealme|ero)")
+_LOWER_HINT = re.compile(r"[a-z](?:[A-Z]|(?<=v)ivo|(?<=r)ealme|(?<=e)ero)")
 _TICKER = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|OTC|TSX|SIX|HKEX|SZSE|SSE|KRX|TYO|LSE)\s*:\s*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -323,7 +323,7 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
         out.extend(lower)
         lower_spans = [(c.start, c.end) for c in lower if c.text[:1].islower()]
         for m in _names_in(sent):
-            if _TICKER.search(sent, max(0, m.start() - 10), m.start()):
+            if sent.find(":", max(0, m.start() - 10), m.start()) >= 0 and _TICKER.search(sent, max(0, m.start() - 10), m.start()):
                 continue  # "(NASDAQ: IRBT)"
             if any(a <= ss + m.start() < b for a, b in lower_spans):
                 continue  # the "Corp." of "iRobot Corp."
@@ -558,6 +558,7 @@ def _co_names(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 # a bracket after a name, one nested bracket allowed: "(索尼移动通信产品(中国)有限公司, "Sony China")"
 _PAREN = re.compile(r"[ \u00a0]*[(（]((?:[^()（）]|[(（][^()（）]{0,20}[)）]){1,100})[)）]")
+_PAREN_AHEAD = re.compile(r"[ \u00a0]*[(（]")  # every _PAREN match starts so: a quick test first
 _ALIAS_LEAD = re.compile(
     r"^(?:(?:collectively|together|jointly)\s*,?\s*(?:the\s+)?|hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the)\s*[:,]?\s*",
     re.I,
@@ -768,7 +769,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         if c.blocked:
             blocked_keys.add(k)
         # bracketed aliases / affiliates right after the name
-        als, affs, _ = _paren_aliases(text, c.end)
+        als, affs, _ = _paren_aliases(text, c.end) if _PAREN_AHEAD.match(text, c.end) else ((), (), c.end)
         for a, b, how in als:
             at = text[a:b]
             ak = add(a, b, at, c.blocked or _blocked(at, lex) and how != "cjk", False)
