@@ -1116,7 +1116,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             # a heading caption only confirms a suit told in the text (its order may be appellant v. appellee)
             merge_only=(fr.sub == "possessive_open" and kind not in ("appeal", "invalidation")) or fr.sub == "caption_head",
             reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
-            ptab=_ptab_possible(ctx, g) and bool(g.ptab.search(np + " " + tail) or g.ptab.search(_raw_window(ctx, st.index, 2, 2))),
+            ptab=_ptab_possible(ctx, g) and bool(g.ptab.search(np + " " + tail) or _ptab_near(ctx, g, st.index)),
         )
     ]
     # "two suits against A, ... and one against B": a second respondent group
@@ -1146,6 +1146,21 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
         seen = any(all(w in ctx.text for w in cue) for cue in g.ptab_words)
         setattr(ctx, _PTAB_SEEN, seen)
     return seen
+
+
+def _ptab_near(ctx: Context, g: Grammar, i: int) -> bool:
+    """A PTAB cue within two sentences of sentence ``i`` (once per sentence and document)."""
+    near = getattr(ctx, _PTAB_NEAR, None)
+    if near is None:
+        near = {}
+        setattr(ctx, _PTAB_NEAR, near)
+    hit = near.get(i)
+    if hit is None:
+        hit = near[i] = bool(g.ptab.search(_raw_window(ctx, i, 2, 2)))
+    return hit
+
+
+_PTAB_NEAR = "_patlit_en_ptab_near"
 
 
 def _raw_window(ctx: Context, i: int, before: int, after: int) -> str:
