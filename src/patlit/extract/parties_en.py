@@ -288,6 +288,21 @@ def _blocked_cached(name: str) -> bool:
 _NAME_START = re.compile(rf"[{_UP}0-9]")
 
 
+def _lower_start(sent: str) -> bool:
+    """Whether ``sent`` may hold a LOWER_NAME_RE match: a hint whose run of lower-case
+    letters starts a word (nothing of a word, an apostrophe or a hyphen before it)."""
+    for h in _LOWER_HINT.finditer(sent):
+        p = h.start()
+        while p > 0 and "a" <= sent[p - 1] <= "z":
+            p -= 1
+        if p == 0:
+            return True
+        c = sent[p - 1]
+        if not (c.isalnum() or c in "_'’-"):
+            return True
+    return False
+
+
 def _names_in(sent: str) -> list[re.Match]:
     """``NAME_RE.finditer(sent)``, tried only where a capital or a digit stands (same matches)."""
     out = []
@@ -315,7 +330,7 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
         sent = text[ss:se]
         head = _is_headline(sent)
         lower: list[Cand] = []  # this sentence's names with a lower-case start (sentences come in order)
-        for m in (LOWER_NAME_RE.finditer(sent) if _LOWER_HINT.search(text, ss, se) else ()):
+        for m in (LOWER_NAME_RE.finditer(sent) if _lower_start(sent) else ()):
             t = m.group().rstrip(" ,")
             if not _blocked(t, lex):
                 lower.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
