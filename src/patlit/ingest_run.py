@@ -82,7 +82,21 @@ def _pool(workers: int):
         ctx.set_forkserver_preload(["patlit.extract", "patlit.record", "patlit.ingest_run"])
     else:
         ctx = mp.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_yield_to_writer)
+
+
+#: niceness of the extraction workers: the single writer process is the bottleneck of an
+#: ingest, so when CPUs are scarce the workers give way to it rather than starve it
+WORKER_NICENESS = 5
+
+
+def _yield_to_writer() -> None:
+    import os
+
+    try:
+        os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):  # not on this platform, or not allowed: run as is
+        pass
 
 
 def auto_jobs(files: list[str]) -> int:
