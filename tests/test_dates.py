@@ -2,19 +2,19 @@
 dates, numeric day/month order, spans, non-dates, find_published, data file."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus_support import CORPUS, corpus_pairs
+
 from patlit.errors import DataFileError
 from patlit.extract import dates
 from patlit.extract.context import Context
 
 GRAMMAR = dates.load_grammar()
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
 def _short(text: str) -> str:
@@ -243,23 +243,11 @@ def test_incomplete_months_are_refused(fake_data: Path) -> None:
 # ------------------------------------------------------------ corpus
 
 
-def _corpus_docs() -> list[tuple[dict, dict]]:
-    pairs = []
-    for part in ("dev", "seeds"):
-        docs_path, gold_path = CORPUS / part / "docs.jsonl", CORPUS / part / "gold.jsonl"
-        if not docs_path.is_file():
-            return []
-        gold = {g["doc_id"]: g for g in map(json.loads, gold_path.read_text("utf-8").splitlines()) if g}
-        for line in docs_path.read_text("utf-8").splitlines():
-            if line.strip():
-                doc = json.loads(line)
-                pairs.append((doc, gold[doc["doc_id"]]))
-    return pairs
 
 
 @pytest.mark.corpus
 @pytest.mark.skipif(not (CORPUS / "dev" / "docs.jsonl").is_file(), reason="../shared/corpus is absent")
-@pytest.mark.parametrize(("doc", "gold"), _corpus_docs() or [({}, {})], ids=lambda v: v.get("doc_id", "none"))
+@pytest.mark.parametrize(("doc", "gold"), corpus_pairs() or [({}, {})], ids=lambda v: v.get("doc_id", "none"))
 def test_corpus_published_matches_gold(doc: dict, gold: dict) -> None:
     # the gold published date is what the document itself shows (or what the input gave)
     found = dates.find_published(doc["text"], doc["lang"])
@@ -273,7 +261,7 @@ def test_corpus_published_matches_gold(doc: dict, gold: dict) -> None:
 @pytest.mark.skipif(not (CORPUS / "dev" / "docs.jsonl").is_file(), reason="../shared/corpus is absent")
 def test_corpus_gold_proceeding_dates_are_found() -> None:
     missing = []
-    for doc, gold in _corpus_docs():
+    for doc, gold in corpus_pairs():
         published = doc.get("published") or gold.get("published")
         found = set(values(doc["text"], doc["lang"], published))
         for proc in gold["proceedings"]:

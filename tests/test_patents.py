@@ -2,12 +2,13 @@
 decode_cn, describe, and the dev corpus (skipped when ../shared is absent)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from corpus_support import CORPUS, corpus_pairs
 
 from patlit.errors import DataFileError
 from patlit.extract import patents
@@ -15,7 +16,6 @@ from patlit.extract.context import Context
 from patlit.extract.patents import PatentIdError, canonical, cn_check_digit, decode_cn, describe
 
 GRAMMAR = patents.load_grammar()
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
 def _lang(text: str) -> str:
@@ -332,23 +332,11 @@ def test_form_without_examples_is_refused(fake_data: Path) -> None:
 # ------------------------------------------------------------ corpus
 
 
-def _corpus() -> list[tuple[dict, dict]]:
-    pairs = []
-    for part in ("dev", "seeds"):
-        docs_path, gold_path = CORPUS / part / "docs.jsonl", CORPUS / part / "gold.jsonl"
-        if not docs_path.is_file():
-            return []
-        gold = {g["doc_id"]: g for g in map(json.loads, gold_path.read_text("utf-8").splitlines()) if g}
-        for line in docs_path.read_text("utf-8").splitlines():
-            if line.strip():
-                doc = json.loads(line)
-                pairs.append((doc, gold[doc["doc_id"]]))
-    return pairs
 
 
 @pytest.mark.corpus
 @pytest.mark.skipif(not (CORPUS / "dev" / "docs.jsonl").is_file(), reason="../shared/corpus is absent")
-@pytest.mark.parametrize(("doc", "gold"), _corpus() or [({}, {})], ids=lambda v: v.get("doc_id", "none"))
+@pytest.mark.parametrize(("doc", "gold"), corpus_pairs() or [({}, {})], ids=lambda v: v.get("doc_id", "none"))
 def test_corpus_patents_match_gold(doc: dict, gold: dict) -> None:
     found = list(dict.fromkeys(ids_in(doc["text"], doc["lang"])))
     assert sorted(found) == sorted(gold["patents"])
