@@ -5,38 +5,14 @@ import json
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 
-from web_support import FIXTURES, build_db, main_dispute
+from web_support import FIXTURES, app, client, dispute, session  # noqa: F401  (fixtures)
 
 from patlit.store import queries
-from patlit.web.app import create_app
 
 API = "/api/v1"
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    app = create_app(build_db(tmp_path_factory.mktemp("webapi")), token="")
-    yield app
-    app.state.db.close()
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    with TestClient(app) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def session(app):
-    with app.state.db.session() as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def dispute(session) -> dict:
-    return main_dispute(session)
 
 
 def same(data) -> object:

@@ -7,37 +7,13 @@ import re
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from fastapi.testclient import TestClient
 
-from web_support import build_db, expected_graph, main_dispute, script_json
+from web_support import app, client, dispute, expected_graph, script_json, session  # noqa: F401  (fixtures)
 
 from patlit.model import PROCEEDING_KINDS
 from patlit.store import queries
-from patlit.web.app import create_app
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    app = create_app(build_db(tmp_path_factory.mktemp("webpages")), token="")
-    yield app
-    app.state.db.close()
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    with TestClient(app) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def session(app):
-    with app.state.db.session() as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def dispute(session) -> dict:
-    return main_dispute(session)
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,8 @@ Expected values are read back from the query layer, never copied from pages.
 """
 from __future__ import annotations
 
+import pytest
+
 import html.parser
 import json
 import re
@@ -95,3 +97,33 @@ def active_content(page_html: str) -> ActiveContent:
     parser.feed(page_html)
     parser.close()
     return parser
+
+
+# Module-scoped fixtures for the API and page tests: one database ingested from the
+# fixture documents, an app over it (read-only), a client, a session, the main dispute.
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    from patlit.web.app import create_app
+
+    app = create_app(build_db(tmp_path_factory.mktemp("web")), token="")
+    yield app
+    app.state.db.close()
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def session(app):
+    with app.state.db.session() as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def dispute(session) -> dict:
+    return main_dispute(session)
