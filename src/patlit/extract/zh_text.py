@@ -8,24 +8,16 @@ words as written.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 
+from patlit import data as data_files
 from patlit.errors import DataFileError
 
 
 def load_yaml(name: str) -> dict[str, Any]:
-    """Read ``patlit/data/<name>``; a missing or malformed file raises :class:`DataFileError`."""
-    try:
-        raw = (resources.files("patlit") / "data" / name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(f"{name}: cannot be read ({exc})") from exc
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{name}: not valid YAML ({exc})") from exc
+    """``patlit/data/<name>`` as a mapping; a missing or malformed file raises :class:`DataFileError`."""
+    data = data_files.load_yaml(name)
     if not isinstance(data, dict):
         raise DataFileError(f"{name}: the top level must be a mapping")
     return data

@@ -9,24 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
 
+from patlit.data import load_yaml
 from patlit.errors import DataFileError
 
 _NON_WORD = re.compile(r"[^\w\u3400-\u9fff]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[a-z]")
-
-
-def _load_yaml(name: str) -> Any:
-    import yaml
-
-    try:
-        text = resources.files("patlit.data").joinpath(name).read_text(encoding="utf-8")
-        return yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"data/{name}: cannot be loaded ({exc})") from exc
 
 
 def _words(name: str) -> str:
@@ -36,7 +25,7 @@ def _words(name: str) -> str:
 
 @cache
 def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = _load_yaml("legal_suffixes.yaml")
+    data = load_yaml("legal_suffixes.yaml")
     if not isinstance(data, dict):
         raise DataFileError("data/legal_suffixes.yaml: expected a mapping with 'latin', 'chinese', 'examples'")
     latin, chinese = data.get("latin"), data.get("chinese")
@@ -55,7 +44,7 @@ def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def suffix_examples() -> list[tuple[str, str]]:
     """The ``[name, folded]`` examples carried by the suffix table (for table-driven tests)."""
     _suffixes()
-    return [tuple(ex) for ex in _load_yaml("legal_suffixes.yaml").get("examples") or []]
+    return [tuple(ex) for ex in load_yaml("legal_suffixes.yaml").get("examples") or []]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -94,7 +83,7 @@ def script(name: str) -> str:
 @cache
 def curated_groups() -> dict[str, tuple[str, ...]]:
     """Folded key -> every name of its curated group (from ``data/party_groups.yaml``)."""
-    data = _load_yaml("party_groups.yaml")
+    data = load_yaml("party_groups.yaml")
     groups = data.get("groups") if isinstance(data, dict) else None
     if not isinstance(groups, list):
         raise DataFileError("data/party_groups.yaml: expected 'groups', a list")
