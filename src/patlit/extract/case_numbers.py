@@ -115,32 +115,50 @@ def _us(m: re.Match[str]) -> tuple[int, int, str, str | None]:
 
 
 _Builder = Callable[[re.Match[str]], tuple[int, int, str, str | None]]
-#: (quick tests, pattern, builder): a pattern runs only when one of its quick tests is in the text
-_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], _Builder], ...] = (
-    (("号",), _CN_CASE, _cn),
-    (("决定", "決定"), _CNIPA_AFTER, _cnipa),
-    (("决定", "決定"), _CNIPA_BEFORE, _cnipa),
-    (("-cv-", "-cr-", "-mc-", "-md-"), _US_DOCKET, _us),
-    (("ecision",), _CNIPA_EN, _group(1, "cnipa", whole=False)),
-    (("No.",), _US_CA, _group(1, None)),
-    (("Appeal",), _PTAB_APPEAL, _group(1, "ptab")),
-    (("IPR", "PGR", "CBM", "DER"), _PTAB, _ptab),
-    (("337-TA",), _ITC, _group(1, "usitc")),
-    (("No.", "Nos."), _CAFC, _group(1, "cafc")),
-    ((" O ", " U ", " Ni ", " W ", " ZR ", " ZB "), _DE_DOCKET, _de),
-    (("_",), _UPC, _upc),
-    (("/",), _EPO, _group(1, "epo", whole=False)),
+#: (gate, pattern, builder): a pattern runs only when its gate passes. A gate is a tuple of
+#: groups of literals: every group needs one of its literals in the text. Single characters
+#: the pattern cannot match without come first ("/", "-", "号"): they are found much faster
+#: than longer strings, and most documents fail on them.
+_PATTERNS: tuple[tuple[tuple[tuple[str, ...], ...], re.Pattern[str], _Builder], ...] = (
+    ((("号",),), _CN_CASE, _cn),
+    ((("号",), ("决定", "決定")), _CNIPA_AFTER, _cnipa),
+    ((("号",), ("决定", "決定")), _CNIPA_BEFORE, _cnipa),
+    (((":",), ("-",), ("-cv-", "-cr-", "-mc-", "-md-")), _US_DOCKET, _us),
+    ((("No.",), ("ecision",)), _CNIPA_EN, _group(1, "cnipa", whole=False)),
+    ((("-",), ("No.",)), _US_CA, _group(1, None)),
+    ((("-",), ("Appeal",)), _PTAB_APPEAL, _group(1, "ptab")),
+    ((("-",), ("IPR", "PGR", "CBM", "DER")), _PTAB, _ptab),
+    ((("-",), ("337-TA",)), _ITC, _group(1, "usitc")),
+    ((("-",), ("No.", "Nos.")), _CAFC, _group(1, "cafc")),
+    ((("/",), (" O ", " U ", " Ni ", " W ", " ZR ", " ZB ")), _DE_DOCKET, _de),
+    ((("_",), ("/",)), _UPC, _upc),
+    ((("/",),), _EPO, _group(1, "epo", whole=False)),
 )
 # the same patterns with a look-ahead on their first characters where the engine cannot scan for them
-_PATTERNS = tuple((probes, with_first_chars(rx), build) for probes, rx, build in _PATTERNS)
+_PATTERNS = tuple((gate, with_first_chars(rx), build) for gate, rx, build in _PATTERNS)
+
+
+def _gate_open(gate: tuple[tuple[str, ...], ...], text: str, present: dict[str, bool]) -> bool:
+    """Every group of ``gate`` has a literal in ``text`` (``present`` memoises the tests)."""
+    for group in gate:
+        for lit in group:
+            hit = present.get(lit)
+            if hit is None:
+                hit = present[lit] = lit in text
+            if hit:
+                break
+        else:
+            return False
+    return True
 
 
 def extract(ctx: Context) -> list[CaseNumberMention]:
     """Case numbers of the document in text order, none overlapping another."""
     text = ctx.text
     found: list[tuple[int, int, str, str | None]] = []
-    for probes, pattern, build in _PATTERNS:
-        if not any(p in text for p in probes):
+    present: dict[str, bool] = {}
+    for gate, pattern, build in _PATTERNS:
+        if not _gate_open(gate, text, present):
             continue
         for m in pattern.finditer(text):
             found.append(build(m))
