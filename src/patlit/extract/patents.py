@@ -394,14 +394,44 @@ def _office_of(pid: str) -> str:
     return m.group(0) if m else ""
 
 
+@lru_cache(maxsize=1)
+def _gate_scan() -> re.Pattern[str]:
+    """One regex for every gate of two characters or more, longest first."""
+    gates = {gate for form in _grammar().forms for gate in form.gate if len(gate) > 1}
+    return re.compile("|".join(re.escape(g) for g in sorted(gates, key=lambda g: (-len(g), g))))
+
+
+def _gates_found(text: str) -> list[str]:
+    """The longest gate starting at each position of ``text`` where one starts.
+
+    One scan instead of a substring search per gate. Restarting one character after
+    each hit visits every position, so a gate is in the text exactly when it is a prefix
+    (thus a substring) of one of these.
+    """
+    rx = _gate_scan()
+    found: list[str] = []
+    m = rx.search(text)
+    while m is not None:
+        found.append(m.group())
+        m = rx.search(text, m.start() + 1)
+    return found
+
+
 def _form_hits(text: str) -> list[_Hit]:
     out: list[_Hit] = []
+    found: list[str] | None = None
     present: dict[str, bool] = {}  # gate string -> in text (forms share gates: test each once)
     for form in _grammar().forms:
         for gate in form.gate:
             hit = present.get(gate)
             if hit is None:
-                hit = present[gate] = gate in text
+                if len(gate) == 1:  # one character: str.find is fast
+                    hit = gate in text
+                else:
+                    if found is None:
+                        found = _gates_found(text)
+                    hit = any(gate in f for f in found)
+                present[gate] = hit
             if hit:
                 break
         else:
