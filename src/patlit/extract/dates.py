@@ -128,9 +128,9 @@ def _phrase_regex(phrase: str) -> str:
 def _dispatch_regex(words: dict[str, str]) -> re.Pattern[str]:
     """One fast regex for many anchor words and the years 19xx/20xx.
 
-    It starts with a character class (which the regex engine scans quickly) and
-    then dispatches on that first character with a lookbehind, instead of trying
-    every word at every position.
+    One branch per first character, each opening with that character as a literal:
+    the engine then scans for the set of first characters itself and enters only the
+    branch whose literal matches, instead of trying every word at every position.
     """
     by_first: dict[str, list[str]] = {}
     for w in words:
@@ -147,9 +147,8 @@ def _dispatch_regex(words: dict[str, str]) -> re.Pattern[str]:
                 alts.append(re.escape(r) + "(?![a-z])")
             else:
                 alts.append(re.escape(r))
-        branches.append(f"(?<={re.escape(c)})(?:{'|'.join(alts)})")
-    first = "".join(sorted(re.escape(c) for c in by_first))
-    return re.compile(f"[{first}](?:{'|'.join(branches)})")
+        branches.append(f"{re.escape(c)}(?:{'|'.join(alts)})")
+    return re.compile("|".join(branches))
 
 
 def _raw_phrases(raw: dict[str, Any], lang: str) -> list[str]:
