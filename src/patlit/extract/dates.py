@@ -111,7 +111,17 @@ def _alternation(words: list[str]) -> str:
 
 
 def _word_regex(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![A-Za-z])(?:" + _alternation(words) + r")(?![A-Za-z])")
+    """Whole words (no Latin letter before or after), longest first.
+
+    ``(?<![A-Za-z])`` is checked after each word's first character (``W(?<![A-Za-z]W)ord``,
+    the same test): a pattern opening with a lookbehind is tried at every position, one
+    opening with literals lets the engine skip to their first characters.
+    """
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        first = re.escape(w[0])
+        alts.append(f"{first}(?<![A-Za-z]{first}){re.escape(w[1:])}")
+    return re.compile("(?:" + "|".join(alts) + r")(?![A-Za-z])")
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -460,15 +470,34 @@ def _value(
     return None
 
 
+#: what every English numeric date (a/b/yyyy) holds: a cheap test before its full pattern
+_SLASH_DATE = re.compile(r"/\d{1,2}/(?:19|20)[0-9]{2}")
+_day_first_memo: tuple[str, bool] | None = None
+
+
 def _prefers_day_first(g: _Grammar, text: str) -> bool:
-    """Read ambiguous numeric dates (02/11/2023) day-first in this document?"""
-    en_numeric = next(p for p in g.patterns["en"] if p.resolve == "numeric")
-    for m in en_numeric.regex.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a > 12 >= b:
-            return True
-        if b > 12 >= a:
-            return False
+    """Read ambiguous numeric dates (02/11/2023) day-first in this document?
+
+    A pure function of the text, asked up to three times per document (published date,
+    its list-page check, the mentions): the last answer is kept."""
+    global _day_first_memo
+    memo = _day_first_memo
+    if memo is not None and memo[0] is text:
+        return memo[1]
+    answer = _day_first_of(g, text)
+    _day_first_memo = (text, answer)
+    return answer
+
+
+def _day_first_of(g: _Grammar, text: str) -> bool:
+    if _SLASH_DATE.search(text):
+        en_numeric = next(p for p in g.patterns["en"] if p.resolve == "numeric")
+        for m in en_numeric.regex.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                return True
+            if b > 12 >= a:
+                return False
     return len(g.day_first.findall(text)) > len(g.month_first.findall(text))
 
 
