@@ -37,6 +37,7 @@ from typing import Any
 
 from patlit.errors import DataFileError
 from patlit.extract.forum_rules import CONDITIONAL, Candidate, Rule, Scan, extend_left
+from patlit.extract.rx_prefix import with_first_chars
 from patlit.data import load_yaml
 
 _DIRECTIONS = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "M": "Middle", "C": "Central"}
@@ -45,25 +46,27 @@ _SHORT_ORDINALS = (("1st",), ("2d", "2nd"), ("3d", "3rd"), ("4th",), ("5th",), (
 _DISTRICT_CITE = re.compile(r"^(?:([NSEWMC])\.\s?)?D\.\s?(.*)$")
 _CITE_TOKEN = re.compile(r"[A-Za-z]+\.?")
 
+# the patterns searched in a window before or around a hit go through with_first_chars: the
+# engine then skips the positions where they cannot start instead of trying them in full
 # "United States District Court for the", "U.S. District Courts for the" before a district
-_DISTRICT_PREFIX = re.compile(
+_DISTRICT_PREFIX = with_first_chars(re.compile(
     r"(?:(?:United\s+States|U\.\s?S\.|US|[Ff]ederal)\s+)?[Dd]istrict\s+[Cc]ourts?\s+(?:for|of|in)\s+(?:the\s+)?$"
-)
+))
 # "U.S. Court of Appeals for the" before a circuit
-_APPEALS_PREFIX = re.compile(
+_APPEALS_PREFIX = with_first_chars(re.compile(
     r"(?:(?:United\s+States|U\.\s?S\.|US)\s+)?[Cc]ourt\s+of\s+[Aa]ppeals\s+(?:for\s+)?(?:the\s+)?$"
-)
+))
 # a state used as a forum
-_COURT_IN = re.compile(
+_COURT_IN = with_first_chars(re.compile(
     r"(?:(?:[Ff]ederal|[Dd]istrict|U\.S\.)\s+(?:[Dd]istrict\s+)?[Cc]ourt|[Ff]ederal\s+(?:jury|judge)|\bcourt)\s+(?:in|of|for)\s+"
     r"(?:the\s+(?:[Ss]tate|[Dd]istrict)\s+of\s+)?(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)?$"
-)
-_IN_PLACE = re.compile(r"\bin\s+((?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)?)$")
-_LITIGATION_CUE = re.compile(r"\b(?:su(?:e|ed|es|ing|it|its)|lawsuits?|complaints?|filed|litigation|trial|jury|infring\w*)\b", re.I)
-_NOT_FORUM = re.compile(
+))
+_IN_PLACE = with_first_chars(re.compile(r"\bin\s+((?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)?)$"))
+_LITIGATION_CUE = with_first_chars(re.compile(r"\b(?:su(?:e|ed|es|ing|it|its)|lawsuits?|complaints?|filed|litigation|trial|jury|infring\w*)\b", re.I))
+_NOT_FORUM = with_first_chars(re.compile(
     r"\b(?:incorporated|headquartered|based|located|organi[sz]ed|registered|offices?|plants?|factory|facility|lives?|resides?|born|operat\w+|bankruptcy|chapter\s+11)\b[^.;]*$",
     re.I,
-)
+))
 _STATE_COURT_AFTER = re.compile(r"\s+(?:Chancery|Superior|Supreme|[Ss]tate\s+[Cc]ourt|Court\s+of|Bankruptcy|[Bb]ankruptcy)")
 _FEDERAL_COURT_AFTER = re.compile(r"\s+(?:[Ff]ederal(?:\s+[Dd]istrict)?|[Dd]istrict)\s+(?:[Cc]ourt|[Jj]ury|[Jj]udge)\b")
 # after a single-district state: patent cases are federal, so "a Delaware jury" is D. Del.
@@ -72,9 +75,9 @@ _NAME_GOES_ON = re.compile(r"[\s-]+[A-Z][a-z]")
 # patent cases are federal: "the Waco jury" sat in the federal courthouse of Waco
 _JURY_AFTER = re.compile(r"\s+(?:[Ff]ederal\s+)?[Jj]ury\b")
 _CASE_AFTER = re.compile(r"(?:\s+patent)?(?:\s+infringement)?\s+(?:case|suit|lawsuit|action|litigation)\b")
-_CITY_COURT_BEFORE = re.compile(
+_CITY_COURT_BEFORE = with_first_chars(re.compile(
     r"(?:[Ff]ederal|[Dd]istrict|U\.S\.)\s+(?:[Dd]istrict\s+)?(?:[Cc]ourt(?:house)?|[Jj]ury|[Jj]udge)\s+(?:in|at|sitting\s+in)\s+$"
-)
+))
 _ZH_US = re.compile(r"(?:美国|美國)$")
 _ZH_COURT_AFTER = re.compile(r"(?:联邦|聯邦)?(?:地区|地區|地方)?(?:法院|陪审团|陪審團)")
 _ZH_CITY_COURT_AFTER = re.compile(r"市?的?(?:联邦|聯邦)(?:地区|地區)?(?:法院|陪审团|陪審團)")
@@ -196,9 +199,15 @@ def _by_state_direction() -> dict[tuple[str, str], District]:
 # ---------------------------------------------------------------- resolvers
 
 
+#: a string every match of a prefix pattern holds (tested before the pattern is searched)
+_PREFIX_NEEDS = {_DISTRICT_PREFIX: "istrict", _APPEALS_PREFIX: "ppeals"}
+
+
 def _fixed(code: str, prefix: re.Pattern[str] | None = None):
+    needs = _PREFIX_NEEDS.get(prefix, "") if prefix is not None else ""
+
     def resolve(scan: Scan, start: int, end: int) -> Candidate:
-        s = extend_left(scan, start, prefix) if prefix is not None else start
+        s = extend_left(scan, start, prefix, needs=needs) if prefix is not None else start
         return Candidate(s, end, code, us=True)
 
     return resolve

@@ -90,9 +90,14 @@ def bounded(low: str, start: int, end: int) -> bool:
     return True
 
 
-def extend_left(scan: Scan, start: int, pattern: re.Pattern[str], width: int = 120) -> int:
-    """Start of a match of ``pattern`` (anchored with ``$``) right before ``start``, else ``start``."""
+def extend_left(scan: Scan, start: int, pattern: re.Pattern[str], width: int = 120, needs: str = "") -> int:
+    """Start of a match of ``pattern`` (anchored with ``$``) right before ``start``, else ``start``.
+
+    ``needs``: a string every match holds; the window is searched only when it is there
+    (a substring test is far cheaper than trying the pattern at every position)."""
     lo = max(0, start - width)
+    if needs and scan.text.find(needs, lo, start) < 0:
+        return start
     m = pattern.search(scan.text, lo, start)
     return m.start() if m else start
 

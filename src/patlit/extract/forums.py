@@ -29,6 +29,7 @@ from patlit.data import load_yaml
 from patlit.errors import DataFileError
 from patlit.extract import courts_cn, courts_us
 from patlit.extract.context import Context
+from patlit.extract.rx_prefix import with_first_chars
 from patlit.extract.forum_rules import (
     CONDITIONAL,
     GENERIC,
@@ -44,9 +45,11 @@ from patlit.model import ForumMention
 
 _DATA = "data/forums.yaml"
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_PLACE_LEFT = re.compile(r"(?:[A-ZÀ-Þ][\w'’\-]*(?:,\s+|\s+and\s+|\s+)){1,5}$")
+# searched in a window ending at a hit: with_first_chars makes the engine skip the
+# positions where they cannot start instead of trying them in full
+_PLACE_LEFT = with_first_chars(re.compile(r"(?:[A-ZÀ-Þ][\w'’\-]*(?:,\s+|\s+and\s+|\s+)){1,5}$"))
 _ZH_PLACE_LEFT = re.compile(r"[\u3400-\u9fff]{1,8}$")
-_QUALIFIER_LEFT = re.compile(r"(?:[A-ZÀ-Þ][\w'’.\-]*\s+){1,4}$")
+_QUALIFIER_LEFT = with_first_chars(re.compile(r"(?:[A-ZÀ-Þ][\w'’.\-]*\s+){1,4}$"))
 _OF_RIGHT = re.compile(r"\s+of\s+(?:[Tt]he\s+)?[A-ZÀ-Þ][\w'’\-]*(?:\s+(?:and\s+)?[A-ZÀ-Þ][\w'’\-]*){0,3}")
 _ZH_STOPS = set("向在至到于於被由诉訴称稱据據赴往对對的是为為从從与與及或并並其该該了已审審请請给給交将將，。、；：,;:（）()“”《》 \n")
 _WORD = re.compile(r"\S+")
@@ -123,9 +126,9 @@ def describe(code: str) -> str:
 
 def _guarded(code: str, after: tuple[str, ...], before: tuple[str, ...], left: str | None):
     def resolve(scan: Scan, start: int, end: int) -> Candidate | None:
-        if any(scan.text.startswith(a, end) for a in after):
+        if after and any(scan.text.startswith(a, end) for a in after):
             return None
-        if any(scan.text.endswith(b, 0, start) for b in before):
+        if before and any(scan.text.endswith(b, 0, start) for b in before):
             return None
         s = start
         if left == "place":
