@@ -65,6 +65,11 @@ def _alt(items) -> str:
     return "|".join(re.escape(s) for s in sorted(set(items), key=len, reverse=True))
 
 
+def _first_chars(items) -> str:
+    """A regex class body of the first characters of literal strings."""
+    return "".join(re.escape(c) for c in sorted({s[0] for s in items if s}))
+
+
 @dataclass(frozen=True)
 class _Grammar:
     """Patterns anchored on numbers: a cheap scan for digits/numerals, then the
@@ -167,9 +172,16 @@ def _grammar() -> _Grammar:
     scale_en = {sc.word: sc.value for sc in lex.scales_en if sc.attached}
     scale_en.update({sc.word.lower(): sc.value for sc in lex.scales_en if not sc.attached})
     codes_alt = _alt(code_currency)
+    # the look-aheads on the first characters of the scale words and of the currencies let
+    # the plain numbers (most of them) skip the long case-insensitive alternations at once;
+    # they are case-insensitive too, so they let through every match of the words after them
+    scale_first = _first_chars(spaced)
+    currency_first = _first_chars([*code_currency, *word_currency])
     en_number = re.compile(
-        rf"{_EN_ANCHOR}(?P<scale>(?:{_alt(attached)})(?![A-Za-z])|(?:{_SPACE}|-)(?i:{_alt(spaced)})(?![A-Za-z]))?"
-        rf"(?:{_SPACE}(?:(?P<code>{codes_alt})(?![A-Za-z])|(?i:(?P<word>{_alt(word_currency)}))(?![A-Za-z])))?"
+        rf"{_EN_ANCHOR}(?P<scale>(?:{_alt(attached)})(?![A-Za-z])"
+        rf"|(?=(?:{_SPACE}|-)(?i:[{scale_first}]))(?:{_SPACE}|-)(?i:{_alt(spaced)})(?![A-Za-z]))?"
+        rf"(?:(?={_SPACE}(?i:[{currency_first}])){_SPACE}"
+        rf"(?:(?P<code>{codes_alt})(?![A-Za-z])|(?i:(?P<word>{_alt(word_currency)}))(?![A-Za-z])))?"
     )
     scale_chars = "".join(lex.scales_zh)
     approx = "".join(lex.approx_zh)
