@@ -115,12 +115,16 @@ def _word_regex(words: list[str]) -> re.Pattern[str]:
 
     ``(?<![A-Za-z])`` is checked after each word's first character (``W(?<![A-Za-z]W)ord``,
     the same test): a pattern opening with a lookbehind is tried at every position, one
-    opening with literals lets the engine skip to their first characters.
+    opening with literals lets the engine skip to their first characters. Words are
+    grouped by first character, so a position tries only the words it can start.
     """
-    alts = []
+    by_first: dict[str, list[str]] = {}  # words by first character, longest first within each
     for w in sorted(words, key=len, reverse=True):
-        first = re.escape(w[0])
-        alts.append(f"{first}(?<![A-Za-z]{first}){re.escape(w[1:])}")
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    alts = []
+    for ch, rests in by_first.items():  # only one first character can match at a position
+        first = re.escape(ch)
+        alts.append(f"{first}(?<![A-Za-z]{first})(?:{'|'.join(rests)})")
     return re.compile("(?:" + "|".join(alts) + r")(?![A-Za-z])")
 
 
