@@ -26,6 +26,7 @@ from typing import Any
 
 from patlit.data import load_yaml
 from patlit.errors import DataFileError
+from patlit.extract.rx_prefix import required_chars
 from patlit.model import DateMention
 
 _DATA_FILE = "dates.yaml"
@@ -49,6 +50,7 @@ class _Pattern:
     back: int  # characters before the anchor where a match may start (0 = at it)
     regex: re.Pattern[str]
     examples: tuple[dict[str, Any], ...]
+    needs: str = ""  # a character every match holds ("/" of 02/11/2023), "" if none is sure
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,13 @@ def _phrase_regex(phrase: str) -> str:
             esc = f"[{w[0].upper()}{w[0].lower()}]" + re.escape(w[1:])
         out.append(esc)
     return r"\s+".join(out)
+
+
+def _needs(rx: re.Pattern[str]) -> str:
+    """The character a window must hold for ``rx`` to match in it: the first sure one
+    that is not a Latin letter (rarer), else the first sure one, else ""."""
+    chars = required_chars(rx)
+    return next((c for c in chars if not (c.isascii() and c.isalpha())), chars[:1])
 
 
 def _dispatch_regex(words: dict[str, str]) -> re.Pattern[str]:
@@ -255,7 +264,7 @@ def _grammar() -> _Grammar:
             back = p.get("back")
             if not isinstance(back, int) or back < 0:
                 raise _fail(f"{where} ({p['name']}): back must be a whole number >= 0")
-            out.append(_Pattern(p["name"], lang, p["resolve"], p["anchor"], back, rx, tuple(ex)))
+            out.append(_Pattern(p["name"], lang, p["resolve"], p["anchor"], back, rx, tuple(ex), _needs(rx)))
         patterns[lang] = tuple(out)
 
     by_anchor = {k: tuple(p for lg in ("en", "zh") for p in patterns[lg] if p.anchor == k) for k in _ANCHORS}
@@ -636,7 +645,10 @@ def _scan(text: str, lang: str, published: str | None, day_first: bool | None = 
                 if m:
                     seen[(p.name, m.start(), m.end())] = (p, m)
                 continue
-            for m in p.regex.finditer(src, max(0, start - p.back), min(n, end + _FORWARD)):
+            lo, hi = max(0, start - p.back), min(n, end + _FORWARD)
+            if p.needs and src.find(p.needs, lo, hi) < 0:
+                continue  # cannot match in this window
+            for m in p.regex.finditer(src, lo, hi):
                 if m.start() <= start < m.end() or m.start() < end <= m.end():  # holds the anchor
                     seen[(p.name, m.start(), m.end())] = (p, m)
     matches = list(seen.values())

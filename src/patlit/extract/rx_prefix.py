@@ -110,3 +110,29 @@ def with_first_chars(rx: re.Pattern) -> re.Pattern:
     if out.groupindex != rx.groupindex or out.groups != rx.groups:
         return rx
     return out
+
+
+def _required_seq(items, out: list[str]) -> None:
+    for op, av in items:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op is C.SUBPATTERN:
+            if not av[1] & re.IGNORECASE:  # (?i:...) matches other cases too
+                _required_seq(av[-1].data if hasattr(av[-1], "data") else av[-1], out)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            _required_seq(av[2].data if hasattr(av[2], "data") else av[2], out)
+        # anything else (choices, classes, look-arounds, optional parts) requires nothing sure
+
+
+def required_chars(rx: re.Pattern) -> str:
+    """Characters every match of ``rx`` holds (between its start and end), in pattern
+    order; "" when none is sure (or the pattern ignores case)."""
+    if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
+        return ""
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+    except (re.error, RecursionError):
+        return ""
+    out: list[str] = []
+    _required_seq(parsed.data, out)
+    return "".join(dict.fromkeys(out))
