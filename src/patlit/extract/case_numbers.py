@@ -114,12 +114,25 @@ def _us(m: re.Match[str]) -> tuple[int, int, str, str | None]:
     return (label.start() if label else m.start()), m.end(), m.group(1), None
 
 
+def _digit_slash_digits(text: str) -> bool:
+    """Is there a "/" with a digit before it and two after it ("T 1063/18", "21 O 3009/25")?
+    Most slashes of a page are in links and dates: looking at each is cheaper than a regex."""
+    i = text.find("/")
+    while i >= 0:
+        if i and text[i - 1].isdigit() and text[i + 1 : i + 3].isdigit() and len(text[i + 1 : i + 3]) == 2:
+            return True
+        i = text.find("/", i + 1)
+    return False
+
+
 _Builder = Callable[[re.Match[str]], tuple[int, int, str, str | None]]
 #: (gate, pattern, builder): a pattern runs only when its gate passes. A gate is a tuple of
-#: groups of literals: every group needs one of its literals in the text. Single characters
-#: the pattern cannot match without come first ("/", "-", "号"): they are found much faster
-#: than longer strings, and most documents fail on them.
-_PATTERNS: tuple[tuple[tuple[tuple[str, ...], ...], re.Pattern[str], _Builder], ...] = (
+#: groups of literals, each of which needs one of its literals in the text, or tests of the
+#: text that must say yes. Single characters the pattern cannot match without come first
+#: ("/", "-", "号"): they are found much faster than longer strings, and most documents
+#: fail on them.
+_Gate = tuple[tuple[str, ...] | Callable[[str], bool], ...]
+_PATTERNS: tuple[tuple[_Gate, re.Pattern[str], _Builder], ...] = (
     ((("号",),), _CN_CASE, _cn),
     ((("号",), ("决定", "決定")), _CNIPA_AFTER, _cnipa),
     ((("号",), ("决定", "決定")), _CNIPA_BEFORE, _cnipa),
@@ -130,17 +143,25 @@ _PATTERNS: tuple[tuple[tuple[tuple[str, ...], ...], re.Pattern[str], _Builder], 
     ((("-",), ("IPR", "PGR", "CBM", "DER")), _PTAB, _ptab),
     ((("-",), ("337-TA",)), _ITC, _group(1, "usitc")),
     ((("-",), ("No.", "Nos.")), _CAFC, _group(1, "cafc")),
-    ((("/",), (" O ", " U ", " Ni ", " W ", " ZR ", " ZB ")), _DE_DOCKET, _de),
-    ((("_",), ("/",)), _UPC, _upc),
-    ((("/",),), _EPO, _group(1, "epo", whole=False)),
+    ((("/",), _digit_slash_digits, (" O ", " U ", " Ni ", " W ", " ZR ", " ZB ")), _DE_DOCKET, _de),
+    ((("_",), ("/",), _digit_slash_digits), _UPC, _upc),
+    ((("/",), _digit_slash_digits), _EPO, _group(1, "epo", whole=False)),
 )
 # the same patterns with a look-ahead on their first characters where the engine cannot scan for them
 _PATTERNS = tuple((gate, with_first_chars(rx), build) for gate, rx, build in _PATTERNS)
 
 
-def _gate_open(gate: tuple[tuple[str, ...], ...], text: str, present: dict[str, bool]) -> bool:
-    """Every group of ``gate`` has a literal in ``text`` (``present`` memoises the tests)."""
+def _gate_open(gate: _Gate, text: str, present: dict[Any, bool]) -> bool:
+    """Every group of ``gate`` has a literal in ``text`` and every test of it says yes
+    (``present`` memoises the answers)."""
     for group in gate:
+        if callable(group):
+            hit = present.get(group)
+            if hit is None:
+                hit = present[group] = group(text)
+            if not hit:
+                return False
+            continue
         for lit in group:
             hit = present.get(lit)
             if hit is None:
@@ -156,7 +177,7 @@ def extract(ctx: Context) -> list[CaseNumberMention]:
     """Case numbers of the document in text order, none overlapping another."""
     text = ctx.text
     found: list[tuple[int, int, str, str | None]] = []
-    present: dict[str, bool] = {}
+    present: dict[Any, bool] = {}
     for gate, pattern, build in _PATTERNS:
         if not _gate_open(gate, text, present):
             continue
