@@ -143,6 +143,12 @@ _INFRING = re.compile(r"infring", re.I)
 _AND_ONE = with_first_chars(re.compile(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:one|another|a\s+[\w\-]+|\w+)\s+against\s+{DESC}(?P<r2>{ELIST})", re.I))
 
 
+_WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
+#: the words of _WORDS without the numbers: a sentence's words are only ever compared with the
+#: grammar's key words, and when none of those is a number this is the same test, at half the cost
+_LETTER_WORDS = re.compile(r"[a-z][a-z\-]*")
+
+
 @dataclass(frozen=True)
 class Frame:
     id: str
@@ -183,9 +189,9 @@ class Grammar:
     kind_any: re.Pattern | None = None  # every kind cue at once, group k<i> for kind_cues[i]
     all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
     frame_index: dict | None = None  # trigger word -> indexes into all_frames
+    words_re: re.Pattern = _WORDS  # how a sentence's words are read (see _LETTER_WORDS)
 
 
-_WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
 #: trigger words of the frames that are not one verb's (see _extra_patterns)
 _EXTRA_KEYS = {
     "enforce_agreement": frozenset({"agreement"}),
@@ -361,6 +367,10 @@ def compile_grammar(text: str) -> Grammar:
             owners.append(with_first_chars(re.compile(o.replace("{O}", rf"(?P<o>{ELIST})"), re.I)))
         except re.error as exc:
             raise DataFileError(f"{_DATA}: owner phrase {o!r}: {exc}") from exc
+    all_keys = frozenset().union(*(f.keys for f in (*frames, *extra)), *(k for _, _, k, _ in outcomes)) | frozenset(
+        {"it", "its", "they", "their", "company", "firm", "petition", "request", "challenge", "valid", "valid"}
+    )
+    needs = frozenset().union(*(f.needs for f in (*frames, *extra)))
     return Grammar(
         frames=tuple(frames),
         noun_kind=nouns,
@@ -387,8 +397,8 @@ def compile_grammar(text: str) -> Grammar:
         noun_first=(
             frozenset(re.match(r"\w+", n).group() for n in nouns) if all(re.match(r"\w", n) for n in nouns) else None
         ),
-        all_keys=frozenset().union(*(f.keys for f in (*frames, *extra)), *(k for _, _, k, _ in outcomes))
-        | frozenset({"it", "its", "they", "their", "company", "firm", "petition", "request", "challenge", "valid", "valid"}),
+        all_keys=all_keys,
+        words_re=_WORDS if any(re.search(r"\d", k) for k in all_keys | needs) else _LETTER_WORDS,
     )
 
 
@@ -572,7 +582,10 @@ class _Sent:
         return out
 
 
-def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]]) -> _Sent:
+def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]], words_re: re.Pattern = _WORDS,
+              plain: tuple[str, frozenset[str]] | None = None) -> _Sent:
+    """The sentence with its party mentions as placeholders; ``plain`` is the lower-cased text and
+    words of a sentence naming no party, when already read."""
     ss, se = ctx.sentences[si]
     text = ctx.text
     parts: list[str] = []
@@ -603,14 +616,18 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]]) -> _Sent
         is_ent.append(-1)
         parts.append(text[pos:se])
     abst = "".join(parts)
-    low = abst.lower()
+    if plain is not None and not ents:
+        low, words = plain
+    else:
+        low = abst.lower()
+        words = frozenset(words_re.findall(low))
     odd = getattr(ctx, _ODD_SEEN, None)
     if odd is None:
         odd = not text.isascii() and bool(_ODD_FOLD.search(text))
         setattr(ctx, _ODD_SEEN, odd)
     if odd:
         odd = bool(_ODD_FOLD.search(abst))
-    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, frozenset(_WORDS.findall(low)), low, odd)
+    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, words, low, odd)
 
 
 _ODD_SEEN = "_patlit_en_odd"
@@ -715,9 +732,10 @@ def _context_flags(ctx: Context, g: Grammar) -> list[bool]:
 class _Sents:
     """Abstracted sentences, made on first use (most sentences are never looked at)."""
 
-    def __init__(self, ctx: Context, per: list[list[tuple[int, int, str]]]):
-        self.ctx, self.per = ctx, per
+    def __init__(self, ctx: Context, per: list[list[tuple[int, int, str]]], words_re: re.Pattern = _WORDS):
+        self.ctx, self.per, self.words_re = ctx, per, words_re
         self.done: dict[int, _Sent] = {}
+        self.plain: dict[int, tuple[str, frozenset[str]]] = {}  # sentence -> its lower-cased text and words
 
     def __len__(self) -> int:
         return len(self.per)
@@ -729,7 +747,7 @@ class _Sents:
             i += len(self)
         st = self.done.get(i)
         if st is None:
-            st = self.done[i] = _abstract(self.ctx, i, self.per[i])
+            st = self.done[i] = _abstract(self.ctx, i, self.per[i], self.words_re, self.plain.get(i))
         return st
 
 
@@ -738,7 +756,7 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
     from patlit.extract import parties_en
 
     per = _sentence_spans(ctx, parties)
-    sents = _Sents(ctx, per)
+    sents = _Sents(ctx, per, g.words_re)
     actions: list[Action] = []
     outcomes: list[Outcome] = []
     pairs: list[tuple[str, ...]] = []
@@ -775,8 +793,12 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             if per[i]:
                 deferred.append(i)
             continue  # far from any word about patents
-        if not per[i] and not (frozenset(_WORDS.findall(text[ss:se].lower())) & g.all_keys):
-            continue  # nothing that could report an action or an outcome
+        if not per[i]:
+            low = text[ss:se].lower()
+            words = frozenset(g.words_re.findall(low))
+            if not (words & g.all_keys):
+                continue  # nothing that could report an action or an outcome
+            sents.plain[i] = (low, words)
         st = sents[i]
         outcomes.extend(_outcomes(ctx, st, g))
         agentless = not st.ents and not _PRONOUN.search(st.text)
