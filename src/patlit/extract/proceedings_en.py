@@ -182,8 +182,8 @@ class Grammar:
     noun_at: re.Pattern  # where an action noun starts
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
     context_words: tuple[str, ...] = ()  # patent_context, lower-cased
-    noun_first: frozenset[str] | None = None  # first run of word characters of each action noun (lower case)
     outcome_keys: frozenset[str] = frozenset()  # the keys of every outcome cue
+    outcome_index: dict | None = None  # outcome key -> indexes into outcomes
     frame_keys: frozenset[str] = frozenset()  # the words of frame_index
     ptab_words: tuple[tuple[str, ...], ...] = ()  # the words of each PTAB cue (case-sensitive, like the cue)
     kind_any: re.Pattern | None = None  # every kind cue at once, group k<i> for kind_cues[i]
@@ -254,7 +254,7 @@ def _is_anchored(pat: str) -> bool:
 
 
 #: where an anchored frame may start: a party placeholder or a pronoun / "the company"
-_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b(?:it|its|he|she|they|their|them|him|her|{_DESCRIPTOR})\b", re.I))
+_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped('it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR)}\b", re.I))
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -379,6 +379,7 @@ def compile_grammar(text: str) -> Grammar:
         reexam=re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I),
         ptab=re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b"),
         outcome_keys=frozenset().union(*(k for _, _, k, _ in outcomes)),
+        outcome_index={k: tuple(i for i, o in enumerate(outcomes) if k in o[2]) for k in frozenset().union(*(o[2] for o in outcomes))},
         ptab_words=tuple(tuple(str(w).split()) for w in raw["ptab_cues"]),
         outcomes=tuple(outcomes),
         owners=tuple(owners),
@@ -393,10 +394,7 @@ def compile_grammar(text: str) -> Grammar:
         verbs=tuple(verbs),
         extra=tuple(extra),
         itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
-        noun_at=re.compile(rf"\b{noun_re}\b", re.I),
-        noun_first=(
-            frozenset(re.match(r"\w+", n).group() for n in nouns) if all(re.match(r"\w", n) for n in nouns) else None
-        ),
+        noun_at=with_first_chars(re.compile(rf"\b{noun_re}\b", re.I)),
         all_keys=all_keys,
         words_re=_WORDS if any(re.search(r"\d", k) for k in all_keys | needs) else _LETTER_WORDS,
     )
@@ -908,31 +906,9 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     return out
 
 
-_RUN = re.compile(r"\w+")
-
-
 def _noun_starts(st: _Sent, g: Grammar) -> list[int]:
-    """Where action nouns start: ``g.noun_at.finditer`` tried only at words that begin a noun.
-
-    A noun starts a run of word characters equal to its own first run ("counter" of
-    "counter-suit"), so the lower-cased sentence's runs point at every possible start.
-    """
-    text = st.text
-    if st.odd or g.noun_first is None:
-        return [m.start() for m in g.noun_at.finditer(text)]
-    out: list[int] = []
-    last = 0
-    first = g.noun_first
-    for w in _RUN.finditer(st.low):
-        if w.group() in first:
-            p = w.start()
-            if p < last:
-                continue
-            m = g.noun_at.match(text, p)
-            if m is not None:
-                out.append(p)
-                last = m.end()
-    return out
+    """Where action nouns start (one scan: ``noun_at`` tests the first letter before anything else)."""
+    return [m.start() for m in g.noun_at.finditer(st.text)]
 
 
 def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str], exclude: tuple[str, ...] = (),
@@ -1218,7 +1194,9 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
     """Whether every word of some PTAB cue occurs in the document (else no text cut from it holds one)."""
     seen = getattr(ctx, _PTAB_SEEN, None)
     if seen is None:
-        seen = any(all(w in ctx.text for w in cue) for cue in g.ptab_words)
+        text = ctx.text
+        present = {w for w in {w for cue in g.ptab_words for w in cue} if w in text}
+        seen = any(all(w in present for w in cue) for cue in g.ptab_words)
         setattr(ctx, _PTAB_SEEN, seen)
     return seen
 
@@ -1260,11 +1238,14 @@ def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
 
 def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     out = []
-    if g.outcome_keys.isdisjoint(st.words):
+    hit = st.words & g.outcome_keys
+    if not hit:
         return out
-    for kind, rx, keys, only in g.outcomes:
-        if keys.isdisjoint(st.words):
-            continue
+    # the cues holding one of the sentence's words, in grammar order
+    index = g.outcome_index
+    picked = sorted({i for w in hit for i in index[w]}) if len(hit) > 1 else index[next(iter(hit))]
+    for i in picked:
+        kind, rx, keys, only = g.outcomes[i]
         for m in rx.finditer(st.text):
             if kind != "reset" and _ASKED.search(st.text, max(_clause_start(st.text, m.start()), m.start() - 140), m.start()):
                 continue  # "is seeking an exclusion order": asked for, not obtained
