@@ -238,6 +238,12 @@ _ANY_OF = {
     ("noun", "active"): ("against", "into"),
     ("noun", "active_naming"): ("naming",),
     ("verdict", "found"): ("found", "find", "held", "hold", "rule", "ruling", "determined", "declared", "concluded", "decided", "confirmed"),
+    ("allege", "active"): ("infring",),
+    ("request", "active"): ("reexamin", "re-examin", "invalidat", "revoke", "revocation", "inter", "post-grant", "ipr"),
+    ("noun", "ask_court"): ("court", "tribunal"),
+    # a party's ("X's", "X’") or "its" / "their"
+    ("noun", "possessive"): ("'", "’", "its", "their"),
+    ("noun", "possessive_open"): ("'", "’", "its", "their"),
 }
 
 
