@@ -53,6 +53,45 @@ _FRAMES = {"direct", "to_court", "against", "accuse", "allege", "noun", "request
 _MODES = {"filing", "reference"}
 
 ENT = "\ue000\\d+\ue001"
+
+
+def _split_top(alts: str) -> list[str]:
+    """The top-level alternatives of ``a|b(?:c|d)|e``."""
+    out, depth, cur = [], 0, []
+    i = 0
+    while i < len(alts):
+        ch = alts[i]
+        if ch == "\\":
+            cur.append(alts[i:i + 2])
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+def _grouped(alts: str, tail: str = "") -> str:
+    """``(?:alts|tail)`` with the alternatives (each starting with a letter) grouped by that
+    letter behind a look-ahead: same matches in the same order of preference, as the
+    alternatives that can match at one place share their first letter and keep their order
+    (Python's engine would otherwise enter each case-insensitive alternative in turn)."""
+    groups: dict[str, list[str]] = {}
+    for a in _split_top(alts):
+        if not a[:1].isalpha():
+            raise ValueError(f"alternative {a!r} does not start with a letter")
+        groups.setdefault(a[0].lower(), []).append(a)
+    look = "(?=[" + "".join(sorted({c for k in groups for c in (k, k.upper())})) + "])"
+    body = "|".join(g[0] if len(g) == 1 else "(?:" + "|".join(g) + ")" for g in groups.values())
+    return "(?:" + look + "(?:" + body + ")" + ("|" + tail if tail else "") + ")"
 _BR1 = r"(?:\s*\([^()]{0,80}\))*"
 # "A", "A and B", "A, B and C", "A & B": commas only in a list closed by "and"
 # "A and its spin-off B", "A and its U.S. units, B and C": co-parties named with their parent
@@ -65,19 +104,20 @@ ELIST = (
     rf"(?:{_AND_ITS}{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*\band\b\s*{ENT}{_BR1})?,?)?"
 )
 # "the company", "the chipmaker", "the Korean phone maker": a party named before
-_DESCRIPTOR = (
-    r"the\s+(?:[\w\-]+\s+){0,2}?(?:company|firm|chipmaker|chip\s+maker|maker|manufacturer|giant|group|startup|"
+_DESCRIPTOR = r"the\s+(?:[\w\-]+\s+){0,2}?" + _grouped(
+    r"company|firm|chipmaker|chip\s+maker|maker|manufacturer|giant|group|startup|"
     r"vendor|supplier|plaintiff|defendant|patentee|patent\s+owner|patent\s+holder|licensor|licensee|carrier|"
-    r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker)"
+    r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker"
 )
 SUBJ_PRON = rf"\b(?:it|he|she|they|{_DESCRIPTOR})\b"
 OBJ_PRON = rf"\b(?:{_DESCRIPTOR}|it|them|him|her)\b"
-_ADV = (
-    r"(?:also|then|later|recently|subsequently|previously|earlier|already|again|first|further|finally|now|"
+_ADV = _grouped(
+    r"also|then|later|recently|subsequently|previously|earlier|already|again|first|further|finally|now|"
     r"reportedly|allegedly|itself|in\s+turn|has|have|had|will|would|could|did|does|do|is|are|was|were|been|"
     r"just|once|too|directly|today|now|formally|officially|"
     r"separately|jointly|ultimately|eventually|originally|initially|since|last\s+(?:week|month|year)|"
-    r"on\s+\w+day|in\s+\d{4}|(?:responded|retaliated|countered|reacted|hit\s+back)\s+by|[a-z]+ly)"
+    r"on\s+\w+day|in\s+\d{4}|responded\s+by|retaliated\s+by|countered\s+by|reacted\s+by|hit\s+back\s+by",
+    tail=r"[a-z]+ly",
 )
 _BRACKETS = r"(?:\s*\([^()]{0,80}\))*"
 _COORD = r"(?-i:\s+[a-z][^,;.\ue000A-Z]{0,40}?,?\s+(?:but|and)\s+(?:then\s+|later\s+|instead\s+|also\s+)?)"
@@ -87,7 +127,7 @@ _STOPW = (
     r"alleging|seeking|asking|because|as|before|under|since|while|when|if|was|were|is|are|has|had|have|"
     r"patent|patents|court|suit|lawsuit|complaint"
 )
-DESC = rf"(?:(?!(?:{_STOPW})\b)[\w\-’']+\s+){{0,4}}?"
+DESC = rf"(?:(?!{_grouped(_STOPW)}\b)[\w\-’']+\s+){{0,4}}?"
 _BE = r"(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|been|being|is|are)"
 _VERDICT_V = r"(?:found|finds|find|finding|held|holds|holding|ruled|rules|ruling|determined|declared|concluded|decided|confirmed)"
 _JUDGE = r"\b(?:jury|juries|courts?|judges?|commission|ALJ|panel|tribunal|it|they|which)\b"
@@ -101,6 +141,12 @@ _SPACES = re.compile(r"\s+")
 _INFRING = re.compile(r"infring", re.I)
 # "two suits against A, ... and one against B"
 _AND_ONE = with_first_chars(re.compile(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:one|another|a\s+[\w\-]+|\w+)\s+against\s+{DESC}(?P<r2>{ELIST})", re.I))
+
+
+_WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
+#: the words of _WORDS without the numbers: a sentence's words are only ever compared with the
+#: grammar's key words, and when none of those is a number this is the same test, at half the cost
+_LETTER_WORDS = re.compile(r"[a-z][a-z\-]*")
 
 
 @dataclass(frozen=True)
@@ -136,16 +182,16 @@ class Grammar:
     noun_at: re.Pattern  # where an action noun starts
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
     context_words: tuple[str, ...] = ()  # patent_context, lower-cased
-    noun_first: frozenset[str] | None = None  # first run of word characters of each action noun (lower case)
     outcome_keys: frozenset[str] = frozenset()  # the keys of every outcome cue
+    outcome_index: dict | None = None  # outcome key -> indexes into outcomes
     frame_keys: frozenset[str] = frozenset()  # the words of frame_index
     ptab_words: tuple[tuple[str, ...], ...] = ()  # the words of each PTAB cue (case-sensitive, like the cue)
     kind_any: re.Pattern | None = None  # every kind cue at once, group k<i> for kind_cues[i]
     all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
     frame_index: dict | None = None  # trigger word -> indexes into all_frames
+    words_re: re.Pattern = _WORDS  # how a sentence's words are read (see _LETTER_WORDS)
 
 
-_WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
 #: trigger words of the frames that are not one verb's (see _extra_patterns)
 _EXTRA_KEYS = {
     "enforce_agreement": frozenset({"agreement"}),
@@ -192,6 +238,12 @@ _ANY_OF = {
     ("noun", "active"): ("against", "into"),
     ("noun", "active_naming"): ("naming",),
     ("verdict", "found"): ("found", "find", "held", "hold", "rule", "ruling", "determined", "declared", "concluded", "decided", "confirmed"),
+    ("allege", "active"): ("infring",),
+    ("request", "active"): ("reexamin", "re-examin", "invalidat", "revoke", "revocation", "inter", "post-grant", "ipr"),
+    ("noun", "ask_court"): ("court", "tribunal"),
+    # a party's ("X's", "X’") or "its" / "their"
+    ("noun", "possessive"): ("'", "’", "its", "their"),
+    ("noun", "possessive_open"): ("'", "’", "its", "their"),
 }
 
 
@@ -208,7 +260,7 @@ def _is_anchored(pat: str) -> bool:
 
 
 #: where an anchored frame may start: a party placeholder or a pronoun / "the company"
-_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b(?:it|its|he|she|they|their|them|him|her|{_DESCRIPTOR})\b", re.I))
+_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped('it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR)}\b", re.I))
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -222,8 +274,21 @@ def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
 
 
 def _alt(words: list[str]) -> str:
+    """One alternative per word, longest first.
+
+    Python's regex engine enters every alternative of a case-insensitive alternation in
+    turn, so the words are grouped by their first letter behind a look-ahead on those
+    letters: the same matches in the same order of preference (two words that can match at
+    one place start with the same letter and keep their order), tried far more cheaply.
+    """
     ws = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
+    groups: dict[str, list[str]] = {}
+    for w in ws:
+        groups.setdefault(w[0].lower(), []).append(re.escape(w).replace(r"\ ", r"\s+"))
+    firsts = {c for w in ws for c in (w[0], w[0].lower(), w[0].upper())}
+    look = "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+    alts = "|".join(g[0] if len(g) == 1 else "(?:" + "|".join(g) + ")" for g in groups.values())
+    return "(?:" + look + "(?:" + alts + "))"
 
 
 def _need_list(raw: dict, key: str) -> list:
@@ -308,6 +373,10 @@ def compile_grammar(text: str) -> Grammar:
             owners.append(with_first_chars(re.compile(o.replace("{O}", rf"(?P<o>{ELIST})"), re.I)))
         except re.error as exc:
             raise DataFileError(f"{_DATA}: owner phrase {o!r}: {exc}") from exc
+    all_keys = frozenset().union(*(f.keys for f in (*frames, *extra)), *(k for _, _, k, _ in outcomes)) | frozenset(
+        {"it", "its", "they", "their", "company", "firm", "petition", "request", "challenge", "valid", "valid"}
+    )
+    needs = frozenset().union(*(f.needs for f in (*frames, *extra)))
     return Grammar(
         frames=tuple(frames),
         noun_kind=nouns,
@@ -316,6 +385,7 @@ def compile_grammar(text: str) -> Grammar:
         reexam=re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I),
         ptab=re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b"),
         outcome_keys=frozenset().union(*(k for _, _, k, _ in outcomes)),
+        outcome_index={k: tuple(i for i, o in enumerate(outcomes) if k in o[2]) for k in frozenset().union(*(o[2] for o in outcomes))},
         ptab_words=tuple(tuple(str(w).split()) for w in raw["ptab_cues"]),
         outcomes=tuple(outcomes),
         owners=tuple(owners),
@@ -330,12 +400,9 @@ def compile_grammar(text: str) -> Grammar:
         verbs=tuple(verbs),
         extra=tuple(extra),
         itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
-        noun_at=re.compile(rf"\b{noun_re}\b", re.I),
-        noun_first=(
-            frozenset(re.match(r"\w+", n).group() for n in nouns) if all(re.match(r"\w", n) for n in nouns) else None
-        ),
-        all_keys=frozenset().union(*(f.keys for f in (*frames, *extra)), *(k for _, _, k, _ in outcomes))
-        | frozenset({"it", "its", "they", "their", "company", "firm", "petition", "request", "challenge", "valid", "valid"}),
+        noun_at=with_first_chars(re.compile(rf"\b{noun_re}\b", re.I)),
+        all_keys=all_keys,
+        words_re=_WORDS if any(re.search(r"\d", k) for k in all_keys | needs) else _LETTER_WORDS,
     )
 
 
@@ -519,7 +586,10 @@ class _Sent:
         return out
 
 
-def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]]) -> _Sent:
+def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]], words_re: re.Pattern = _WORDS,
+              plain: tuple[str, frozenset[str]] | None = None) -> _Sent:
+    """The sentence with its party mentions as placeholders; ``plain`` is the lower-cased text and
+    words of a sentence naming no party, when already read."""
     ss, se = ctx.sentences[si]
     text = ctx.text
     parts: list[str] = []
@@ -550,14 +620,18 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]]) -> _Sent
         is_ent.append(-1)
         parts.append(text[pos:se])
     abst = "".join(parts)
-    low = abst.lower()
+    if plain is not None and not ents:
+        low, words = plain
+    else:
+        low = abst.lower()
+        words = frozenset(words_re.findall(low))
     odd = getattr(ctx, _ODD_SEEN, None)
     if odd is None:
         odd = not text.isascii() and bool(_ODD_FOLD.search(text))
         setattr(ctx, _ODD_SEEN, odd)
     if odd:
         odd = bool(_ODD_FOLD.search(abst))
-    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, frozenset(_WORDS.findall(low)), low, odd)
+    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, words, low, odd)
 
 
 _ODD_SEEN = "_patlit_en_odd"
@@ -662,9 +736,10 @@ def _context_flags(ctx: Context, g: Grammar) -> list[bool]:
 class _Sents:
     """Abstracted sentences, made on first use (most sentences are never looked at)."""
 
-    def __init__(self, ctx: Context, per: list[list[tuple[int, int, str]]]):
-        self.ctx, self.per = ctx, per
+    def __init__(self, ctx: Context, per: list[list[tuple[int, int, str]]], words_re: re.Pattern = _WORDS):
+        self.ctx, self.per, self.words_re = ctx, per, words_re
         self.done: dict[int, _Sent] = {}
+        self.plain: dict[int, tuple[str, frozenset[str]]] = {}  # sentence -> its lower-cased text and words
 
     def __len__(self) -> int:
         return len(self.per)
@@ -676,7 +751,7 @@ class _Sents:
             i += len(self)
         st = self.done.get(i)
         if st is None:
-            st = self.done[i] = _abstract(self.ctx, i, self.per[i])
+            st = self.done[i] = _abstract(self.ctx, i, self.per[i], self.words_re, self.plain.get(i))
         return st
 
 
@@ -685,7 +760,7 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
     from patlit.extract import parties_en
 
     per = _sentence_spans(ctx, parties)
-    sents = _Sents(ctx, per)
+    sents = _Sents(ctx, per, g.words_re)
     actions: list[Action] = []
     outcomes: list[Outcome] = []
     pairs: list[tuple[str, ...]] = []
@@ -722,8 +797,12 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             if per[i]:
                 deferred.append(i)
             continue  # far from any word about patents
-        if not per[i] and not (frozenset(_WORDS.findall(text[ss:se].lower())) & g.all_keys):
-            continue  # nothing that could report an action or an outcome
+        if not per[i]:
+            low = text[ss:se].lower()
+            words = frozenset(g.words_re.findall(low))
+            if not (words & g.all_keys):
+                continue  # nothing that could report an action or an outcome
+            sents.plain[i] = (low, words)
         st = sents[i]
         outcomes.extend(_outcomes(ctx, st, g))
         agentless = not st.ents and not _PRONOUN.search(st.text)
@@ -833,31 +912,9 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     return out
 
 
-_RUN = re.compile(r"\w+")
-
-
 def _noun_starts(st: _Sent, g: Grammar) -> list[int]:
-    """Where action nouns start: ``g.noun_at.finditer`` tried only at words that begin a noun.
-
-    A noun starts a run of word characters equal to its own first run ("counter" of
-    "counter-suit"), so the lower-cased sentence's runs point at every possible start.
-    """
-    text = st.text
-    if st.odd or g.noun_first is None:
-        return [m.start() for m in g.noun_at.finditer(text)]
-    out: list[int] = []
-    last = 0
-    first = g.noun_first
-    for w in _RUN.finditer(st.low):
-        if w.group() in first:
-            p = w.start()
-            if p < last:
-                continue
-            m = g.noun_at.match(text, p)
-            if m is not None:
-                out.append(p)
-                last = m.end()
-    return out
+    """Where action nouns start (one scan: ``noun_at`` tests the first letter before anything else)."""
+    return [m.start() for m in g.noun_at.finditer(st.text)]
 
 
 def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str], exclude: tuple[str, ...] = (),
@@ -1143,7 +1200,9 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
     """Whether every word of some PTAB cue occurs in the document (else no text cut from it holds one)."""
     seen = getattr(ctx, _PTAB_SEEN, None)
     if seen is None:
-        seen = any(all(w in ctx.text for w in cue) for cue in g.ptab_words)
+        text = ctx.text
+        present = {w for w in {w for cue in g.ptab_words for w in cue} if w in text}
+        seen = any(all(w in present for w in cue) for cue in g.ptab_words)
         setattr(ctx, _PTAB_SEEN, seen)
     return seen
 
@@ -1185,11 +1244,14 @@ def _outcomes(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
 
 def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     out = []
-    if g.outcome_keys.isdisjoint(st.words):
+    hit = st.words & g.outcome_keys
+    if not hit:
         return out
-    for kind, rx, keys, only in g.outcomes:
-        if keys.isdisjoint(st.words):
-            continue
+    # the cues holding one of the sentence's words, in grammar order
+    index = g.outcome_index
+    picked = sorted({i for w in hit for i in index[w]}) if len(hit) > 1 else index[next(iter(hit))]
+    for i in picked:
+        kind, rx, keys, only = g.outcomes[i]
         for m in rx.finditer(st.text):
             if kind != "reset" and _ASKED.search(st.text, max(_clause_start(st.text, m.start()), m.start() - 140), m.start()):
                 continue  # "is seeking an exclusion order": asked for, not obtained
