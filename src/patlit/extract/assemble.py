@@ -34,6 +34,7 @@ from patlit.errors import DataFileError
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
 from patlit.extract.rx_prefix import with_first_chars
+from patlit.extract.rx_required import may_match
 from patlit.model import (
     ActionMention,
     Amount,
@@ -408,7 +409,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
         if d.mode == "filing" or cue.filing.search(before):
             dates.append(dm)
-    if d.mode == "filing" and cue.same_day.search(text, lo, hi):
+    low = ctx.lowered()  # word pre-tests: skip cue patterns whose words the clause lacks
+    if d.mode == "filing" and may_match(cue.same_day, low, lo, hi) and cue.same_day.search(text, lo, hi):
         # "which X sued on the same day", "On the same day it filed in A, X also sued Y in B"
         prev = next((h.date for h in reversed(history) if h.date), None)
         if prev:
@@ -426,7 +428,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
     told = getattr(a, "definite", False) and any(set(d.claimants) & set(h.claimants) for h in history)
-    if cue.continuation.search(clause) and not told:
+    if may_match(cue.continuation, low, lo, hi) and cue.continuation.search(clause) and not told:
         # "ZTE filed the invalidation request on ...": what the sentences just before said of it
         if not d.patents:
             d.patents = _patents_before(ctx, a.sentence, history, mentions)
@@ -585,7 +587,8 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         if not recent:
             return
     cur = recent[-1]
-    km = cue.kind_nouns.search(sent)
+    low = ctx.lowered()  # word pre-tests: skip cue patterns whose words the sentence lacks
+    km = cue.kind_nouns.search(sent) if may_match(cue.kind_nouns, low, ss, se) else None
     noun_kind = next((k for k, v in (km.groupdict() if km else {}).items() if v), None)
     if noun_kind:
         same = [h for h in recent if h.kind == noun_kind or (noun_kind == "infringement" and h.kind in _SUIT_KINDS)]
@@ -597,7 +600,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     if not named and si - max(cur.sentences) > 3:
         return
     own = set(cur.claimants) | set(cur.respondents)
-    refers = bool(cue.continuation.search(sent))
+    refers = may_match(cue.continuation, low, ss, se) and bool(cue.continuation.search(sent))
     if names and not names <= own:
         return
     if not refers and not names:
@@ -620,7 +623,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     pats = _in(mentions.patents, ss, se) if refers else []
     pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if refers else []
     money = [m for m in _in(mentions.money, ss, se) if m.role is not None and not m.converted]
-    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and cue.filing.search(sent) else []
+    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and may_match(cue.filing, low, ss, se) and cue.filing.search(sent) else []
     f_groups = _coordinated(ctx.text, [f for f in forums if _forum_ok(cur.kind, f.code)])
     codes = _dedupe([f.code for f in f_groups[0]]) if f_groups else []
     if len(codes) > 1 and len(latest) == 1 and latest[0].forum is None:

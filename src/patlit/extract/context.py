@@ -5,6 +5,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from patlit.extract.rx_required import lowered
+
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -56,6 +58,15 @@ class Context:
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         return self.sentences[self.sentence_index(offset)]
+
+    def lowered(self) -> str | None:
+        """The text lower-cased offset for offset (computed once), for cheap word pre-tests;
+        ``None`` when such pre-tests would not be exact (see :mod:`.rx_required`)."""
+        try:
+            return self._lowered
+        except AttributeError:
+            self._lowered = lowered(self.text)
+            return self._lowered
 
     def sentence_text(self, index: int) -> str:
         s, e = self.sentences[index]

@@ -1,0 +1,33 @@
+"""Word pre-tests of cue patterns (rx_required.py): a "no" must be exact."""
+import re
+import sys
+
+from patlit.extract import assemble
+from patlit.extract.rx_required import FOLDING_ONTO_ASCII, lowered, may_match, required_words
+
+
+def test_folding_set_matches_the_engine():
+    big = "".join(chr(c) for c in range(0x80, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    found = {m.group() for m in re.finditer(r"[a-z]", big, re.I)}
+    assert found == set(FOLDING_ONTO_ASCII.pattern[1:-1])
+
+
+def test_required_words_of_a_cue():
+    rx = re.compile(r"\b(?:the|its)\s+(?:\w+\s+)?(?:suits?|case)\b|^Filed\b", re.I | re.M)
+    assert set(required_words(rx).pattern.split("|")) == {"suit", "case", "filed"}
+    assert required_words(re.compile(r"\w+")) is None  # nothing literal required
+
+
+def test_may_match_never_says_no_to_a_match():
+    text = "In 2020 ACME sued Foo. The Suit was FILED in Delaware. Nothing here; ſuit!"
+    low = lowered(text)
+    assert low is None  # a long s folds onto "s": no pre-tests for this text
+    text = "In 2020 ACME sued Foo. The Suit was FILED in Delaware. Nothing “here” at all."
+    low = lowered(text)
+    cue = assemble.cues("en")
+    for rx in (cue.continuation, cue.kind_nouns, cue.filing, cue.same_day):
+        for lo in range(0, len(text), 3):
+            for hi in range(lo, len(text) + 1, 5):
+                if rx.search(text[lo:hi]):
+                    assert may_match(rx, low, lo, hi)
+    assert not may_match(cue.continuation, low, 55, len(text))
