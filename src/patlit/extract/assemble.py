@@ -23,6 +23,7 @@ Language-specific cue words live in ``data/assemble.yaml``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,7 +35,6 @@ from patlit.errors import DataFileError
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
 from patlit.extract.rx_prefix import with_first_chars
-from patlit.extract.rx_required import may_match
 from patlit.model import (
     ActionMention,
     Amount,
@@ -221,6 +221,7 @@ def assemble(
     all_patents = mentions.patents
     expanded: list[_Draft] = []  # every proceeding so far, merged as it goes (also the back-reference history)
     n_sent = len(ctx.sentences)
+    busy = _busy_sentences(ctx, mentions, outcomes, _by_sentence(ctx, parties))
     for si in range(n_sent):
         here = by_sent.get(si, [])
         if here:
@@ -236,7 +237,7 @@ def assemble(
             # outcomes of another kind than the sentence's actions ("the Board held that X had not
             # shown ..., and X appealed") go to the latest proceeding of their kind
             _kind_outcomes(si, outcomes, [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
-        else:
+        elif expanded and si in busy:  # a sentence with nothing in it cannot continue an action
             _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _everywhere(outcomes, expanded)
@@ -409,8 +410,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
         if d.mode == "filing" or cue.filing.search(before):
             dates.append(dm)
-    low = ctx.lowered()  # word pre-tests: skip cue patterns whose words the clause lacks
-    if d.mode == "filing" and may_match(cue.same_day, low, lo, hi) and cue.same_day.search(text, lo, hi):
+    wt = ctx.word_tests()  # word pre-tests: skip cue patterns whose words the clause lacks
+    if d.mode == "filing" and wt.may_match(cue.same_day, lo, hi) and cue.same_day.search(text, lo, hi):
         # "which X sued on the same day", "On the same day it filed in A, X also sued Y in B"
         prev = next((h.date for h in reversed(history) if h.date), None)
         if prev:
@@ -428,7 +429,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
     told = getattr(a, "definite", False) and any(set(d.claimants) & set(h.claimants) for h in history)
-    if may_match(cue.continuation, low, lo, hi) and cue.continuation.search(clause) and not told:
+    if wt.may_match(cue.continuation, lo, hi) and cue.continuation.search(clause) and not told:
         # "ZTE filed the invalidation request on ...": what the sentences just before said of it
         if not d.patents:
             d.patents = _patents_before(ctx, a.sentence, history, mentions)
@@ -560,6 +561,22 @@ def _by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[tuple[int
     return cached[1]
 
 
+def _busy_sentences(ctx: Context, mentions: Mentions, outcomes: list[OutcomeMention],
+                    named: dict[int, list[tuple[int, str]]]) -> set[int]:
+    """Sentences naming a party or holding an outcome cue or a mention (money, forum, patent,
+    date): the only ones :func:`_continuation` can take something from."""
+    busy = {si for si, v in named.items() if v}
+    busy.update(o.sentence for o in outcomes)
+    sentences = ctx.sentences
+    starts = [s for s, _ in sentences]
+    for spans in (mentions.money, mentions.forums, mentions.patents, mentions.dates):
+        for m in spans:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.start < sentences[i][1]:
+                busy.add(i)
+    return busy
+
+
 def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], mentions: Mentions,
                   outcomes: list[OutcomeMention], all_patents, parties: list[Party]) -> None:
     """A sentence without an action of its own that speaks of the latest one."""
@@ -587,8 +604,8 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         if not recent:
             return
     cur = recent[-1]
-    low = ctx.lowered()  # word pre-tests: skip cue patterns whose words the sentence lacks
-    km = cue.kind_nouns.search(sent) if may_match(cue.kind_nouns, low, ss, se) else None
+    wt = ctx.word_tests()  # word pre-tests: skip cue patterns whose words the sentence lacks
+    km = cue.kind_nouns.search(sent) if wt.may_match(cue.kind_nouns, ss, se) else None
     noun_kind = next((k for k, v in (km.groupdict() if km else {}).items() if v), None)
     if noun_kind:
         same = [h for h in recent if h.kind == noun_kind or (noun_kind == "infringement" and h.kind in _SUIT_KINDS)]
@@ -600,7 +617,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     if not named and si - max(cur.sentences) > 3:
         return
     own = set(cur.claimants) | set(cur.respondents)
-    refers = may_match(cue.continuation, low, ss, se) and bool(cue.continuation.search(sent))
+    refers = wt.may_match(cue.continuation, ss, se) and bool(cue.continuation.search(sent))
     if names and not names <= own:
         return
     if not refers and not names:
@@ -623,7 +640,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     pats = _in(mentions.patents, ss, se) if refers else []
     pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if refers else []
     money = [m for m in _in(mentions.money, ss, se) if m.role is not None and not m.converted]
-    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and may_match(cue.filing, low, ss, se) and cue.filing.search(sent) else []
+    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and wt.may_match(cue.filing, ss, se) and cue.filing.search(sent) else []
     f_groups = _coordinated(ctx.text, [f for f in forums if _forum_ok(cur.kind, f.code)])
     codes = _dedupe([f.code for f in f_groups[0]]) if f_groups else []
     if len(codes) > 1 and len(latest) == 1 and latest[0].forum is None:

@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from patlit.extract.rx_required import lowered
+from patlit.extract.rx_required import WordTests
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -59,14 +59,13 @@ class Context:
     def sentence_span(self, offset: int) -> tuple[int, int]:
         return self.sentences[self.sentence_index(offset)]
 
-    def lowered(self) -> str | None:
-        """The text lower-cased offset for offset (computed once), for cheap word pre-tests;
-        ``None`` when such pre-tests would not be exact (see :mod:`.rx_required`)."""
+    def word_tests(self) -> WordTests:
+        """Cheap exact pre-tests of cue patterns over this text (built once, on first use)."""
         try:
-            return self._lowered
+            return self._word_tests
         except AttributeError:
-            self._lowered = lowered(self.text)
-            return self._lowered
+            self._word_tests = WordTests(self.text)
+            return self._word_tests
 
     def sentence_text(self, index: int) -> str:
         s, e = self.sentences[index]
@@ -80,10 +79,40 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     English splits at ., ! or ? followed by a capital unless the word before is a
     known abbreviation, and Chinese at 。！？；.
     """
+    if lang == "en" and not _CJK.search(text):
+        return _split_english(text)
     spans: list[tuple[int, int]] = []
     pos = 0
     for line_match in _LINE_BREAK.finditer(text + "\n"):
         _add_line(text, pos, line_match.start(), lang, spans)
+        pos = line_match.end()
+    return spans
+
+
+def _split_english(text: str) -> list[tuple[int, int]]:
+    """:func:`split_sentences` of an English text without Chinese characters, with one
+    boundary scan over the whole text instead of one per line.
+
+    Same spans: a boundary match never crosses a line; one whose look-ahead reaches into
+    the next line only adds a cut followed by nothing but white space, which gives no span.
+    The abbreviation test stops at the white space that precedes every line.
+    """
+    cuts = [
+        m.end()
+        for m in _EN_BOUNDARY.finditer(text)
+        if not (text[m.start()] == "." and _is_abbreviation(text, m.start()))
+    ]
+    spans: list[tuple[int, int]] = []
+    k, n = 0, len(cuts)
+    pos = 0
+    for line_match in _LINE_BREAK.finditer(text + "\n"):
+        end = line_match.start()
+        prev = pos
+        while k < n and cuts[k] <= end:
+            _push(text, prev, cuts[k], spans)
+            prev = cuts[k]
+            k += 1
+        _push(text, prev, end, spans)
         pos = line_match.end()
     return spans
 

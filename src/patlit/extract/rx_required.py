@@ -3,14 +3,14 @@
 A cue pattern such as ``\\b(?:the|its)\\s+(?:suit|case|action)\\b`` cannot match a
 clause that holds none of "suit", "case", "action". :func:`required_words` reads such
 a set of words from the parsed pattern (``None`` when it cannot be read exactly), and
-:func:`may_match` tests a stretch of the document's lower-cased text for them with one
-literal search, far cheaper than the pattern itself. Only a "no" is trusted: when
-:func:`may_match` says yes, the pattern still decides.
+:meth:`WordTests.may_match` looks for them in a stretch of the document's lower-cased
+text with bounded ``str.find``, far cheaper than the pattern itself for short word lists.
+Only a "no" is trusted: when it says yes, the pattern still decides.
 
 Lower-casing equals the engine's IGNORECASE matching for the words kept (ASCII only),
 except for the few non-ASCII letters the engine folds onto ASCII ones (Kelvin sign,
 dotted capital I, long s, dotless i): :func:`lowered` gives ``None`` for a text holding
-one, and the callers then always run the pattern.
+one, and every pre-test then says yes.
 """
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from re import _constants as C  # noqa: PLC2701 - the parser's op codes
 from re import _parser as P  # noqa: PLC2701 - the standard parser
 
 # words so common that testing for them prunes little: used only when nothing better is required
+# a longer list costs about what the pattern costs (measured on the assembly cues)
+_MAX_WORDS = 12
 _COMMON = frozenset({"the", "this", "that", "these", "those", "its", "their", "of", "to", "and", "on", "in", "a"})
 
 
@@ -64,8 +66,8 @@ def _words(items) -> tuple[str, ...] | None:
     return max(cands, key=_score)
 
 
-def required_words(rx: re.Pattern) -> re.Pattern | None:
-    """A literal pattern for the words every match of ``rx`` contains (lower case), or ``None``."""
+def required_words(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match of ``rx`` contains, or ``None``."""
     # keyed by identity: hashing a compiled pattern hashes its whole code
     hit = _REQUIRED.get(id(rx))
     if hit is None or hit[0] is not rx:
@@ -73,10 +75,10 @@ def required_words(rx: re.Pattern) -> re.Pattern | None:
     return hit[1]
 
 
-_REQUIRED: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+_REQUIRED: dict[int, tuple[re.Pattern, tuple[str, ...] | None]] = {}
 
 
-def _required_words(rx: re.Pattern) -> re.Pattern | None:
+def _required_words(rx: re.Pattern) -> tuple[str, ...] | None:
     if not isinstance(rx.pattern, str) or rx.flags & re.VERBOSE:
         return None
     try:
@@ -88,7 +90,7 @@ def _required_words(rx: re.Pattern) -> re.Pattern | None:
     # a word containing another is implied by it
     keep = sorted(set(ws), key=len)
     keep = [w for i, w in enumerate(keep) if not any(k in w for k in keep[:i])]
-    return re.compile("|".join(re.escape(w) for w in keep))
+    return tuple(keep) if len(keep) <= _MAX_WORDS else None
 
 
 #: non-ASCII characters that IGNORECASE matches against an ASCII letter (İ ı ſ and the Kelvin
@@ -104,9 +106,21 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def may_match(rx: re.Pattern, low: str | None, lo: int, hi: int) -> bool:
-    """False only when ``rx`` cannot match ``text[lo:hi]`` (``low`` from :func:`lowered`)."""
-    if low is None:
-        return True
-    req = required_words(rx)
-    return req is None or req.search(low, lo, hi) is not None
+class WordTests:
+    """Word pre-tests over one document's lower-cased text."""
+
+    __slots__ = ("low",)
+
+    def __init__(self, text: str) -> None:
+        self.low = lowered(text)
+
+    def may_match(self, rx: re.Pattern, lo: int, hi: int) -> bool:
+        """False only when ``rx`` cannot match ``text[lo:hi]``."""
+        low = self.low
+        words = required_words(rx) if low is not None else None
+        if words is None:
+            return True
+        for w in words:
+            if low.find(w, lo, hi) >= 0:
+                return True
+        return False
