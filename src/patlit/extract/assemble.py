@@ -222,7 +222,10 @@ def assemble(
     expanded: list[_Draft] = []  # every proceeding so far, merged as it goes (also the back-reference history)
     n_sent = len(ctx.sentences)
     busy = _busy_sentences(ctx, mentions, outcomes, _by_sentence(ctx, parties))
-    for si in range(n_sent):
+    # outcomes that name their kind, by sentence (what _kind_outcomes can apply)
+    kind_cues = {o.sentence for o in outcomes if getattr(o, "only_kind", None) and not getattr(o, "winner", None)}
+    # only sentences with an action or something a continuation can take do anything
+    for si in sorted(i for i in set(by_sent) | busy if 0 <= i < n_sent):
         here = by_sent.get(si, [])
         if here:
             here.sort(key=lambda x: x[0].start)
@@ -236,7 +239,8 @@ def assemble(
             _sentence_outcomes(outcomes, si, _dedupe_ids(touched), expanded)
             # outcomes of another kind than the sentence's actions ("the Board held that X had not
             # shown ..., and X appealed") go to the latest proceeding of their kind
-            _kind_outcomes(si, outcomes, [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
+            if si in kind_cues:
+                _kind_outcomes(si, outcomes, [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
         elif expanded and si in busy:  # a sentence with nothing in it cannot continue an action
             _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
@@ -255,7 +259,7 @@ def assemble(
 def _complete_roles(ctx: Context, acts: list[ActionMention], parties: list[Party]) -> list[tuple[ActionMention, _Draft]]:
     out: list[tuple[ActionMention, _Draft]] = []
     directed = [a for a in acts if not getattr(a, "undirected", False)]
-    sent_parties = _parties_by_sentence(ctx, parties)
+    sent_parties = _by_sentence(ctx, parties)
     for i, a in enumerate(acts):
         cl, rs = list(a.claimants), list(a.respondents)
         outcome = a.outcome
@@ -308,9 +312,10 @@ def _opponent(names: list[str], acts: list[ActionMention], i: int) -> list[str]:
 
 def _parties_by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[tuple[int, str]]]:
     out: dict[int, list[tuple[int, str]]] = {}
+    starts = ctx._starts  # Context.sentence_index, without the call per mention
     for p in parties:
         for m in p.mentions:
-            out.setdefault(ctx.sentence_index(m.start), []).append((m.start, p.name))
+            out.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append((m.start, p.name))
     for v in out.values():
         v.sort()
     return out
@@ -429,7 +434,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
     told = getattr(a, "definite", False) and any(set(d.claimants) & set(h.claimants) for h in history)
-    if wt.may_match(cue.continuation, lo, hi) and cue.continuation.search(clause) and not told:
+    if not told and wt.may_match(cue.continuation, lo, hi) and cue.continuation.search(clause):
         # "ZTE filed the invalidation request on ...": what the sentences just before said of it
         if not d.patents:
             d.patents = _patents_before(ctx, a.sentence, history, mentions)
@@ -579,15 +584,13 @@ def _busy_sentences(ctx: Context, mentions: Mentions, outcomes: list[OutcomeMent
 
 def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], mentions: Mentions,
                   outcomes: list[OutcomeMention], all_patents, parties: list[Party]) -> None:
-    """A sentence without an action of its own that speaks of the latest one."""
+    """A sentence without an action of its own that speaks of the latest one (``si`` is one of
+    :func:`_busy_sentences`: it names a party or holds an outcome cue or a mention)."""
     if not history:
         return
     ss, se = ctx.sentences[si]
     named = _by_sentence(ctx, parties).get(si, [])
-    if not named and not any(o.sentence == si for o in outcomes) and not any(
-        _in(spans, ss, se) for spans in (mentions.money, mentions.forums, mentions.patents, mentions.dates)
-    ):
-        return  # nothing to give
+    # (the caller passes only sentences of _busy_sentences: each has something to give)
     sent = ctx.text[ss:se]
     names = {n for _, n in named}
     # a follow-up naming its parties may come later than one that only refers back
@@ -595,10 +598,10 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     recent = sorted((h for h in history if si - max(h.sentences) <= reach), key=lambda h: h.touch)
     if not recent:
         return
-    parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
-    # a subsidiary named with its parent counts as the parent's side
-    names = {parent.get(n, n) if parent.get(n) else n for n in names}
     if names:
+        # a subsidiary named with its parent counts as the parent's side
+        parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
+        names = {parent.get(n, n) if parent.get(n) else n for n in names}
         # only an action whose sides include every party the sentence names
         recent = [h for h in recent if names <= set(h.claimants) | set(h.respondents)]
         if not recent:
@@ -617,9 +620,9 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     if not named and si - max(cur.sentences) > 3:
         return
     own = set(cur.claimants) | set(cur.respondents)
-    refers = wt.may_match(cue.continuation, ss, se) and bool(cue.continuation.search(sent))
     if names and not names <= own:
         return
+    refers = wt.may_match(cue.continuation, ss, se) and bool(cue.continuation.search(sent))
     if not refers and not names:
         # a bare follow-up ("Of that sum ...", "The parties later settled.") only right after the action
         if si - max(cur.sentences) > 1:
@@ -635,7 +638,8 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         bare = False
     _kind_outcomes(si, outcomes, recent)
     # all proceedings touched by the latest action's sentence share the follow-up
-    latest = [h for h in history if max(h.sentences) == max(cur.sentences) and h.kind == cur.kind] if not km else [cur]
+    cur_last = max(cur.sentences)
+    latest = [h for h in history if max(h.sentences) == cur_last and h.kind == cur.kind] if not km else [cur]
     forums = _same_court(ctx.text, _in(mentions.forums, ss, se)) if refers else []
     pats = _in(mentions.patents, ss, se) if refers else []
     pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if refers else []
