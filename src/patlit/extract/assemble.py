@@ -434,7 +434,9 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
     told = getattr(a, "definite", False) and any(set(d.claimants) & set(h.claimants) for h in history)
-    if not told and wt.may_match(cue.continuation, lo, hi) and cue.continuation.search(clause):
+    # (no unclaimed sentence just before: the back-reference could take nothing, skip its pattern)
+    if (not told and _before_bounds(ctx, a.sentence, history) is not None
+            and wt.may_match(cue.continuation, lo, hi) and cue.continuation.search(clause)):
         # "ZTE filed the invalidation request on ...": what the sentences just before said of it
         if not d.patents:
             d.patents = _patents_before(ctx, a.sentence, history, mentions)
@@ -537,24 +539,30 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
     return []
 
 
-def _before(ctx: Context, si: int, history: list[_Draft], spans: list) -> list:
-    """Mentions of the two sentences before ``si`` that no earlier action has claimed."""
+def _before_bounds(ctx: Context, si: int, history: list[_Draft]) -> tuple[int, int] | None:
+    """The text of the two sentences before ``si`` that no earlier action has claimed (None: none)."""
     last = max((max(h.sentences) for h in history), default=-1)
     lo_s = max(last + 1, si - 2)
     if lo_s >= si:
+        return None
+    return ctx.sentences[lo_s][0], ctx.sentences[si][0]
+
+
+def _before(ctx: Context, si: int, history: list[_Draft], spans: list) -> list:
+    """Mentions of the two sentences before ``si`` that no earlier action has claimed."""
+    bounds = _before_bounds(ctx, si, history)
+    if bounds is None:
         return []
-    lo, hi = ctx.sentences[lo_s][0], ctx.sentences[si][0]
+    lo, hi = bounds
     return [m for m in spans if lo <= m.start < hi]
 
 
 def _patents_before(ctx: Context, si: int, history: list[_Draft], mentions: Mentions) -> list[str]:
     """Patents of the two sentences before, when no earlier action claims them."""
-    last = max((max(h.sentences) for h in history), default=-1)
-    lo_s = max(last + 1, si - 2)
-    if lo_s >= si:
+    bounds = _before_bounds(ctx, si, history)
+    if bounds is None:
         return []
-    lo = ctx.sentences[lo_s][0]
-    hi = ctx.sentences[si][0]
+    lo, hi = bounds
     return _dedupe([p.id for p in _in(mentions.patents, lo, hi)])
 
 
@@ -952,7 +960,8 @@ def _to_proceeding(d: _Draft) -> Proceeding:
         k = (sp.start, sp.end)
         if k not in keys:
             keys.add(k)
-            ev.append(Span(sp.start, sp.end, sp.text))
+            # a plain Span is immutable: kept as it is instead of copied
+            ev.append(sp if type(sp) is Span else Span(sp.start, sp.end, sp.text))
     return Proceeding(
         kind=d.kind,
         claimants=list(d.claimants),
