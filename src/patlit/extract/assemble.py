@@ -526,6 +526,8 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
                 out.append(p.id)
     if out:
         return out
+    if not any(h.patents for h in history):
+        return []  # nothing told before to refer back to (the patterns below could only lead there)
     if cue.owned_backref.search(clause) or (cue.patents_backref.search(clause)):
         # patents of the respondent (an invalidation) or of the claimant, named before
         owners = d.respondents if d.kind == "invalidation" else d.claimants
