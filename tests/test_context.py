@@ -67,3 +67,25 @@ def test_sentence_index_maps_offsets_to_their_sentence() -> None:
     assert ctx.sentence_index(0) == 0
     assert ctx.sentence_index(second + 3) == 1
     assert ctx.sentence_text(1) == "Second one there."
+
+
+def test_english_fast_split_equals_the_line_by_line_split() -> None:
+    """One boundary scan over an English text gives the spans of the line-by-line split."""
+    import random
+
+    from patlit.extract import context
+
+    def by_line(text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for m in context._LINE_BREAK.finditer(text + "\n"):
+            context._add_line(text, pos, m.start(), "en", spans)
+            pos = m.end()
+        return spans
+
+    rnd = random.Random(7)
+    parts = ["A", "b", ".", " ", "\n", "!", "?", '"', "’", ")", "1", "Inc", "U.S", "  \n ", "\u00a0", "\t", "(", "“", "N.D", "Mr"]
+    texts = ["end.  \nNext", "Mr. Smith v. Jones. The U.S. court.\r\nNew line. 3 items.", ""]
+    texts += ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 60))) for _ in range(3000)]
+    for text in texts:
+        assert split_sentences(text, "en") == by_line(text), repr(text)

@@ -8,32 +8,54 @@ decoded metadata and evidence, since ``patents`` must stay a list of strings.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import Any
 
 from patlit.model import Facts, Span
 
 
-def _evidence(facts: Facts, spans: list[Span]) -> list[dict[str, Any]]:
-    starts = [s for s, _ in facts.sentences]
+def _evidence(facts: Facts, spans: list[Span], starts: list[int] | None = None) -> list[dict[str, Any]]:
+    """Evidence entries of ``spans`` (``starts``: the sentence starts, given once per record)."""
+    if starts is None:
+        starts = [s for s, _ in facts.sentences]
+    sentences = facts.sentences
+    text = facts.doc.text
     out, seen = [], set()
     for sp in spans:
-        if (sp.start, sp.end) in seen:
+        start, end = sp.start, sp.end
+        if (start, end) in seen:
             continue
-        seen.add((sp.start, sp.end))
-        i = max(0, bisect.bisect_right(starts, sp.start) - 1)
-        s, e = facts.sentences[i] if facts.sentences else (sp.start, sp.end)
-        if not (s <= sp.start and sp.end <= max(e, sp.end)):
-            s, e = sp.start, sp.end
+        seen.add((start, end))
+        if sentences:
+            i = bisect.bisect_right(starts, start) - 1
+            s, e = sentences[i if i > 0 else 0]
+        else:
+            s, e = start, end
+        if not (s <= start and end <= max(e, end)):
+            s, e = start, end
         out.append(
             {
-                "start": sp.start,
-                "end": sp.end,
+                "start": start,
+                "end": end,
                 "text": sp.text,
-                "sentence": facts.doc.text[s:max(e, sp.end)],
+                "sentence": text[s:max(e, end)],
                 "sentence_start": s,
             }
         )
     return out
+
+
+@lru_cache(maxsize=4096)
+def _described(pid: str) -> dict[str, Any]:
+    from patlit.extract.patents import describe  # decoded metadata per identifier
+
+    return describe(pid)
+
+
+def _description(pid: str) -> dict[str, Any]:
+    """``describe(pid)``, decoded once per identifier; a fresh copy (its ``links`` too) per call."""
+    d = _described(pid)
+    return {k: dict(v) if k == "links" else v for k, v in d.items()}
 
 
 def _num(v: float) -> int | float:
@@ -42,8 +64,7 @@ def _num(v: float) -> int | float:
 
 def to_record(facts: Facts) -> dict[str, Any]:
     """The spec's facts record for one document, with evidence and warnings."""
-    from patlit.extract.patents import describe  # decoded metadata per identifier
-
+    starts = [s for s, _ in facts.sentences]
     patent_ids: list[str] = []
     patent_spans: dict[str, list[Span]] = {}
     for p in facts.patents:
@@ -60,7 +81,7 @@ def to_record(facts: Facts) -> dict[str, Any]:
         seen_amounts.add(key)
         same = [x for x in facts.amounts if (x.value, x.currency, x.role) == key]
         amounts.append(
-            {"value": _num(m.value), "currency": m.currency, "role": m.role, "evidence": _evidence(facts, same)}
+            {"value": _num(m.value), "currency": m.currency, "role": m.role, "evidence": _evidence(facts, same, starts)}
         )
 
     return {
@@ -73,7 +94,7 @@ def to_record(facts: Facts) -> dict[str, Any]:
                 "aliases": list(p.aliases),
                 "kind": p.kind,
                 "affiliate_of": p.affiliate_of,
-                "evidence": _evidence(facts, list(p.mentions)),
+                "evidence": _evidence(facts, p.mentions, starts),
             }
             for p in facts.parties
         ],
@@ -91,13 +112,13 @@ def to_record(facts: Facts) -> dict[str, Any]:
                 ],
                 "outcome": pr.outcome,
                 "case_number": pr.case_number,
-                "evidence": _evidence(facts, pr.evidence),
+                "evidence": _evidence(facts, pr.evidence, starts),
             }
             for pr in facts.proceedings
         ],
         "amounts": amounts,
         "patent_facts": [
-            {**describe(pid), "evidence": _evidence(facts, patent_spans[pid])} for pid in patent_ids
+            {**_description(pid), "evidence": _evidence(facts, patent_spans[pid], starts)} for pid in patent_ids
         ],
         "warnings": list(facts.warnings),
         "title": facts.doc.title,

@@ -23,6 +23,7 @@ Language-specific cue words live in ``data/assemble.yaml``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -220,7 +221,11 @@ def assemble(
     all_patents = mentions.patents
     expanded: list[_Draft] = []  # every proceeding so far, merged as it goes (also the back-reference history)
     n_sent = len(ctx.sentences)
-    for si in range(n_sent):
+    busy = _busy_sentences(ctx, mentions, outcomes, _by_sentence(ctx, parties))
+    # outcomes that name their kind, by sentence (what _kind_outcomes can apply)
+    kind_cues = {o.sentence for o in outcomes if getattr(o, "only_kind", None) and not getattr(o, "winner", None)}
+    # only sentences with an action or something a continuation can take do anything
+    for si in sorted(i for i in set(by_sent) | busy if 0 <= i < n_sent):
         here = by_sent.get(si, [])
         if here:
             here.sort(key=lambda x: x[0].start)
@@ -234,8 +239,9 @@ def assemble(
             _sentence_outcomes(outcomes, si, _dedupe_ids(touched), expanded)
             # outcomes of another kind than the sentence's actions ("the Board held that X had not
             # shown ..., and X appealed") go to the latest proceeding of their kind
-            _kind_outcomes(si, outcomes, [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
-        else:
+            if si in kind_cues:
+                _kind_outcomes(si, outcomes, [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
+        elif expanded and si in busy:  # a sentence with nothing in it cannot continue an action
             _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _everywhere(outcomes, expanded)
@@ -253,7 +259,7 @@ def assemble(
 def _complete_roles(ctx: Context, acts: list[ActionMention], parties: list[Party]) -> list[tuple[ActionMention, _Draft]]:
     out: list[tuple[ActionMention, _Draft]] = []
     directed = [a for a in acts if not getattr(a, "undirected", False)]
-    sent_parties = _parties_by_sentence(ctx, parties)
+    sent_parties = _by_sentence(ctx, parties)
     for i, a in enumerate(acts):
         cl, rs = list(a.claimants), list(a.respondents)
         outcome = a.outcome
@@ -306,9 +312,10 @@ def _opponent(names: list[str], acts: list[ActionMention], i: int) -> list[str]:
 
 def _parties_by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[tuple[int, str]]]:
     out: dict[int, list[tuple[int, str]]] = {}
+    starts = ctx._starts  # Context.sentence_index, without the call per mention
     for p in parties:
         for m in p.mentions:
-            out.setdefault(ctx.sentence_index(m.start), []).append((m.start, p.name))
+            out.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append((m.start, p.name))
     for v in out.values():
         v.sort()
     return out
@@ -408,7 +415,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
         if d.mode == "filing" or cue.filing.search(before):
             dates.append(dm)
-    if d.mode == "filing" and cue.same_day.search(text, lo, hi):
+    wt = ctx.word_tests()  # word pre-tests: skip cue patterns whose words the clause lacks
+    if d.mode == "filing" and wt.may_match(cue.same_day, lo, hi) and cue.same_day.search(text, lo, hi):
         # "which X sued on the same day", "On the same day it filed in A, X also sued Y in B"
         prev = next((h.date for h in reversed(history) if h.date), None)
         if prev:
@@ -426,7 +434,9 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
     told = getattr(a, "definite", False) and any(set(d.claimants) & set(h.claimants) for h in history)
-    if cue.continuation.search(clause) and not told:
+    # (no unclaimed sentence just before: the back-reference could take nothing, skip its pattern)
+    if (not told and _before_bounds(ctx, a.sentence, history) is not None
+            and wt.may_match(cue.continuation, lo, hi) and cue.continuation.search(clause)):
         # "ZTE filed the invalidation request on ...": what the sentences just before said of it
         if not d.patents:
             d.patents = _patents_before(ctx, a.sentence, history, mentions)
@@ -516,6 +526,8 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
                 out.append(p.id)
     if out:
         return out
+    if not any(h.patents for h in history):
+        return []  # nothing told before to refer back to (the patterns below could only lead there)
     if cue.owned_backref.search(clause) or (cue.patents_backref.search(clause)):
         # patents of the respondent (an invalidation) or of the claimant, named before
         owners = d.respondents if d.kind == "invalidation" else d.claimants
@@ -529,24 +541,30 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
     return []
 
 
-def _before(ctx: Context, si: int, history: list[_Draft], spans: list) -> list:
-    """Mentions of the two sentences before ``si`` that no earlier action has claimed."""
+def _before_bounds(ctx: Context, si: int, history: list[_Draft]) -> tuple[int, int] | None:
+    """The text of the two sentences before ``si`` that no earlier action has claimed (None: none)."""
     last = max((max(h.sentences) for h in history), default=-1)
     lo_s = max(last + 1, si - 2)
     if lo_s >= si:
+        return None
+    return ctx.sentences[lo_s][0], ctx.sentences[si][0]
+
+
+def _before(ctx: Context, si: int, history: list[_Draft], spans: list) -> list:
+    """Mentions of the two sentences before ``si`` that no earlier action has claimed."""
+    bounds = _before_bounds(ctx, si, history)
+    if bounds is None:
         return []
-    lo, hi = ctx.sentences[lo_s][0], ctx.sentences[si][0]
+    lo, hi = bounds
     return [m for m in spans if lo <= m.start < hi]
 
 
 def _patents_before(ctx: Context, si: int, history: list[_Draft], mentions: Mentions) -> list[str]:
     """Patents of the two sentences before, when no earlier action claims them."""
-    last = max((max(h.sentences) for h in history), default=-1)
-    lo_s = max(last + 1, si - 2)
-    if lo_s >= si:
+    bounds = _before_bounds(ctx, si, history)
+    if bounds is None:
         return []
-    lo = ctx.sentences[lo_s][0]
-    hi = ctx.sentences[si][0]
+    lo, hi = bounds
     return _dedupe([p.id for p in _in(mentions.patents, lo, hi)])
 
 
@@ -558,17 +576,31 @@ def _by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[tuple[int
     return cached[1]
 
 
+def _busy_sentences(ctx: Context, mentions: Mentions, outcomes: list[OutcomeMention],
+                    named: dict[int, list[tuple[int, str]]]) -> set[int]:
+    """Sentences naming a party or holding an outcome cue or a mention (money, forum, patent,
+    date): the only ones :func:`_continuation` can take something from."""
+    busy = {si for si, v in named.items() if v}
+    busy.update(o.sentence for o in outcomes)
+    sentences = ctx.sentences
+    starts = [s for s, _ in sentences]
+    for spans in (mentions.money, mentions.forums, mentions.patents, mentions.dates):
+        for m in spans:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.start < sentences[i][1]:
+                busy.add(i)
+    return busy
+
+
 def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], mentions: Mentions,
                   outcomes: list[OutcomeMention], all_patents, parties: list[Party]) -> None:
-    """A sentence without an action of its own that speaks of the latest one."""
+    """A sentence without an action of its own that speaks of the latest one (``si`` is one of
+    :func:`_busy_sentences`: it names a party or holds an outcome cue or a mention)."""
     if not history:
         return
     ss, se = ctx.sentences[si]
     named = _by_sentence(ctx, parties).get(si, [])
-    if not named and not any(o.sentence == si for o in outcomes) and not any(
-        _in(spans, ss, se) for spans in (mentions.money, mentions.forums, mentions.patents, mentions.dates)
-    ):
-        return  # nothing to give
+    # (the caller passes only sentences of _busy_sentences: each has something to give)
     sent = ctx.text[ss:se]
     names = {n for _, n in named}
     # a follow-up naming its parties may come later than one that only refers back
@@ -576,16 +608,17 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     recent = sorted((h for h in history if si - max(h.sentences) <= reach), key=lambda h: h.touch)
     if not recent:
         return
-    parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
-    # a subsidiary named with its parent counts as the parent's side
-    names = {parent.get(n, n) if parent.get(n) else n for n in names}
     if names:
+        # a subsidiary named with its parent counts as the parent's side
+        parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
+        names = {parent.get(n, n) if parent.get(n) else n for n in names}
         # only an action whose sides include every party the sentence names
         recent = [h for h in recent if names <= set(h.claimants) | set(h.respondents)]
         if not recent:
             return
     cur = recent[-1]
-    km = cue.kind_nouns.search(sent)
+    wt = ctx.word_tests()  # word pre-tests: skip cue patterns whose words the sentence lacks
+    km = cue.kind_nouns.search(sent) if wt.may_match(cue.kind_nouns, ss, se) else None
     noun_kind = next((k for k, v in (km.groupdict() if km else {}).items() if v), None)
     if noun_kind:
         same = [h for h in recent if h.kind == noun_kind or (noun_kind == "infringement" and h.kind in _SUIT_KINDS)]
@@ -597,9 +630,9 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     if not named and si - max(cur.sentences) > 3:
         return
     own = set(cur.claimants) | set(cur.respondents)
-    refers = bool(cue.continuation.search(sent))
     if names and not names <= own:
         return
+    refers = wt.may_match(cue.continuation, ss, se) and bool(cue.continuation.search(sent))
     if not refers and not names:
         # a bare follow-up ("Of that sum ...", "The parties later settled.") only right after the action
         if si - max(cur.sentences) > 1:
@@ -615,12 +648,13 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         bare = False
     _kind_outcomes(si, outcomes, recent)
     # all proceedings touched by the latest action's sentence share the follow-up
-    latest = [h for h in history if max(h.sentences) == max(cur.sentences) and h.kind == cur.kind] if not km else [cur]
+    cur_last = max(cur.sentences)
+    latest = [h for h in history if max(h.sentences) == cur_last and h.kind == cur.kind] if not km else [cur]
     forums = _same_court(ctx.text, _in(mentions.forums, ss, se)) if refers else []
     pats = _in(mentions.patents, ss, se) if refers else []
     pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if refers else []
     money = [m for m in _in(mentions.money, ss, se) if m.role is not None and not m.converted]
-    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and cue.filing.search(sent) else []
+    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and wt.may_match(cue.filing, ss, se) and cue.filing.search(sent) else []
     f_groups = _coordinated(ctx.text, [f for f in forums if _forum_ok(cur.kind, f.code)])
     codes = _dedupe([f.code for f in f_groups[0]]) if f_groups else []
     if len(codes) > 1 and len(latest) == 1 and latest[0].forum is None:
@@ -928,7 +962,8 @@ def _to_proceeding(d: _Draft) -> Proceeding:
         k = (sp.start, sp.end)
         if k not in keys:
             keys.add(k)
-            ev.append(Span(sp.start, sp.end, sp.text))
+            # a plain Span is immutable: kept as it is instead of copied
+            ev.append(sp if type(sp) is Span else Span(sp.start, sp.end, sp.text))
     return Proceeding(
         kind=d.kind,
         claimants=list(d.claimants),

@@ -5,6 +5,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from patlit.extract.rx_required import WordTests
+
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -57,6 +59,14 @@ class Context:
     def sentence_span(self, offset: int) -> tuple[int, int]:
         return self.sentences[self.sentence_index(offset)]
 
+    def word_tests(self) -> WordTests:
+        """Cheap exact pre-tests of cue patterns over this text (built once, on first use)."""
+        try:
+            return self._word_tests
+        except AttributeError:
+            self._word_tests = WordTests(self.text)
+            return self._word_tests
+
     def sentence_text(self, index: int) -> str:
         s, e = self.sentences[index]
         return self.text[s:e]
@@ -69,10 +79,45 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     English splits at ., ! or ? followed by a capital unless the word before is a
     known abbreviation, and Chinese at 。！？；.
     """
+    if lang == "en" and (text.isascii() or not _CJK.search(text)):
+        return _split_english(text)
     spans: list[tuple[int, int]] = []
     pos = 0
     for line_match in _LINE_BREAK.finditer(text + "\n"):
         _add_line(text, pos, line_match.start(), lang, spans)
+        pos = line_match.end()
+    return spans
+
+
+def _split_english(text: str) -> list[tuple[int, int]]:
+    """:func:`split_sentences` of an English text without Chinese characters, with one
+    boundary scan over the whole text instead of one per line.
+
+    Same spans: a boundary match never crosses a line; one whose look-ahead reaches into
+    the next line only adds a cut followed by nothing but white space, which gives no span.
+    The abbreviation test stops at the white space that precedes every line.
+    """
+    rev = text[::-1]  # the word before a full stop, read with one match on the reversed text
+    n = len(text)
+    cuts = []
+    for m in _EN_BOUNDARY.finditer(text):
+        dot = m.start()
+        if text[dot] == ".":
+            j = dot - (_WORD_RUN.match(rev, n - dot).end() - (n - dot))
+            if _is_abbreviation_word(text[j:dot]):
+                continue
+        cuts.append(m.end())
+    spans: list[tuple[int, int]] = []
+    k, n = 0, len(cuts)
+    pos = 0
+    for line_match in _LINE_BREAK.finditer(text + "\n"):
+        end = line_match.start()
+        prev = pos
+        while k < n and cuts[k] <= end:
+            _push(text, prev, cuts[k], spans)
+            prev = cuts[k]
+            k += 1
+        _push(text, prev, end, spans)
         pos = line_match.end()
     return spans
 
@@ -92,23 +137,38 @@ def _add_line(text: str, start: int, end: int, lang: str, out: list[tuple[int, i
         prev = cut
 
 
+_OPENERS = "(\"'“"
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     j = dot
-    while j > 0 and not line[j - 1].isspace() and line[j - 1] not in "(\"'“":
+    while j > 0:
+        c = line[j - 1]
+        if c.isspace() or c in _OPENERS:
+            break
         j -= 1
-    word = line[j:dot].lower().rstrip(".")
+    return _is_abbreviation_word(line[j:dot])
+
+
+#: the characters of a word before a full stop (up to white space or an opening quote or
+#: bracket); ``\s`` is exactly ``str.isspace``
+_WORD_RUN = re.compile(r"[^\s(\"'“]*")
+
+
+def _is_abbreviation_word(word: str) -> bool:
+    word = word.lower().rstrip(".")
     if not word:
         return False
     if word in _ABBREV:
         return True
     # single capital initials ("J. Smith") and dotted acronyms ("N.D", "U.S")
-    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word) == 1 or _DOTTED.fullmatch(word) is not None
 
 
 def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
+    piece = text[s:e]
+    body = piece.lstrip()  # str.strip removes exactly the characters str.isspace accepts
+    if body:
+        start = s + len(piece) - len(body)
+        out.append((start, start + len(body.rstrip())))

@@ -8,6 +8,7 @@ mentions: the longest span wins; on equal length the more specific type wins
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from patlit.model import (
@@ -58,16 +59,46 @@ def _rank(m: Span) -> int:
 def settle(mentions: list[Span]) -> Mentions:
     """Keep the longest (then highest-priority) of every group of overlapping mentions."""
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _rank(m), m.start))
-    taken: list[tuple[int, int]] = []
     out = Mentions()
+    slots = {t: getattr(out, slot) for t, slot in _SLOT.items()}
+    kept = _kept_spans(ordered) if all(m.end > m.start for m in ordered) else _kept_spans_plain(ordered)
+    for m in kept:
+        dest = slots.get(type(m))
+        if dest is None:  # a subclass of a mention type
+            dest = next((slots[t] for t in _SLOT if isinstance(m, t)), None)
+        if dest is not None:
+            dest.append(m)
+    for dest in slots.values():
+        dest.sort(key=lambda m: m.start)
+    return out
+
+
+def _kept_spans(ordered: list[Span]) -> list[Span]:
+    """The mentions (longest first) that overlap none kept before them.
+
+    Kept spans are non-empty and disjoint, so in start order their ends rise too: the only
+    one that can overlap ``m`` is the last kept span starting before ``m.end``.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    out: list[Span] = []
+    for m in ordered:
+        i = bisect.bisect_left(starts, m.end)
+        if i and ends[i - 1] > m.start:
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        out.append(m)
+    return out
+
+
+def _kept_spans_plain(ordered: list[Span]) -> list[Span]:
+    """:func:`_kept_spans` for lists holding empty spans: pairwise tests."""
+    taken: list[tuple[int, int]] = []
+    out: list[Span] = []
     for m in ordered:
         if any(m.start < e and s < m.end for s, e in taken):
             continue
         taken.append((m.start, m.end))
-        for t, slot in _SLOT.items():
-            if isinstance(m, t):
-                getattr(out, slot).append(m)
-                break
-    for slot in _SLOT.values():
-        getattr(out, slot).sort(key=lambda m: m.start)
+        out.append(m)
     return out
