@@ -288,19 +288,60 @@ def _blocked_cached(name: str) -> bool:
 _NAME_START = re.compile(rf"[{_UP}0-9]")
 
 
+# a capital right after a lower-case letter ("iRobot"): the capital is rarer than the
+# letter, so the engine scans for it quickly and checks the letter behind
+_CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+_LOWER_BRANDS = ("vivo", "realme", "eero")  # the other starts of _LOWER_HINT
+
+
+def _hint_starts(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every _LOWER_HINT occurrence in ``text[lo:hi]``, overlapping ones included."""
+    hi = len(text) if hi is None else hi
+    out = [(m.start() - 1, m.end()) for m in _CAMEL_HINT.finditer(text, lo + 1, hi)]
+    for b in _LOWER_BRANDS:
+        i = text.find(b, lo, hi)
+        while i >= 0:
+            out.append((i, i + len(b)))
+            i = text.find(b, i + 1, hi)
+    return out
+
+
+def _word_start_hint(sent: str, p: int, lo: int = 0) -> bool:
+    """The run of lower-case letters holding ``sent[p]`` starts a word (``lo``: start of the sentence)."""
+    while p > lo and "a" <= sent[p - 1] <= "z":
+        p -= 1
+    if p == lo:
+        return True
+    c = sent[p - 1]
+    return not (c.isalnum() or c in "_'’-")
+
+
 def _lower_start(sent: str) -> bool:
     """Whether ``sent`` may hold a LOWER_NAME_RE match: a hint whose run of lower-case
-    letters starts a word (nothing of a word, an apostrophe or a hyphen before it)."""
-    for h in _LOWER_HINT.finditer(sent):
-        p = h.start()
-        while p > 0 and "a" <= sent[p - 1] <= "z":
-            p -= 1
-        if p == 0:
-            return True
-        c = sent[p - 1]
-        if not (c.isalnum() or c in "_'’-"):
-            return True
-    return False
+    letters starts a word (nothing of a word, an apostrophe or a hyphen before it).
+
+    Every hint is looked at (not only the non-overlapping ones of ``_LOWER_HINT.finditer``):
+    a hint hidden inside another lies in the same run of lower-case letters, so the answer
+    is the same."""
+    return any(_word_start_hint(sent, p) for p, _ in _hint_starts(sent))
+
+
+def _lower_sentences(text: str, sentences: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the sentences for which :func:`_lower_start` holds (one scan of the text)."""
+    hints = _hint_starts(text)
+    if not hints:
+        return set()
+    hints.sort()
+    starts = [ss for ss, _ in sentences]
+    out = set()
+    for p, q in hints:
+        si = bisect.bisect_right(starts, p) - 1
+        if si < 0 or si in out:
+            continue
+        ss, se = sentences[si]
+        if q <= se and _word_start_hint(text, p, ss):
+            out.add(si)
+    return out
 
 
 def _names_in(sent: str) -> list[re.Match]:
@@ -318,43 +359,104 @@ def _names_in(sent: str) -> list[re.Match]:
     return out
 
 
+_LOOKBEHIND_REFUSES = re.compile(r"[\w'’\-]")  # what NAME_RE's look-behind refuses before a name
+
+
+def _name_spans(text: str, ss: int, se: int) -> list[tuple[int, int]]:
+    """Spans of ``_names_in(text[ss:se])``, in text offsets, matched in place (no slice).
+
+    ``NAME_RE.match(text, p, se)`` equals matching the sentence alone (the end is cut at
+    ``se``) except that its look-behind sees the character before ``ss``: a name at the very
+    start of the sentence is then matched on the sentence itself.
+    """
+    out = []
+    last = ss
+    in_place = ss == 0 or not _LOOKBEHIND_REFUSES.match(text, ss - 1)
+    for c in _NAME_START.finditer(text, ss, se):
+        p = c.start()
+        if p < last:
+            continue
+        if p == ss and not in_place:
+            m = NAME_RE.match(text[ss:se])
+            if m is not None:
+                out.append((ss, ss + m.end()))
+                last = ss + m.end()
+            continue
+        m = NAME_RE.match(text, p, se)
+        if m is not None:
+            out.append((p, m.end()))
+            last = m.end()
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _run_pieces(run: str, pair: bool) -> tuple[tuple[int, int, int, str, bool, bool], ...] | None:
+    """What :func:`find_candidates` keeps of a raw capitalised run, relative to its start.
+
+    ``None``: the run is a non-party name (kept whole, blocked). Otherwise, per trimmed
+    span: (start, trimmed end, candidate end, candidate text, blocked, may_extend);
+    ``may_extend``: the span ends on a legal suffix, so the text after the run must be
+    read (:func:`_extend_suffix`) and the piece redone there.
+    """
+    lex = lexicon()
+    if orgnames.fold(run) in lex.non_party:
+        return None
+    out = []
+    for s, e in _trim_cached(run, pair):
+        t, e2 = _piece_text(run, s, e)
+        out.append((s, e, e2, t, _blocked(t, lex) if t else True, _ends_on_suffix(run[s:e])))
+    return tuple(out)
+
+
+def _ends_on_suffix(t: str) -> bool:
+    """The last word of ``t`` is a legal suffix (the test :func:`_extend_suffix` starts with)."""
+    ws = t.split()
+    return bool(ws) and _SUFFIX_W.fullmatch(ws[-1].rstrip(",")) is not None
+
+
+def _piece_text(text: str, s: int, e: int) -> tuple[str, int]:
+    """The candidate text of ``text[s:e]`` (trailing spaces, commas and a sentence's full stop dropped)."""
+    t = text[s:e].rstrip(" ,")
+    if t.endswith(".") and t[:-1].split()[-1:] and t[:-1].split()[-1] not in _DOTTED and "." not in t[:-1].split()[-1]:
+        t = t[:-1]  # the sentence's full stop, not an abbreviation ("... (Hong Kong) Company.")
+    return t, s + len(t)
+
+
 def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
     """Candidate names in running text, sentence by sentence (``skip``: sentence indexes)."""
     lex = lexicon()
     text = ctx.text
     out: list[Cand] = []
     brands: set[str] = set()
+    lower_sents = _lower_sentences(text, ctx.sentences)
     for si, (ss, se) in enumerate(ctx.sentences):
         if skip and si in skip:
             continue
         sent = text[ss:se]
         head = _is_headline(sent)
-        lower: list[Cand] = []  # this sentence's names with a lower-case start (sentences come in order)
-        for m in (LOWER_NAME_RE.finditer(sent) if _lower_start(sent) else ()):
-            t = m.group().rstrip(" ,")
-            if not _blocked(t, lex):
-                lower.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
-                brands.add(t.split()[0].rstrip(","))
-        out.extend(lower)
-        lower_spans = [(c.start, c.end) for c in lower if c.text[:1].islower()]
-        for m in _names_in(sent):
-            if sent.find(":", max(0, m.start() - 10), m.start()) >= 0 and _TICKER.search(sent, max(0, m.start() - 10), m.start()):
+        lower_spans: list[tuple[int, int]] = []
+        if si in lower_sents:
+            lower_spans = _lower_names(sent, ss, head, lex, out, brands)
+        for a, b in _name_spans(text, ss, se):
+            if sent.find(":", max(0, a - ss - 10), a - ss) >= 0 and _TICKER.search(sent, max(0, a - ss - 10), a - ss):
                 continue  # "(NASDAQ: IRBT)"
-            if any(a <= ss + m.start() < b for a, b in lower_spans):
+            if lower_spans and any(x <= a < y for x, y in lower_spans):
                 continue  # the "Corp." of "iRobot Corp."
-            if orgnames.fold(m.group()) in lex.non_party:
-                out.append(Cand(ss + m.start(), ss + m.end(), m.group(), blocked=True, headline=head))
+            run = text[a:b]
+            pair = "&" in run and bool(_PAIR_BEFORE.search(sent, 0, a - ss))
+            pieces = _run_pieces(run, pair)
+            if pieces is None:
+                out.append(Cand(a, b, run, blocked=True, headline=head))
                 continue
-            pair = "&" in m.group() and bool(_PAIR_BEFORE.search(sent, 0, m.start()))
-            for s, e in _trim(m.group(), ss + m.start(), lex, pair):
-                e = _extend_suffix(text, s, e)
-                t = text[s:e].rstrip(" ,")
-                if t.endswith(".") and t[:-1].split()[-1:] and t[:-1].split()[-1] not in _DOTTED and "." not in t[:-1].split()[-1]:
-                    t = t[:-1]  # the sentence's full stop, not an abbreviation ("... (Hong Kong) Company.")
-                e = s + len(t)
-                if not t:
-                    continue
-                out.append(Cand(s, e, t, blocked=_blocked(t, lex), headline=head))
+            for s, e, e2, t, blocked, ext in pieces:
+                if ext:  # a legal suffix may go on past the sentence's end: read the text
+                    s += a
+                    t, e = _piece_text(text, s, _extend_suffix(text, s, a + e))
+                    if not t:
+                        continue
+                    out.append(Cand(s, e, t, blocked=_blocked(t, lex), headline=head))
+                elif t:
+                    out.append(Cand(a + s, a + e2, t, blocked=blocked, headline=head))
     if brands:
         # the brand alone later on ("iRobot Corp." ... "iRobot says")
         taken = [(c.start, c.end) for c in out]
@@ -364,6 +466,20 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
                 out.append(Cand(m.start(), m.end(), m.group(), headline=_is_headline(ctx.text[slice(*ctx.sentence_span(m.start()))])))
         out.sort(key=lambda c: c.start)
     return out
+
+
+def _lower_names(sent: str, ss: int, head: bool, lex: Lexicon, out: list[Cand], brands: set[str]) -> list[tuple[int, int]]:
+    """Names with a lower-case start in one sentence ("iRobot Corp."), appended to ``out``;
+    returns the spans of those that start lower-case (names inside them are not read again)."""
+    spans = []
+    for m in LOWER_NAME_RE.finditer(sent):
+        t = m.group().rstrip(" ,")
+        if not _blocked(t, lex):
+            out.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
+            brands.add(t.split()[0].rstrip(","))
+            if t[:1].islower():
+                spans.append((ss + m.start(), ss + m.start() + len(t)))
+    return spans
 
 
 # --- table rows ("Amount  Plaintiff  Defendant  District") ------------------------------

@@ -1,0 +1,42 @@
+"""English party candidates: the fast scans agree with the plain per-sentence ones."""
+from __future__ import annotations
+
+import pytest
+
+from corpus_support import corpus_pairs
+from patlit.extract import parties_en
+from patlit.extract.context import Context
+
+_EDGES = [
+    "iRobot Corp. sued SharkNinja. eero and vivo Mobile Communication Co., Ltd. were named.",
+    "x-iPhone maker's eBay-like rival; O'Brien-iRobot Inc. and realme Chennai Ltd.",
+    "Sony & Tessera (NASDAQ: TSRA) settled. Am. Tech. Ceramics Corp. v. Presidio Components, Inc.",
+    "Acme Ltd.\nZeta GmbH Pte. Ltd. Omega-Beta Co.\n3M Company; U.S. District Court",
+    "Samsung (China) Investment Co., Ltd. said ÅSE Škoda Auto a.s. won.",
+]
+_TEXTS = _EDGES + [doc["text"] for doc, _ in corpus_pairs() if doc.get("lang", "en") == "en"]
+
+
+@pytest.mark.parametrize("text", _TEXTS, ids=range(len(_TEXTS)))
+def test_scans_match_per_sentence_reference(text):
+    ctx = Context(text, "en")
+    lower = parties_en._lower_sentences(text, ctx.sentences)
+    for si, (ss, se) in enumerate(ctx.sentences):
+        sent = text[ss:se]
+        assert (si in lower) == parties_en._lower_start(sent)
+        ref = [(ss + m.start(), ss + m.end()) for m in parties_en._names_in(sent)]
+        assert parties_en._name_spans(text, ss, se) == ref
+
+
+def test_lower_start_reference():
+    """:func:`_lower_start` keeps the meaning of the hint pattern it replaced."""
+    for sent in _EDGES:
+        ref = False
+        for h in parties_en._LOWER_HINT.finditer(sent):
+            p = h.start()
+            while p > 0 and "a" <= sent[p - 1] <= "z":
+                p -= 1
+            if p == 0 or not (sent[p - 1].isalnum() or sent[p - 1] in "_'’-"):
+                ref = True
+                break
+        assert parties_en._lower_start(sent) == ref
