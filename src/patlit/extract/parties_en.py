@@ -522,7 +522,8 @@ def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
     for si, (ss, se) in enumerate(ctx.sentences):
         line = text[ss:se]
         if header_i is None:
-            if _HEADER.search(line) and len(line) < 120 and "." not in line.rstrip("."):
+            # the cheap tests first: a header is a short line without a full stop inside
+            if len(line) < 120 and "." not in line.rstrip(".") and _HEADER.search(line):
                 header_i = si
                 awarded = bool(_AWARD.search(line))
                 cols = _columns(line)
@@ -842,6 +843,26 @@ def _person_re() -> re.Pattern:
     return re.compile("|".join(re.escape(p) for p in lexicon().person_cues))
 
 
+def _cue_spans(text: str) -> list[tuple[int, int]]:
+    """Every occurrence of a person cue in ``text``, overlapping ones included.
+
+    ``_person_re().search(text[a:b])`` holds exactly when one of them lies inside ``[a, b)``.
+    """
+    out = []
+    for cue in lexicon().person_cues:
+        i = text.find(cue)
+        while i >= 0:
+            out.append((i, i + len(cue)))
+            i = text.find(cue, i + 1)
+    return out
+
+
+def _cue_before(cues: list[tuple[int, int]], start: int) -> bool:
+    """A person cue within the 30 characters before ``start``."""
+    lo = max(0, start - 30)
+    return any(lo <= a and b <= start for a, b in cues)
+
+
 def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     """Every clustered name of the document that could be a party (before role filtering)."""
     lex = lexicon()
@@ -859,7 +880,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         kept = []
         for c in cands:
             k = bisect.bisect_left(fstarts, c.end)  # forums starting before the name ends
-            if k and any(fspans[j][1] > c.start for j in range(max(0, k - 3), k)):
+            if k and _ends_after(fspans, max(0, k - 3), k, c.start):
                 continue
             kept.append(c)
         cands = kept
@@ -891,6 +912,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         uf.find(k)
         return k
 
+    cues = _cue_spans(text)
     body = [c for c in cands if not c.headline]
     heads = [c for c in cands if c.headline]
     for c in body:
@@ -924,7 +946,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             if ak and ak != k:
                 uf.union(k, ak)
         # person cue right before the name
-        if _person_re().search(text[max(0, c.start - 30):c.start]):
+        if cues and _cue_before(cues, c.start):
             surf[k].person = True
     # headline runs: segment into names known from the body
     known = {k for k, s in surf.items()}
@@ -1064,6 +1086,14 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     return parties
 
 
+def _ends_after(spans: list[tuple[int, int]], i: int, j: int, pos: int) -> bool:
+    """One of ``spans[i:j]`` ends after ``pos``."""
+    for x in range(i, j):
+        if spans[x][1] > pos:
+            return True
+    return False
+
+
 def _expands(short: _Surface, long: _Surface, lex: Lexicon) -> bool:
     """``long`` is a fuller name of ``short``, not a product or a unit named after it.
 
@@ -1097,25 +1127,26 @@ _GENERIC_LOWER = {
 
 
 @lru_cache(maxsize=1)
-def _affiliate_res() -> tuple[re.Pattern, re.Pattern]:
+def _affiliate_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     nouns = "|".join(re.escape(n) for n in lexicon().affiliate_nouns)
     pat_list = re.compile(
         rf"(?:\band\s+its|['’]s?|\bof\s+its)\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
     )
     pat_of = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+")
-    return with_first_chars(pat_list), with_first_chars(pat_of)
+    # both need a noun after a space and before a word boundary: without one, nothing to read
+    hint = re.compile(rf"\s(?:{nouns})\b")
+    return with_first_chars(pat_list), with_first_chars(pat_of), hint
 
 
 def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> None:
     """ "X and its subsidiaries, including A, B and C", "A, a subsidiary of X"."""
     text = ctx.text
+    if not surf or not _affiliate_res()[2].search(text):
+        return
     spans = sorted(((s, e, k) for k, sf in surf.items() for s, e, _ in sf.spans), key=lambda x: x[0])
     if not spans:
         return
-    low = text.lower()
-    if not any(n in low for n in lexicon().affiliate_nouns):
-        return
-    pat_list, pat_of = _affiliate_res()
+    pat_list, pat_of = _affiliate_res()[:2]
     for m in pat_list.finditer(text):
         # parent: the name right before
         parent = None
