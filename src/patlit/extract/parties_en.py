@@ -362,18 +362,31 @@ def _names_in(sent: str) -> list[re.Match]:
 _LOOKBEHIND_REFUSES = re.compile(r"[\w'’\-]")  # what NAME_RE's look-behind refuses before a name
 
 
-def _name_spans(text: str, ss: int, se: int) -> list[tuple[int, int]]:
+def _name_starts(text: str) -> list[int]:
+    """Offsets of every capital or digit of ``text`` (where a name may start), in one scan."""
+    return [c.start() for c in _NAME_START.finditer(text)]
+
+
+def _name_spans(text: str, ss: int, se: int, starts: list[int] | None = None) -> list[tuple[int, int]]:
     """Spans of ``_names_in(text[ss:se])``, in text offsets, matched in place (no slice).
 
     ``NAME_RE.match(text, p, se)`` equals matching the sentence alone (the end is cut at
     ``se``) except that its look-behind sees the character before ``ss``: a name at the very
-    start of the sentence is then matched on the sentence itself.
+    start of the sentence is then matched on the sentence itself. ``starts``:
+    :func:`_name_starts` of the whole text, when known.
     """
-    out = []
+    out: list[tuple[int, int]] = []
+    if starts is None:
+        starts = _name_starts(text[:se])
+    i = bisect.bisect_left(starts, ss)
+    if i == len(starts) or starts[i] >= se:
+        return out
     last = ss
     in_place = ss == 0 or not _LOOKBEHIND_REFUSES.match(text, ss - 1)
-    for c in _NAME_START.finditer(text, ss, se):
-        p = c.start()
+    for i in range(i, len(starts)):
+        p = starts[i]
+        if p >= se:
+            break
         if p < last:
             continue
         if p == ss and not in_place:
@@ -429,16 +442,21 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
     out: list[Cand] = []
     brands: set[str] = set()
     lower_sents = _lower_sentences(text, ctx.sentences)
+    starts = _name_starts(text)
     for si, (ss, se) in enumerate(ctx.sentences):
         if skip and si in skip:
+            continue
+        names = _name_spans(text, ss, se, starts)
+        if not names and si not in lower_sents:
             continue
         sent = text[ss:se]
         head = _is_headline(sent)
         lower_spans: list[tuple[int, int]] = []
         if si in lower_sents:
             lower_spans = _lower_names(sent, ss, head, lex, out, brands)
-        for a, b in _name_spans(text, ss, se):
-            if sent.find(":", max(0, a - ss - 10), a - ss) >= 0 and _TICKER.search(sent, max(0, a - ss - 10), a - ss):
+        colon = ":" in sent
+        for a, b in names:
+            if colon and sent.find(":", max(0, a - ss - 10), a - ss) >= 0 and _TICKER.search(sent, max(0, a - ss - 10), a - ss):
                 continue  # "(NASDAQ: IRBT)"
             if lower_spans and any(x <= a < y for x, y in lower_spans):
                 continue  # the "Corp." of "iRobot Corp."
@@ -487,7 +505,7 @@ def _lower_names(sent: str, ss: int, head: bool, lex: Lexicon, out: list[Cand], 
 _PLAINTIFF_COL = r"(?:plaintiffs?|patent\s+owners?|patentees?|claimants?|complainants?|petitioners?)"
 _DEFENDANT_COL = r"(?:defendants?|accused\s+infringers?|respondents?|accused\s+parties)"
 _HEADER_WORDS = ("plaintiff", "patent owner", "patentee", "claimant", "complainant", "petitioner")
-_HEADER = re.compile(rf"\b{_PLAINTIFF_COL}\b.*\b{_DEFENDANT_COL}\b", re.I)
+_HEADER = with_first_chars(re.compile(rf"\b{_PLAINTIFF_COL}\b.*\b{_DEFENDANT_COL}\b", re.I))
 _PLAINTIFF_CELL = re.compile(_PLAINTIFF_COL, re.I)
 _DEFENDANT_CELL = re.compile(_DEFENDANT_COL, re.I)
 
@@ -1005,11 +1023,19 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
                         uf.union(a, b)
     # abbreviations: "HPE", "IntVen", "ATC" (also of institutions, to block "ITC")
     longs = sorted(keys, key=lambda k: surf[k].first)
+    long_inits: list[tuple[str, str, frozenset[str]]] | None = None  # (key, text, word initials), when needed
     for k in keys:
         t = surf[k].text
         if not _acronym_like(t):
             continue
-        hits = [l for l in longs if l != k and len(surf[l].text) > len(t) and orgnames.is_abbreviation(t, surf[l].text)]
+        if long_inits is None:
+            long_inits = [(l, surf[l].text, orgnames.initials(surf[l].text)) for l in longs]
+        # an abbreviation starts with the first letter of one of the long name's words
+        first = orgnames.abbreviation_letters(t)[:1]
+        hits = [
+            l for l, lt, inits in long_inits
+            if first in inits and l != k and len(lt) > len(t) and orgnames.is_abbreviation(t, lt)
+        ]
         if hits:
             # nearest name written before the first use of the short form
             before = [l for l in hits if surf[l].first <= surf[k].first] or hits
@@ -1058,17 +1084,22 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     parties: list[Party] = []
     key_party: dict[str, Party] = {}
     for root, ks in clusters.items():
-        if any(k in blocked_keys for k in ks):
+        if not blocked_keys.isdisjoint(ks):
             continue
         if all(surf[k].headline_only for k in ks):
             continue
-        forms = sorted(ks, key=lambda k: (_acronym_like(surf[k].text), -len(surf[k].text), surf[k].first))
-        name = surf[forms[0]].text
-        aliases = []
-        for k in sorted(ks, key=lambda k: surf[k].first):
-            if k != forms[0]:
-                aliases.append(surf[k].text)
-        spans = sorted({sp for k in ks for sp in surf[k].spans})
+        if len(ks) == 1:  # most names have no other form
+            name = surf[ks[0]].text
+            aliases = []
+            spans = sorted(set(surf[ks[0]].spans))
+        else:
+            forms = sorted(ks, key=lambda k: (_acronym_like(surf[k].text), -len(surf[k].text), surf[k].first))
+            name = surf[forms[0]].text
+            aliases = []
+            for k in sorted(ks, key=lambda k: surf[k].first):
+                if k != forms[0]:
+                    aliases.append(surf[k].text)
+            spans = sorted({sp for k in ks for sp in surf[k].spans})
         p = Party(
             name=name,
             aliases=aliases,
@@ -1127,26 +1158,40 @@ _GENERIC_LOWER = {
 
 
 @lru_cache(maxsize=1)
-def _affiliate_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _affiliate_res() -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(re.escape(n) for n in lexicon().affiliate_nouns)
     pat_list = re.compile(
         rf"(?:\band\s+its|['’]s?|\bof\s+its)\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
     )
     pat_of = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+")
-    # both need a noun after a space and before a word boundary: without one, nothing to read
-    hint = re.compile(rf"\s(?:{nouns})\b")
-    return with_first_chars(pat_list), with_first_chars(pat_of), hint
+    return with_first_chars(pat_list), with_first_chars(pat_of)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _has_affiliate_noun(text: str) -> bool:
+    """An affiliate noun after white space and before a word boundary (``\\s(?:nouns)\\b``):
+    both affiliate patterns need one, so without it there is nothing to read."""
+    for n in lexicon().affiliate_nouns:
+        i = text.find(n, 1)
+        while i >= 0:
+            j = i + len(n)
+            if text[i - 1].isspace() and (j == len(text) or not _WORD_CHAR.match(text, j)):
+                return True
+            i = text.find(n, i + 1)
+    return False
 
 
 def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> None:
     """ "X and its subsidiaries, including A, B and C", "A, a subsidiary of X"."""
     text = ctx.text
-    if not surf or not _affiliate_res()[2].search(text):
+    if not surf or not _has_affiliate_noun(text):
         return
     spans = sorted(((s, e, k) for k, sf in surf.items() for s, e, _ in sf.spans), key=lambda x: x[0])
     if not spans:
         return
-    pat_list, pat_of = _affiliate_res()[:2]
+    pat_list, pat_of = _affiliate_res()
     for m in pat_list.finditer(text):
         # parent: the name right before
         parent = None
