@@ -506,18 +506,23 @@ def table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
 
 def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
     rows: list[TableRow] = []
-    low = ctx.text.lower()
-    if not any(w in low for w in _HEADER_WORDS) or not _HEADER.search(ctx.text):
-        return rows
     text = ctx.text
     header_i = None
     awarded = False
     cols: list[str] = []
+    # the document test (header words anywhere, a header match in the text) is read only
+    # when the first header line turns up: before it the loop does nothing, so it is the
+    # same as testing first, and most documents have no short line with both column words
+    gate: bool | None = None
     for si, (ss, se) in enumerate(ctx.sentences):
         line = text[ss:se]
         if header_i is None:
             # the cheap tests first: a header is a short line without a full stop inside
             if len(line) < 120 and "." not in line.rstrip(".") and _HEADER.search(line):
+                if gate is None:
+                    gate = _has_header_words(text)
+                if not gate:
+                    return rows
                 header_i = si
                 awarded = bool(_AWARD.search(line))
                 cols = _columns(line)
@@ -533,6 +538,12 @@ def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
         row.awarded = awarded
         rows.append(row)
     return rows
+
+
+def _has_header_words(text: str) -> bool:
+    """The document names a plaintiff-side column word and holds a header somewhere."""
+    low = text.lower()
+    return any(w in low for w in _HEADER_WORDS) and _HEADER.search(text) is not None
 
 
 def _row_like(line: str) -> bool:
