@@ -60,6 +60,12 @@ def squash(name: str) -> str:
     return fold(name).replace(" ", "")
 
 
+@lru_cache(maxsize=8192)
+def has_suffix(name: str) -> bool:
+    """``name`` ends with a written legal suffix (``SUFFIX_RE`` finds one)."""
+    return SUFFIX_RE.search(name) is not None
+
+
 def strip_suffix(name: str) -> str:
     """The name without its written legal-form suffix ("Kove IO, Inc." -> "Kove IO")."""
     out = SUFFIX_RE.sub("", name).rstrip(" ,")

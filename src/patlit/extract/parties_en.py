@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -130,6 +131,9 @@ class Cand:
     text: str
     blocked: bool = False  # an institution/press/place: never a party
     headline: bool = False
+
+
+_START = attrgetter("start")  # sort key of candidates
 
 
 def _is_headline(s: str) -> bool:
@@ -450,7 +454,7 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
                         continue
                     out.append(Cand(s, e, t, blocked=_blocked(t, lex), headline=head))
                 elif t:
-                    out.append(Cand(a + s, a + e2, t, blocked=blocked, headline=head))
+                    out.append(Cand(a + s, a + e2, t, blocked, head))
     if brands:
         # the brand alone later on ("iRobot Corp." ... "iRobot says")
         taken = [(c.start, c.end) for c in out]
@@ -458,7 +462,7 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
         for m in rx.finditer(text):
             if not any(s0 <= m.start() < e0 for s0, e0 in taken):
                 out.append(Cand(m.start(), m.end(), m.group(), headline=_is_headline(ctx.text[slice(*ctx.sentence_span(m.start()))])))
-        out.sort(key=lambda c: c.start)
+        out.sort(key=_START)
     return out
 
 
@@ -893,7 +897,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         for s, e in (*r.plaintiffs, *r.defendants):
             t = text[s:e]
             cands.append(Cand(s, e, t, blocked=_blocked(t, lex)))
-    cands.sort(key=lambda c: c.start)
+    cands.sort(key=_START)
 
     surf: dict[str, _Surface] = {}
     uf = _UF()
@@ -1040,7 +1044,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     for k in keys:
         if k in blocked_keys or k.split()[0] in _GENERIC_LOWER or len(k) < 3:
             continue
-        if orgnames.SUFFIX_RE.search(surf[k].text):
+        if orgnames.has_suffix(surf[k].text):
             continue  # "Apple Inc.", "BioNTech SE" are full names, not short forms of longer ones
         longer = [
             l for l in by_first.get(k.split()[0], ())
@@ -1124,7 +1128,7 @@ def _expands(short: _Surface, long: _Surface, lex: Lexicon) -> bool:
     extra = long.text.split()[len(short.text.split()):]
     if any(ch.isdigit() for w in extra for ch in w):
         return False  # "Xiaomi 5X", "Inspur NF5280M5": a product
-    if orgnames.SUFFIX_RE.search(long.text) or long.first_body < short.first_body:
+    if orgnames.has_suffix(long.text) or long.first_body < short.first_body:
         # the full name first, the short form after: "Optis Cellular Technology LLC" ... "Optis"
         return True
     for w in extra:
