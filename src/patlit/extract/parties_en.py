@@ -121,7 +121,6 @@ _LOWER_HINT = re.compile(r"[a-z](?:[A-Z]|(?<=v)ivo|(?<=r)ealme|(?<=e)ero)")
 _TICKER = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|OTC|TSX|SIX|HKEX|SZSE|SSE|KRX|TYO|LSE)\s*:\s*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_WORD = re.compile(r"\S+")
 
 
 @dataclass
@@ -140,11 +139,15 @@ def _is_headline(s: str) -> bool:
     """A title-case line (no closing full stop): its capitals say nothing about names."""
     if s.rstrip().endswith("."):
         return False
-    ws = [w for w in _WORD.findall(s) if len(w.strip("\"'“”‘’:,.()")) >= 4]
-    if len(ws) < 4:
+    n = caps = 0  # words of four letters or more, and those of them with a capital
+    for w in s.split():  # the runs of non-space characters
+        if len(w.strip("\"'“”‘’:,.()")) >= 4:
+            n += 1
+            if w.strip("\"'“”‘’(")[:1].isupper():
+                caps += 1
+    if n < 4:
         return False
-    caps = sum(1 for w in ws if w.strip("\"'“”‘’(")[:1].isupper())
-    return caps >= 0.7 * len(ws)
+    return caps >= 0.7 * n
 
 
 def _trim(text: str, start: int, lex: Lexicon, pair: bool = False) -> list[tuple[int, int]]:
