@@ -13,6 +13,8 @@ _EDGES = [
     "Sony & Tessera (NASDAQ: TSRA) settled. Am. Tech. Ceramics Corp. v. Presidio Components, Inc.",
     "Acme Ltd.\nZeta GmbH Pte. Ltd. Omega-Beta Co.\n3M Company; U.S. District Court",
     "Samsung (China) Investment Co., Ltd. said ÅSE Škoda Auto a.s. won.",
+    "U.S. Amazon.com and 3M v. 10x Genomics, 5G-NR, 2023Q1; x-Ray O’Neil-Smith & Sons Ltd. (Cayman), LLC",
+    "_Acme 'Beta -Gamma Am.\nTech. Ab. Cd Ltd. É.U. Évry AT&T Inc, Co. KG s.p.A S.p.A. N.V. Holdings",
 ]
 _TEXTS = _EDGES + [doc["text"] for doc, _ in corpus_pairs() if doc.get("lang", "en") == "en"]
 
@@ -40,3 +42,12 @@ def test_lower_start_reference():
                 ref = True
                 break
         assert parties_en._lower_start(sent) == ref
+
+
+@pytest.mark.parametrize("text", _TEXTS, ids=range(len(_TEXTS)))
+def test_name_find_is_name_re(text):
+    """The scan-friendly form of NAME_RE matches the same span at every position."""
+    for p in range(len(text)):
+        a, b = parties_en.NAME_RE.match(text, p), parties_en._NAME_FIND.match(text, p)
+        assert (a and a.span()) == (b and b.span()), text[p:p + 40]
+    assert [m.span() for m in parties_en._NAME_FIND.finditer(text)] == [m.span() for m in parties_en.NAME_RE.finditer(text)]

@@ -369,9 +369,18 @@ def _names_in(sent: str) -> list[re.Match]:
 _LOOKBEHIND_REFUSES = re.compile(r"[\w'’\-]")  # what NAME_RE's look-behind refuses before a name
 
 
-# NAME_RE behind a look-ahead on its first character (a capital or a digit): the engine
-# skips quickly to where a name may start (same matches)
-_NAME_FIND = re.compile(rf"(?=[{_UP}0-9])" + NAME_RE.pattern)
+# NAME_RE written to start with a character class, so that the engine scans quickly for
+# a capital or a digit (a pattern starting with a look-behind is tried at every position).
+# Same matches: the first character is read, the look-behind then tests the character
+# before it, and each branch of the first token checks the class its first character had.
+_FIRST_TOKEN = (
+    rf"[{_UP}0-9](?<![\w'’\-][\s\S])"
+    r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
+    rf"|(?<=[{_UP}])[a-zà-öø-ÿ]{{1,3}}\.(?=\s+[{_UP}])"
+    rf"|(?<=[{_UP}])[{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?"
+    rf"|(?<=[0-9])[0-9]*[A-Za-z][{_AL}]*)"
+)
+_NAME_FIND = re.compile(rf"{_FIRST_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
 
 
 def _name_spans(text: str, ss: int, se: int) -> list[tuple[int, int]]:
