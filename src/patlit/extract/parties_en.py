@@ -712,6 +712,7 @@ def _co_names(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 # a bracket after a name, one nested bracket allowed: "(索尼移动通信产品(中国)有限公司, "Sony China")"
 _PAREN = re.compile(r"[ \u00a0]*[(（]((?:[^()（）]|[(（][^()（）]{0,20}[)）]){1,100})[)）]")
 _PAREN_AHEAD = re.compile(r"[ \u00a0]*[(（]")  # every _PAREN match starts so: a quick test first
+_PAREN_LEAD = (" ", "\u00a0", "(", "（")  # the first character of a _PAREN_AHEAD match
 _ALIAS_LEAD = re.compile(
     r"^(?:(?:collectively|together|jointly)\s*,?\s*(?:the\s+)?|hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the)\s*[:,]?\s*",
     re.I,
@@ -923,14 +924,15 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         sf = surf.get(k)
         if sf is None:
             sf = surf[k] = _Surface(k, t, s)
-        if len(t) > len(sf.text) and orgnames.fold(t) == k:
-            sf.text = t
+            uf.p.setdefault(k, k)  # a new set in the union-find
+        elif len(t) > len(sf.text):
+            sf.text = t  # the longest writing of the key names the surface
         sf.spans.append((s, e, t))
         sf.blocked |= blocked
         if not headline:
             sf.headline_only = False
-            sf.first_body = min(sf.first_body, s)
-        uf.find(k)
+            if s < sf.first_body:
+                sf.first_body = s
         return k
 
     cues = _cue_spans(text)
@@ -943,7 +945,11 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         if c.blocked:
             blocked_keys.add(k)
         # bracketed aliases / affiliates right after the name
-        als, affs, _ = _paren_aliases(text, c.end) if _PAREN_AHEAD.match(text, c.end) else ((), (), c.end)
+        # (a bracket needs a space or the bracket itself right after the name: a cheap test first)
+        if text[c.end:c.end + 1] in _PAREN_LEAD and _PAREN_AHEAD.match(text, c.end):
+            als, affs, _ = _paren_aliases(text, c.end)
+        else:
+            als, affs = (), ()
         for a, b, how in als:
             at = text[a:b]
             ak = add(a, b, at, c.blocked or _blocked(at, lex) and how != "cjk", False)
