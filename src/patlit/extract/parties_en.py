@@ -975,37 +975,38 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         # person cue right before the name
         if cues and _cue_before(cues, c.start):
             surf[k].person = True
-    # headline runs: segment into names known from the body
-    known = {k for k, s in surf.items()}
-    usable = [surf[q].text for q in known if not surf[q].blocked]
-    prefixes = set()
-    for t0 in usable:
-        ws = orgnames.words(t0)
-        for i in range(1, len(ws)):
-            prefixes.add(" ".join(ws[:i]))
-    for c in heads:
-        toks = [(m.start(), m.end()) for m in _NONSPACE.finditer(c.text)]
-        i = 0
-        while i < len(toks):
-            hit = None
-            for j in range(len(toks), i, -1):
-                s = c.start + toks[i][0]
-                e = c.start + toks[j - 1][1]
-                t = text[s:e].rstrip(",:;")
-                t = _POSSESSIVE.sub("", t)
-                k = orgnames.fold(t)
-                if k and (
-                    k in known
-                    or (k in prefixes and len(k) >= 3 and k.split()[0] not in _GENERIC_LOWER)
-                    or (_acronym_like(t) and any(orgnames.is_abbreviation(t, u) for u in usable))
-                ):
-                    hit = (s, s + len(t), t, j)
-                    break
-            if hit:
-                add(hit[0], hit[1], hit[2], _blocked(hit[2], lex), True)
-                i = hit[3]
-            else:
-                i += 1
+    # headline runs: segment into names known from the body (most documents have none)
+    if heads:
+        known = {k for k, s in surf.items()}
+        usable = [surf[q].text for q in known if not surf[q].blocked]
+        prefixes = set()
+        for t0 in usable:
+            ws = orgnames.words(t0)
+            for i in range(1, len(ws)):
+                prefixes.add(" ".join(ws[:i]))
+        for c in heads:
+            toks = [(m.start(), m.end()) for m in _NONSPACE.finditer(c.text)]
+            i = 0
+            while i < len(toks):
+                hit = None
+                for j in range(len(toks), i, -1):
+                    s = c.start + toks[i][0]
+                    e = c.start + toks[j - 1][1]
+                    t = text[s:e].rstrip(",:;")
+                    t = _POSSESSIVE.sub("", t)
+                    k = orgnames.fold(t)
+                    if k and (
+                        k in known
+                        or (k in prefixes and len(k) >= 3 and k.split()[0] not in _GENERIC_LOWER)
+                        or (_acronym_like(t) and any(orgnames.is_abbreviation(t, u) for u in usable))
+                    ):
+                        hit = (s, s + len(t), t, j)
+                        break
+                if hit:
+                    add(hit[0], hit[1], hit[2], _blocked(hit[2], lex), True)
+                    i = hit[3]
+                else:
+                    i += 1
     _affiliate_phrases(ctx, surf, affil_parent, add)
 
     keys = list(surf)
