@@ -51,3 +51,21 @@ def test_name_find_is_name_re(text):
         a, b = parties_en.NAME_RE.match(text, p), parties_en._NAME_FIND.match(text, p)
         assert (a and a.span()) == (b and b.span()), text[p:p + 40]
     assert [m.span() for m in parties_en._NAME_FIND.finditer(text)] == [m.span() for m in parties_en.NAME_RE.finditer(text)]
+
+
+def test_affiliate_list_pattern_is_the_plain_one():
+    """The scan-friendly affiliate-list pattern matches like its plain formulation."""
+    import re
+
+    nouns = "|".join(re.escape(n) for n in parties_en.lexicon().affiliate_nouns)
+    plain = re.compile(
+        rf"(?:\band\s+its|['’]s?|\bof\s+its)\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
+    )
+    fast = parties_en._affiliate_res()[0]
+    extra = ["Acme and its subsidiaries, including Beta and Gamma", "land its units", "Sony’s arm", "of its parent",
+             "band its unit", "X's  sister company like: Y", "and its\nunit, namely Z"]
+    for text in _TEXTS + extra:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for p in range(len(text)):
+            a, b = plain.match(text, p), fast.match(text, p)
+            assert (a and a.span()) == (b and b.span())

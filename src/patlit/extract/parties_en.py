@@ -1170,11 +1170,15 @@ _GENERIC_LOWER = {
 @lru_cache(maxsize=1)
 def _affiliate_res() -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(re.escape(n) for n in lexicon().affiliate_nouns)
+    # "\band|['’]s?|\bof" written as branches that start with a letter or a quote, so the
+    # engine scans for those quickly: "a(?<!\w[\s\S])" is "\ba" (the look-behind tests the
+    # character before the "a" once it is read)
     pat_list = re.compile(
-        rf"(?:\band\s+its|['’]s?|\bof\s+its)\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
+        rf"(?:a(?<!\w[\s\S])nd\s+its|'s?|’s?|o(?<!\w[\s\S])f\s+its)"
+        rf"\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
     )
     pat_of = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+")
-    return with_first_chars(pat_list), with_first_chars(pat_of)
+    return pat_list, with_first_chars(pat_of)
 
 
 _WORD_CHAR = re.compile(r"\w")
