@@ -123,7 +123,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     start: int
     end: int
@@ -803,7 +803,7 @@ class _UF:
             self.p[rb] = ra
 
 
-@dataclass
+@dataclass(slots=True)
 class _Surface:
     key: str
     text: str
