@@ -60,6 +60,12 @@ def squash(name: str) -> str:
     return fold(name).replace(" ", "")
 
 
+@lru_cache(maxsize=8192)
+def has_suffix(name: str) -> bool:
+    """``name`` ends with a written legal suffix (``SUFFIX_RE`` finds one)."""
+    return SUFFIX_RE.search(name) is not None
+
+
 def strip_suffix(name: str) -> str:
     """The name without its written legal-form suffix ("Kove IO, Inc." -> "Kove IO")."""
     out = SUFFIX_RE.sub("", name).rstrip(" ,")
@@ -95,11 +101,10 @@ def is_abbreviation(short: str, long: str) -> bool:
     Ceramics Corp."). Every significant word of ``long`` must contribute at least
     its first letter; connectors and trailing legal suffixes may be skipped.
     """
-    raw = unicodedata.normalize("NFKC", short)
-    letters = _NON_ALNUM.sub("", raw).lower()
+    letters = abbreviation_letters(short)
     if len(letters) < 2 or len(letters) > 40:
         return False
-    lw = _NON_WORD_ONLY.sub(" ", unicodedata.normalize("NFKC", long).lower().replace("&", " and ")).split()
+    lw = _long_words(long)
     if len(lw) < 2:
         return False
     if squash(short) == squash(long):
@@ -112,6 +117,22 @@ def is_abbreviation(short: str, long: str) -> bool:
     if sum(1 for o in optional if not o) < 2 and len(letters) < 4:
         return False
     return _cover(letters, tuple(lw), tuple(optional))
+
+
+def abbreviation_letters(short: str) -> str:
+    """The letters :func:`is_abbreviation` reads from a short form ("Am. Tech." -> "amtech")."""
+    return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", short)).lower()
+
+
+@lru_cache(maxsize=8192)
+def initials(long: str) -> frozenset[str]:
+    """First letters of the words :func:`is_abbreviation` reads from a long name: an
+    abbreviation of it starts with one of them."""
+    return frozenset(w[0] for w in _long_words(long))
+
+
+def _long_words(long: str) -> list[str]:
+    return _NON_WORD_ONLY.sub(" ", unicodedata.normalize("NFKC", long).lower().replace("&", " and ")).split()
 
 
 @lru_cache(maxsize=4096)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -120,10 +121,9 @@ _LOWER_HINT = re.compile(r"[a-z](?:[A-Z]|(?<=v)ivo|(?<=r)ealme|(?<=e)ero)")
 _TICKER = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|OTC|TSX|SIX|HKEX|SZSE|SSE|KRX|TYO|LSE)\s*:\s*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_WORD = re.compile(r"\S+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     start: int
     end: int
@@ -132,15 +132,22 @@ class Cand:
     headline: bool = False
 
 
+_START = attrgetter("start")  # sort key of candidates
+
+
 def _is_headline(s: str) -> bool:
     """A title-case line (no closing full stop): its capitals say nothing about names."""
     if s.rstrip().endswith("."):
         return False
-    ws = [w for w in _WORD.findall(s) if len(w.strip("\"'“”‘’:,.()")) >= 4]
-    if len(ws) < 4:
+    n = caps = 0  # words of four letters or more, and those of them with a capital
+    for w in s.split():  # the runs of non-space characters
+        if len(w.strip("\"'“”‘’:,.()")) >= 4:
+            n += 1
+            if w.strip("\"'“”‘’(")[:1].isupper():
+                caps += 1
+    if n < 4:
         return False
-    caps = sum(1 for w in ws if w.strip("\"'“”‘’(")[:1].isupper())
-    return caps >= 0.7 * len(ws)
+    return caps >= 0.7 * n
 
 
 def _trim(text: str, start: int, lex: Lexicon, pair: bool = False) -> list[tuple[int, int]]:
@@ -288,19 +295,60 @@ def _blocked_cached(name: str) -> bool:
 _NAME_START = re.compile(rf"[{_UP}0-9]")
 
 
+# a capital right after a lower-case letter ("iRobot"): the capital is rarer than the
+# letter, so the engine scans for it quickly and checks the letter behind
+_CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+_LOWER_BRANDS = ("vivo", "realme", "eero")  # the other starts of _LOWER_HINT
+
+
+def _hint_starts(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every _LOWER_HINT occurrence in ``text[lo:hi]``, overlapping ones included."""
+    hi = len(text) if hi is None else hi
+    out = [(m.start() - 1, m.end()) for m in _CAMEL_HINT.finditer(text, lo + 1, hi)]
+    for b in _LOWER_BRANDS:
+        i = text.find(b, lo, hi)
+        while i >= 0:
+            out.append((i, i + len(b)))
+            i = text.find(b, i + 1, hi)
+    return out
+
+
+def _word_start_hint(sent: str, p: int, lo: int = 0) -> bool:
+    """The run of lower-case letters holding ``sent[p]`` starts a word (``lo``: start of the sentence)."""
+    while p > lo and "a" <= sent[p - 1] <= "z":
+        p -= 1
+    if p == lo:
+        return True
+    c = sent[p - 1]
+    return not (c.isalnum() or c in "_'’-")
+
+
 def _lower_start(sent: str) -> bool:
     """Whether ``sent`` may hold a LOWER_NAME_RE match: a hint whose run of lower-case
-    letters starts a word (nothing of a word, an apostrophe or a hyphen before it)."""
-    for h in _LOWER_HINT.finditer(sent):
-        p = h.start()
-        while p > 0 and "a" <= sent[p - 1] <= "z":
-            p -= 1
-        if p == 0:
-            return True
-        c = sent[p - 1]
-        if not (c.isalnum() or c in "_'’-"):
-            return True
-    return False
+    letters starts a word (nothing of a word, an apostrophe or a hyphen before it).
+
+    Every hint is looked at (not only the non-overlapping ones of ``_LOWER_HINT.finditer``):
+    a hint hidden inside another lies in the same run of lower-case letters, so the answer
+    is the same."""
+    return any(_word_start_hint(sent, p) for p, _ in _hint_starts(sent))
+
+
+def _lower_sentences(text: str, sentences: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the sentences for which :func:`_lower_start` holds (one scan of the text)."""
+    hints = _hint_starts(text)
+    if not hints:
+        return set()
+    hints.sort()
+    starts = [ss for ss, _ in sentences]
+    out = set()
+    for p, q in hints:
+        si = bisect.bisect_right(starts, p) - 1
+        if si < 0 or si in out:
+            continue
+        ss, se = sentences[si]
+        if q <= se and _word_start_hint(text, p, ss):
+            out.add(si)
+    return out
 
 
 def _names_in(sent: str) -> list[re.Match]:
@@ -318,43 +366,107 @@ def _names_in(sent: str) -> list[re.Match]:
     return out
 
 
+_LOOKBEHIND_REFUSES = re.compile(r"[\w'’\-]")  # what NAME_RE's look-behind refuses before a name
+
+
+# NAME_RE written to start with a character class, so that the engine scans quickly for
+# a capital or a digit (a pattern starting with a look-behind is tried at every position).
+# Same matches: the first character is read, the look-behind then tests the character
+# before it, and each branch of the first token checks the class its first character had.
+_FIRST_TOKEN = (
+    rf"[{_UP}0-9](?<![\w'’\-][\s\S])"
+    r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
+    rf"|(?<=[{_UP}])[a-zà-öø-ÿ]{{1,3}}\.(?=\s+[{_UP}])"
+    rf"|(?<=[{_UP}])[{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?"
+    rf"|(?<=[0-9])[0-9]*[A-Za-z][{_AL}]*)"
+)
+_NAME_FIND = re.compile(rf"{_FIRST_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
+
+
+def _name_spans(text: str, ss: int, se: int) -> list[tuple[int, int]]:
+    """Spans of ``_names_in(text[ss:se])``, in text offsets, matched in place (no slice).
+
+    Searching ``text`` between ``ss`` and ``se`` equals searching the sentence alone (the
+    end is cut at ``se``) except that NAME_RE's look-behind sees the character before
+    ``ss``: when that one would refuse a name, the sentence is searched on its own.
+    """
+    if ss > 0 and _LOOKBEHIND_REFUSES.match(text, ss - 1):
+        return [(ss + m.start(), ss + m.end()) for m in _NAME_FIND.finditer(text[ss:se])]
+    return [m.span() for m in _NAME_FIND.finditer(text, ss, se)]
+
+
+@lru_cache(maxsize=8192)
+def _run_pieces(run: str, pair: bool) -> tuple[tuple[int, int, int, str, bool, bool], ...] | None:
+    """What :func:`find_candidates` keeps of a raw capitalised run, relative to its start.
+
+    ``None``: the run is a non-party name (kept whole, blocked). Otherwise, per trimmed
+    span: (start, trimmed end, candidate end, candidate text, blocked, may_extend);
+    ``may_extend``: the span ends on a legal suffix, so the text after the run must be
+    read (:func:`_extend_suffix`) and the piece redone there.
+    """
+    lex = lexicon()
+    if orgnames.fold(run) in lex.non_party:
+        return None
+    out = []
+    for s, e in _trim_cached(run, pair):
+        t, e2 = _piece_text(run, s, e)
+        out.append((s, e, e2, t, _blocked(t, lex) if t else True, _ends_on_suffix(run[s:e])))
+    return tuple(out)
+
+
+def _ends_on_suffix(t: str) -> bool:
+    """The last word of ``t`` is a legal suffix (the test :func:`_extend_suffix` starts with)."""
+    ws = t.split()
+    return bool(ws) and _SUFFIX_W.fullmatch(ws[-1].rstrip(",")) is not None
+
+
+def _piece_text(text: str, s: int, e: int) -> tuple[str, int]:
+    """The candidate text of ``text[s:e]`` (trailing spaces, commas and a sentence's full stop dropped)."""
+    t = text[s:e].rstrip(" ,")
+    if t.endswith(".") and t[:-1].split()[-1:] and t[:-1].split()[-1] not in _DOTTED and "." not in t[:-1].split()[-1]:
+        t = t[:-1]  # the sentence's full stop, not an abbreviation ("... (Hong Kong) Company.")
+    return t, s + len(t)
+
+
 def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
     """Candidate names in running text, sentence by sentence (``skip``: sentence indexes)."""
     lex = lexicon()
     text = ctx.text
     out: list[Cand] = []
     brands: set[str] = set()
+    lower_sents = _lower_sentences(text, ctx.sentences)
     for si, (ss, se) in enumerate(ctx.sentences):
         if skip and si in skip:
             continue
+        names = _name_spans(text, ss, se)
+        if not names and si not in lower_sents:
+            continue
         sent = text[ss:se]
         head = _is_headline(sent)
-        lower: list[Cand] = []  # this sentence's names with a lower-case start (sentences come in order)
-        for m in (LOWER_NAME_RE.finditer(sent) if _lower_start(sent) else ()):
-            t = m.group().rstrip(" ,")
-            if not _blocked(t, lex):
-                lower.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
-                brands.add(t.split()[0].rstrip(","))
-        out.extend(lower)
-        lower_spans = [(c.start, c.end) for c in lower if c.text[:1].islower()]
-        for m in _names_in(sent):
-            if sent.find(":", max(0, m.start() - 10), m.start()) >= 0 and _TICKER.search(sent, max(0, m.start() - 10), m.start()):
+        lower_spans: list[tuple[int, int]] = []
+        if si in lower_sents:
+            lower_spans = _lower_names(sent, ss, head, lex, out, brands)
+        colon = ":" in sent
+        for a, b in names:
+            if colon and sent.find(":", max(0, a - ss - 10), a - ss) >= 0 and _TICKER.search(sent, max(0, a - ss - 10), a - ss):
                 continue  # "(NASDAQ: IRBT)"
-            if any(a <= ss + m.start() < b for a, b in lower_spans):
+            if lower_spans and any(x <= a < y for x, y in lower_spans):
                 continue  # the "Corp." of "iRobot Corp."
-            if orgnames.fold(m.group()) in lex.non_party:
-                out.append(Cand(ss + m.start(), ss + m.end(), m.group(), blocked=True, headline=head))
+            run = text[a:b]
+            pair = "&" in run and bool(_PAIR_BEFORE.search(sent, 0, a - ss))
+            pieces = _run_pieces(run, pair)
+            if pieces is None:
+                out.append(Cand(a, b, run, blocked=True, headline=head))
                 continue
-            pair = "&" in m.group() and bool(_PAIR_BEFORE.search(sent, 0, m.start()))
-            for s, e in _trim(m.group(), ss + m.start(), lex, pair):
-                e = _extend_suffix(text, s, e)
-                t = text[s:e].rstrip(" ,")
-                if t.endswith(".") and t[:-1].split()[-1:] and t[:-1].split()[-1] not in _DOTTED and "." not in t[:-1].split()[-1]:
-                    t = t[:-1]  # the sentence's full stop, not an abbreviation ("... (Hong Kong) Company.")
-                e = s + len(t)
-                if not t:
-                    continue
-                out.append(Cand(s, e, t, blocked=_blocked(t, lex), headline=head))
+            for s, e, e2, t, blocked, ext in pieces:
+                if ext:  # a legal suffix may go on past the sentence's end: read the text
+                    s += a
+                    t, e = _piece_text(text, s, _extend_suffix(text, s, a + e))
+                    if not t:
+                        continue
+                    out.append(Cand(s, e, t, blocked=_blocked(t, lex), headline=head))
+                elif t:
+                    out.append(Cand(a + s, a + e2, t, blocked, head))
     if brands:
         # the brand alone later on ("iRobot Corp." ... "iRobot says")
         taken = [(c.start, c.end) for c in out]
@@ -362,8 +474,22 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
         for m in rx.finditer(text):
             if not any(s0 <= m.start() < e0 for s0, e0 in taken):
                 out.append(Cand(m.start(), m.end(), m.group(), headline=_is_headline(ctx.text[slice(*ctx.sentence_span(m.start()))])))
-        out.sort(key=lambda c: c.start)
+        out.sort(key=_START)
     return out
+
+
+def _lower_names(sent: str, ss: int, head: bool, lex: Lexicon, out: list[Cand], brands: set[str]) -> list[tuple[int, int]]:
+    """Names with a lower-case start in one sentence ("iRobot Corp."), appended to ``out``;
+    returns the spans of those that start lower-case (names inside them are not read again)."""
+    spans = []
+    for m in LOWER_NAME_RE.finditer(sent):
+        t = m.group().rstrip(" ,")
+        if not _blocked(t, lex):
+            out.append(Cand(ss + m.start(), ss + m.start() + len(t), t, headline=head))
+            brands.add(t.split()[0].rstrip(","))
+            if t[:1].islower():
+                spans.append((ss + m.start(), ss + m.start() + len(t)))
+    return spans
 
 
 # --- table rows ("Amount  Plaintiff  Defendant  District") ------------------------------
@@ -371,7 +497,7 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
 _PLAINTIFF_COL = r"(?:plaintiffs?|patent\s+owners?|patentees?|claimants?|complainants?|petitioners?)"
 _DEFENDANT_COL = r"(?:defendants?|accused\s+infringers?|respondents?|accused\s+parties)"
 _HEADER_WORDS = ("plaintiff", "patent owner", "patentee", "claimant", "complainant", "petitioner")
-_HEADER = re.compile(rf"\b{_PLAINTIFF_COL}\b.*\b{_DEFENDANT_COL}\b", re.I)
+_HEADER = with_first_chars(re.compile(rf"\b{_PLAINTIFF_COL}\b.*\b{_DEFENDANT_COL}\b", re.I))
 _PLAINTIFF_CELL = re.compile(_PLAINTIFF_COL, re.I)
 _DEFENDANT_CELL = re.compile(_DEFENDANT_COL, re.I)
 
@@ -396,17 +522,23 @@ def table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
 
 def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
     rows: list[TableRow] = []
-    low = ctx.text.lower()
-    if not any(w in low for w in _HEADER_WORDS) or not _HEADER.search(ctx.text):
-        return rows
     text = ctx.text
     header_i = None
     awarded = False
     cols: list[str] = []
+    # the document test (header words anywhere, a header match in the text) is read only
+    # when the first header line turns up: before it the loop does nothing, so it is the
+    # same as testing first, and most documents have no short line with both column words
+    gate: bool | None = None
     for si, (ss, se) in enumerate(ctx.sentences):
         line = text[ss:se]
         if header_i is None:
-            if _HEADER.search(line) and len(line) < 120 and "." not in line.rstrip("."):
+            # the cheap tests first: a header is a short line without a full stop inside
+            if len(line) < 120 and "." not in line.rstrip(".") and _HEADER.search(line):
+                if gate is None:
+                    gate = _has_header_words(text)
+                if not gate:
+                    return rows
                 header_i = si
                 awarded = bool(_AWARD.search(line))
                 cols = _columns(line)
@@ -422,6 +554,12 @@ def _table_rows(ctx: Context, mentions: Mentions) -> list[TableRow]:
         row.awarded = awarded
         rows.append(row)
     return rows
+
+
+def _has_header_words(text: str) -> bool:
+    """The document names a plaintiff-side column word and holds a header somewhere."""
+    low = text.lower()
+    return any(w in low for w in _HEADER_WORDS) and _HEADER.search(text) is not None
 
 
 def _row_like(line: str) -> bool:
@@ -574,6 +712,7 @@ def _co_names(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 # a bracket after a name, one nested bracket allowed: "(索尼移动通信产品(中国)有限公司, "Sony China")"
 _PAREN = re.compile(r"[ \u00a0]*[(（]((?:[^()（）]|[(（][^()（）]{0,20}[)）]){1,100})[)）]")
 _PAREN_AHEAD = re.compile(r"[ \u00a0]*[(（]")  # every _PAREN match starts so: a quick test first
+_PAREN_LEAD = (" ", "\u00a0", "(", "（")  # the first character of a _PAREN_AHEAD match
 _ALIAS_LEAD = re.compile(
     r"^(?:(?:collectively|together|jointly)\s*,?\s*(?:the\s+)?|hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the)\s*[:,]?\s*",
     re.I,
@@ -664,7 +803,7 @@ class _UF:
             self.p[rb] = ra
 
 
-@dataclass
+@dataclass(slots=True)
 class _Surface:
     key: str
     text: str
@@ -726,6 +865,26 @@ def _person_re() -> re.Pattern:
     return re.compile("|".join(re.escape(p) for p in lexicon().person_cues))
 
 
+def _cue_spans(text: str) -> list[tuple[int, int]]:
+    """Every occurrence of a person cue in ``text``, overlapping ones included.
+
+    ``_person_re().search(text[a:b])`` holds exactly when one of them lies inside ``[a, b)``.
+    """
+    out = []
+    for cue in lexicon().person_cues:
+        i = text.find(cue)
+        while i >= 0:
+            out.append((i, i + len(cue)))
+            i = text.find(cue, i + 1)
+    return out
+
+
+def _cue_before(cues: list[tuple[int, int]], start: int) -> bool:
+    """A person cue within the 30 characters before ``start``."""
+    lo = max(0, start - 30)
+    return any(lo <= a and b <= start for a, b in cues)
+
+
 def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     """Every clustered name of the document that could be a party (before role filtering)."""
     lex = lexicon()
@@ -743,7 +902,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         kept = []
         for c in cands:
             k = bisect.bisect_left(fstarts, c.end)  # forums starting before the name ends
-            if k and any(fspans[j][1] > c.start for j in range(max(0, k - 3), k)):
+            if k and _ends_after(fspans, max(0, k - 3), k, c.start):
                 continue
             kept.append(c)
         cands = kept
@@ -751,7 +910,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         for s, e in (*r.plaintiffs, *r.defendants):
             t = text[s:e]
             cands.append(Cand(s, e, t, blocked=_blocked(t, lex)))
-    cands.sort(key=lambda c: c.start)
+    cands.sort(key=_START)
 
     surf: dict[str, _Surface] = {}
     uf = _UF()
@@ -765,16 +924,18 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         sf = surf.get(k)
         if sf is None:
             sf = surf[k] = _Surface(k, t, s)
-        if len(t) > len(sf.text) and orgnames.fold(t) == k:
-            sf.text = t
+            uf.p.setdefault(k, k)  # a new set in the union-find
+        elif len(t) > len(sf.text):
+            sf.text = t  # the longest writing of the key names the surface
         sf.spans.append((s, e, t))
         sf.blocked |= blocked
         if not headline:
             sf.headline_only = False
-            sf.first_body = min(sf.first_body, s)
-        uf.find(k)
+            if s < sf.first_body:
+                sf.first_body = s
         return k
 
+    cues = _cue_spans(text)
     body = [c for c in cands if not c.headline]
     heads = [c for c in cands if c.headline]
     for c in body:
@@ -784,7 +945,11 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         if c.blocked:
             blocked_keys.add(k)
         # bracketed aliases / affiliates right after the name
-        als, affs, _ = _paren_aliases(text, c.end) if _PAREN_AHEAD.match(text, c.end) else ((), (), c.end)
+        # (a bracket needs a space or the bracket itself right after the name: a cheap test first)
+        if text[c.end:c.end + 1] in _PAREN_LEAD and _PAREN_AHEAD.match(text, c.end):
+            als, affs, _ = _paren_aliases(text, c.end)
+        else:
+            als, affs = (), ()
         for a, b, how in als:
             at = text[a:b]
             ak = add(a, b, at, c.blocked or _blocked(at, lex) and how != "cjk", False)
@@ -808,39 +973,40 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             if ak and ak != k:
                 uf.union(k, ak)
         # person cue right before the name
-        if _person_re().search(text[max(0, c.start - 30):c.start]):
+        if cues and _cue_before(cues, c.start):
             surf[k].person = True
-    # headline runs: segment into names known from the body
-    known = {k for k, s in surf.items()}
-    usable = [surf[q].text for q in known if not surf[q].blocked]
-    prefixes = set()
-    for t0 in usable:
-        ws = orgnames.words(t0)
-        for i in range(1, len(ws)):
-            prefixes.add(" ".join(ws[:i]))
-    for c in heads:
-        toks = [(m.start(), m.end()) for m in _NONSPACE.finditer(c.text)]
-        i = 0
-        while i < len(toks):
-            hit = None
-            for j in range(len(toks), i, -1):
-                s = c.start + toks[i][0]
-                e = c.start + toks[j - 1][1]
-                t = text[s:e].rstrip(",:;")
-                t = _POSSESSIVE.sub("", t)
-                k = orgnames.fold(t)
-                if k and (
-                    k in known
-                    or (k in prefixes and len(k) >= 3 and k.split()[0] not in _GENERIC_LOWER)
-                    or (_acronym_like(t) and any(orgnames.is_abbreviation(t, u) for u in usable))
-                ):
-                    hit = (s, s + len(t), t, j)
-                    break
-            if hit:
-                add(hit[0], hit[1], hit[2], _blocked(hit[2], lex), True)
-                i = hit[3]
-            else:
-                i += 1
+    # headline runs: segment into names known from the body (most documents have none)
+    if heads:
+        known = {k for k, s in surf.items()}
+        usable = [surf[q].text for q in known if not surf[q].blocked]
+        prefixes = set()
+        for t0 in usable:
+            ws = orgnames.words(t0)
+            for i in range(1, len(ws)):
+                prefixes.add(" ".join(ws[:i]))
+        for c in heads:
+            toks = [(m.start(), m.end()) for m in _NONSPACE.finditer(c.text)]
+            i = 0
+            while i < len(toks):
+                hit = None
+                for j in range(len(toks), i, -1):
+                    s = c.start + toks[i][0]
+                    e = c.start + toks[j - 1][1]
+                    t = text[s:e].rstrip(",:;")
+                    t = _POSSESSIVE.sub("", t)
+                    k = orgnames.fold(t)
+                    if k and (
+                        k in known
+                        or (k in prefixes and len(k) >= 3 and k.split()[0] not in _GENERIC_LOWER)
+                        or (_acronym_like(t) and any(orgnames.is_abbreviation(t, u) for u in usable))
+                    ):
+                        hit = (s, s + len(t), t, j)
+                        break
+                if hit:
+                    add(hit[0], hit[1], hit[2], _blocked(hit[2], lex), True)
+                    i = hit[3]
+                else:
+                    i += 1
     _affiliate_phrases(ctx, surf, affil_parent, add)
 
     keys = list(surf)
@@ -867,11 +1033,19 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
                         uf.union(a, b)
     # abbreviations: "HPE", "IntVen", "ATC" (also of institutions, to block "ITC")
     longs = sorted(keys, key=lambda k: surf[k].first)
+    long_inits: list[tuple[str, str, frozenset[str]]] | None = None  # (key, text, word initials), when needed
     for k in keys:
         t = surf[k].text
         if not _acronym_like(t):
             continue
-        hits = [l for l in longs if l != k and len(surf[l].text) > len(t) and orgnames.is_abbreviation(t, surf[l].text)]
+        if long_inits is None:
+            long_inits = [(l, surf[l].text, orgnames.initials(surf[l].text)) for l in longs]
+        # an abbreviation starts with the first letter of one of the long name's words
+        first = orgnames.abbreviation_letters(t)[:1]
+        hits = [
+            l for l, lt, inits in long_inits
+            if first in inits and l != k and len(lt) > len(t) and orgnames.is_abbreviation(t, lt)
+        ]
         if hits:
             # nearest name written before the first use of the short form
             before = [l for l in hits if surf[l].first <= surf[k].first] or hits
@@ -889,7 +1063,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     for k in keys:
         if k in blocked_keys or k.split()[0] in _GENERIC_LOWER or len(k) < 3:
             continue
-        if orgnames.SUFFIX_RE.search(surf[k].text):
+        if orgnames.has_suffix(surf[k].text):
             continue  # "Apple Inc.", "BioNTech SE" are full names, not short forms of longer ones
         longer = [
             l for l in by_first.get(k.split()[0], ())
@@ -920,17 +1094,22 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     parties: list[Party] = []
     key_party: dict[str, Party] = {}
     for root, ks in clusters.items():
-        if any(k in blocked_keys for k in ks):
+        if not blocked_keys.isdisjoint(ks):
             continue
         if all(surf[k].headline_only for k in ks):
             continue
-        forms = sorted(ks, key=lambda k: (_acronym_like(surf[k].text), -len(surf[k].text), surf[k].first))
-        name = surf[forms[0]].text
-        aliases = []
-        for k in sorted(ks, key=lambda k: surf[k].first):
-            if k != forms[0]:
-                aliases.append(surf[k].text)
-        spans = sorted({sp for k in ks for sp in surf[k].spans})
+        if len(ks) == 1:  # most names have no other form
+            name = surf[ks[0]].text
+            aliases = []
+            spans = sorted(set(surf[ks[0]].spans))
+        else:
+            forms = sorted(ks, key=lambda k: (_acronym_like(surf[k].text), -len(surf[k].text), surf[k].first))
+            name = surf[forms[0]].text
+            aliases = []
+            for k in sorted(ks, key=lambda k: surf[k].first):
+                if k != forms[0]:
+                    aliases.append(surf[k].text)
+            spans = sorted({sp for k in ks for sp in surf[k].spans})
         p = Party(
             name=name,
             aliases=aliases,
@@ -948,6 +1127,14 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     return parties
 
 
+def _ends_after(spans: list[tuple[int, int]], i: int, j: int, pos: int) -> bool:
+    """One of ``spans[i:j]`` ends after ``pos``."""
+    for x in range(i, j):
+        if spans[x][1] > pos:
+            return True
+    return False
+
+
 def _expands(short: _Surface, long: _Surface, lex: Lexicon) -> bool:
     """``long`` is a fuller name of ``short``, not a product or a unit named after it.
 
@@ -960,7 +1147,7 @@ def _expands(short: _Surface, long: _Surface, lex: Lexicon) -> bool:
     extra = long.text.split()[len(short.text.split()):]
     if any(ch.isdigit() for w in extra for ch in w):
         return False  # "Xiaomi 5X", "Inspur NF5280M5": a product
-    if orgnames.SUFFIX_RE.search(long.text) or long.first_body < short.first_body:
+    if orgnames.has_suffix(long.text) or long.first_body < short.first_body:
         # the full name first, the short form after: "Optis Cellular Technology LLC" ... "Optis"
         return True
     for w in extra:
@@ -983,21 +1170,40 @@ _GENERIC_LOWER = {
 @lru_cache(maxsize=1)
 def _affiliate_res() -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(re.escape(n) for n in lexicon().affiliate_nouns)
+    # "\band|['’]s?|\bof" written as branches that start with a letter or a quote, so the
+    # engine scans for those quickly: "a(?<!\w[\s\S])" is "\ba" (the look-behind tests the
+    # character before the "a" once it is read)
     pat_list = re.compile(
-        rf"(?:\band\s+its|['’]s?|\bof\s+its)\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
+        rf"(?:a(?<!\w[\s\S])nd\s+its|'s?|’s?|o(?<!\w[\s\S])f\s+its)"
+        rf"\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
     )
     pat_of = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+")
-    return with_first_chars(pat_list), with_first_chars(pat_of)
+    return pat_list, with_first_chars(pat_of)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _has_affiliate_noun(text: str) -> bool:
+    """An affiliate noun after white space and before a word boundary (``\\s(?:nouns)\\b``):
+    both affiliate patterns need one, so without it there is nothing to read."""
+    for n in lexicon().affiliate_nouns:
+        i = text.find(n, 1)
+        while i >= 0:
+            j = i + len(n)
+            if text[i - 1].isspace() and (j == len(text) or not _WORD_CHAR.match(text, j)):
+                return True
+            i = text.find(n, i + 1)
+    return False
 
 
 def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> None:
     """ "X and its subsidiaries, including A, B and C", "A, a subsidiary of X"."""
     text = ctx.text
+    if not surf or not _has_affiliate_noun(text):
+        return
     spans = sorted(((s, e, k) for k, sf in surf.items() for s, e, _ in sf.spans), key=lambda x: x[0])
     if not spans:
-        return
-    low = text.lower()
-    if not any(n in low for n in lexicon().affiliate_nouns):
         return
     pat_list, pat_of = _affiliate_res()
     for m in pat_list.finditer(text):
