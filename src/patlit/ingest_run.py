@@ -135,6 +135,7 @@ def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
     own = store is None
     store = store or open_store(db)
     writer = Writer(store)
+    writer.open()
     summary = Summary()
     files = expand_inputs(list(inputs))
     summary.files = len(files)
@@ -177,18 +178,13 @@ def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
         summary.disputes |= res.disputes
 
     try:
-        with _progress(len(files)) as progress, store.session() as session:
+        with _progress(len(files)) as progress:
             task = progress.add_task("ingest", total=len(files), name="", docs=0)
             in_flight: deque = deque()
 
-            def is_known(doc: Document) -> bool:
-                found = writer.known(session, doc.text) is not None
-                session.rollback()  # no snapshot held across the writer's transactions
-                return found
-
             for n, doc in enumerate(documents(task, progress), 1):
                 progress.update(task, docs=n)
-                if is_known(doc):
+                if writer.is_stored(doc.text):
                     summary.duplicate += 1
                     continue
                 if pool is None:
@@ -205,6 +201,7 @@ def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        writer.close()
         if own:
             store.close()
     return summary

@@ -13,16 +13,17 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
 
 class Sql:
-    """Run ``:name``-style SQL on the DBAPI connection under ``session``."""
+    """Run ``:name``-style SQL on the DBAPI connection under ``session`` (or a Core ``Connection``)."""
 
-    def __init__(self, session: Session):
-        conn = session.connection()
+    def __init__(self, session: Session | Connection):
+        conn = session if isinstance(session, Connection) else session.connection()
         self.dialect = conn.dialect.name
         self.raw = conn.connection.driver_connection
         self._pyformat = conn.dialect.paramstyle == "pyformat"
