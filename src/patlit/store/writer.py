@@ -69,6 +69,7 @@ class Writer:
         self._conn: Connection | None = None
         self._db: Sql | None = None
         self._hashed: tuple[str | None, str] = (None, "")  # the last text hashed: is_stored() then add() hash once
+        self._json: tuple[dict | None, str | None] = (None, None)  # a record's JSON text made elsewhere
 
     def open(self) -> None:
         """Hold one connection for the following documents (until :meth:`close`)."""
@@ -93,6 +94,15 @@ class Writer:
         if self._hashed[0] is not text:
             self._hashed = (text, content_hash(text))
         return self._hashed[1]
+
+    def prepared_json(self, record: dict[str, Any], text: str | None) -> None:
+        """``text`` is ``json.dumps(record, ensure_ascii=False)``, made by an extraction worker: stored as is."""
+        self._json = (record, text)
+
+    def _record_json(self, record: dict[str, Any]) -> str:
+        if self._json[0] is record and self._json[1] is not None:
+            return self._json[1]
+        return json.dumps(record, ensure_ascii=False)
 
     def known(self, session: Session, text: str) -> int | None:
         """The stored document with this normalised text, if any."""
@@ -136,7 +146,7 @@ class Writer:
              "url": doc.url or _opt_str(record.get("url")),
              "published": published, "lang": _opt_str(record.get("lang")) or doc.lang, "text": doc.text, "source": doc.source,
              "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-             "record": json.dumps(record, ensure_ascii=False)},
+             "record": self._record_json(record)},
         )
         self.search.index(db, doc_pk, doc.title, doc.text)
         out = Stored("new", doc_id, doc_pk)
