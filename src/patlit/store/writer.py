@@ -31,6 +31,7 @@ from patlit.store.search import backend_for
 from patlit.store.sql import Sql, in_list
 
 _WS = re.compile(r"\s+")
+UNSTORED_MAX = 4096
 #: describe()'s check_digit status -> patents.check_ok
 CHECK_DIGIT = {"ok": True, "bad": False}
 
@@ -68,7 +69,8 @@ class Writer:
         self.search = backend_for(store.dialect)
         self._conn: Connection | None = None
         self._db: Sql | None = None
-        self._hashed: tuple[str | None, str] = (None, "")  # the last text hashed: is_stored() then add() hash once
+        # texts is_stored() found new, with their hash: add() then neither hashes nor looks them up again
+        self._unstored: dict[str, str] = {}
         self._json: tuple[dict | None, str | None] = (None, None)  # a record's JSON text made elsewhere
 
     def open(self) -> None:
@@ -90,11 +92,6 @@ class Writer:
         with self.store.engine.connect() as conn:
             yield conn, Sql(conn)
 
-    def _hash(self, text: str) -> str:
-        if self._hashed[0] is not text:
-            self._hashed = (text, content_hash(text))
-        return self._hashed[1]
-
     def prepared_json(self, record: dict[str, Any], text: str | None) -> None:
         """``text`` is ``json.dumps(record, ensure_ascii=False)``, made by an extraction worker: stored as is."""
         self._json = (record, text)
@@ -106,12 +103,18 @@ class Writer:
 
     def known(self, session: Session, text: str) -> int | None:
         """The stored document with this normalised text, if any."""
-        return Sql(session).scalar("SELECT id FROM documents WHERE content_hash = :h", {"h": self._hash(text)})
+        return Sql(session).scalar("SELECT id FROM documents WHERE content_hash = :h", {"h": content_hash(text)})
 
     def is_stored(self, text: str) -> bool:
         """Whether a document with this normalised text is stored (read outside any transaction)."""
+        h = content_hash(text)
         with self._connection() as (_conn, db):
-            return self._existing(db, self._hash(text)) is not None
+            if self._existing(db, h) is not None:
+                return True
+        if len(self._unstored) >= UNSTORED_MAX:  # texts checked but never added (failed extraction)
+            self._unstored.clear()
+        self._unstored[text] = h
+        return False
 
     @staticmethod
     def _existing(db: Sql, h: str) -> tuple | None:
@@ -121,11 +124,14 @@ class Writer:
 
     def add(self, doc: Document, record: dict[str, Any]) -> Stored:
         """Store ``doc`` with its facts record in its own transaction."""
-        h = self._hash(doc.text)
+        h = self._unstored.pop(doc.text, None)
+        checked = h is not None  # (stored meanwhile after all: the unique hash refuses the insert, see below)
+        h = h or content_hash(doc.text)
         with self._connection() as (conn, db):
             try:
                 with conn.begin():
-                    existing = db.one("SELECT id, doc_id FROM documents WHERE content_hash = :h", {"h": h})
+                    existing = None if checked else db.one("SELECT id, doc_id FROM documents WHERE content_hash = :h",
+                                                           {"h": h})
                     if existing is not None:
                         return Stored("duplicate", existing[1], existing[0])
                     return self._add(conn, db, doc, record, h)
