@@ -188,3 +188,13 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "-h"])
     assert result.exit_code == 0
     assert "Example: patlit " + command in result.stdout
+
+
+def test_the_same_text_twice_in_flight_is_stored_once(tmp_path: Path) -> None:
+    """Two copies whose texts normalise alike, both extracted before either is stored: the second is a duplicate."""
+    text = "Delta Devices sued Beta Systems over a battery patent."
+    f = tmp_path / "twice.jsonl"
+    f.write_text("".join(json.dumps({"doc_id": f"d{i}", "text": t}) + "\n"
+                         for i, t in enumerate([text, text.replace(" ", "  ")])), encoding="utf-8")
+    s = ingest_run.run_ingest([str(f)], db=str(tmp_path / "t.db"), jobs=2, report=lambda _m: None)
+    assert (s.new, s.duplicate, s.failed) == (1, 1, 0), s.errors

@@ -7,6 +7,7 @@ processes (``jobs``); storing stays in this process, one transaction per documen
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections import deque
@@ -18,6 +19,7 @@ from patlit.errors import InputError
 from patlit.model import Document
 
 IN_FLIGHT_PER_WORKER = 32  # documents queued per extraction process (bounded memory)
+BATCH = 8  # documents per extraction task: fewer futures, pickles and thread wake-ups in the storing process
 AUTO_POOL_MIN_FILES = 50
 MANY_DOC_SUFFIXES = (".jsonl", ".ndjson", ".xml", ".rss", ".atom")
 
@@ -69,6 +71,23 @@ def _safe_extract(doc: Document) -> dict[str, Any] | str:
         return extract_record(doc)
     except Exception as exc:  # one bad document never stops the batch
         return f"extraction failed ({type(exc).__name__}: {exc})"
+
+
+def _extract_batch(docs: list[Document]) -> list[tuple[dict[str, Any], str | None] | str]:
+    """Per document its record with the record's JSON text (made here, so the storing process need
+    not serialise it again), or the reason extraction failed."""
+    out: list[tuple[dict[str, Any], str | None] | str] = []
+    for doc in docs:
+        record = _safe_extract(doc)
+        if isinstance(record, str):
+            out.append(record)
+            continue
+        try:
+            text = json.dumps(record, ensure_ascii=False)
+        except (TypeError, ValueError):  # the writer reports it when it serialises the record itself
+            text = None
+        out.append((record, text))
+    return out
 
 
 def _pool(workers: int):
@@ -135,6 +154,7 @@ def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
     own = store is None
     store = store or open_store(db)
     writer = Writer(store)
+    writer.open()
     summary = Summary()
     files = expand_inputs(list(inputs))
     summary.files = len(files)
@@ -177,34 +197,48 @@ def run_ingest(inputs: Iterable[str], db: str | None = None, jobs: int = 1,
         summary.disputes |= res.disputes
 
     try:
-        with _progress(len(files)) as progress, store.session() as session:
+        with _progress(len(files)) as progress:
             task = progress.add_task("ingest", total=len(files), name="", docs=0)
-            in_flight: deque = deque()
+            in_flight: deque = deque()  # (documents, future of their results), in reading order
+            batch: list[Document] = []
 
-            def is_known(doc: Document) -> bool:
-                found = writer.known(session, doc.text) is not None
-                session.rollback()  # no snapshot held across the writer's transactions
-                return found
+            def store_done(docs: list[Document], results: list) -> None:
+                for d, result in zip(docs, results):
+                    if isinstance(result, tuple):
+                        record, text = result
+                        writer.prepared_json(record, text)
+                        store_one(d, record)
+                    else:
+                        store_one(d, result)
+
+            def submit() -> None:
+                # extraction runs ahead in the workers while this process stores finished documents
+                in_flight.append((list(batch), pool.submit(_extract_batch, list(batch))))
+                batch.clear()
+                while len(in_flight) * BATCH > IN_FLIGHT_PER_WORKER * workers or (in_flight and in_flight[0][1].done()):
+                    docs, fut = in_flight.popleft()
+                    store_done(docs, fut.result())
 
             for n, doc in enumerate(documents(task, progress), 1):
                 progress.update(task, docs=n)
-                if is_known(doc):
+                if writer.is_stored(doc.text):
                     summary.duplicate += 1
                     continue
                 if pool is None:
                     store_one(doc, _safe_extract(doc))
                     continue
-                # extraction runs ahead in the workers while this process stores finished documents
-                in_flight.append((doc, pool.submit(_safe_extract, doc)))
-                while len(in_flight) > IN_FLIGHT_PER_WORKER * workers or (in_flight and in_flight[0][1].done()):
-                    d, fut = in_flight.popleft()
-                    store_one(d, fut.result())
+                batch.append(doc)
+                if len(batch) >= BATCH:
+                    submit()
+            if batch:
+                submit()
             while in_flight:
-                d, fut = in_flight.popleft()
-                store_one(d, fut.result())
+                docs, fut = in_flight.popleft()
+                store_done(docs, fut.result())
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        writer.close()
         if own:
             store.close()
     return summary

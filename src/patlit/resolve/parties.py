@@ -242,19 +242,21 @@ def _dedupe_names(recs: list[dict]) -> list[dict]:
     return list(out.values())
 
 
-def evidence_row(doc_pk: int, fact_type: str, fact_id: int, e: dict) -> dict:
-    def num(v) -> int | None:
-        return v if isinstance(v, int) and not isinstance(v, bool) else None
+def _int(v) -> int | None:
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
 
+
+def evidence_row(doc_pk: int, fact_type: str, fact_id: int, e: dict) -> dict:
+    text, sentence = e.get("text"), e.get("sentence")
     return {
         "document_id": doc_pk,
         "fact_type": fact_type,
         "fact_id": fact_id,
-        "start": num(e.get("start")) or 0,
-        "end": num(e.get("end")) or 0,
-        "text": e.get("text") if isinstance(e.get("text"), str) else "",
-        "sentence": e.get("sentence") if isinstance(e.get("sentence"), str) else None,
-        "sentence_start": num(e.get("sentence_start")),
+        "start": _int(e.get("start")) or 0,
+        "end": _int(e.get("end")) or 0,
+        "text": text if isinstance(text, str) else "",
+        "sentence": sentence if isinstance(sentence, str) else None,
+        "sentence_start": _int(e.get("sentence_start")),
     }
 
 
@@ -327,6 +329,8 @@ def merge_parties(db: Sql, keep: int, gone: int, res: Resolved) -> None:
 
 def _prefer_fuller_name(db: Sql, party_id: int, name: str, alias_keys: set[str]) -> None:
     """A document giving the stored name as an alias of a fuller one ("Inspur Group (Inspur)") renames the party."""
+    if not alias_keys:  # no alias the stored name could be
+        return
     current = db.scalar("SELECT key FROM parties WHERE id = :id", {"id": party_id})
     if current in alias_keys and fold(name) != current:
         db.run("UPDATE parties SET name = :n, key = :k WHERE id = :id", {"n": name, "k": fold(name), "id": party_id})

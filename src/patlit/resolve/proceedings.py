@@ -205,10 +205,10 @@ def store(db: Sql, doc_pk: int, published: str | None, inc: Incoming, exclude: s
     _add_parties(db, pid, inc)
     patents_added = _add_patents(db, pid, inc.patents)
     _add_amounts(db, pid, doc_pk, inc.amounts)
-    _add_events(db, pid, doc_pk, published, inc.kind)
+    _add_events(db, pid, doc_pk, published, inc.kind, current["date"], current["outcome"])
     db.many(EVIDENCE_INSERT, [evidence_row(doc_pk, "proceeding", pid, e) for e in inc.evidence])
     if not created and (forum_set or patents_added):
-        forum = db.scalar("SELECT forum FROM proceedings WHERE id = :id", {"id": pid})
+        forum = current["forum"]
         pats = db.column("SELECT pt.pid FROM patents pt JOIN proceeding_patents pp ON pp.patent_id = pt.id "
                          "WHERE pp.proceeding_id = :id", {"id": pid})
         db.run("UPDATE proceedings SET jurisdiction = :j WHERE id = :id", {"j": jurisdiction(forum, pats), "id": pid})
@@ -220,7 +220,9 @@ FV_INSERT = ("INSERT INTO fact_values (proceeding_id, attribute, value, document
 
 
 def _record_values(db: Sql, pid: int, doc_pk: int, inc: Incoming, current: dict, created: bool) -> bool:
-    """Record this document's attribute values; fill the empty ones. True when the forum was filled."""
+    """Record this document's attribute values; fill the empty ones. True when the forum was filled.
+
+    ``current`` (the stored row's attributes) is brought up to date with what was filled."""
     rows, changes = [], {}
     for attr in ATTRIBUTES:
         value = getattr(inc, attr)
@@ -243,6 +245,7 @@ def _record_values(db: Sql, pid: int, doc_pk: int, inc: Incoming, current: dict,
             db.run("UPDATE fact_values SET conflict = :t WHERE proceeding_id = :p AND attribute = :a",
                    {"t": True, "p": pid, "a": attr})
     db.many(FV_INSERT, rows)
+    current.update(changes)
     if changes and not created:
         sets = ", ".join(f"{attr} = :{attr}" for attr in changes)  # attribute names from ATTRIBUTES only
         db.run(f"UPDATE proceedings SET {sets} WHERE id = :id", {**changes, "id": pid})
@@ -303,8 +306,9 @@ def _add_amounts(db: Sql, pid: int, doc_pk: int, amounts: list[dict]) -> None:
                            "document_id": doc_pk, "conflict": conflict})
 
 
-def _add_events(db: Sql, pid: int, doc_pk: int, published: str | None, kind: str) -> None:
-    date, outcome = db.one("SELECT date, outcome FROM proceedings WHERE id = :p", {"p": pid})
+def _add_events(db: Sql, pid: int, doc_pk: int, published: str | None, kind: str, date: str | None,
+                outcome: str | None) -> None:
+    """The filing event (dated as the proceeding), and the outcome's event (dated as the document)."""
     wanted = [(FILING_EVENT.get(kind, "filed"), date)]
     if outcome in OUTCOME_EVENT:
         wanted.append((OUTCOME_EVENT[outcome], published))

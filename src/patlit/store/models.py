@@ -190,7 +190,7 @@ class EventRow(Base):
 
 class EvidenceRow(Base):
     __tablename__ = "evidence"
-    __table_args__ = (Index("ix_evidence_fact", "fact_type", "fact_id"),)
+    __table_args__ = (Index("ix_evidence_fact_doc", "fact_type", "fact_id", "document_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)

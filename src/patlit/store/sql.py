@@ -13,16 +13,17 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
 
 class Sql:
-    """Run ``:name``-style SQL on the DBAPI connection under ``session``."""
+    """Run ``:name``-style SQL on the DBAPI connection under ``session`` (or a Core ``Connection``)."""
 
-    def __init__(self, session: Session):
-        conn = session.connection()
+    def __init__(self, session: Session | Connection):
+        conn = session if isinstance(session, Connection) else session.connection()
         self.dialect = conn.dialect.name
         self.raw = conn.connection.driver_connection
         self._pyformat = conn.dialect.paramstyle == "pyformat"
@@ -80,10 +81,19 @@ class Sql:
             cur.close()
 
 
+_PLACEHOLDERS: dict[tuple[str, int], tuple[str, tuple[str, ...]]] = {}
+_PLACEHOLDERS_MAX_LEN = 64  # lists longer than this are rare: not cached
+
+
 def in_list(name: str, values: Iterable[Any]) -> tuple[str, dict[str, Any]]:
     """Placeholders and parameters for ``IN (...)``: ``("(:k0, :k1)", {"k0": .., "k1": ..})``."""
     vals = list(values)
     if not vals:
         return "(NULL)", {}
-    params = {f"{name}{i}": v for i, v in enumerate(vals)}
-    return "(" + ", ".join(f":{k}" for k in params) + ")", params
+    shape = _PLACEHOLDERS.get((name, len(vals)))
+    if shape is None:
+        keys = tuple(f"{name}{i}" for i in range(len(vals)))
+        shape = ("(" + ", ".join(f":{k}" for k in keys) + ")", keys)
+        if len(vals) <= _PLACEHOLDERS_MAX_LEN:
+            _PLACEHOLDERS[(name, len(vals))] = shape
+    return shape[0], dict(zip(shape[1], vals))

@@ -12,10 +12,13 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from patlit.model import MONEY_ROLES, PROCEEDING_KINDS, Document
@@ -28,6 +31,7 @@ from patlit.store.search import backend_for
 from patlit.store.sql import Sql, in_list
 
 _WS = re.compile(r"\s+")
+UNSTORED_MAX = 4096
 #: describe()'s check_digit status -> patents.check_ok
 CHECK_DIGIT = {"ok": True, "bad": False}
 
@@ -53,35 +57,92 @@ class Stored:
 
 
 class Writer:
-    """Stores documents into one database; keeps the dialect's search backend."""
+    """Stores documents into one database; keeps the dialect's search backend.
+
+    Each :meth:`add` runs in its own transaction on a Core connection: a new one per call,
+    or the one held between :meth:`open` and :meth:`close` for a run of many documents
+    (an ORM session per document cost more than many of the statements it ran).
+    """
 
     def __init__(self, store: Store):
         self.store = store
         self.search = backend_for(store.dialect)
+        self._conn: Connection | None = None
+        self._db: Sql | None = None
+        # texts is_stored() found new, with their hash: add() then neither hashes nor looks them up again
+        self._unstored: dict[str, str] = {}
+        self._json: tuple[dict | None, str | None] = (None, None)  # a record's JSON text made elsewhere
+
+    def open(self) -> None:
+        """Hold one connection for the following documents (until :meth:`close`)."""
+        if self._conn is None:
+            self._conn = self.store.engine.connect()
+            self._db = Sql(self._conn)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = self._db = None
+
+    @contextmanager
+    def _connection(self) -> Iterator[tuple[Connection, Sql]]:
+        if self._conn is not None:
+            yield self._conn, self._db
+            return
+        with self.store.engine.connect() as conn:
+            yield conn, Sql(conn)
+
+    def prepared_json(self, record: dict[str, Any], text: str | None) -> None:
+        """``text`` is ``json.dumps(record, ensure_ascii=False)``, made by an extraction worker: stored as is."""
+        self._json = (record, text)
+
+    def _record_json(self, record: dict[str, Any]) -> str:
+        if self._json[0] is record and self._json[1] is not None:
+            return self._json[1]
+        return json.dumps(record, ensure_ascii=False)
 
     def known(self, session: Session, text: str) -> int | None:
         """The stored document with this normalised text, if any."""
         return Sql(session).scalar("SELECT id FROM documents WHERE content_hash = :h", {"h": content_hash(text)})
 
+    def is_stored(self, text: str) -> bool:
+        """Whether a document with this normalised text is stored (read outside any transaction)."""
+        h = content_hash(text)
+        with self._connection() as (_conn, db):
+            if self._existing(db, h) is not None:
+                return True
+        if len(self._unstored) >= UNSTORED_MAX:  # texts checked but never added (failed extraction)
+            self._unstored.clear()
+        self._unstored[text] = h
+        return False
+
+    @staticmethod
+    def _existing(db: Sql, h: str) -> tuple | None:
+        row = db.one("SELECT id, doc_id FROM documents WHERE content_hash = :h", {"h": h})
+        db.raw.rollback()  # no snapshot (PostgreSQL: no open transaction) held after a lone read
+        return row
+
     def add(self, doc: Document, record: dict[str, Any]) -> Stored:
         """Store ``doc`` with its facts record in its own transaction."""
-        h = content_hash(doc.text)
-        try:
-            with self.store.session() as session, session.begin():
-                db = Sql(session)
-                existing = db.one("SELECT id, doc_id FROM documents WHERE content_hash = :h", {"h": h})
-                if existing is not None:
-                    return Stored("duplicate", existing[1], existing[0])
-                return self._add(session, db, doc, record, h)
-        except Exception:
-            # another writer (the web app, a second ingest) may have stored the same text meanwhile
-            with self.store.session() as session:
-                existing = Sql(session).one("SELECT id, doc_id FROM documents WHERE content_hash = :h", {"h": h})
-            if existing is None:
-                raise
-            return Stored("duplicate", existing[1], existing[0])
+        h = self._unstored.pop(doc.text, None)
+        checked = h is not None  # (stored meanwhile after all: the unique hash refuses the insert, see below)
+        h = h or content_hash(doc.text)
+        with self._connection() as (conn, db):
+            try:
+                with conn.begin():
+                    existing = None if checked else db.one("SELECT id, doc_id FROM documents WHERE content_hash = :h",
+                                                           {"h": h})
+                    if existing is not None:
+                        return Stored("duplicate", existing[1], existing[0])
+                    return self._add(conn, db, doc, record, h)
+            except Exception:
+                # another writer (the web app, a second ingest) may have stored the same text meanwhile
+                existing = self._existing(db, h)
+                if existing is None:
+                    raise
+                return Stored("duplicate", existing[1], existing[0])
 
-    def _add(self, session: Session, db: Sql, doc: Document, record: dict[str, Any], h: str) -> Stored:
+    def _add(self, session: Session | Connection, db: Sql, doc: Document, record: dict[str, Any], h: str) -> Stored:
         doc_id = self._free_doc_id(db, doc.doc_id or h[:12], h)
         published = _opt_str(record.get("published")) or doc.published
         doc_pk = db.insert(
@@ -91,7 +152,7 @@ class Writer:
              "url": doc.url or _opt_str(record.get("url")),
              "published": published, "lang": _opt_str(record.get("lang")) or doc.lang, "text": doc.text, "source": doc.source,
              "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-             "record": json.dumps(record, ensure_ascii=False)},
+             "record": self._record_json(record)},
         )
         self.search.index(db, doc_pk, doc.title, doc.text)
         out = Stored("new", doc_id, doc_pk)
