@@ -922,6 +922,9 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         if not k:
             return None
         sf = surf.get(k)
+        if sf is not None and not _same_form(t, sf.text):
+            k = _form_key(k, t)  # "Broadcom Corporation" beside "Broadcom Limited": two companies
+            sf = surf.get(k)
         if sf is None:
             sf = surf[k] = _Surface(k, t, s)
             uf.p.setdefault(k, k)  # a new set in the union-find
@@ -1028,7 +1031,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     for group in by_first.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if orgnames.similar(surf[a].text, surf[b].text):
+                if orgnames.similar(surf[a].text, surf[b].text) and _same_form(surf[a].text, surf[b].text):
                     if affil_parent.get(a) != b and affil_parent.get(b) != a:
                         uf.union(a, b)
     # abbreviations: "HPE", "IntVen", "ATC" (also of institutions, to block "ITC")
@@ -1125,6 +1128,47 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             cp.affiliate_of = pp.name
     parties.sort(key=lambda p: p.mentions[0].start if p.mentions else 0)
     return parties
+
+
+# written legal forms that are one form: "Corp." is "Corporation", "Co., Ltd." is "Company Limited"
+_FORM_WORDS = {
+    "corp": "corporation", "co": "company", "ltd": "limited", "inc": "incorporated",
+    "l": "", "c": "", "p": "", "s": "", "a": "", "r": "", "v": "", "b": "", "n": "", "k": "",
+}
+_FORM_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=4096)
+def _legal_form(t: str) -> tuple[str, ...]:
+    """The written legal form at the end of ``t``, in full words ("Co., Ltd." -> company limited)."""
+    m = orgnames.SUFFIX_RE.search(t)
+    if m is None:
+        return ()
+    ws = [w for w in _FORM_SPLIT.split(m.group().lower()) if w]
+    out = []
+    for w in ws:
+        w = _FORM_WORDS.get(w, w)
+        if w:
+            out.append(w)
+    if not out:  # dotted forms: "S.r.l.", "N.V.", "L.L.C."
+        out = ["".join(ws)]
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _same_form(a: str, b: str) -> bool:
+    """``a`` and ``b`` may name the same company: a legal form missing on one, or one form
+    the start of the other ("Co." / "Co., Ltd."); "Limited" and "Corporation" differ."""
+    fa, fb = _legal_form(a), _legal_form(b)
+    if not fa or not fb:
+        return True
+    n = min(len(fa), len(fb))
+    return fa[:n] == fb[:n]
+
+
+def _form_key(k: str, t: str) -> str:
+    """Key of a name whose folded words another legal form already holds."""
+    return k + " #" + "".join(_legal_form(t))
 
 
 def _ends_after(spans: list[tuple[int, int]], i: int, j: int, pos: int) -> bool:
