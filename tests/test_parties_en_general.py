@@ -54,3 +54,38 @@ def test_one_legal_form_written_two_ways(text, one):
     got = candidates(text)
     first = one.split()[0]
     assert len([p for p in got if p.name.startswith(first)]) == 1, [p.names() for p in got]
+
+
+# legal forms written with dots, slashes or two words end the name, whole
+LEGAL_FORM_NAMES = [
+    ("italian_srl", "The court ordered Pellucid GmbH and Pellucid Italia S.r.l. to stop selling the valve.", "Pellucid Italia S.r.l."),
+    ("italian_spa", "Quarto Ottica S.p.A. sued Pellucid Labs in Milan.", "Quarto Ottica S.p.A."),
+    ("luxembourg_sarl", "Vantor Holdings S.à r.l. owns the patents.", "Vantor Holdings S.à r.l."),
+    ("danish_as", "Nordlys Pharma A/S sued Quarto Labs over insulin pens.", "Nordlys Pharma A/S"),
+    ("malaysian_sdn_bhd", "Quarto Labs sued Rimba Devices Sdn. Bhd. in Kuala Lumpur.", "Rimba Devices Sdn. Bhd."),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), [r[1:] for r in LEGAL_FORM_NAMES], ids=[r[0] for r in LEGAL_FORM_NAMES])
+def test_dotted_legal_forms_end_the_name(text, name):
+    got = [c.text for c in parties_en.find_candidates(Context(text, "en")) if not c.blocked]
+    assert name in got, got
+
+
+# a possessive inside a company's name does not split it; a title opening it stays
+POSSESSIVE_NAMES = [
+    ("doctor_possessive", "Quarto Labs sued Dr. Mehta's Laboratories, Ltd. over a generic tablet.", "Dr. Mehta's Laboratories, Ltd."),
+    ("possessive_companies", "Pellucid sued Harlow's Companies, Inc. over shelf labels.", "Harlow's Companies, Inc."),
+    ("title_company", "Dr. Vossberg Pharma GmbH sued Quarto Labs in Hamburg.", "Dr. Vossberg Pharma GmbH"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), [r[1:] for r in POSSESSIVE_NAMES], ids=[r[0] for r in POSSESSIVE_NAMES])
+def test_possessive_inside_a_name(text, name):
+    got = [c.text for c in parties_en.find_candidates(Context(text, "en")) if not c.blocked]
+    assert name in got, got
+
+
+def test_possessive_of_a_place_still_splits():
+    got = [c.text for c in parties_en.find_candidates(Context("Finland's Nordlys Networks Oy sued Quarto Labs.", "en")) if not c.blocked]
+    assert "Nordlys Networks Oy" in got, got

@@ -96,13 +96,17 @@ def load_lexicon(text: str) -> Lexicon:
 _SUFFIX_WORDS = (
     r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|PLC|plc|GmbH|AG|KG|"
     r"S\.A|SA|N\.V|NV|B\.V|BV|Pte|Pty|K\.K|KK|Oy|AB|S\.p\.A|SpA|S\.r\.l|SRL|SAS|SARL|SE|Ltda|Private\s+Limited|Pvt\.?\s+Ltd"
+    r"|S\.à[ \u00a0]?r\.l|A/S|ASA|PLLC|Sdn|Bhd|S\.L|e\.V|Kft|S\.A\.S|S\.A\.U"
 )
+# a capitalised word that is the first letter of a dotted legal form ("S" of "S.r.l.", "A" of "A/S")
+# is not a word of the name: the name's suffix reads it
+_FORM_AHEAD = r"(?![./][a-zà-ÿ]|/S\b)"
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u024f"  # capitals (Latin-1 and Latin Extended: "Comércio", "Škoda")
 _AL = "A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f0-9"
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}"  # dotted acronym: U.S.
     rf"|[{_UP}][a-zà-öø-ÿ]{{1,3}}\.(?=\s+[{_UP}])"  # clipped word: Am. Tech.
-    rf"|[{_UP}][{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?"  # Samsung, AT&T, Hewlett-Packard, Amazon.com
+    rf"|(?>[{_UP}][{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?){_FORM_AHEAD}"  # Samsung, AT&T, Hewlett-Packard, Amazon.com
     rf"|[0-9]+[A-Za-z][{_AL}]*)"  # 3M
 )
 # joins inside a name: spaces, "&", "of (the)", and a bracketed place ("Samsung (China) Investment")
@@ -178,6 +182,8 @@ def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, in
     pos = 0
     if "'" in text or "’" in text:
         for m in _POSS_SPLIT.finditer(text):
+            if _possessive_in_name(text, m.end(), lex):
+                continue  # "Dr. Reddy's Laboratories", "Lowe's Companies": the name owns the possessive
             pieces.append((pos, m.start()))
             pos = m.end()
     pieces.append((pos, len(text)))
@@ -208,6 +214,8 @@ def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, in
             while i < len(toks):
                 w = sub[toks[i][0]:toks[i][1]].rstrip(",.")
                 if w in lex.stop or w in _MONTHS or w in _DAYS or (w.lower() in _CONNECT and i == 0):
+                    if w in _NAME_TITLES and sub[toks[i][1] - 1:toks[i][1]] == "." and _ends_on_suffix(sub):
+                        break  # "Dr. Falk Pharma GmbH": a title opening a company's name is part of it
                     i += 1
                     continue
                 break
@@ -230,6 +238,20 @@ def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, in
             e = start + ps + a + toks[j - 1][1]
             out.append((s, e))
     return out
+
+
+_NAME_TITLES = {"Dr", "St"}  # titles that open company names ("Dr. Reddy's Laboratories Ltd.")
+# words that go on a name after a possessive that belongs to it ("Reddy's Laboratories", "Lowe's Companies")
+_AFTER_NAME_POSSESSIVE = {"Companies", "Company", "Corporation", "Inc", "Incorporated", "Group", "Pharmaceuticals"}
+
+
+def _possessive_in_name(text: str, end: int, lex: Lexicon) -> bool:
+    """The possessive ending at ``end`` is part of the name: an organisation word follows it."""
+    nxt = text[end:end + 40].split(None, 1)
+    if not nxt:
+        return False
+    w = nxt[0].rstrip(",.")
+    return w in _AFTER_NAME_POSSESSIVE or w in lex.generic
 
 
 # "(involving Sony & Tessera)", "between X & Y": the ampersand joins two sides
@@ -377,7 +399,7 @@ _FIRST_TOKEN = (
     rf"[{_UP}0-9](?<![\w'’\-][\s\S])"
     r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
     rf"|(?<=[{_UP}])[a-zà-öø-ÿ]{{1,3}}\.(?=\s+[{_UP}])"
-    rf"|(?<=[{_UP}])[{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?"
+    rf"|(?<=[{_UP}])(?>[{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?){_FORM_AHEAD}"
     rf"|(?<=[0-9])[0-9]*[A-Za-z][{_AL}]*)"
 )
 _NAME_FIND = re.compile(rf"{_FIRST_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
@@ -816,7 +838,7 @@ class _Surface:
     first_body: int = 1 << 30  # first mention outside headlines
 
 
-_DOTTED = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Mfg", "Bros", "Intl", "Ltda", "Assoc", "Tech", "Am"}
+_DOTTED = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Mfg", "Bros", "Intl", "Ltda", "Assoc", "Tech", "Am", "Sdn", "Bhd"}
 _SUFFIX_SET = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Plc", "Llc"}
 _SUFFIX_EXT = re.compile(rf"(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS})\b)*\.?")
 
