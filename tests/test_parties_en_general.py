@@ -89,3 +89,28 @@ def test_possessive_inside_a_name(text, name):
 def test_possessive_of_a_place_still_splits():
     got = [c.text for c in parties_en.find_candidates(Context("Finland's Nordlys Networks Oy sued Quarto Labs.", "en")) if not c.blocked]
     assert "Nordlys Networks Oy" in got, got
+
+
+# names that are not parties: citations, offices named in their own language, technology
+# acronyms, products, and a place or a second name glued to a party's name
+NOT_PARTIES = [
+    ("patent_citation", "Zeta Corp. sued Omega Devices Inc. for infringing U.S. Patent Nos. 1,234,567 and 2,345,678.", "U.S. Patent Nos"),
+    ("foreign_office", "Colombia's Superintendencia de Industria y Comercio ordered Omega Devices Inc. to stop sales.", "Superintendencia de Industria"),
+    ("foreign_office_rest", "Colombia's Superintendencia de Industria y Comercio ordered Omega Devices Inc. to stop sales.", "Comercio"),
+    ("technology_acronym", "Zeta Corp. sued Omega Devices Inc. over LED lamps; the LED patents expire soon.", "LED"),
+    ("product_after_possessive", "A jury found that Omega's Nimbus platform infringed patents of Zeta Corp.", "Nimbus"),
+    ("product_after_article", "Zeta Corp. says the Nimbus system of Omega Devices Inc. infringes.", "Nimbus"),
+    ("place_glued_to_name", "Zeta Corp. sued Omega in Munich, while in London Omega asked the court to revoke the patent.", "London Omega"),
+    ("two_names_hyphenated", "The Zeta-Omega fight is over. Zeta sued Omega in 2020 and Omega paid.", "Zeta-Omega"),
+]
+
+
+@pytest.mark.parametrize(("text", "junk"), [r[1:] for r in NOT_PARTIES], ids=[r[0] for r in NOT_PARTIES])
+def test_not_party_candidates(text, junk):
+    assert junk not in all_names(text), [p.names() for p in candidates(text)]
+
+
+def test_legal_form_prefix_gives_the_short_form():
+    got = candidates("Aktiebolaget QX Nordlys sued Omega Devices Inc. in Stockholm. Nordlys wants damages.")
+    full = [p for p in got if p.name == "Aktiebolaget QX Nordlys"]
+    assert full and "Nordlys" in full[0].aliases, [p.names() for p in got]

@@ -52,6 +52,9 @@ class Lexicon:
     generic: frozenset[str]
     person_cues: tuple[str, ...]
     examples: dict
+    citation_words: frozenset[str] = frozenset()
+    product_nouns: frozenset[str] = frozenset()
+    form_prefixes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +91,9 @@ def load_lexicon(text: str) -> Lexicon:
         generic=frozenset(raw["generic_org_words"]),
         person_cues=tuple(raw["person_cues"]),
         examples=raw.get("examples") or {},
+        citation_words=frozenset(raw.get("citation_words") or ()),
+        product_nouns=frozenset(raw.get("product_nouns") or ()),
+        form_prefixes=frozenset(raw.get("form_prefixes") or ()),
     )
 
 
@@ -304,6 +310,8 @@ def _blocked_cached(name: str) -> bool:
         return True
     if any(m in name for m in lex.institution_multi):
         return True
+    if len(toks) >= 2 and toks[-1] in lex.citation_words:
+        return True  # "U.S. Patent Nos"
     if all(t in lex.stop or t in _MONTHS or t in _DAYS or orgnames.fold(t) in lex.places or t.lower() in _CONNECT for t in toks):
         return True
     if _NUMERIC.fullmatch(name) or (len(toks) <= 1 and " " not in name and any(ch.isdigit() for ch in name)):
@@ -960,10 +968,18 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
                 sf.first_body = s
         return k
 
+    cands = _unglue(cands, lex)
+    after_blocked = -10  # end of the last blocked name
     cues = _cue_spans(text)
     body = [c for c in cands if not c.headline]
     heads = [c for c in cands if c.headline]
     for c in body:
+        if not c.blocked and text[c.end:c.end + 1] == " " and _product_mention(text, c.start, c.end, lex):
+            continue  # "Zeta's Nimbus platform": a product of a company, not a company
+        if not c.blocked and 0 <= c.start - after_blocked <= 5 and text[after_blocked:c.start] in _NAME_AND:
+            c.blocked = True  # "Superintendencia de Industria y Comercio": the rest of an office's name
+        if c.blocked:
+            after_blocked = c.end
         k = add(c.start, c.end, c.text, c.blocked, False)
         if k is None:
             continue
@@ -1084,6 +1100,11 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         ws = surf[l].text.split()
         if len(ws) > 2 and orgnames.fold(ws[0]) in lex.places and l not in blocked_keys:
             placed[l] = " ".join(ws[1:])
+        elif len(ws) >= 2 and ws[0] in lex.form_prefixes and l not in blocked_keys:
+            # "Telefonaktiebolaget LM Ericsson" is also "Ericsson": the legal form and its letters go
+            rest = [w for w in ws[1:] if not (w.isupper() and len(w) <= 3)]
+            if rest:
+                placed[l] = " ".join(rest)
     # short forms: "Samsung" of "Samsung Electronics Co."
     for k in keys:
         if k in blocked_keys or k.split()[0] in _GENERIC_LOWER or len(k) < 3:
@@ -1191,6 +1212,59 @@ def _same_form(a: str, b: str) -> bool:
 def _form_key(k: str, t: str) -> str:
     """Key of a name whose folded words another legal form already holds."""
     return k + " #" + "".join(_legal_form(t))
+
+
+def _unglue(cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """Names glued to another known name: a place before it ("in London Acme asked": "Acme")
+    and two names joined by a hyphen ("the Acme-Zeta fight": "Acme", "Zeta").
+
+    "Known" is a name written on its own elsewhere in the document (another candidate)."""
+    glued = [c for c in cands if not c.blocked and (" " in c.text or "-" in c.text)]
+    if not glued:
+        return cands
+    known = {orgnames.fold(c.text) for c in cands if not c.blocked}
+    out: list[Cand] | None = None
+    for c in glued:
+        new = _unglue_one(c, known, lex)
+        if new is None:
+            continue
+        if out is None:
+            out = list(cands)
+        i = out.index(c)
+        out[i:i + 1] = new
+    return cands if out is None else out
+
+
+def _unglue_one(c: Cand, known: set[str], lex: Lexicon) -> list[Cand] | None:
+    t = c.text
+    if " " in t:
+        first, rest = t.split(" ", 1)
+        if (
+            orgnames.fold(first) in lex.places and not orgnames.has_suffix(t)
+            and orgnames.fold(rest) in known and rest[:1].isupper()
+        ):
+            off = len(t) - len(rest)
+            return [Cand(c.start + off, c.end, rest, False, c.headline)]
+        return None
+    parts = t.split("-")
+    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 1 and orgnames.fold(p) in known for p in parts):
+        a, b = parts
+        return [Cand(c.start, c.start + len(a), a, False, c.headline), Cand(c.end - len(b), c.end, b, False, c.headline)]
+    return None
+
+
+def _product_mention(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """A name read as a product: a product noun after it and a possessive or article before
+    it ("Zeta's Nimbus platform", "the Nimbus system")."""
+    m = _NEXT_WORD.match(text, e + 1)
+    if m is None or m.group() not in lex.product_nouns:
+        return False
+    before = text[max(0, s - 6):s]
+    return before.endswith(("'s ", "’s ", "s' ", "the ", "its ", "their ")) and not orgnames.has_suffix(text[s:e])
+
+
+_NEXT_WORD = re.compile(r"[a-z]+")
+_NAME_AND = {" y ", " e ", " et ", " und ", " en "}  # "and" inside a foreign office's name
 
 
 def _ends_after(spans: list[tuple[int, int]], i: int, j: int, pos: int) -> bool:
