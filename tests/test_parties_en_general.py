@@ -114,3 +114,27 @@ def test_legal_form_prefix_gives_the_short_form():
     got = candidates("Aktiebolaget QX Nordlys sued Omega Devices Inc. in Stockholm. Nordlys wants damages.")
     full = [p for p in got if p.name == "Aktiebolaget QX Nordlys"]
     assert full and "Nordlys" in full[0].aliases, [p.names() for p in got]
+
+
+# lower-case brands written alone count as names when listed with other names
+LOWER_BRANDS = [
+    ("sister_brands", "Quarto Labs sued Oppo and its sister brands OnePlus and realme in Munich.", "realme", "Oppo"),
+    ("list_start", "vivo, Oppo and Xiaomi were sued by Quarto Labs.", "vivo", None),
+]
+
+
+@pytest.mark.parametrize(("text", "brand", "parent"), [r[1:] for r in LOWER_BRANDS], ids=[r[0] for r in LOWER_BRANDS])
+def test_lower_case_brand_in_a_list(text, brand, parent):
+    got = {p.name: p for p in candidates(text)}
+    assert brand in got, list(got)
+    assert got[brand].affiliate_of == parent
+
+
+def test_lower_case_brand_word_in_prose_is_no_name():
+    assert "vivo" not in all_names("The drug was tested in vivo and Ex vivo by Quarto Labs and Zeta Corp.")
+
+
+# a subsidiary named in brackets after its parent ("with its US arm, ...") is its affiliate
+def test_arm_in_brackets_is_an_affiliate():
+    got = {p.name: p for p in candidates("Quarto Labs sued Vantor Pharma Ltd. (with its US arm, Vantor Pharma, Inc.) in Nevada.")}
+    assert got["Vantor Pharma, Inc."].affiliate_of == "Vantor Pharma Ltd.", list(got)

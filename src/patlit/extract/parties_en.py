@@ -273,7 +273,7 @@ _SUFFIX_W = re.compile(rf"(?:{_SUFFIX_WORDS})\.?,?")
 _SUFFIX_END = re.compile(rf"(?:{_SUFFIX_WORDS})\.?$")
 _CO_SPLIT = re.compile(r";\s*|,\s+(?!(?:" + _SUFFIX_WORDS + r")\b)(?=[A-Z])")
 _ET_AL = re.compile(r",?\s+et\s+al\.?\s*$")
-_SUBSID = re.compile(r"subsidiar|affiliat", re.I)
+_SUBSID = re.compile(r"subsidiar|affiliat|\b(?:arm|unit|division)s?\b", re.I)
 _CJK_PUNCT = re.compile(r"[，。；]")
 _NOT_ALIAS = re.compile(r"patent|\d{3}", re.I)
 _LIST_SEP = re.compile(r"[\s,]*(?:and\s+|&\s+|or\s+)?")
@@ -497,6 +497,10 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
                     out.append(Cand(s, e, t, blocked=_blocked(t, lex), headline=head))
                 elif t:
                     out.append(Cand(a + s, a + e2, t, blocked, head))
+    listed = _listed_lower_brands(text, out)
+    if listed:
+        out.extend(listed)
+        out.sort(key=_START)
     if brands:
         # the brand alone later on ("iRobot Corp." ... "iRobot says")
         taken = [(c.start, c.end) for c in out]
@@ -506,6 +510,31 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
                 out.append(Cand(m.start(), m.end(), m.group(), headline=_is_headline(ctx.text[slice(*ctx.sentence_span(m.start()))])))
         out.sort(key=_START)
     return out
+
+
+# a lower-case brand listed with capitalised names: "Oppo, OnePlus and realme", "vivo and Xiaomi"
+_LIST_BEFORE = re.compile(r"[A-Z][\w\-.]*(?:,|,?[ \u00a0]+(?:and|or|&))[ \u00a0]+$")
+_LIST_AFTER = re.compile(r"(?:,|,?[ \u00a0]+(?:and|or|&))[ \u00a0]+[A-Z]")
+_NOT_BRAND_BEFORE = ("in ", "ex ", "In ", "Ex ")  # "in vivo"
+
+
+def _listed_lower_brands(text: str, out: list[Cand]) -> list[Cand]:
+    """Lower-case brands (``_LOWER_BRANDS``) written alone in a list of names."""
+    found = []
+    for b in _LOWER_BRANDS:
+        i = text.find(b)
+        while i >= 0:
+            j = i + len(b)
+            if (
+                (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_'’-"))
+                and (j == len(text) or not (text[j].isalnum() or text[j] in "_-"))
+                and not text[max(0, i - 3):i].endswith(_NOT_BRAND_BEFORE)
+                and (_LIST_BEFORE.search(text, max(0, i - 40), i) or _LIST_AFTER.match(text, j))
+                and not any(c.start <= i < c.end for c in out)
+            ):
+                found.append(Cand(i, j, b))
+            i = text.find(b, j)
+    return found
 
 
 def _lower_names(sent: str, ss: int, head: bool, lex: Lexicon, out: list[Cand], brands: set[str]) -> list[tuple[int, int]]:
