@@ -138,3 +138,15 @@ def test_lower_case_brand_word_in_prose_is_no_name():
 def test_arm_in_brackets_is_an_affiliate():
     got = {p.name: p for p in candidates("Quarto Labs sued Vantor Pharma Ltd. (with its US arm, Vantor Pharma, Inc.) in Nevada.")}
     assert got["Vantor Pharma, Inc."].affiliate_of == "Vantor Pharma Ltd.", list(got)
+
+
+# institutional names that open with "X and" are whole
+def test_name_opening_with_a_head_and():
+    got = names("Quarto Labs and co-owner President and Fellows of Dunmore College sued Zeta Corp.")
+    assert "President and Fellows of Dunmore College" in got and "President" not in got, got
+
+
+# a regional unit named after its parent ("Zeta Americas") keeps its region word
+def test_region_word_ends_a_unit_name():
+    got = names("Quarto Labs sued Zeta Corp. and its subsidiary Zeta Americas in California.")
+    assert "Zeta Americas" in got, got

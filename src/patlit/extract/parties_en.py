@@ -55,6 +55,16 @@ class Lexicon:
     citation_words: frozenset[str] = frozenset()
     product_nouns: frozenset[str] = frozenset()
     form_prefixes: frozenset[str] = frozenset()
+    name_heads: dict = field(default_factory=dict)  # next word -> heads written before it
+
+
+def _heads(phrases) -> dict[str, tuple[str, ...]]:
+    """``name_heads`` by the word that follows each head ("President and Fellows" -> Fellows: "President and ")."""
+    out: dict[str, list[str]] = {}
+    for ph in phrases:
+        head, _, nxt = ph.rpartition(" ")
+        out.setdefault(nxt, []).append(head + " ")
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +104,7 @@ def load_lexicon(text: str) -> Lexicon:
         citation_words=frozenset(raw.get("citation_words") or ()),
         product_nouns=frozenset(raw.get("product_nouns") or ()),
         form_prefixes=frozenset(raw.get("form_prefixes") or ()),
+        name_heads=_heads(raw.get("name_heads") or ()),
     )
 
 
@@ -998,6 +1009,8 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         return k
 
     cands = _unglue(cands, lex)
+    if lex.name_heads:
+        cands = _join_heads(text, cands, lex)
     after_blocked = -10  # end of the last blocked name
     cues = _cue_spans(text)
     body = [c for c in cands if not c.headline]
@@ -1241,6 +1254,28 @@ def _same_form(a: str, b: str) -> bool:
 def _form_key(k: str, t: str) -> str:
     """Key of a name whose folded words another legal form already holds."""
     return k + " #" + "".join(_legal_form(t))
+
+
+def _join_heads(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """Names that open with "X and" ("President and Fellows of Harvard College"): the run
+    found starts after the "and"; the head before it (``name_heads``) joins it (and the
+    head's words stop being a name of their own)."""
+    joined: list[tuple[int, int]] = []
+    for c in cands:
+        if c.blocked or " " not in c.text:
+            continue
+        heads = lex.name_heads.get(c.text.split(" ", 1)[0])
+        if not heads:
+            continue
+        for h in heads:
+            if text.endswith(h, max(0, c.start - len(h)), c.start):
+                c.start -= len(h)
+                c.text = text[c.start:c.end]
+                joined.append((c.start, c.end))
+                break
+    if not joined:
+        return cands
+    return [c for c in cands if not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in joined)]
 
 
 def _unglue(cands: list[Cand], lex: Lexicon) -> list[Cand]:
