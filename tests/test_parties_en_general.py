@@ -150,3 +150,9 @@ def test_name_opening_with_a_head_and():
 def test_region_word_ends_a_unit_name():
     got = names("Quarto Labs sued Zeta Corp. and its subsidiary Zeta Americas in California.")
     assert "Zeta Americas" in got, got
+
+
+# a place or an office in brackets after a name ("Kappa Co., Ltd. (Japan)") does not make the name a place
+def test_bracketed_place_after_a_name_keeps_the_party():
+    got = names("Omega Holdings Pty. Ltd. sued Kappa Co., Ltd. (Japan) in Tokyo.")
+    assert "Kappa Co., Ltd." in got, got

@@ -1035,7 +1035,10 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             als, affs = (), ()
         for a, b, how in als:
             at = text[a:b]
-            ak = add(a, b, at, c.blocked or _blocked(at, lex) and how != "cjk", False)
+            ab = c.blocked or _blocked(at, lex) and how != "cjk"
+            ak = add(a, b, at, ab, False)
+            if ab and not c.blocked:
+                continue  # "Kappa Co., Ltd. (Japan)": a place or an office in brackets is no form of the name
             if ak and ak != k and how != "group":
                 # a group name ('(collectively "Apple")') joins its member by the short-form rule, not the last name
                 if c.blocked:
