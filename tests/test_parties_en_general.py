@@ -156,3 +156,30 @@ def test_region_word_ends_a_unit_name():
 def test_bracketed_place_after_a_name_keeps_the_party():
     got = names("Omega Holdings Pty. Ltd. sued Kappa Co., Ltd. (Japan) in Tokyo.")
     assert "Kappa Co., Ltd." in got, got
+
+
+# "along with its subsidiaries A and B", "together with its unit C": affiliates of the name before
+WITH_ITS = [
+    ("along_with_its", "Zeta Corp. sued Omega Devices Inc., along with its subsidiaries Omega Retail, Inc. and Omega Sales LLC, in Delaware.",
+     "Omega Devices Inc.", ["Omega Retail, Inc.", "Omega Sales LLC"]),
+    ("together_with_its", "Zeta Corp. sued Omega Inc., together with its unit Omega Labs, over two patents.", "Omega Inc.", ["Omega Labs"]),
+]
+
+
+@pytest.mark.parametrize(("text", "parent", "kids"), [r[1:] for r in WITH_ITS], ids=[r[0] for r in WITH_ITS])
+def test_with_its_affiliates(text, parent, kids):
+    got = {p.name: p for p in candidates(text)}
+    for k in kids:
+        assert got[k].affiliate_of == parent, list(got)
+
+
+def test_affiliate_list_pattern_with_its_is_the_plain_one():
+    import re
+
+    nouns = "|".join(re.escape(n) for n in parties_en.lexicon().affiliate_nouns)
+    plain = re.compile(
+        rf"(?:\band\s+its|['’]s?|\bof\s+its|\bwith\s+its)\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
+    )
+    fast = parties_en._affiliate_res()[0]
+    for text in [r[1] for r in WITH_ITS] + ["forthwith its units", "with its\nparent", "Acme's arm and its unit"]:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

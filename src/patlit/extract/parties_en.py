@@ -1381,7 +1381,7 @@ def _affiliate_res() -> tuple[re.Pattern, re.Pattern]:
     # engine scans for those quickly: "a(?<!\w[\s\S])" is "\ba" (the look-behind tests the
     # character before the "a" once it is read)
     pat_list = re.compile(
-        rf"(?:a(?<!\w[\s\S])nd\s+its|'s?|’s?|o(?<!\w[\s\S])f\s+its)"
+        rf"(?:a(?<!\w[\s\S])nd\s+its|'s?|’s?|o(?<!\w[\s\S])f\s+its|w(?<!\w[\s\S])ith\s+its)"
         rf"\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
     )
     pat_of = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+")
