@@ -183,3 +183,16 @@ def test_affiliate_list_pattern_with_its_is_the_plain_one():
     fast = parties_en._affiliate_res()[0]
     for text in [r[1] for r in WITH_ITS] + ["forthwith its units", "with its\nparent", "Acme's arm and its unit"]:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# the writer says the company is no party
+NOT_A_PARTY = [
+    ("which_is_not", "Zeta Corp. sued Omega Inc.; Kappa Therapeutics, which is not a party, declined to comment.", "Kappa Therapeutics"),
+    ("bracketed", "Zeta Corp. sued Omega Inc. over a vaccine made with Kappa Lipids (not a party to the case).", "Kappa Lipids"),
+    ("is_not", "Zeta Corp. sued Omega Inc. Kappa Therapeutics is not a party to the suit.", "Kappa Therapeutics"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), [r[1:] for r in NOT_A_PARTY], ids=[r[0] for r in NOT_A_PARTY])
+def test_said_to_be_no_party(text, name):
+    assert name not in all_names(text), [p.names() for p in candidates(text)]

@@ -992,7 +992,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         if not k:
             return None
         sf = surf.get(k)
-        if sf is not None and not _same_form(t, sf.text):
+        if sf is not None and t != sf.text and not _same_form(t, sf.text):
             k = _form_key(k, t)  # "Broadcom Corporation" beside "Broadcom Limited": two companies
             sf = surf.get(k)
         if sf is None:
@@ -1020,6 +1020,8 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             continue  # "Zeta's Nimbus platform": a product of a company, not a company
         if not c.blocked and 0 <= c.start - after_blocked <= 5 and text[after_blocked:c.start] in _NAME_AND:
             c.blocked = True  # "Superintendencia de Industria y Comercio": the rest of an office's name
+        if not c.blocked and text.startswith(_NOT_A_PARTY, c.end):
+            c.blocked = True  # "Zeta, which is not a party, declined to comment"
         if c.blocked:
             after_blocked = c.end
         k = add(c.start, c.end, c.text, c.blocked, False)
@@ -1286,7 +1288,7 @@ def _unglue(cands: list[Cand], lex: Lexicon) -> list[Cand]:
     and two names joined by a hyphen ("the Acme-Zeta fight": "Acme", "Zeta").
 
     "Known" is a name written on its own elsewhere in the document (another candidate)."""
-    glued = [c for c in cands if not c.blocked and (" " in c.text or "-" in c.text)]
+    glued = [c for c in cands if not c.blocked and _may_be_glued(c.text, lex)]
     if not glued:
         return cands
     known = {orgnames.fold(c.text) for c in cands if not c.blocked}
@@ -1300,6 +1302,13 @@ def _unglue(cands: list[Cand], lex: Lexicon) -> list[Cand]:
         i = out.index(c)
         out[i:i + 1] = new
     return cands if out is None else out
+
+
+def _may_be_glued(t: str, lex: Lexicon) -> bool:
+    """The quick part of :func:`_unglue_one`'s tests: a place word first, or one hyphenated word."""
+    if " " in t:
+        return orgnames.fold(t.split(" ", 1)[0]) in lex.places
+    return "-" in t
 
 
 def _unglue_one(c: Cand, known: set[str], lex: Lexicon) -> list[Cand] | None:
@@ -1331,6 +1340,11 @@ def _product_mention(text: str, s: int, e: int, lex: Lexicon) -> bool:
 
 
 _NEXT_WORD = re.compile(r"[a-z]+")
+# a name the writer says is no party
+_NOT_A_PARTY = (
+    ", which is not a party", ", which was not a party", ", which is not party", ", who is not a party",
+    ", not a party", " (not a party", " (which is not a party", " is not a party", " was not a party",
+)
 _NAME_AND = {" y ", " e ", " et ", " und ", " en "}  # "and" inside a foreign office's name
 
 
