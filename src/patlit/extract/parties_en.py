@@ -56,6 +56,7 @@ class Lexicon:
     product_nouns: frozenset[str] = frozenset()
     form_prefixes: frozenset[str] = frozenset()
     name_heads: dict = field(default_factory=dict)  # next word -> heads written before it
+    place_words: frozenset[str] = frozenset()  # the first words of the places, as written
 
 
 def _heads(phrases) -> dict[str, tuple[str, ...]]:
@@ -105,6 +106,7 @@ def load_lexicon(text: str) -> Lexicon:
         product_nouns=frozenset(raw.get("product_nouns") or ()),
         form_prefixes=frozenset(raw.get("form_prefixes") or ()),
         name_heads=_heads(raw.get("name_heads") or ()),
+        place_words=frozenset(p.split()[0] for p in raw["places"]),
     )
 
 
@@ -113,17 +115,20 @@ def load_lexicon(text: str) -> Lexicon:
 _SUFFIX_WORDS = (
     r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|PLC|plc|GmbH|AG|KG|"
     r"S\.A|SA|N\.V|NV|B\.V|BV|Pte|Pty|K\.K|KK|Oy|AB|S\.p\.A|SpA|S\.r\.l|SRL|SAS|SARL|SE|Ltda|Private\s+Limited|Pvt\.?\s+Ltd"
-    r"|S\.à[ \u00a0]?r\.l|A/S|ASA|PLLC|Sdn|Bhd|S\.L|e\.V|Kft|S\.A\.S|S\.A\.U"
+    r"|e\.V"
 )
-# a capitalised word that is the first letter of a dotted legal form ("S" of "S.r.l.", "A" of "A/S")
-# is not a word of the name: the name's suffix reads it
-_FORM_AHEAD = r"(?![./][a-zà-ÿ]|/S\b)"
+# legal forms that the name run reads as words of the name ("Sdn. Bhd.", "PLLC", "A/S" with
+# :data:`_FORM_REST`) but that end a name all the same (:func:`_ends_on_suffix`)
+_MORE_SUFFIX_WORDS = r"A/S|ASA|PLLC|Sdn|Bhd|S\.L|Kft|S\.A\.S|S\.A\.U|r\.l"
+# the rest of a legal form written with dots or a slash after its first capital, which a
+# name run ends on ("Meril Italy S" + ".r.l.", "Novo Nordisk A" + "/S")
+_FORM_REST = re.compile(r"\.r\.l\b\.?|\.p\.A\b\.?|\.à\.?[ \u00a0]?r\.l\b\.?|/S\b")
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u024f"  # capitals (Latin-1 and Latin Extended: "Comércio", "Škoda")
 _AL = "A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f0-9"
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}"  # dotted acronym: U.S.
     rf"|[{_UP}][a-zà-öø-ÿ]{{1,3}}\.(?=\s+[{_UP}])"  # clipped word: Am. Tech.
-    rf"|(?>[{_UP}][{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?){_FORM_AHEAD}"  # Samsung, AT&T, Hewlett-Packard, Amazon.com
+    rf"|[{_UP}][{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?"  # Samsung, AT&T, Hewlett-Packard, Amazon.com
     rf"|[0-9]+[A-Za-z][{_AL}]*)"  # 3M
 )
 # joins inside a name: spaces, "&", "of (the)", and a bracketed place ("Samsung (China) Investment")
@@ -274,13 +279,13 @@ def _possessive_in_name(text: str, end: int, lex: Lexicon) -> bool:
 # "(involving Sony & Tessera)", "between X & Y": the ampersand joins two sides
 _PAIR_BEFORE = re.compile(r"\b(?:involving|between|pitting|v\.?|vs\.?|and)\s*[(\[]?\s*$", re.I)
 _CO_WORD = re.compile(r"(?:Co|Company|Sons|Partners)\b")
-_SUFFIX_ONLY = re.compile(rf"(?:{_SUFFIX_WORDS}|Limited|Company|Corporation|Incorporated)(?:[.,\s]+(?:{_SUFFIX_WORDS}))*", re.I)
+_SUFFIX_ONLY = re.compile(rf"(?:{_SUFFIX_WORDS}|{_MORE_SUFFIX_WORDS}|Limited|Company|Corporation|Incorporated)(?:[.,\s]+(?:{_SUFFIX_WORDS}|{_MORE_SUFFIX_WORDS}))*", re.I)
 _NUMERIC = re.compile(r"[\d\W]+")
 _AWARD = re.compile(r"award|verdict|damages", re.I)
 _PROSE = re.compile(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]")
 _LEAD_SUM = re.compile(r"\s*[$€£¥]?[\d.,]+\s*(?:[MBK]|million|billion|m|bn)?\b")
 _TAIL_COURT = re.compile(r"(?:[A-Z]\.[\s\u00a0]*){1,3}[A-Z][a-z]+\.?$|[A-Z][a-z]{1,4}\.$")
-_SUFFIX_W = re.compile(rf"(?:{_SUFFIX_WORDS})\.?,?")
+_SUFFIX_W = re.compile(rf"(?:{_SUFFIX_WORDS}|{_MORE_SUFFIX_WORDS})\.?,?")
 _SUFFIX_END = re.compile(rf"(?:{_SUFFIX_WORDS})\.?$")
 _CO_SPLIT = re.compile(r";\s*|,\s+(?!(?:" + _SUFFIX_WORDS + r")\b)(?=[A-Z])")
 _ET_AL = re.compile(r",?\s+et\s+al\.?\s*$")
@@ -418,7 +423,7 @@ _FIRST_TOKEN = (
     rf"[{_UP}0-9](?<![\w'’\-][\s\S])"
     r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
     rf"|(?<=[{_UP}])[a-zà-öø-ÿ]{{1,3}}\.(?=\s+[{_UP}])"
-    rf"|(?<=[{_UP}])(?>[{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?){_FORM_AHEAD}"
+    rf"|(?<=[{_UP}])[{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?"
     rf"|(?<=[0-9])[0-9]*[A-Za-z][{_AL}]*)"
 )
 _NAME_FIND = re.compile(rf"{_FIRST_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
@@ -488,7 +493,14 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
         if si in lower_sents:
             lower_spans = _lower_names(sent, ss, head, lex, out, brands)
         colon = ":" in sent
+        form_end = -1
         for a, b in names:
+            if a < form_end:
+                continue  # the "S" of "A/S"
+            if b < se and text[b] in "./" and text[b - 2:b - 1] == " ":
+                fm = _FORM_REST.match(text, b)
+                if fm is not None:
+                    b = form_end = fm.end()  # "Meril Italy S.r.l.", "Novo Nordisk A/S"
             if colon and sent.find(":", max(0, a - ss - 10), a - ss) >= 0 and _TICKER.search(sent, max(0, a - ss - 10), a - ss):
                 continue  # "(NASDAQ: IRBT)"
             if lower_spans and any(x <= a < y for x, y in lower_spans):
@@ -508,7 +520,7 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
                     out.append(Cand(s, e, t, blocked=_blocked(t, lex), headline=head))
                 elif t:
                     out.append(Cand(a + s, a + e2, t, blocked, head))
-    listed = _listed_lower_brands(text, out)
+    listed = _listed_lower_brands(text, out) if lower_sents else None
     if listed:
         out.extend(listed)
         out.sort(key=_START)
@@ -888,7 +900,7 @@ class _Surface:
 
 _DOTTED = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Mfg", "Bros", "Intl", "Ltda", "Assoc", "Tech", "Am", "Sdn", "Bhd"}
 _SUFFIX_SET = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Plc", "Llc"}
-_SUFFIX_EXT = re.compile(rf"(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS})\b)*\.?")
+_SUFFIX_EXT = re.compile(rf"(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS}|{_MORE_SUFFIX_WORDS})\b)*\.?")
 
 
 def _extend_suffix(text: str, s: int, e: int) -> int:
@@ -1009,18 +1021,22 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         return k
 
     cands = _unglue(cands, lex)
-    if lex.name_heads:
+    if lex.name_heads and any(w in text for w in lex.name_heads):
         cands = _join_heads(text, cands, lex)
     after_blocked = -10  # end of the last blocked name
+    said_no_party = "not a party" in text or "not party" in text
     cues = _cue_spans(text)
     body = [c for c in cands if not c.headline]
     heads = [c for c in cands if c.headline]
     for c in body:
-        if not c.blocked and text[c.end:c.end + 1] == " " and _product_mention(text, c.start, c.end, lex):
+        if (
+            not c.blocked and text[c.start - 2:c.start] in _PRODUCT_TAILS and text[c.end:c.end + 1] == " "
+            and _product_mention(text, c.start, c.end, lex)
+        ):
             continue  # "Zeta's Nimbus platform": a product of a company, not a company
         if not c.blocked and 0 <= c.start - after_blocked <= 5 and text[after_blocked:c.start] in _NAME_AND:
             c.blocked = True  # "Superintendencia de Industria y Comercio": the rest of an office's name
-        if not c.blocked and text.startswith(_NOT_A_PARTY, c.end):
+        if said_no_party and not c.blocked and text.startswith(_NOT_A_PARTY, c.end):
             c.blocked = True  # "Zeta, which is not a party, declined to comment"
         if c.blocked:
             after_blocked = c.end
@@ -1306,8 +1322,9 @@ def _unglue(cands: list[Cand], lex: Lexicon) -> list[Cand]:
 
 def _may_be_glued(t: str, lex: Lexicon) -> bool:
     """The quick part of :func:`_unglue_one`'s tests: a place word first, or one hyphenated word."""
-    if " " in t:
-        return orgnames.fold(t.split(" ", 1)[0]) in lex.places
+    i = t.find(" ")
+    if i > 0:
+        return t[:i] in lex.place_words
     return "-" in t
 
 
@@ -1332,11 +1349,14 @@ def _unglue_one(c: Cand, known: set[str], lex: Lexicon) -> list[Cand] | None:
 def _product_mention(text: str, s: int, e: int, lex: Lexicon) -> bool:
     """A name read as a product: a product noun after it and a possessive or article before
     it ("Zeta's Nimbus platform", "the Nimbus system")."""
-    m = _NEXT_WORD.match(text, e + 1)
-    if m is None or m.group() not in lex.product_nouns:
+    if not text.endswith(_PRODUCT_BEFORE, max(0, s - 6), s):
         return False
-    before = text[max(0, s - 6):s]
-    return before.endswith(("'s ", "’s ", "s' ", "the ", "its ", "their ")) and not orgnames.has_suffix(text[s:e])
+    m = _NEXT_WORD.match(text, e + 1)
+    return m is not None and m.group() in lex.product_nouns and not orgnames.has_suffix(text[s:e])
+
+
+_PRODUCT_BEFORE = ("'s ", "’s ", "s' ", "the ", "its ", "their ")
+_PRODUCT_TAILS = {w[-2:] for w in _PRODUCT_BEFORE}  # a quick test of the two characters before
 
 
 _NEXT_WORD = re.compile(r"[a-z]+")
