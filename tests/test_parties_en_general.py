@@ -196,3 +196,30 @@ NOT_A_PARTY = [
 @pytest.mark.parametrize(("text", "name"), [r[1:] for r in NOT_A_PARTY], ids=[r[0] for r in NOT_A_PARTY])
 def test_said_to_be_no_party(text, name):
     assert name not in all_names(text), [p.names() for p in candidates(text)]
+
+
+# "(better known as X)", "(trading as X)": the bracket gives a short name of the company
+KNOWN_AS = [
+    ("better_known_as", "Quarto Precision Industry Co., Ltd. (better known as Quartex) was sued by Zeta Corp.", "Quarto Precision Industry Co., Ltd.", "Quartex"),
+    ("trading_as", "Zeta Corp. sued Omega Retail Ltd. (trading as Omegamart) in London.", "Omega Retail Ltd.", "Omegamart"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [r[1:] for r in KNOWN_AS], ids=[r[0] for r in KNOWN_AS])
+def test_known_as_gives_an_alias(text, name, alias):
+    got = {p.name: p for p in candidates(text)}
+    assert alias in got[name].aliases, [p.names() for p in got.values()]
+
+
+# a sentence the splitter missed after "Inc." / "Corp.": the two names stay apart
+SUFFIX_STOPS = [
+    ("inc_then_name", "Zeta Corp. sued Omega Inc. Kappa settled its own case.", ["Omega Inc.", "Kappa"]),
+    ("co_ltd_stays", "Zeta Corp. sued Omega Electronics Co. Ltd. over patents.", ["Omega Electronics Co. Ltd."]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [r[1:] for r in SUFFIX_STOPS], ids=[r[0] for r in SUFFIX_STOPS])
+def test_suffix_with_full_stop_ends_a_run(text, want):
+    got = [c.text for c in parties_en.find_candidates(Context(text, "en")) if not c.blocked]
+    for n in want:
+        assert n in got, got

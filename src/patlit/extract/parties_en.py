@@ -209,6 +209,8 @@ def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, in
             pieces.append((pos, m.start()))
             pos = m.end()
     pieces.append((pos, len(text)))
+    if "." in text:
+        pieces = _split_after_suffix(text, pieces)
     cut = _HELD.search(text) if "-" in text else None
     if cut:  # "HPE-held Chinese patents": the name ends at the hyphen
         pieces = [(a, min(b, cut.start())) for a, b in pieces if a < cut.start()]
@@ -259,6 +261,21 @@ def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, in
             s = start + ps + a + toks[i][0]
             e = start + ps + a + toks[j - 1][1]
             out.append((s, e))
+    return out
+
+
+# a legal suffix with its full stop followed by another capitalised word that is no legal
+# form: the sentence ended there ("... against Omega Inc. Zeta said"), so the run splits
+_SUFFIX_STOP = re.compile(rf"\b(?:Inc|Corp|Ltd|LLC|Plc|PLC)\.(?=[ \u00a0]+[A-Z])(?![ \u00a0]+(?:{_SUFFIX_WORDS})\b)")
+
+
+def _split_after_suffix(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in pieces:
+        for m in _SUFFIX_STOP.finditer(text, a, b):
+            out.append((a, m.end()))
+            a = m.end() + 1
+        out.append((a, b))
     return out
 
 
@@ -796,7 +813,7 @@ _PAREN = re.compile(r"[ \u00a0]*[(（]((?:[^()（）]|[(（][^()（）]{0,20}[)�
 _PAREN_AHEAD = re.compile(r"[ \u00a0]*[(（]")  # every _PAREN match starts so: a quick test first
 _PAREN_LEAD = (" ", "\u00a0", "(", "（")  # the first character of a _PAREN_AHEAD match
 _ALIAS_LEAD = re.compile(
-    r"^(?:(?:collectively|together|jointly)\s*,?\s*(?:the\s+)?|hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the)\s*[:,]?\s*",
+    r"^(?:(?:collectively|together|jointly)\s*,?\s*(?:the\s+)?|hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the|(?:better|commonly|widely)\s+known\s+as|known\s+as|trading\s+as|doing\s+business\s+as|t/a)\s*[:,]?\s*",
     re.I,
 )
 _FORMER = re.compile(r"^(?:f/k/a|formerly(?:\s+known\s+as)?|previously|d/b/a|now)\s+", re.I)
