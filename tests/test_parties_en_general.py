@@ -223,3 +223,15 @@ def test_suffix_with_full_stop_ends_a_run(text, want):
     got = [c.text for c in parties_en.find_candidates(Context(text, "en")) if not c.blocked]
     for n in want:
         assert n in got, got
+
+
+# role words written with a capital ("the Defendants", "Respondent Omega") are no names
+ROLE_WORDS = [
+    ("together_the_defendants", "Zeta Corp. sued Omega Inc. and Kappa Ltd. (together, the Defendants) for patent infringement.", "Defendants"),
+    ("respondent_before_name", "Respondent Omega Inc. appealed the ruling for Zeta Corp.", "Respondent Omega Inc."),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), [r[1:] for r in ROLE_WORDS], ids=[r[0] for r in ROLE_WORDS])
+def test_role_words_are_no_names(text, word):
+    assert word not in all_names(text), [p.names() for p in candidates(text)]
