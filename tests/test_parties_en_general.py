@@ -235,3 +235,15 @@ ROLE_WORDS = [
 @pytest.mark.parametrize(("text", "word"), [r[1:] for r in ROLE_WORDS], ids=[r[0] for r in ROLE_WORDS])
 def test_role_words_are_no_names(text, word):
     assert word not in all_names(text), [p.names() for p in candidates(text)]
+
+
+# "X's parent Y", "X and its parent Y": the name before is the affiliate of the parent, and the
+# list stops at the parent
+def test_parent_named_after_its_child():
+    got = {p.name: p for p in candidates("Zeta Corp. sued Omega Inc., Omega's parent Omega Holdings plc, and Kappa GmbH in Munich.")}
+    assert got["Omega Inc."].affiliate_of == "Omega Holdings plc", [(p.name, p.affiliate_of) for p in got.values()]
+    assert got["Omega Holdings plc"].affiliate_of is None and got["Kappa GmbH"].affiliate_of is None
+
+
+def test_the_hague_is_a_place():
+    assert "Hague" not in all_names("Zeta Technologies S.A. sued Omega B.V. and Omega Benelux N.V. in The Hague.")

@@ -1476,10 +1476,15 @@ def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> Non
         # children: the names listed after, up to the end of the list
         pos = m.end()
         sent_end = ctx.sentence_span(m.start())[1]
+        upward = "parent" in m.group()  # "Omega's parent, Omega Holdings": the name before is the child
         for s, e, k in spans:
             if s < pos:
                 continue
             if s - pos > 6 or s >= sent_end:
+                break
+            if upward:
+                if k != parent and not surf[k].blocked:
+                    affil_parent[parent] = k
                 break
             if k != parent and not surf[k].blocked:
                 affil_parent[k] = parent
