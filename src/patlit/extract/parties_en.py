@@ -1320,11 +1320,12 @@ def _unglue(cands: list[Cand], lex: Lexicon) -> list[Cand]:
     """Names glued to another known name: a place before it ("in London Acme asked": "Acme")
     and two names joined by a hyphen ("the Acme-Zeta fight": "Acme", "Zeta").
 
-    "Known" is a name written on its own elsewhere in the document (another candidate)."""
-    glued = [c for c in cands if not c.blocked and _may_be_glued(c.text, lex)]
+    "Known" is a name written on its own, the same way, elsewhere in the document (another candidate)."""
+    pw = lex.place_words  # the quick part of _unglue_one's tests: a place word first, or one hyphenated word
+    glued = [c for c in cands if not c.blocked and (c.text.partition(" ")[0] in pw if " " in c.text else "-" in c.text)]
     if not glued:
         return cands
-    known = {orgnames.fold(c.text) for c in cands if not c.blocked}
+    known = {c.text for c in cands if not c.blocked}  # as written: no folding of every name
     out: list[Cand] | None = None
     for c in glued:
         new = _unglue_one(c, known, lex)
@@ -1337,27 +1338,19 @@ def _unglue(cands: list[Cand], lex: Lexicon) -> list[Cand]:
     return cands if out is None else out
 
 
-def _may_be_glued(t: str, lex: Lexicon) -> bool:
-    """The quick part of :func:`_unglue_one`'s tests: a place word first, or one hyphenated word."""
-    i = t.find(" ")
-    if i > 0:
-        return t[:i] in lex.place_words
-    return "-" in t
-
-
 def _unglue_one(c: Cand, known: set[str], lex: Lexicon) -> list[Cand] | None:
     t = c.text
     if " " in t:
         first, rest = t.split(" ", 1)
         if (
             orgnames.fold(first) in lex.places and not orgnames.has_suffix(t)
-            and orgnames.fold(rest) in known and rest[:1].isupper()
+            and rest in known and rest[:1].isupper()
         ):
             off = len(t) - len(rest)
             return [Cand(c.start + off, c.end, rest, False, c.headline)]
         return None
     parts = t.split("-")
-    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 1 and orgnames.fold(p) in known for p in parts):
+    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 1 and p in known for p in parts):
         a, b = parts
         return [Cand(c.start, c.start + len(a), a, False, c.headline), Cand(c.end - len(b), c.end, b, False, c.headline)]
     return None
