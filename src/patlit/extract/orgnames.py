@@ -20,6 +20,7 @@ LEGAL_SUFFIXES: tuple[str, ...] = (
     "incorporated", "inc", "corporation", "corp", "company", "co", "limited", "ltd",
     "llc", "l l c", "lp", "llp", "plc", "gmbh", "ag", "kg", "sa", "s a", "nv", "bv", "pte",
     "pty", "kk", "oy", "ab", "spa", "srl", "sas", "sarl", "se", "ltda",
+    "s r l", "s p a", "s a r l", "s à r l", "a s", "asa", "oyj", "pllc", "bhd", "sdn", "kft", "s l",
 )
 _LATIN_SUFFIXES = tuple(s for s in LEGAL_SUFFIXES if s.isascii())
 _CJK_SUFFIXES = tuple(s for s in LEGAL_SUFFIXES if not s.isascii())
@@ -28,7 +29,8 @@ _SPACES = re.compile(r"\s+")
 # a written legal suffix at the end of a name: ", Inc.", " Co., Ltd.", " Pte. Ltd.", " GmbH"
 SUFFIX_RE = re.compile(
     r"(?:,?\s*(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|PLC|plc|"
-    r"GmbH|AG|KG|S\.A|SA|N\.V|NV|B\.V|BV|Pte|Pty|K\.K|KK|Oy|AB|S\.p\.A|SpA|S\.r\.l|SRL|SAS|SARL|SE)\b\.?)+$"
+    r"GmbH|AG|KG|S\.A|SA|N\.V|NV|B\.V|BV|Pte|Pty|K\.K|KK|Oy|AB|S\.p\.A|SpA|S\.r\.l|SRL|SAS|SARL|SE|"
+    r"S\.à\s?r\.l|A/S|ASA|PLLC|Sdn|Bhd|S\.L|e\.V|Kft)\b\.?)+$"
 )
 
 

@@ -52,6 +52,20 @@ class Lexicon:
     generic: frozenset[str]
     person_cues: tuple[str, ...]
     examples: dict
+    citation_words: frozenset[str] = frozenset()
+    product_nouns: frozenset[str] = frozenset()
+    form_prefixes: frozenset[str] = frozenset()
+    name_heads: dict = field(default_factory=dict)  # next word -> heads written before it
+    place_words: frozenset[str] = frozenset()  # the first words of the places, as written
+
+
+def _heads(phrases) -> dict[str, tuple[str, ...]]:
+    """``name_heads`` by the word that follows each head ("President and Fellows" -> Fellows: "President and ")."""
+    out: dict[str, list[str]] = {}
+    for ph in phrases:
+        head, _, nxt = ph.rpartition(" ")
+        out.setdefault(nxt, []).append(head + " ")
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +102,11 @@ def load_lexicon(text: str) -> Lexicon:
         generic=frozenset(raw["generic_org_words"]),
         person_cues=tuple(raw["person_cues"]),
         examples=raw.get("examples") or {},
+        citation_words=frozenset(raw.get("citation_words") or ()),
+        product_nouns=frozenset(raw.get("product_nouns") or ()),
+        form_prefixes=frozenset(raw.get("form_prefixes") or ()),
+        name_heads=_heads(raw.get("name_heads") or ()),
+        place_words=frozenset(p.split()[0] for p in raw["places"]),
     )
 
 
@@ -96,7 +115,14 @@ def load_lexicon(text: str) -> Lexicon:
 _SUFFIX_WORDS = (
     r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|PLC|plc|GmbH|AG|KG|"
     r"S\.A|SA|N\.V|NV|B\.V|BV|Pte|Pty|K\.K|KK|Oy|AB|S\.p\.A|SpA|S\.r\.l|SRL|SAS|SARL|SE|Ltda|Private\s+Limited|Pvt\.?\s+Ltd"
+    r"|e\.V"
 )
+# legal forms that the name run reads as words of the name ("Sdn. Bhd.", "PLLC", "A/S" with
+# :data:`_FORM_REST`) but that end a name all the same (:func:`_ends_on_suffix`)
+_MORE_SUFFIX_WORDS = r"A/S|ASA|PLLC|Sdn|Bhd|S\.L|Kft|S\.A\.S|S\.A\.U|r\.l"
+# the rest of a legal form written with dots or a slash after its first capital, which a
+# name run ends on ("Meril Italy S" + ".r.l.", "Novo Nordisk A" + "/S")
+_FORM_REST = re.compile(r"\.r\.l\b\.?|\.p\.A\b\.?|\.à\.?[ \u00a0]?r\.l\b\.?|/S\b")
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u024f"  # capitals (Latin-1 and Latin Extended: "Comércio", "Škoda")
 _AL = "A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f0-9"
 _TOKEN = (
@@ -178,9 +204,13 @@ def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, in
     pos = 0
     if "'" in text or "’" in text:
         for m in _POSS_SPLIT.finditer(text):
+            if _possessive_in_name(text, m.end(), lex):
+                continue  # "Dr. Reddy's Laboratories", "Lowe's Companies": the name owns the possessive
             pieces.append((pos, m.start()))
             pos = m.end()
     pieces.append((pos, len(text)))
+    if "." in text:
+        pieces = _split_after_suffix(text, pieces)
     cut = _HELD.search(text) if "-" in text else None
     if cut:  # "HPE-held Chinese patents": the name ends at the hyphen
         pieces = [(a, min(b, cut.start())) for a, b in pieces if a < cut.start()]
@@ -208,6 +238,8 @@ def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, in
             while i < len(toks):
                 w = sub[toks[i][0]:toks[i][1]].rstrip(",.")
                 if w in lex.stop or w in _MONTHS or w in _DAYS or (w.lower() in _CONNECT and i == 0):
+                    if w in _NAME_TITLES and sub[toks[i][1] - 1:toks[i][1]] == "." and _ends_on_suffix(sub):
+                        break  # "Dr. Falk Pharma GmbH": a title opening a company's name is part of it
                     i += 1
                     continue
                 break
@@ -232,20 +264,49 @@ def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, in
     return out
 
 
+# a legal suffix with its full stop followed by another capitalised word that is no legal
+# form: the sentence ended there ("... against Omega Inc. Zeta said"), so the run splits
+_SUFFIX_STOP = re.compile(rf"\b(?:Inc|Corp|Ltd|LLC|Plc|PLC)\.(?=[ \u00a0]+[A-Z])(?![ \u00a0]+(?:{_SUFFIX_WORDS})\b)")
+
+
+def _split_after_suffix(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in pieces:
+        for m in _SUFFIX_STOP.finditer(text, a, b):
+            out.append((a, m.end()))
+            a = m.end() + 1
+        out.append((a, b))
+    return out
+
+
+_NAME_TITLES = {"Dr", "St"}  # titles that open company names ("Dr. Reddy's Laboratories Ltd.")
+# words that go on a name after a possessive that belongs to it ("Reddy's Laboratories", "Lowe's Companies")
+_AFTER_NAME_POSSESSIVE = {"Companies", "Company", "Corporation", "Inc", "Incorporated", "Group", "Pharmaceuticals"}
+
+
+def _possessive_in_name(text: str, end: int, lex: Lexicon) -> bool:
+    """The possessive ending at ``end`` is part of the name: an organisation word follows it."""
+    nxt = text[end:end + 40].split(None, 1)
+    if not nxt:
+        return False
+    w = nxt[0].rstrip(",.")
+    return w in _AFTER_NAME_POSSESSIVE or w in lex.generic
+
+
 # "(involving Sony & Tessera)", "between X & Y": the ampersand joins two sides
 _PAIR_BEFORE = re.compile(r"\b(?:involving|between|pitting|v\.?|vs\.?|and)\s*[(\[]?\s*$", re.I)
 _CO_WORD = re.compile(r"(?:Co|Company|Sons|Partners)\b")
-_SUFFIX_ONLY = re.compile(rf"(?:{_SUFFIX_WORDS}|Limited|Company|Corporation|Incorporated)(?:[.,\s]+(?:{_SUFFIX_WORDS}))*", re.I)
+_SUFFIX_ONLY = re.compile(rf"(?:{_SUFFIX_WORDS}|{_MORE_SUFFIX_WORDS}|Limited|Company|Corporation|Incorporated)(?:[.,\s]+(?:{_SUFFIX_WORDS}|{_MORE_SUFFIX_WORDS}))*", re.I)
 _NUMERIC = re.compile(r"[\d\W]+")
 _AWARD = re.compile(r"award|verdict|damages", re.I)
 _PROSE = re.compile(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]")
 _LEAD_SUM = re.compile(r"\s*[$€£¥]?[\d.,]+\s*(?:[MBK]|million|billion|m|bn)?\b")
 _TAIL_COURT = re.compile(r"(?:[A-Z]\.[\s\u00a0]*){1,3}[A-Z][a-z]+\.?$|[A-Z][a-z]{1,4}\.$")
-_SUFFIX_W = re.compile(rf"(?:{_SUFFIX_WORDS})\.?,?")
+_SUFFIX_W = re.compile(rf"(?:{_SUFFIX_WORDS}|{_MORE_SUFFIX_WORDS})\.?,?")
 _SUFFIX_END = re.compile(rf"(?:{_SUFFIX_WORDS})\.?$")
 _CO_SPLIT = re.compile(r";\s*|,\s+(?!(?:" + _SUFFIX_WORDS + r")\b)(?=[A-Z])")
 _ET_AL = re.compile(r",?\s+et\s+al\.?\s*$")
-_SUBSID = re.compile(r"subsidiar|affiliat", re.I)
+_SUBSID = re.compile(r"subsidiar|affiliat|\b(?:arm|unit|division)s?\b", re.I)
 _CJK_PUNCT = re.compile(r"[，。；]")
 _NOT_ALIAS = re.compile(r"patent|\d{3}", re.I)
 _LIST_SEP = re.compile(r"[\s,]*(?:and\s+|&\s+|or\s+)?")
@@ -282,6 +343,8 @@ def _blocked_cached(name: str) -> bool:
         return True
     if any(m in name for m in lex.institution_multi):
         return True
+    if len(toks) >= 2 and toks[-1] in lex.citation_words:
+        return True  # "U.S. Patent Nos"
     if all(t in lex.stop or t in _MONTHS or t in _DAYS or orgnames.fold(t) in lex.places or t.lower() in _CONNECT for t in toks):
         return True
     if _NUMERIC.fullmatch(name) or (len(toks) <= 1 and " " not in name and any(ch.isdigit() for ch in name)):
@@ -447,7 +510,14 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
         if si in lower_sents:
             lower_spans = _lower_names(sent, ss, head, lex, out, brands)
         colon = ":" in sent
+        form_end = -1
         for a, b in names:
+            if a < form_end:
+                continue  # the "S" of "A/S"
+            if b < se and text[b] in "./" and text[b - 2:b - 1] == " ":
+                fm = _FORM_REST.match(text, b)
+                if fm is not None:
+                    b = form_end = fm.end()  # "Meril Italy S.r.l.", "Novo Nordisk A/S"
             if colon and sent.find(":", max(0, a - ss - 10), a - ss) >= 0 and _TICKER.search(sent, max(0, a - ss - 10), a - ss):
                 continue  # "(NASDAQ: IRBT)"
             if lower_spans and any(x <= a < y for x, y in lower_spans):
@@ -467,6 +537,10 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
                     out.append(Cand(s, e, t, blocked=_blocked(t, lex), headline=head))
                 elif t:
                     out.append(Cand(a + s, a + e2, t, blocked, head))
+    listed = _listed_lower_brands(text, out) if lower_sents else None
+    if listed:
+        out.extend(listed)
+        out.sort(key=_START)
     if brands:
         # the brand alone later on ("iRobot Corp." ... "iRobot says")
         taken = [(c.start, c.end) for c in out]
@@ -476,6 +550,31 @@ def find_candidates(ctx: Context, skip: set[int] | None = None) -> list[Cand]:
                 out.append(Cand(m.start(), m.end(), m.group(), headline=_is_headline(ctx.text[slice(*ctx.sentence_span(m.start()))])))
         out.sort(key=_START)
     return out
+
+
+# a lower-case brand listed with capitalised names: "Oppo, OnePlus and realme", "vivo and Xiaomi"
+_LIST_BEFORE = re.compile(r"[A-Z][\w\-.]*(?:,|,?[ \u00a0]+(?:and|or|&))[ \u00a0]+$")
+_LIST_AFTER = re.compile(r"(?:,|,?[ \u00a0]+(?:and|or|&))[ \u00a0]+[A-Z]")
+_NOT_BRAND_BEFORE = ("in ", "ex ", "In ", "Ex ")  # "in vivo"
+
+
+def _listed_lower_brands(text: str, out: list[Cand]) -> list[Cand]:
+    """Lower-case brands (``_LOWER_BRANDS``) written alone in a list of names."""
+    found = []
+    for b in _LOWER_BRANDS:
+        i = text.find(b)
+        while i >= 0:
+            j = i + len(b)
+            if (
+                (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_'’-"))
+                and (j == len(text) or not (text[j].isalnum() or text[j] in "_-"))
+                and not text[max(0, i - 3):i].endswith(_NOT_BRAND_BEFORE)
+                and (_LIST_BEFORE.search(text, max(0, i - 40), i) or _LIST_AFTER.match(text, j))
+                and not any(c.start <= i < c.end for c in out)
+            ):
+                found.append(Cand(i, j, b))
+            i = text.find(b, j)
+    return found
 
 
 def _lower_names(sent: str, ss: int, head: bool, lex: Lexicon, out: list[Cand], brands: set[str]) -> list[tuple[int, int]]:
@@ -714,7 +813,7 @@ _PAREN = re.compile(r"[ \u00a0]*[(（]((?:[^()（）]|[(（][^()（）]{0,20}[)�
 _PAREN_AHEAD = re.compile(r"[ \u00a0]*[(（]")  # every _PAREN match starts so: a quick test first
 _PAREN_LEAD = (" ", "\u00a0", "(", "（")  # the first character of a _PAREN_AHEAD match
 _ALIAS_LEAD = re.compile(
-    r"^(?:(?:collectively|together|jointly)\s*,?\s*(?:the\s+)?|hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the)\s*[:,]?\s*",
+    r"^(?:(?:collectively|together|jointly)\s*,?\s*(?:the\s+)?|hereinafter(?:\s+referred\s+to\s+as|\s+called)?|also\s+known\s+as|a/k/a|aka|the|(?:better|commonly|widely)\s+known\s+as|known\s+as|trading\s+as|doing\s+business\s+as|t/a)\s*[:,]?\s*",
     re.I,
 )
 _FORMER = re.compile(r"^(?:f/k/a|formerly(?:\s+known\s+as)?|previously|d/b/a|now)\s+", re.I)
@@ -816,9 +915,9 @@ class _Surface:
     first_body: int = 1 << 30  # first mention outside headlines
 
 
-_DOTTED = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Mfg", "Bros", "Intl", "Ltda", "Assoc", "Tech", "Am"}
+_DOTTED = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Mfg", "Bros", "Intl", "Ltda", "Assoc", "Tech", "Am", "Sdn", "Bhd"}
 _SUFFIX_SET = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Plc", "Llc"}
-_SUFFIX_EXT = re.compile(rf"(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS})\b)*\.?")
+_SUFFIX_EXT = re.compile(rf"(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS}|{_MORE_SUFFIX_WORDS})\b)*\.?")
 
 
 def _extend_suffix(text: str, s: int, e: int) -> int:
@@ -922,6 +1021,9 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         if not k:
             return None
         sf = surf.get(k)
+        if sf is not None and t != sf.text and not _same_form(t, sf.text):
+            k = _form_key(k, t)  # "Broadcom Corporation" beside "Broadcom Limited": two companies
+            sf = surf.get(k)
         if sf is None:
             sf = surf[k] = _Surface(k, t, s)
             uf.p.setdefault(k, k)  # a new set in the union-find
@@ -935,10 +1037,26 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
                 sf.first_body = s
         return k
 
+    cands = _unglue(cands, lex)
+    if lex.name_heads and any(w in text for w in lex.name_heads):
+        cands = _join_heads(text, cands, lex)
+    after_blocked = -10  # end of the last blocked name
+    said_no_party = "not a party" in text or "not party" in text
     cues = _cue_spans(text)
     body = [c for c in cands if not c.headline]
     heads = [c for c in cands if c.headline]
     for c in body:
+        if (
+            not c.blocked and text[c.start - 2:c.start] in _PRODUCT_TAILS and text[c.end:c.end + 1] == " "
+            and _product_mention(text, c.start, c.end, lex)
+        ):
+            continue  # "Zeta's Nimbus platform": a product of a company, not a company
+        if not c.blocked and 0 <= c.start - after_blocked <= 5 and text[after_blocked:c.start] in _NAME_AND:
+            c.blocked = True  # "Superintendencia de Industria y Comercio": the rest of an office's name
+        if said_no_party and not c.blocked and text.startswith(_NOT_A_PARTY, c.end):
+            c.blocked = True  # "Zeta, which is not a party, declined to comment"
+        if c.blocked:
+            after_blocked = c.end
         k = add(c.start, c.end, c.text, c.blocked, False)
         if k is None:
             continue
@@ -952,7 +1070,10 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             als, affs = (), ()
         for a, b, how in als:
             at = text[a:b]
-            ak = add(a, b, at, c.blocked or _blocked(at, lex) and how != "cjk", False)
+            ab = c.blocked or _blocked(at, lex) and how != "cjk"
+            ak = add(a, b, at, ab, False)
+            if ab and not c.blocked:
+                continue  # "Kappa Co., Ltd. (Japan)": a place or an office in brackets is no form of the name
             if ak and ak != k and how != "group":
                 # a group name ('(collectively "Apple")') joins its member by the short-form rule, not the last name
                 if c.blocked:
@@ -1028,7 +1149,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     for group in by_first.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if orgnames.similar(surf[a].text, surf[b].text):
+                if orgnames.similar(surf[a].text, surf[b].text) and _same_form(surf[a].text, surf[b].text):
                     if affil_parent.get(a) != b and affil_parent.get(b) != a:
                         uf.union(a, b)
     # abbreviations: "HPE", "IntVen", "ATC" (also of institutions, to block "ITC")
@@ -1059,6 +1180,11 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         ws = surf[l].text.split()
         if len(ws) > 2 and orgnames.fold(ws[0]) in lex.places and l not in blocked_keys:
             placed[l] = " ".join(ws[1:])
+        elif len(ws) >= 2 and ws[0] in lex.form_prefixes and l not in blocked_keys:
+            # "Telefonaktiebolaget LM Ericsson" is also "Ericsson": the legal form and its letters go
+            rest = [w for w in ws[1:] if not (w.isupper() and len(w) <= 3)]
+            if rest:
+                placed[l] = " ".join(rest)
     # short forms: "Samsung" of "Samsung Electronics Co."
     for k in keys:
         if k in blocked_keys or k.split()[0] in _GENERIC_LOWER or len(k) < 3:
@@ -1127,6 +1253,131 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     return parties
 
 
+# written legal forms that are one form: "Corp." is "Corporation", "Co., Ltd." is "Company Limited"
+_FORM_WORDS = {
+    "corp": "corporation", "co": "company", "ltd": "limited", "inc": "incorporated",
+    "l": "", "c": "", "p": "", "s": "", "a": "", "r": "", "v": "", "b": "", "n": "", "k": "",
+}
+_FORM_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=4096)
+def _legal_form(t: str) -> tuple[str, ...]:
+    """The written legal form at the end of ``t``, in full words ("Co., Ltd." -> company limited)."""
+    m = orgnames.SUFFIX_RE.search(t)
+    if m is None:
+        return ()
+    ws = [w for w in _FORM_SPLIT.split(m.group().lower()) if w]
+    out = []
+    for w in ws:
+        w = _FORM_WORDS.get(w, w)
+        if w:
+            out.append(w)
+    if not out:  # dotted forms: "S.r.l.", "N.V.", "L.L.C."
+        out = ["".join(ws)]
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _same_form(a: str, b: str) -> bool:
+    """``a`` and ``b`` may name the same company: a legal form missing on one, or one form
+    the start of the other ("Co." / "Co., Ltd."); "Limited" and "Corporation" differ."""
+    fa, fb = _legal_form(a), _legal_form(b)
+    if not fa or not fb:
+        return True
+    n = min(len(fa), len(fb))
+    return fa[:n] == fb[:n]
+
+
+def _form_key(k: str, t: str) -> str:
+    """Key of a name whose folded words another legal form already holds."""
+    return k + " #" + "".join(_legal_form(t))
+
+
+def _join_heads(text: str, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """Names that open with "X and" ("President and Fellows of Harvard College"): the run
+    found starts after the "and"; the head before it (``name_heads``) joins it (and the
+    head's words stop being a name of their own)."""
+    joined: list[tuple[int, int]] = []
+    for c in cands:
+        if c.blocked or " " not in c.text:
+            continue
+        heads = lex.name_heads.get(c.text.split(" ", 1)[0])
+        if not heads:
+            continue
+        for h in heads:
+            if text.endswith(h, max(0, c.start - len(h)), c.start):
+                c.start -= len(h)
+                c.text = text[c.start:c.end]
+                joined.append((c.start, c.end))
+                break
+    if not joined:
+        return cands
+    return [c for c in cands if not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in joined)]
+
+
+def _unglue(cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """Names glued to another known name: a place before it ("in London Acme asked": "Acme")
+    and two names joined by a hyphen ("the Acme-Zeta fight": "Acme", "Zeta").
+
+    "Known" is a name written on its own, the same way, elsewhere in the document (another candidate)."""
+    pw = lex.place_words  # the quick part of _unglue_one's tests: a place word first, or one hyphenated word
+    glued = [c for c in cands if not c.blocked and (c.text.partition(" ")[0] in pw if " " in c.text else "-" in c.text)]
+    if not glued:
+        return cands
+    known = {c.text for c in cands if not c.blocked}  # as written: no folding of every name
+    out: list[Cand] | None = None
+    for c in glued:
+        new = _unglue_one(c, known, lex)
+        if new is None:
+            continue
+        if out is None:
+            out = list(cands)
+        i = out.index(c)
+        out[i:i + 1] = new
+    return cands if out is None else out
+
+
+def _unglue_one(c: Cand, known: set[str], lex: Lexicon) -> list[Cand] | None:
+    t = c.text
+    if " " in t:
+        first, rest = t.split(" ", 1)
+        if (
+            orgnames.fold(first) in lex.places and not orgnames.has_suffix(t)
+            and rest in known and rest[:1].isupper()
+        ):
+            off = len(t) - len(rest)
+            return [Cand(c.start + off, c.end, rest, False, c.headline)]
+        return None
+    parts = t.split("-")
+    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 1 and p in known for p in parts):
+        a, b = parts
+        return [Cand(c.start, c.start + len(a), a, False, c.headline), Cand(c.end - len(b), c.end, b, False, c.headline)]
+    return None
+
+
+def _product_mention(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """A name read as a product: a product noun after it and a possessive or article before
+    it ("Zeta's Nimbus platform", "the Nimbus system")."""
+    if not text.endswith(_PRODUCT_BEFORE, max(0, s - 6), s):
+        return False
+    m = _NEXT_WORD.match(text, e + 1)
+    return m is not None and m.group() in lex.product_nouns and not orgnames.has_suffix(text[s:e])
+
+
+_PRODUCT_BEFORE = ("'s ", "’s ", "s' ", "the ", "its ", "their ")
+_PRODUCT_TAILS = {w[-2:] for w in _PRODUCT_BEFORE}  # a quick test of the two characters before
+
+
+_NEXT_WORD = re.compile(r"[a-z]+")
+# a name the writer says is no party
+_NOT_A_PARTY = (
+    ", which is not a party", ", which was not a party", ", which is not party", ", who is not a party",
+    ", not a party", " (not a party", " (which is not a party", " is not a party", " was not a party",
+)
+_NAME_AND = {" y ", " e ", " et ", " und ", " en "}  # "and" inside a foreign office's name
+
+
 def _ends_after(spans: list[tuple[int, int]], i: int, j: int, pos: int) -> bool:
     """One of ``spans[i:j]`` ends after ``pos``."""
     for x in range(i, j):
@@ -1174,7 +1425,7 @@ def _affiliate_res() -> tuple[re.Pattern, re.Pattern]:
     # engine scans for those quickly: "a(?<!\w[\s\S])" is "\ba" (the look-behind tests the
     # character before the "a" once it is read)
     pat_list = re.compile(
-        rf"(?:a(?<!\w[\s\S])nd\s+its|'s?|’s?|o(?<!\w[\s\S])f\s+its)"
+        rf"(?:a(?<!\w[\s\S])nd\s+its|'s?|’s?|o(?<!\w[\s\S])f\s+its|w(?<!\w[\s\S])ith\s+its)"
         rf"\s+(?:[\w\-.]+\s+){{0,3}}?(?:{nouns})\b,?\s*(?:including|such\s+as|namely|like)?:?\s*"
     )
     pat_of = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{nouns})\s+of\s+")
@@ -1218,10 +1469,15 @@ def _affiliate_phrases(ctx: Context, surf: dict, affil_parent: dict, add) -> Non
         # children: the names listed after, up to the end of the list
         pos = m.end()
         sent_end = ctx.sentence_span(m.start())[1]
+        upward = "parent" in m.group()  # "Omega's parent, Omega Holdings": the name before is the child
         for s, e, k in spans:
             if s < pos:
                 continue
             if s - pos > 6 or s >= sent_end:
+                break
+            if upward:
+                if k != parent and not surf[k].blocked:
+                    affil_parent[parent] = k
                 break
             if k != parent and not surf[k].blocked:
                 affil_parent[k] = parent
