@@ -49,7 +49,7 @@ from patlit.extract.rx_prefix import with_first_chars
 from patlit.model import PROCEEDING_KINDS, ActionMention, OutcomeMention, Party
 
 _DATA = "proceedings_en.yaml"
-_FRAMES = {"direct", "to_court", "against", "accuse", "allege", "noun", "request", "attack", "appeal", "withdraw", "hit_with", "face"}
+_FRAMES = {"direct", "to_court", "against", "accuse", "allege", "noun", "request", "attack", "appeal", "withdraw", "hit_with", "face", "appeal_to", "have_noun"}
 _MODES = {"filing", "reference"}
 
 ENT = "\ue000\\d+\ue001"
@@ -213,6 +213,8 @@ _EXTRA_KEYS = {
     "validity_pending": frozenset({"valid"}),
     "caption_case": frozenset({"v", "vs"}),
     "caption_head": frozenset({"v", "vs"}),
+    "victory_against": frozenset({"victory", "win", "triumph"}),
+    "also_named": frozenset({"named", "names", "listed", "lists", "added", "adds"}),
 }
 
 
@@ -220,7 +222,7 @@ def _needs(frame: str, sub: str) -> frozenset[str]:
     """Literal words a frame variant cannot match without (a cheap test before the pattern)."""
     if sub in ("relative", "passive_against", "passive_topic") and frame == "noun":
         return frozenset({"against"})
-    if sub == "active" and frame in ("against", "withdraw"):
+    if sub == "active" and frame in ("against", "withdraw", "have_noun"):
         return frozenset({"against"})
     if frame == "to_court":
         return frozenset({"court"})
@@ -239,8 +241,10 @@ _ANY_OF = {
     ("noun", "active_naming"): ("naming",),
     ("verdict", "found"): ("found", "find", "held", "hold", "rule", "ruling", "determined", "declared", "concluded", "decided", "confirmed"),
     ("allege", "active"): ("infring",),
-    ("request", "active"): ("reexamin", "re-examin", "invalidat", "revoke", "revocation", "inter", "post-grant", "ipr"),
+    ("request", "active"): ("reexamin", "re-examin", "invalidat", "revoke", "revocation", "inter", "post-grant", "ipr", "patent trial", "ptab"),
     ("noun", "ask_court"): ("court", "tribunal"),
+    ("noun", "victory_against"): ("against", "over"),
+    ("noun", "also_named"): ("also", "additionally", "further"),
     # a party's ("X's", "X’") or "its" / "their"
     ("noun", "possessive"): ("'", "’", "its", "their"),
     ("noun", "possessive_open"): ("'", "’", "its", "their"),
@@ -335,6 +339,8 @@ def compile_grammar(text: str) -> Grammar:
         if not v.get("examples"):
             raise DataFileError(f"{_DATA}: verb {v['id']!r} has no examples")
         for sub, pat in _frame_patterns(v["frame"], _alt(v["forms"]), noun_re):
+            if v.get("only") and sub not in v["only"]:
+                continue  # a verb that fits only some variants of its frame ("went to court" needs "against")
             try:
                 rx = re.compile(pat, re.I)
                 if not _is_anchored(pat) and not pat.startswith(r"\b(?P<n>"):
@@ -467,19 +473,38 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
         return [
             (
                 "active",
-                rf"{C}{GAP}(?P<v>{V})\s+(?:for\s+)?(?P<tail>[^;]{{0,120}}?)\b(?P<n>reexamin\w*|re-examin\w*|invalidat\w*|revo(?:ke|cation)\w*|inter\s+partes\s+review|post-grant\s+review|IPR)\b",
+                rf"{C}{GAP}(?P<v>{V})\s+(?:for\s+)?(?P<tail>[^;]{{0,120}}?)\b(?P<n>reexamin\w*|re-examin\w*|invalidat\w*|revo(?:ke|cation)\w*|inter\s+partes\s+review|post-grant\s+review|IPR|Patent\s+Trial\s+and\s+Appeal\s+Board|PTAB)\b",
             )
         ]
     if frame == "attack":
-        return [("active", rf"{C}{GAP}(?P<v>{V})\s+(?P<tail>(?:[\w\-]+\s+){{0,3}}?(?:(?P<o>{ENT})['’]?s?\s+)?(?:[\w\-]+\s+){{0,2}}?patents?)\b")]
+        return [("active", rf"{C}{GAP}(?P<v>{V})\s+(?P<tail>(?:['’]?[\w\-]+\s+){{0,3}}?(?:(?P<o>{ENT})['’]?s?\s+)?(?:[\w\-]+\s+){{0,2}}?patents?)\b")]
     if frame == "appeal":
         return [("active", rf"{C}{GAP}(?P<v>{V})\b{TAIL}")]
+    if frame == "have_noun":
+        # "C has a parallel case against R": the noun right after a determiner, never a verb's object
+        return [("active", rf"{C}{GAP}(?P<v>{V})\s+(?P<np>(?:a|an|another|its|their|two|three|four|several|\d+)\s+(?:[\w\-]+\s+){{0,3}}?)"
+                           rf"(?P<n>{N})\b{TAIL}\bagainst\s+{DESC}{R}")]
+    if frame == "appeal_to":
+        # "C took the case to the Supreme Court", "C challenged that ruling before the Court of Appeal",
+        # "C contested the findings": an appeal by C (R from context)
+        return [("active", rf"{C}{GAP}(?P<v>{V})\s+(?P<tail>(?:{_APPEAL_OBJ}(?:[\w\-'’,]+\s+){{0,14}}?{_APPEAL_TO}"
+                           rf"|(?:the|that|this|those|these)\s+(?:[\w\-]+\s+){{0,2}}?{_DECISION}\b))")]
     if frame == "withdraw":
         return [
             ("active", rf"{C}{GAP}(?P<v>{V})\s+(?:its|their|the|his|her)\s+{NP}(?P<n>{N})\b{TAIL}\bagainst\s+{DESC}{R}"),
             ("active_open", rf"{C}{GAP}(?P<v>{V})\s+(?:its|their|the|his|her)\s+{NP}(?P<n>{N})\b{TAIL}"),
         ]
     raise DataFileError(f"{_DATA}: unknown frame {frame!r}")
+
+
+# what an appeal takes up and where it goes (frame appeal_to)
+_APPEAL_OBJ = r"(?:the|that|this|those|these|its|their|his|her)\s+"
+_APPEAL_TO = (
+    r"(?:to|before|at|in)\s+the\s+(?:[\w.]+\s+){0,2}?(?:Supreme\s+Court|Courts?\s+of\s+Appeals?|Federal\s+Circuit|"
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.C\.)\s+Circuit|appeals?\s+court|"
+    r"appellate\s+court|Higher\s+Regional\s+Court|Boards?\s+of\s+Appeal|Supreme\s+People['’]s\s+Court)\b"
+)
+_DECISION = r"(?:ruling|rulings|findings?|judgments?|judgements?|decisions?|verdicts?|holdings?)"
 
 
 def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, str, str]]:
@@ -526,6 +551,13 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"\b(?:drafting|filing|lodging|submitting|preparing|brought|filed|lodged)\s+(?:a|an)\s+(?P<n>petition|request|challenge)\b(?P<tail>[^;\ue000]{{0,100}}?)\b(?:inter\s+partes\s+review|IPR|post-grant\s+review|reexamination|invalidation)"),
         ("nullity", "by_defendant", "invalidation", "filing", "validity_pending",
          r"\b(?P<n>so\s+that|until|pending|while)\s+(?:the\s+)?[^;\ue000]{0,50}?\b(?:could|can|would|will|to)\s+(?:decide|rule|determine)\s+(?:on\s+)?(?:whether\s+)?(?:the\s+)?(?:\w+\s+)?patents?\s+(?:is|are|were|was)\s+valid"),
+        # "C has held on to its victory against R", "C's trial win over R": a suit C brought against R
+        ("victory", "noun", None, "reference", "victory_against",
+         rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:[\w\-]+\s+){{0,3}}?(?P<n>victory|win|triumph)\s+(?:against|over)\s+{DESC}(?P<r>{ELIST})"),
+        # "The complaint, lodged in Texas, also named R1 and R2": more defendants of the suit just told
+        ("also_named", "noun", None, "reference", "also_named",
+         rf"\b(?P<n>{N})\b(?P<tail>[^;]{{0,80}}?)\b(?:also|additionally|further)\s+(?:named|names|listed|lists|added|adds)\s+"
+         rf"(?:as\s+(?:co-)?defendants?\s+)?{DESC}(?P<r>{ELIST})"),
         ("caption", "caption", "infringement", "reference", "caption_case",
          rf"(?P<c>{ENT})\s+v(?:s)?\.?\s+(?P<r>{ENT})\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>cases?|suits?|litigation|dispute|actions?|proceedings?)\b"),
         ("caption", "caption", "infringement", "reference", "caption_head",
@@ -1093,19 +1125,21 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         c_grp = gd.get("c") or gd.get("c2") or ""
         c_pos = m.start("c") if gd.get("c") else (m.start("c2") if gd.get("c2") else m.start())
         claimants = _resolve(st, sents, c_grp, c_pos, topic, prior=prior)
-        if fr.sub == "passive_topic":
+        if fr.sub in ("passive_topic", "also_named"):
             # "A second suit, against Y, is being filed in ...": the claimant of the story
             claimants = [t for t in (prior[-1].claimants if prior else topic) if t not in st.names(gd.get("r") or "")]
         if gd.get("r"):
             respondents = _resolve(st, sents, gd["r"], m.start("r"), topic, exclude=tuple(claimants))
         if gd.get("o"):
             respondents = st.names(gd["o"])
+        if fr.sub == "also_named":
+            respondents = _also_named(st, sents, claimants, respondents)
         # kind
         if fr.sub == "ask_court":
             kind = "declaratory_judgment" if _DECLARE_NONINF.search(tail) else "other"
             if not g.other_cues.search(tail) and kind == "other" and not re.search(r"rate|terms|licen", tail, re.I):
                 return None
-        elif fr.frame in ("noun", "withdraw", "hit_with", "face"):
+        elif fr.frame in ("noun", "withdraw", "hit_with", "face", "have_noun"):
             nk = g.noun_kind.get(_SPACES.sub(" ", (gd.get("n") or "").lower()))
             kind = _kind(g, None, np, tail) or nk or fr.kind
             if kind is None:
@@ -1140,7 +1174,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             respondents = [n for n in _owners(st, g, text[v_start:]) if n not in claimants]
             if not respondents and st.index > 0:
                 respondents = [n for n in _owners(sents[st.index - 1], g, sents[st.index - 1].text) if n not in claimants]
-        if fr.frame == "attack" and not respondents and not re.search(r"\bthe\s+patents?\b|nullity|revocation|invalid|inter\s+partes", text[v_start:], re.I):
+        if fr.frame == "attack" and not respondents and not re.search(r"\bthe\s+patents?\b|nullity|revocation|invalid|inter\s+partes|\bIPR|\bPTAB\b", text[v_start:], re.I):
             return None
         if fr.frame in ("noun",) and fr.sub in ("active_open", "relative_open", "passive") and not respondents and kind != "invalidation":
             # "filed a patent lawsuit ..., on the ground that R infringed": the other party named after
@@ -1183,6 +1217,14 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if more:
                 acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(more), st.index, outcome, mode=mode, scope=_scope(ctx, st)))
     return acts
+
+
+def _also_named(st: _Sent, sents, claimants: list[str], named: list[str]) -> list[str]:
+    """"The complaint also named R2": the defendants of the sentence before come first (the suit just told)."""
+    if st.index == 0:
+        return named
+    before = [n for _, _, n in sents[st.index - 1].ents if n not in claimants and n not in named]
+    return list(dict.fromkeys(before + named))
 
 
 def _clause_start(text: str, pos: int) -> int:

@@ -1,0 +1,62 @@
+"""English proceedings grammar: the general frames for unseen text (one table, one loop).
+
+Each row is a pattern of English many reports use, written in our own words:
+(id, text, kind, claimants, respondents).
+"""
+from __future__ import annotations
+
+import pytest
+
+from en_helpers import describe, find, run
+
+FRAMES = [
+    ("went_to_court_against",
+     "On 3 March Halvard Sensors went to court against Quillon Networks, saying its switches infringe two router patents.",
+     "infringement", ["Halvard Sensors"], ["Quillon Networks"]),
+    ("complaint_also_named",
+     "Halvard Sensors sued Quillon Networks over a router patent. The complaint, filed in Ohio, also named Pernik Systems and Dovra Labs.",
+     "infringement", ["Halvard Sensors"], ["Quillon Networks", "Pernik Systems", "Dovra Labs"]),
+    ("held_on_to_victory",
+     "Halvard Sensors has held on to its victory against Quillon Networks and Pernik Systems in a dispute over router patents.",
+     "infringement", ["Halvard Sensors"], ["Quillon Networks", "Pernik Systems"]),
+    ("possessive_win_over",
+     "Halvard Sensors' trial win over Quillon Networks turned on a single router patent.",
+     "infringement", ["Halvard Sensors"], ["Quillon Networks"]),
+    ("has_parallel_case",
+     "Halvard Sensors has a parallel infringement case against Quillon Networks before the Mannheim Regional Court.",
+     "infringement", ["Halvard Sensors"], ["Quillon Networks"]),
+    ("took_case_to_supreme_court",
+     "Halvard Sensors won its patent suit against Quillon Networks. Quillon Networks then took the question of damages to the Supreme Court.",
+     "appeal", ["Quillon Networks"], ["Halvard Sensors"]),
+    ("challenged_ruling_before_appeal_court",
+     "Halvard Sensors won its patent case against Quillon Networks in London. Quillon Networks challenged that judgment before the Court of Appeal, which dismissed its appeal.",
+     "appeal", ["Quillon Networks"], ["Halvard Sensors"]),
+    ("turned_to_ptab",
+     "Sued over a router patent by Halvard Sensors, Quillon Networks turned to the PTAB.",
+     "invalidation", ["Quillon Networks"], ["Halvard Sensors"]),
+    ("asked_ptab_to_review",
+     "Quillon Networks, sued in Texas by Halvard Sensors over router patents, asked the Patent Trial and Appeal Board to review them.",
+     "invalidation", ["Quillon Networks"], ["Halvard Sensors"]),
+    ("challenged_numbered_patent_in_ipr",
+     "Halvard Sensors sued Quillon Networks over router patents. Quillon Networks challenged the '512 patent in an IPR petition filed a year later.",
+     "invalidation", ["Quillon Networks"], ["Halvard Sensors"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in FRAMES], ids=[c[0] for c in FRAMES])
+def test_general_frames(text, kind, claimants, respondents):
+    facts = run(text)
+    assert find(facts, kind, claimants, respondents), describe(facts)
+
+
+def test_had_filed_is_not_having_a_case():
+    """"X had filed an opposition against EP ...": "had" is the tense of "filed", not "having" a case."""
+    facts = run("Quillon Networks had also filed an opposition against a patent of Halvard Sensors at the European Patent Office.")
+    assert find(facts, "invalidation", ["Quillon Networks"], ["Halvard Sensors"]), describe(facts)
+    assert not any(p.kind == "infringement" for p in facts.proceedings), describe(facts)
+
+
+def test_prevailed_on_appeal_in_its_case_is_no_new_case():
+    facts = run("Halvard Sensors has prevailed on appeal in its patent infringement case against Quillon Networks.")
+    assert find(facts, "infringement", ["Halvard Sensors"], ["Quillon Networks"]), describe(facts)
+    assert len(facts.proceedings) == 1, describe(facts)
