@@ -214,6 +214,7 @@ _EXTRA_KEYS = {
     "caption_case": frozenset({"v", "vs"}),
     "caption_head": frozenset({"v", "vs"}),
     "victory_against": frozenset({"victory", "win", "triumph"}),
+    "ask_court_decision": frozenset({"ask", "request", "petition", "asking", "requesting", "petitioning"}),
     "also_named": frozenset({"named", "names", "listed", "lists", "added", "adds"}),
 }
 
@@ -244,6 +245,7 @@ _ANY_OF = {
     ("request", "active"): ("reexamin", "re-examin", "invalidat", "revoke", "revocation", "inter", "post-grant", "ipr", "patent trial", "ptab"),
     ("noun", "ask_court"): ("court", "tribunal"),
     ("noun", "victory_against"): ("against", "over"),
+    ("noun", "ask_court_decision"): ("court", "tribunal"),
     ("noun", "also_named"): ("also", "additionally", "further"),
     # a party's ("X's", "X’") or "its" / "their"
     ("noun", "possessive"): ("'", "’", "its", "their"),
@@ -535,6 +537,11 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"\b(?:represented|representing|defended|advised|counseled|counselled)\s+(?:[\w\-]+\s+){{0,3}}?(?P<c>{ELIST})\s+(?:as\s+(?:the\s+)?(?:complainant|plaintiff|petitioner|claimant|patent\s+owner|patentee)\s+)?in\s+(?:a|an|the|its|their|his|her)\s+(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\b(?P<tail>[^;\ue000]{{0,80}}?)\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("ask_court", "noun", None, "filing", "ask_court",
          rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?P<v>asked|asking|asks|petitioned|petitioning|requested|requesting)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)(?:\s*\([^()]{0,40}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
+        # "C's decision last month to ask the High Court to set the terms of a licence": C's own action
+        ("ask_court", "noun", None, "filing", "ask_court_decision",
+         rf"(?P<c>{ENT})['’]s?\s+(?:own\s+)?(?:decision|move|bid|request|application|attempt|choice|plan)\s+(?:[\w\-]+\s+){{0,3}}?to\s+"
+         rf"(?P<v>ask|request|petition|asking|requesting|petitioning)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)"
+         rf"(?:\s+of\s+[A-Z][\w\s]{{0,30}}?)?(?:\s*\([^()]{{0,40}}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
         ("certiorari", "noun", "appeal", "filing", "certiorari",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+|then\s+|later\s+)*(?P<v>petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?(?P<n>certiorari)"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
@@ -1124,7 +1131,9 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     else:
         c_grp = gd.get("c") or gd.get("c2") or ""
         c_pos = m.start("c") if gd.get("c") else (m.start("c2") if gd.get("c2") else m.start())
-        claimants = _resolve(st, sents, c_grp, c_pos, topic, prior=prior)
+        # "It sued Apple": a subject pronoun is not the party first named after it in its sentence
+        later = () if c_grp.lower() in ("its", "their") else _named_after(st, c_pos)
+        claimants = _resolve(st, sents, c_grp, c_pos, topic, exclude=later, prior=prior)
         if fr.sub in ("passive_topic", "also_named"):
             # "A second suit, against Y, is being filed in ...": the claimant of the story
             claimants = [t for t in (prior[-1].claimants if prior else topic) if t not in st.names(gd.get("r") or "")]
@@ -1135,7 +1144,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         if fr.sub == "also_named":
             respondents = _also_named(st, sents, claimants, respondents)
         # kind
-        if fr.sub == "ask_court":
+        if fr.sub in ("ask_court", "ask_court_decision"):
             kind = "declaratory_judgment" if _DECLARE_NONINF.search(tail) else "other"
             if not g.other_cues.search(tail) and kind == "other" and not re.search(r"rate|terms|licen", tail, re.I):
                 return None
@@ -1217,6 +1226,13 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if more:
                 acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(more), st.index, outcome, mode=mode, scope=_scope(ctx, st)))
     return acts
+
+
+def _named_after(st: _Sent, pos: int) -> tuple[str, ...]:
+    """The first party a sentence names after position ``pos`` (and not before it): the object of the verb."""
+    before = {n for s, _e, n in st.ents if _abs_pos(st, s) < pos}
+    after = [n for s, _e, n in st.ents if n not in before and _abs_pos(st, s) > pos]
+    return tuple(after[:1])
 
 
 def _also_named(st: _Sent, sents, claimants: list[str], named: list[str]) -> list[str]:
