@@ -536,7 +536,7 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("represented", "noun", None, "reference", "represented_claimant",
          rf"\b(?:represented|representing|defended|advised|counseled|counselled)\s+(?:[\w\-]+\s+){{0,3}}?(?P<c>{ELIST})\s+(?:as\s+(?:the\s+)?(?:complainant|plaintiff|petitioner|claimant|patent\s+owner|patentee)\s+)?in\s+(?:a|an|the|its|their|his|her)\s+(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\b(?P<tail>[^;\ue000]{{0,80}}?)\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("ask_court", "noun", None, "filing", "ask_court",
-         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?P<v>asked|asking|asks|petitioned|petitioning|requested|requesting)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)(?:\s*\([^()]{0,40}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
+         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?P<v>asked|asking|asks|petitioned|petitioning|requested|requesting)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)(?:\s*\([^()]{{0,40}}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
         # "C's decision last month to ask the High Court to set the terms of a licence": C's own action
         ("ask_court", "noun", None, "filing", "ask_court_decision",
          rf"(?P<c>{ENT})['’]s?\s+(?:own\s+)?(?:decision|move|bid|request|application|attempt|choice|plan)\s+(?:[\w\-]+\s+){{0,3}}?to\s+"
