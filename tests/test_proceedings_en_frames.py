@@ -52,6 +52,12 @@ FRAMES = [
     ("pronoun_subject_is_not_its_object",
      "Quillon Networks answered with its own action over licence terms against Halvard Sensors. March 2024 - Halvard Sensors widened the fight. It filed two infringement complaints against Quillon Networks in Ohio, asserting six router patents.",
      "infringement", ["Halvard Sensors"], ["Quillon Networks"]),
+    ("group_of_defendants_appeals",
+     "Halvard Sensors sued Quillon Networks and Pernik Systems over router patents in Delaware. A jury found infringement, and the defendants appealed to the Federal Circuit.",
+     "appeal", ["Quillon Networks", "Pernik Systems"], ["Halvard Sensors"]),
+    ("two_makers_challenged_findings",
+     "Halvard Sensors has kept its victory against Quillon Networks and Pernik Systems over a router patent. The two device makers challenged those findings, but the Court of Appeal rejected their appeal.",
+     "appeal", ["Quillon Networks", "Pernik Systems"], ["Halvard Sensors"]),
     ("challenged_numbered_patent_in_ipr",
      "Halvard Sensors sued Quillon Networks over router patents. Quillon Networks challenged the '512 patent in an IPR petition filed a year later.",
      "invalidation", ["Quillon Networks"], ["Halvard Sensors"]),
@@ -75,3 +81,17 @@ def test_prevailed_on_appeal_in_its_case_is_no_new_case():
     facts = run("Halvard Sensors has prevailed on appeal in its patent infringement case against Quillon Networks.")
     assert find(facts, "infringement", ["Halvard Sensors"], ["Quillon Networks"]), describe(facts)
     assert len(facts.proceedings) == 1, describe(facts)
+
+
+def test_group_appeal_is_not_also_the_claimants():
+    """"their appeal" after "the two device makers challenged ...": the same appellants, not the patentee."""
+    facts = run("Halvard Sensors won its patent case against Quillon Networks and Pernik Systems in London. "
+                "The two device makers challenged those findings, but the Court of Appeal rejected their appeal.")
+    appeals = [p for p in facts.proceedings if p.kind == "appeal"]
+    assert len(appeals) == 1, describe(facts)
+
+
+def test_group_named_nowhere_gives_no_party():
+    """"the defendants" with no list of defendants before: no single nearby name is taken for them."""
+    facts = run("Halvard Sensors described its router patents at length. In the English case, the defendants counterclaimed for a FRAND determination.")
+    assert not any(p.kind == "other" and p.claimants == ["Halvard Sensors"] for p in facts.proceedings), describe(facts)

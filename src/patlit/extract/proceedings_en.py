@@ -109,7 +109,14 @@ _DESCRIPTOR = r"the\s+(?:[\w\-]+\s+){0,2}?" + _grouped(
     r"vendor|supplier|plaintiff|defendant|patentee|patent\s+owner|patent\s+holder|licensor|licensee|carrier|"
     r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker"
 )
-SUBJ_PRON = rf"\b(?:it|he|she|they|{_DESCRIPTOR})\b"
+# "the defendants", "the two device makers", "both manufacturers": the other side, named as a group before
+_GROUP_NOUN = (
+    r"(?:two\s+|three\s+|four\s+|other\s+)?(?:[\w\-]+\s+)?"
+    r"(?:defendants|makers|manufacturers|accused\s+infringers|suppliers|vendors|generics\s+makers|generic\s+makers|respondents)"
+)
+_GROUP = rf"the\s+{_GROUP_NOUN}|both\s+{_GROUP_NOUN}"
+_GROUP_RX = re.compile(_GROUP, re.I)
+SUBJ_PRON = rf"\b(?:it|he|she|they|{_DESCRIPTOR}|{_GROUP})\b"
 OBJ_PRON = rf"\b(?:{_DESCRIPTOR}|it|them|him|her)\b"
 _ADV = _grouped(
     r"also|then|later|recently|subsequently|previously|earlier|already|again|first|further|finally|now|"
@@ -266,7 +273,7 @@ def _is_anchored(pat: str) -> bool:
 
 
 #: where an anchored frame may start: a party placeholder or a pronoun / "the company"
-_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped('it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR)}\b", re.I))
+_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped('it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR + '|' + _GROUP)}\b", re.I))
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -881,7 +888,7 @@ def _has_context(ctx: Context, sents: list[_Sent], i: int, g: Grammar) -> bool:
 
 
 _NP_BEFORE = re.compile(r"(?:[\w\-]+\s+){1,4}$")
-_PRONOUN = with_first_chars(re.compile(r"\b(?:it|its|they|their|the company|the firm)\b", re.I))
+_PRONOUN = with_first_chars(re.compile(r"\b(?:it|its|they|their|the company|the firm|" + _GROUP + r")\b", re.I))
 _AGENTLESS = with_first_chars(re.compile(r"\b(?:petition|request|challenge|valid)", re.I))
 
 
@@ -963,7 +970,7 @@ def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str]
     if names:
         return names
     low = grp.lower()
-    if prior and low in ("it", "they", "he", "she"):
+    if prior and low in ("it", "they", "he", "she", "their"):
         # "It sued A in Texas, and it has filed suits against B": the same subject
         same = [n for n in prior[-1].claimants if n not in exclude]
         if same:
@@ -973,6 +980,8 @@ def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str]
         after = [n for s, e, n in st.ents if n not in exclude]
         if after:
             return after[:1]
+    if _GROUP_RX.fullmatch(low):
+        return _named_group(st, sents, pos, topic, exclude)  # never one party named nearby
     if low.startswith("the ") or low in ("it", "he", "she", "they", "its", "their", "them", "him", "her"):
         # nearest name before the pronoun in this sentence, not excluded
         for s, e, n in reversed(st.ents):
@@ -1226,6 +1235,22 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if more:
                 acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(more), st.index, outcome, mode=mode, scope=_scope(ctx, st)))
     return acts
+
+
+_GROUP_SRC = re.compile(rf"\b(?:against|sued|sues|suing|accused|accuses)\s+{DESC}(?P<r>{ELIST})", re.I)
+
+
+def _named_group(st: _Sent, sents, pos: int, topic: list[str], exclude: tuple[str, ...]) -> list[str]:
+    """"The two device makers appealed": the latest list of two or more parties sued or acted against
+    ("sued A and B", "against A and B") in this sentence before ``pos`` or up to three sentences before,
+    besides the story's claimants."""
+    skip = set(topic) | set(exclude)
+    for p, end in [(st, pos)] + [(p, len(p.text)) for p in reversed(sents[max(0, st.index - 3):st.index])]:
+        for m in reversed(list(_GROUP_SRC.finditer(p.text, 0, end))):
+            group = [n for n in p.names(m.group("r")) if n not in skip]
+            if len(group) >= 2:
+                return group
+    return []
 
 
 def _named_after(st: _Sent, pos: int) -> tuple[str, ...]:
