@@ -95,3 +95,12 @@ def test_group_named_nowhere_gives_no_party():
     """"the defendants" with no list of defendants before: no single nearby name is taken for them."""
     facts = run("Halvard Sensors described its router patents at length. In the English case, the defendants counterclaimed for a FRAND determination.")
     assert not any(p.kind == "other" and p.claimants == ["Halvard Sensors"] for p in facts.proceedings), describe(facts)
+
+
+def test_chain_of_appeals_is_one_proceeding_per_step():
+    """"challenged the ruling before the Federal Circuit ..., and then took the case to the Supreme Court"."""
+    facts = run("Halvard Sensors won its patent suit against Quillon Networks in Delaware. Quillon Networks challenged that "
+                "ruling before the Federal Circuit, which affirmed it in May 2019, and then took the case to the U.S. Supreme Court.")
+    appeals = sorted(p.forum or "" for p in facts.proceedings
+                     if p.kind == "appeal" and p.claimants == ["Quillon Networks"] and p.respondents == ["Halvard Sensors"])
+    assert appeals == ["cafc", "scotus"], describe(facts)

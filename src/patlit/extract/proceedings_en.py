@@ -496,8 +496,14 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
     if frame == "appeal_to":
         # "C took the case to the Supreme Court", "C challenged that ruling before the Court of Appeal",
         # "C contested the findings": an appeal by C (R from context)
-        return [("active", rf"{C}{GAP}(?P<v>{V})\s+(?P<tail>(?:{_APPEAL_OBJ}(?:[\w\-'’,]+\s+){{0,14}}?{_APPEAL_TO}"
-                           rf"|(?:the|that|this|those|these)\s+(?:[\w\-]+\s+){{0,2}}?{_DECISION}\b))")]
+        obj = (rf"(?P<tail>(?:{_APPEAL_OBJ}(?:[\w\-'’,]+\s+){{0,14}}?{_APPEAL_TO}"
+               rf"|(?:the|that|this|those|these)\s+(?:[\w\-]+\s+){{0,2}}?{_DECISION}\b))")
+        return [
+            ("active", rf"{C}{GAP}(?P<v>{V})\s+{obj}"),
+            # "C challenged the ruling before the Court of Appeal, which dismissed its appeal, and then took
+            # the case to the Supreme Court": the next step of the same party's appeals
+            ("chain", rf"{C}[^;\ue000]{{1,160}}?,?\s+and\s+(?:then|later|subsequently|eventually|finally)\s+(?P<v>{V})\s+{obj}"),
+        ]
     if frame == "withdraw":
         return [
             ("active", rf"{C}{GAP}(?P<v>{V})\s+(?:its|their|the|his|her)\s+{NP}(?P<n>{N})\b{TAIL}\bagainst\s+{DESC}{R}"),
