@@ -58,6 +58,9 @@ FRAMES = [
     ("two_makers_challenged_findings",
      "Halvard Sensors has kept its victory against Quillon Networks and Pernik Systems over a router patent. The two device makers challenged those findings, but the Court of Appeal rejected their appeal.",
      "appeal", ["Quillon Networks", "Pernik Systems"], ["Halvard Sensors"]),
+    ("the_company_won_verdict_against",
+     "Halvard Sensors sued Quillon Networks over a router patent in Ohio. The company previously won a jury verdict of $3.2 million against Pernik Systems and its parent Dovra Holdings in Delaware.",
+     "infringement", ["Halvard Sensors"], ["Pernik Systems", "Dovra Holdings"]),
     ("challenged_numbered_patent_in_ipr",
      "Halvard Sensors sued Quillon Networks over router patents. Quillon Networks challenged the '512 patent in an IPR petition filed a year later.",
      "invalidation", ["Quillon Networks"], ["Halvard Sensors"]),
@@ -104,3 +107,11 @@ def test_chain_of_appeals_is_one_proceeding_per_step():
     appeals = sorted(p.forum or "" for p in facts.proceedings
                      if p.kind == "appeal" and p.claimants == ["Quillon Networks"] and p.respondents == ["Halvard Sensors"])
     assert appeals == ["cafc", "scotus"], describe(facts)
+
+
+def test_parties_named_as_defendants_do_not_assert():
+    """"naming A and B as defendants and asserting three patents": only the plaintiff asserts."""
+    facts = run("Halvard Sensors is filing a lawsuit in federal court, naming Quillon Networks and Pernik Systems "
+                "as defendants and asserting three router patents.")
+    assert find(facts, "infringement", ["Halvard Sensors"], ["Quillon Networks", "Pernik Systems"]), describe(facts)
+    assert len(facts.proceedings) == 1, describe(facts)

@@ -221,6 +221,7 @@ _EXTRA_KEYS = {
     "caption_case": frozenset({"v", "vs"}),
     "caption_head": frozenset({"v", "vs"}),
     "victory_against": frozenset({"victory", "win", "triumph"}),
+    "won_verdict_pron": frozenset({"won", "wins", "obtained", "secured", "scored"}),
     "ask_court_decision": frozenset({"ask", "request", "petition", "asking", "requesting", "petitioning"}),
     "also_named": frozenset({"named", "names", "listed", "lists", "added", "adds"}),
 }
@@ -252,6 +253,7 @@ _ANY_OF = {
     ("request", "active"): ("reexamin", "re-examin", "invalidat", "revoke", "revocation", "inter", "post-grant", "ipr", "patent trial", "ptab"),
     ("noun", "ask_court"): ("court", "tribunal"),
     ("noun", "victory_against"): ("against", "over"),
+    ("noun", "won_verdict_pron"): ("against",),
     ("noun", "ask_court_decision"): ("court", "tribunal"),
     ("noun", "also_named"): ("also", "additionally", "further"),
     # a party's ("X's", "X’") or "its" / "their"
@@ -571,6 +573,10 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"\b(?:drafting|filing|lodging|submitting|preparing|brought|filed|lodged)\s+(?:a|an)\s+(?P<n>petition|request|challenge)\b(?P<tail>[^;\ue000]{{0,100}}?)\b(?:inter\s+partes\s+review|IPR|post-grant\s+review|reexamination|invalidation)"),
         ("nullity", "by_defendant", "invalidation", "filing", "validity_pending",
          r"\b(?P<n>so\s+that|until|pending|while)\s+(?:the\s+)?[^;\ue000]{0,50}?\b(?:could|can|would|will|to)\s+(?:decide|rule|determine)\s+(?:on\s+)?(?:whether\s+)?(?:the\s+)?(?:\w+\s+)?patents?\s+(?:is|are|were|was)\s+valid"),
+        # "The company won a jury verdict of $2 million against R": a suit of the company named before
+        ("won", "noun", "infringement", "reference", "won_verdict_pron",
+         rf"(?P<c>{SUBJ_PRON})\s+(?:(?:has|had|previously|also|earlier|recently|already)\s+)*(?:won|wins|obtained|secured|scored)\s+"
+         rf"(?:(?:a|an|the)\s+)?(?P<np>(?:[\w\-]+\s+){{0,3}}?)(?P<n>verdict|judgment|judgement|award)\b(?P<tail>[^;\ue000]{{0,40}}?)\s*\bagainst\s+{DESC}(?P<r>{ELIST})"),
         # "C has held on to its victory against R", "C's trial win over R": a suit C brought against R
         ("victory", "noun", None, "reference", "victory_against",
          rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:[\w\-]+\s+){{0,3}}?(?P<n>victory|win|triumph)\s+(?:against|over)\s+{DESC}(?P<r>{ELIST})"),
@@ -1205,6 +1211,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             after = [n for s, e, n in st.ents if _abs_pos(st, s) > v_end and n not in claimants]
             if after and fr.mode == "filing" and fr.sub == "active_open":
                 respondents = after[:1]
+    if gd.get("c") and _AS_DEFENDANTS.match(text, m.end("c")):
+        return None  # "naming A and B as defendants and asserting ...": A and B are not the ones asserting
     if not claimants and not (fr.frame == "verdict" and respondents):
         return None
     if set(claimants) & set(respondents):
@@ -1272,6 +1280,9 @@ def _also_named(st: _Sent, sents, claimants: list[str], named: list[str]) -> lis
         return named
     before = [n for _, _, n in sents[st.index - 1].ents if n not in claimants and n not in named]
     return list(dict.fromkeys(before + named))
+
+
+_AS_DEFENDANTS = re.compile(r"\s+as\s+(?:co-)?(?:defendants?|respondents?)\b", re.I)
 
 
 def _clause_start(text: str, pos: int) -> int:
