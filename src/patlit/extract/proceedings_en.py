@@ -141,7 +141,8 @@ _JUDGE = r"\b(?:jury|juries|courts?|judges?|commission|ALJ|panel|tribunal|it|the
 _INFR = r"(?P<v>infringed|infringes|infringe|infringing)"
 
 
-_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas|which)\b|;|\.\s")
+# (not the dot of an initial: "the U.S. District Court")
+_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas|which)\b|;|(?<!\b[A-Z])\.\s")
 _PATENT_SUIT = with_first_chars(re.compile(r"\bpatents?\s+(?:infringement\s+)?(?:suits?|lawsuits?|cases?|complaints?|actions?)\b", re.I))
 _NEG = with_first_chars(re.compile(r"\b(?:not|never)\b", re.I))
 _SPACES = re.compile(r"\s+")
