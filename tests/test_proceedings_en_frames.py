@@ -31,6 +31,9 @@ FRAMES = [
     ("challenged_ruling_before_appeal_court",
      "Halvard Sensors won its patent case against Quillon Networks in London. Quillon Networks challenged that judgment before the Court of Appeal, which dismissed its appeal.",
      "appeal", ["Quillon Networks"], ["Halvard Sensors"]),
+    ("pursued_party_abroad",
+     "Halvard Sensors also pursued Quillon Networks in France, asserting a router patent before the Paris Judicial Court.",
+     "infringement", ["Halvard Sensors"], ["Quillon Networks"]),
     ("turned_to_ptab",
      "Sued over a router patent by Halvard Sensors, Quillon Networks turned to the PTAB.",
      "invalidation", ["Quillon Networks"], ["Halvard Sensors"]),
@@ -118,3 +121,9 @@ def test_parties_named_as_defendants_do_not_assert():
                 "as defendants and asserting three router patents.")
     assert find(facts, "infringement", ["Halvard Sensors"], ["Quillon Networks", "Pernik Systems"]), describe(facts)
     assert len(facts.proceedings) == 1, describe(facts)
+
+
+def test_a_name_after_before_the_or_in_is_a_tribunal_or_place_not_the_respondent():
+    facts = run("Halvard Sensors sued Quillon Networks over router patents in Ohio. The same week it also launched actions "
+                "in Peru, before the Sala Especializada de Propiedad Intelectual y Competencia, over the same router patents.")
+    assert [p.respondents for p in facts.proceedings] == [["Quillon Networks"]] * len(facts.proceedings), describe(facts)

@@ -1209,7 +1209,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             return None
         if fr.frame in ("noun",) and fr.sub in ("active_open", "relative_open", "passive") and not respondents and kind != "invalidation":
             # "filed a patent lawsuit ..., on the ground that R infringed": the other party named after
-            after = [n for s, e, n in st.ents if _abs_pos(st, s) > v_end and n not in claimants]
+            after = _named_before_tribunal(st, text, v_end, claimants)
             if after and fr.mode == "filing" and fr.sub == "active_open":
                 respondents = after[:1]
     if gd.get("c") and _AS_DEFENDANTS.match(text, m.end("c")):
@@ -1283,6 +1283,25 @@ def _also_named(st: _Sent, sents, claimants: list[str], named: list[str]) -> lis
     return list(dict.fromkeys(before + named))
 
 
+def _named_before_tribunal(st: _Sent, text: str, v_end: int, claimants: list[str]) -> list[str]:
+    """The parties named after the verb, up to the first one that is a tribunal ("before the <agency>"),
+    without places ("in Peru")."""
+    out = []
+    for s, _e, n in st.ents:
+        p = _abs_pos(st, s)
+        if p <= v_end or n in claimants:
+            continue
+        if _BEFORE_TRIBUNAL.search(text, max(0, p - 12), p):
+            break
+        if _IN_PLACE.search(text, max(0, p - 4), p):
+            continue  # "launched actions in Peru": a place
+        out.append(n)
+    return out
+
+
+# "launched actions in Colombia, before the <agency>": a name right after "before the" is a tribunal
+_BEFORE_TRIBUNAL = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
+_IN_PLACE = re.compile(r"\bin\s+$")
 _AS_DEFENDANTS = re.compile(r"\s+as\s+(?:co-)?(?:defendants?|respondents?)\b", re.I)
 
 
