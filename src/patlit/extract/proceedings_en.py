@@ -222,6 +222,7 @@ _EXTRA_KEYS = {
     "caption_case": frozenset({"v", "vs"}),
     "caption_head": frozenset({"v", "vs"}),
     "victory_against": frozenset({"victory", "win", "triumph"}),
+    "respondents_were": frozenset({"respondents", "defendants", "respondent", "defendant"}),
     "won_verdict_pron": frozenset({"won", "wins", "obtained", "secured", "scored"}),
     "ask_court_decision": frozenset({"ask", "request", "petition", "asking", "requesting", "petitioning"}),
     "also_named": frozenset({"named", "names", "listed", "lists", "added", "adds"}),
@@ -254,6 +255,7 @@ _ANY_OF = {
     ("request", "active"): ("reexamin", "re-examin", "invalidat", "revoke", "revocation", "inter", "post-grant", "ipr", "patent trial", "ptab"),
     ("noun", "ask_court"): ("court", "tribunal"),
     ("noun", "victory_against"): ("against", "over"),
+    ("noun", "respondents_were"): (" were ", " was ", " are ", " is ", " included ", " include "),
     ("noun", "won_verdict_pron"): ("against",),
     ("noun", "ask_court_decision"): ("court", "tribunal"),
     ("noun", "also_named"): ("also", "additionally", "further"),
@@ -578,6 +580,9 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("won", "noun", "infringement", "reference", "won_verdict_pron",
          rf"(?P<c>{SUBJ_PRON})\s+(?:(?:has|had|previously|also|earlier|recently|already)\s+)*(?:won|wins|obtained|secured|scored)\s+"
          rf"(?:(?:a|an|the)\s+)?(?P<np>(?:[\w\-]+\s+){{0,3}}?)(?P<n>verdict|judgment|judgement|award)\b(?P<tail>[^;\ue000]{{0,40}}?)\s*\bagainst\s+{DESC}(?P<r>{ELIST})"),
+        # "The respondents were R1, R2 and R3": the defendants of the suit just told (claimant from the story)
+        ("respondents_were", "noun", None, "reference", "respondents_were",
+         rf"\b(?:the|its|their)\s+(?:named\s+)?(?P<n>respondents?|defendants?)\s+(?:were|was|are|is|included|include)\s+(?:(?:the|both)\s+)?(?P<r>{ELIST})"),
         # "C has held on to its victory against R", "C's trial win over R": a suit C brought against R
         ("victory", "noun", None, "reference", "victory_against",
          rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:[\w\-]+\s+){{0,3}}?(?P<n>victory|win|triumph)\s+(?:against|over)\s+{DESC}(?P<r>{ELIST})"),
@@ -1156,7 +1161,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         # "It sued Apple": a subject pronoun is not the party first named after it in its sentence
         later = () if c_grp.lower() in ("its", "their") else _named_after(st, c_pos)
         claimants = _resolve(st, sents, c_grp, c_pos, topic, exclude=later, prior=prior)
-        if fr.sub in ("passive_topic", "also_named"):
+        if fr.sub in ("passive_topic", "also_named", "respondents_were"):
             # "A second suit, against Y, is being filed in ...": the claimant of the story
             claimants = [t for t in (prior[-1].claimants if prior else topic) if t not in st.names(gd.get("r") or "")]
         if gd.get("r"):
