@@ -439,10 +439,12 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
             ("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}"),
             ("passive", rf"{Rs}{GAP}{_BE}\s+(?:[a-z]+ly\s+|also\s+|now\s+)?(?P<v>{V})(?:\s+[^;\ue000]{{0,50}}?)?\s+by\s+{DESC}{Cb}"),
             ("relative", rf"{Rs},?\s+(?:which|who|whom)\s+{Cb}\s+{AUX}(?P<v>{V})\b"),
+            # "C, which sued R in 2021, won ...": the subject of a relative clause
+            ("subject_relative", rf"{Cb},\s+(?:which|who)\s+{AUX}(?P<v>{V})\s+{DESC}{R}"),
         ]
     if frame == "to_court":
         return [
-            ("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}\s+to\s+court"),
+            ("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}\s+(?:in)?to\s+court"),
             ("passive", rf"{Rs}{GAP}{_BE}\s+(?P<v>{V})\s+to\s+court\s+by\s+{DESC}{Cb}"),
             ("relative", rf"{Rs},?\s+(?:which|who|whom)\s+{Cb}\s+{AUX}(?P<v>{V})\s+to\s+court"),
         ]
