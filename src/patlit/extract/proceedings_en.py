@@ -222,6 +222,7 @@ _EXTRA_KEYS = {
     "caption_case": frozenset({"v", "vs"}),
     "caption_head": frozenset({"v", "vs"}),
     "victory_against": frozenset({"victory", "win", "triumph"}),
+    "sided_with": frozenset({"sided"}),
     "respondents_were": frozenset({"respondents", "defendants", "respondent", "defendant"}),
     "won_verdict_pron": frozenset({"won", "wins", "obtained", "secured", "scored"}),
     "ask_court_decision": frozenset({"ask", "request", "petition", "asking", "requesting", "petitioning"}),
@@ -582,6 +583,9 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("won", "noun", "infringement", "reference", "won_verdict_pron",
          rf"(?P<c>{SUBJ_PRON})\s+(?:(?:has|had|previously|also|earlier|recently|already)\s+)*(?:won|wins|obtained|secured|scored)\s+"
          rf"(?:(?:a|an|the)\s+)?(?P<np>(?:[\w\-]+\s+){{0,3}}?)(?P<n>verdict|judgment|judgement|award)\b(?P<tail>[^;\ue000]{{0,40}}?)\s*\bagainst\s+{DESC}(?P<r>{ELIST})"),
+        # "A jury sided with C against R": a verdict for C in C's suit against R
+        ("verdict", "verdict", "infringement", "reference", "sided_with",
+         rf"\b(?:jury|juries|judge|ALJ)\b[^;]{{0,80}}?\bsided\s+(?:\w+ly\s+)?with\s+(?P<c>{ELIST})\s+(?:and\s+)?against\s+{DESC}(?P<r>{ELIST})"),
         # "The respondents were R1, R2 and R3": the defendants of the suit just told (claimant from the story)
         ("respondents_were", "noun", None, "reference", "respondents_were",
          rf"\b(?:the|its|their)\s+(?:named\s+)?(?P<n>respondents?|defendants?)\s+(?:were|was|are|is|included|include)\s+(?:(?:the|both)\s+)?(?P<r>{ELIST})"),
