@@ -256,6 +256,15 @@ _ANY_OF = {
     ("request", "active"): ("reexamin", "re-examin", "invalidat", "revoke", "revocation", "inter", "post-grant", "ipr", "patent trial", "ptab"),
     ("noun", "ask_court"): ("court", "tribunal"),
     ("noun", "victory_against"): ("against", "over"),
+    ("direct", "subject_relative"): ("which", "who"),
+    # "R faces a suit from C", "R was hit with a suit by C"
+    ("face", "active"): ("from", "by"),
+    # where an appeal goes or what it takes up (see _APPEAL_TO, _DECISION)
+    ("appeal_to", "active"): ("court", "circuit", "board", "ruling", "finding", "judgment", "judgement", "decision", "verdict", "holding"),
+    ("appeal_to", "chain"): ("and then", "and later", "and subsequently", "and eventually", "and finally"),
+    # "has a case against": the action nouns (the frame also needs "against")
+    ("have_noun", "active"): ("suit", "case", "action", "claim", "complaint", "proceeding", "litigation", "petition", "challenge",
+                              "request", "ipr", "review", "opposition", "appeal", "investigation", "offensive", "campaign"),
     ("noun", "respondents_were"): (" were ", " was ", " are ", " is ", " included ", " include "),
     ("noun", "won_verdict_pron"): ("against",),
     ("noun", "ask_court_decision"): ("court", "tribunal"),
