@@ -49,7 +49,7 @@ from patlit.extract.rx_prefix import with_first_chars
 from patlit.model import PROCEEDING_KINDS, ActionMention, OutcomeMention, Party
 
 _DATA = "proceedings_en.yaml"
-_FRAMES = {"direct", "to_court", "against", "accuse", "allege", "noun", "request", "attack", "appeal", "withdraw", "hit_with", "face"}
+_FRAMES = {"direct", "to_court", "against", "accuse", "allege", "noun", "request", "attack", "appeal", "withdraw", "hit_with", "face", "appeal_to", "have_noun"}
 _MODES = {"filing", "reference"}
 
 ENT = "\ue000\\d+\ue001"
@@ -109,7 +109,14 @@ _DESCRIPTOR = r"the\s+(?:[\w\-]+\s+){0,2}?" + _grouped(
     r"vendor|supplier|plaintiff|defendant|patentee|patent\s+owner|patent\s+holder|licensor|licensee|carrier|"
     r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker"
 )
-SUBJ_PRON = rf"\b(?:it|he|she|they|{_DESCRIPTOR})\b"
+# "the defendants", "the two device makers", "both manufacturers": the other side, named as a group before
+_GROUP_NOUN = (
+    r"(?:two\s+|three\s+|four\s+|other\s+)?(?:[\w\-]+\s+)?"
+    r"(?:defendants|makers|manufacturers|accused\s+infringers|suppliers|vendors|generics\s+makers|generic\s+makers|respondents)"
+)
+_GROUP = rf"the\s+{_GROUP_NOUN}|both\s+{_GROUP_NOUN}"
+_GROUP_RX = re.compile(_GROUP, re.I)
+SUBJ_PRON = rf"\b(?:it|he|she|they|{_DESCRIPTOR}|{_GROUP})\b"
 OBJ_PRON = rf"\b(?:{_DESCRIPTOR}|it|them|him|her)\b"
 _ADV = _grouped(
     r"also|then|later|recently|subsequently|previously|earlier|already|again|first|further|finally|now|"
@@ -134,7 +141,8 @@ _JUDGE = r"\b(?:jury|juries|courts?|judges?|commission|ALJ|panel|tribunal|it|the
 _INFR = r"(?P<v>infringed|infringes|infringe|infringing)"
 
 
-_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas|which)\b|;|\.\s")
+# (not the dot of an initial: "the U.S. District Court")
+_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas|which)\b|;|(?<!\b[A-Z])\.\s")
 _PATENT_SUIT = with_first_chars(re.compile(r"\bpatents?\s+(?:infringement\s+)?(?:suits?|lawsuits?|cases?|complaints?|actions?)\b", re.I))
 _NEG = with_first_chars(re.compile(r"\b(?:not|never)\b", re.I))
 _SPACES = re.compile(r"\s+")
@@ -213,6 +221,12 @@ _EXTRA_KEYS = {
     "validity_pending": frozenset({"valid"}),
     "caption_case": frozenset({"v", "vs"}),
     "caption_head": frozenset({"v", "vs"}),
+    "victory_against": frozenset({"victory", "win", "triumph"}),
+    "sided_with": frozenset({"sided"}),
+    "respondents_were": frozenset({"respondents", "defendants", "respondent", "defendant"}),
+    "won_verdict_pron": frozenset({"won", "wins", "obtained", "secured", "scored"}),
+    "ask_court_decision": frozenset({"ask", "request", "petition", "asking", "requesting", "petitioning"}),
+    "also_named": frozenset({"named", "names", "listed", "lists", "added", "adds"}),
 }
 
 
@@ -220,7 +234,7 @@ def _needs(frame: str, sub: str) -> frozenset[str]:
     """Literal words a frame variant cannot match without (a cheap test before the pattern)."""
     if sub in ("relative", "passive_against", "passive_topic") and frame == "noun":
         return frozenset({"against"})
-    if sub == "active" and frame in ("against", "withdraw"):
+    if sub == "active" and frame in ("against", "withdraw", "have_noun"):
         return frozenset({"against"})
     if frame == "to_court":
         return frozenset({"court"})
@@ -239,8 +253,22 @@ _ANY_OF = {
     ("noun", "active_naming"): ("naming",),
     ("verdict", "found"): ("found", "find", "held", "hold", "rule", "ruling", "determined", "declared", "concluded", "decided", "confirmed"),
     ("allege", "active"): ("infring",),
-    ("request", "active"): ("reexamin", "re-examin", "invalidat", "revoke", "revocation", "inter", "post-grant", "ipr"),
+    ("request", "active"): ("reexamin", "re-examin", "invalidat", "revoke", "revocation", "inter", "post-grant", "ipr", "patent trial", "ptab"),
     ("noun", "ask_court"): ("court", "tribunal"),
+    ("noun", "victory_against"): ("against", "over"),
+    ("direct", "subject_relative"): ("which", "who"),
+    # "R faces a suit from C", "R was hit with a suit by C"
+    ("face", "active"): ("from", "by"),
+    # where an appeal goes or what it takes up (see _APPEAL_TO, _DECISION)
+    ("appeal_to", "active"): ("court", "circuit", "board", "ruling", "finding", "judgment", "judgement", "decision", "verdict", "holding"),
+    ("appeal_to", "chain"): ("and then", "and later", "and subsequently", "and eventually", "and finally"),
+    # "has a case against": the action nouns (the frame also needs "against")
+    ("have_noun", "active"): ("suit", "case", "action", "claim", "complaint", "proceeding", "litigation", "petition", "challenge",
+                              "request", "ipr", "review", "opposition", "appeal", "investigation", "offensive", "campaign"),
+    ("noun", "respondents_were"): (" were ", " was ", " are ", " is ", " included ", " include "),
+    ("noun", "won_verdict_pron"): ("against",),
+    ("noun", "ask_court_decision"): ("court", "tribunal"),
+    ("noun", "also_named"): ("also", "additionally", "further"),
     # a party's ("X's", "X’") or "its" / "their"
     ("noun", "possessive"): ("'", "’", "its", "their"),
     ("noun", "possessive_open"): ("'", "’", "its", "their"),
@@ -260,7 +288,7 @@ def _is_anchored(pat: str) -> bool:
 
 
 #: where an anchored frame may start: a party placeholder or a pronoun / "the company"
-_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped('it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR)}\b", re.I))
+_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped('it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR + '|' + _GROUP)}\b", re.I))
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -335,6 +363,8 @@ def compile_grammar(text: str) -> Grammar:
         if not v.get("examples"):
             raise DataFileError(f"{_DATA}: verb {v['id']!r} has no examples")
         for sub, pat in _frame_patterns(v["frame"], _alt(v["forms"]), noun_re):
+            if v.get("only") and sub not in v["only"]:
+                continue  # a verb that fits only some variants of its frame ("went to court" needs "against")
             try:
                 rx = re.compile(pat, re.I)
                 if not _is_anchored(pat) and not pat.startswith(r"\b(?P<n>"):
@@ -419,10 +449,12 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
             ("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}"),
             ("passive", rf"{Rs}{GAP}{_BE}\s+(?:[a-z]+ly\s+|also\s+|now\s+)?(?P<v>{V})(?:\s+[^;\ue000]{{0,50}}?)?\s+by\s+{DESC}{Cb}"),
             ("relative", rf"{Rs},?\s+(?:which|who|whom)\s+{Cb}\s+{AUX}(?P<v>{V})\b"),
+            # "C, which sued R in 2021, won ...": the subject of a relative clause
+            ("subject_relative", rf"{Cb},\s+(?:which|who)\s+{AUX}(?P<v>{V})\s+{DESC}{R}"),
         ]
     if frame == "to_court":
         return [
-            ("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}\s+to\s+court"),
+            ("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}\s+(?:in)?to\s+court"),
             ("passive", rf"{Rs}{GAP}{_BE}\s+(?P<v>{V})\s+to\s+court\s+by\s+{DESC}{Cb}"),
             ("relative", rf"{Rs},?\s+(?:which|who|whom)\s+{Cb}\s+{AUX}(?P<v>{V})\s+to\s+court"),
         ]
@@ -467,19 +499,44 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
         return [
             (
                 "active",
-                rf"{C}{GAP}(?P<v>{V})\s+(?:for\s+)?(?P<tail>[^;]{{0,120}}?)\b(?P<n>reexamin\w*|re-examin\w*|invalidat\w*|revo(?:ke|cation)\w*|inter\s+partes\s+review|post-grant\s+review|IPR)\b",
+                rf"{C}{GAP}(?P<v>{V})\s+(?:for\s+)?(?P<tail>[^;]{{0,120}}?)\b(?P<n>reexamin\w*|re-examin\w*|invalidat\w*|revo(?:ke|cation)\w*|inter\s+partes\s+review|post-grant\s+review|IPR|Patent\s+Trial\s+and\s+Appeal\s+Board|PTAB)\b",
             )
         ]
     if frame == "attack":
-        return [("active", rf"{C}{GAP}(?P<v>{V})\s+(?P<tail>(?:[\w\-]+\s+){{0,3}}?(?:(?P<o>{ENT})['’]?s?\s+)?(?:[\w\-]+\s+){{0,2}}?patents?)\b")]
+        return [("active", rf"{C}{GAP}(?P<v>{V})\s+(?P<tail>(?:['’]?[\w\-]+\s+){{0,3}}?(?:(?P<o>{ENT})['’]?s?\s+)?(?:[\w\-]+\s+){{0,2}}?patents?)\b")]
     if frame == "appeal":
         return [("active", rf"{C}{GAP}(?P<v>{V})\b{TAIL}")]
+    if frame == "have_noun":
+        # "C has a parallel case against R": the noun right after a determiner, never a verb's object
+        return [("active", rf"{C}{GAP}(?P<v>{V})\s+(?P<np>(?:a|an|another|its|their|two|three|four|several|\d+)\s+(?:[\w\-]+\s+){{0,3}}?)"
+                           rf"(?P<n>{N})\b{TAIL}\bagainst\s+{DESC}{R}")]
+    if frame == "appeal_to":
+        # "C took the case to the Supreme Court", "C challenged that ruling before the Court of Appeal",
+        # "C contested the findings": an appeal by C (R from context)
+        obj = (rf"(?P<tail>(?:{_APPEAL_OBJ}(?:[\w\-'’,]+\s+){{0,14}}?{_APPEAL_TO}"
+               rf"|(?:the|that|this|those|these)\s+(?:[\w\-]+\s+){{0,2}}?{_DECISION}\b))")
+        return [
+            ("active", rf"{C}{GAP}(?P<v>{V})\s+{obj}"),
+            # "C challenged the ruling before the Court of Appeal, which dismissed its appeal, and then took
+            # the case to the Supreme Court": the next step of the same party's appeals
+            ("chain", rf"{C}[^;\ue000]{{1,160}}?,?\s+and\s+(?:then|later|subsequently|eventually|finally)\s+(?P<v>{V})\s+{obj}"),
+        ]
     if frame == "withdraw":
         return [
             ("active", rf"{C}{GAP}(?P<v>{V})\s+(?:its|their|the|his|her)\s+{NP}(?P<n>{N})\b{TAIL}\bagainst\s+{DESC}{R}"),
             ("active_open", rf"{C}{GAP}(?P<v>{V})\s+(?:its|their|the|his|her)\s+{NP}(?P<n>{N})\b{TAIL}"),
         ]
     raise DataFileError(f"{_DATA}: unknown frame {frame!r}")
+
+
+# what an appeal takes up and where it goes (frame appeal_to)
+_APPEAL_OBJ = r"(?:the|that|this|those|these|its|their|his|her)\s+"
+_APPEAL_TO = (
+    r"(?:to|before|at|in)\s+the\s+(?:[\w.]+\s+){0,2}?(?:Supreme\s+Court|Courts?\s+of\s+Appeals?|Federal\s+Circuit|"
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.C\.)\s+Circuit|appeals?\s+court|"
+    r"appellate\s+court|Higher\s+Regional\s+Court|Boards?\s+of\s+Appeal|Supreme\s+People['’]s\s+Court)\b"
+)
+_DECISION = r"(?:ruling|rulings|findings?|judgments?|judgements?|decisions?|verdicts?|holdings?)"
 
 
 def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, str, str]]:
@@ -509,7 +566,12 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("represented", "noun", None, "reference", "represented_claimant",
          rf"\b(?:represented|representing|defended|advised|counseled|counselled)\s+(?:[\w\-]+\s+){{0,3}}?(?P<c>{ELIST})\s+(?:as\s+(?:the\s+)?(?:complainant|plaintiff|petitioner|claimant|patent\s+owner|patentee)\s+)?in\s+(?:a|an|the|its|their|his|her)\s+(?P<np>(?:[\w\-]+\s+){{0,4}}?)(?P<n>{N})\b(?P<tail>[^;\ue000]{{0,80}}?)\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("ask_court", "noun", None, "filing", "ask_court",
-         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?P<v>asked|asking|asks|petitioned|petitioning|requested|requesting)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)(?:\s*\([^()]{0,40}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
+         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?P<v>asked|asking|asks|petitioned|petitioning|requested|requesting)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)(?:\s*\([^()]{{0,40}}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
+        # "C's decision last month to ask the High Court to set the terms of a licence": C's own action
+        ("ask_court", "noun", None, "filing", "ask_court_decision",
+         rf"(?P<c>{ENT})['’]s?\s+(?:own\s+)?(?:decision|move|bid|request|application|attempt|choice|plan)\s+(?:[\w\-]+\s+){{0,3}}?to\s+"
+         rf"(?P<v>ask|request|petition|asking|requesting|petitioning)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)"
+         rf"(?:\s+of\s+[A-Z][\w\s]{{0,30}}?)?(?:\s*\([^()]{{0,40}}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
         ("certiorari", "noun", "appeal", "filing", "certiorari",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+|then\s+|later\s+)*(?P<v>petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?(?P<n>certiorari)"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
@@ -526,6 +588,23 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"\b(?:drafting|filing|lodging|submitting|preparing|brought|filed|lodged)\s+(?:a|an)\s+(?P<n>petition|request|challenge)\b(?P<tail>[^;\ue000]{{0,100}}?)\b(?:inter\s+partes\s+review|IPR|post-grant\s+review|reexamination|invalidation)"),
         ("nullity", "by_defendant", "invalidation", "filing", "validity_pending",
          r"\b(?P<n>so\s+that|until|pending|while)\s+(?:the\s+)?[^;\ue000]{0,50}?\b(?:could|can|would|will|to)\s+(?:decide|rule|determine)\s+(?:on\s+)?(?:whether\s+)?(?:the\s+)?(?:\w+\s+)?patents?\s+(?:is|are|were|was)\s+valid"),
+        # "The company won a jury verdict of $2 million against R": a suit of the company named before
+        ("won", "noun", "infringement", "reference", "won_verdict_pron",
+         rf"(?P<c>{SUBJ_PRON})\s+(?:(?:has|had|previously|also|earlier|recently|already)\s+)*(?:won|wins|obtained|secured|scored)\s+"
+         rf"(?:(?:a|an|the)\s+)?(?P<np>(?:[\w\-]+\s+){{0,3}}?)(?P<n>verdict|judgment|judgement|award)\b(?P<tail>[^;\ue000]{{0,40}}?)\s*\bagainst\s+{DESC}(?P<r>{ELIST})"),
+        # "A jury sided with C against R": a verdict for C in C's suit against R
+        ("verdict", "verdict", "infringement", "reference", "sided_with",
+         rf"\b(?:jury|juries|judge|ALJ)\b[^;]{{0,80}}?\bsided\s+(?:\w+ly\s+)?with\s+(?P<c>{ELIST})\s+(?:and\s+)?against\s+{DESC}(?P<r>{ELIST})"),
+        # "The respondents were R1, R2 and R3": the defendants of the suit just told (claimant from the story)
+        ("respondents_were", "noun", None, "reference", "respondents_were",
+         rf"\b(?:the|its|their)\s+(?:named\s+)?(?P<n>respondents?|defendants?)\s+(?:were|was|are|is|included|include)\s+(?:(?:the|both)\s+)?(?P<r>{ELIST})"),
+        # "C has held on to its victory against R", "C's trial win over R": a suit C brought against R
+        ("victory", "noun", None, "reference", "victory_against",
+         rf"(?:(?P<c>{ENT})['’]s?|(?P<c2>\bits|\btheir))\s+(?:[\w\-]+\s+){{0,3}}?(?P<n>victory|win|triumph)\s+(?:against|over)\s+{DESC}(?P<r>{ELIST})"),
+        # "The complaint, lodged in Texas, also named R1 and R2": more defendants of the suit just told
+        ("also_named", "noun", None, "reference", "also_named",
+         rf"\b(?P<n>{N})\b(?P<tail>[^;]{{0,80}}?)\b(?:also|additionally|further)\s+(?:named|names|listed|lists|added|adds)\s+"
+         rf"(?:as\s+(?:co-)?defendants?\s+)?{DESC}(?P<r>{ELIST})"),
         ("caption", "caption", "infringement", "reference", "caption_case",
          rf"(?P<c>{ENT})\s+v(?:s)?\.?\s+(?P<r>{ENT})\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>cases?|suits?|litigation|dispute|actions?|proceedings?)\b"),
         ("caption", "caption", "infringement", "reference", "caption_head",
@@ -842,7 +921,7 @@ def _has_context(ctx: Context, sents: list[_Sent], i: int, g: Grammar) -> bool:
 
 
 _NP_BEFORE = re.compile(r"(?:[\w\-]+\s+){1,4}$")
-_PRONOUN = with_first_chars(re.compile(r"\b(?:it|its|they|their|the company|the firm)\b", re.I))
+_PRONOUN = with_first_chars(re.compile(r"\b(?:it|its|they|their|the company|the firm|" + _GROUP + r")\b", re.I))
 _AGENTLESS = with_first_chars(re.compile(r"\b(?:petition|request|challenge|valid)", re.I))
 
 
@@ -924,7 +1003,7 @@ def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str]
     if names:
         return names
     low = grp.lower()
-    if prior and low in ("it", "they", "he", "she"):
+    if prior and low in ("it", "they", "he", "she", "their"):
         # "It sued A in Texas, and it has filed suits against B": the same subject
         same = [n for n in prior[-1].claimants if n not in exclude]
         if same:
@@ -934,6 +1013,8 @@ def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str]
         after = [n for s, e, n in st.ents if n not in exclude]
         if after:
             return after[:1]
+    if _GROUP_RX.fullmatch(low):
+        return _named_group(st, sents, pos, topic, exclude)  # never one party named nearby
     if low.startswith("the ") or low in ("it", "he", "she", "they", "its", "their", "them", "him", "her"):
         # nearest name before the pronoun in this sentence, not excluded
         for s, e, n in reversed(st.ents):
@@ -1092,20 +1173,24 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     else:
         c_grp = gd.get("c") or gd.get("c2") or ""
         c_pos = m.start("c") if gd.get("c") else (m.start("c2") if gd.get("c2") else m.start())
-        claimants = _resolve(st, sents, c_grp, c_pos, topic, prior=prior)
-        if fr.sub == "passive_topic":
+        # "It sued Apple": a subject pronoun is not the party first named after it in its sentence
+        later = () if c_grp.lower() in ("its", "their") else _named_after(st, c_pos)
+        claimants = _resolve(st, sents, c_grp, c_pos, topic, exclude=later, prior=prior)
+        if fr.sub in ("passive_topic", "also_named", "respondents_were"):
             # "A second suit, against Y, is being filed in ...": the claimant of the story
             claimants = [t for t in (prior[-1].claimants if prior else topic) if t not in st.names(gd.get("r") or "")]
         if gd.get("r"):
             respondents = _resolve(st, sents, gd["r"], m.start("r"), topic, exclude=tuple(claimants))
         if gd.get("o"):
             respondents = st.names(gd["o"])
+        if fr.sub == "also_named":
+            respondents = _also_named(st, sents, claimants, respondents)
         # kind
-        if fr.sub == "ask_court":
+        if fr.sub in ("ask_court", "ask_court_decision"):
             kind = "declaratory_judgment" if _DECLARE_NONINF.search(tail) else "other"
             if not g.other_cues.search(tail) and kind == "other" and not re.search(r"rate|terms|licen", tail, re.I):
                 return None
-        elif fr.frame in ("noun", "withdraw", "hit_with", "face"):
+        elif fr.frame in ("noun", "withdraw", "hit_with", "face", "have_noun"):
             nk = g.noun_kind.get(_SPACES.sub(" ", (gd.get("n") or "").lower()))
             kind = _kind(g, None, np, tail) or nk or fr.kind
             if kind is None:
@@ -1140,13 +1225,15 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             respondents = [n for n in _owners(st, g, text[v_start:]) if n not in claimants]
             if not respondents and st.index > 0:
                 respondents = [n for n in _owners(sents[st.index - 1], g, sents[st.index - 1].text) if n not in claimants]
-        if fr.frame == "attack" and not respondents and not re.search(r"\bthe\s+patents?\b|nullity|revocation|invalid|inter\s+partes", text[v_start:], re.I):
+        if fr.frame == "attack" and not respondents and not re.search(r"\bthe\s+patents?\b|nullity|revocation|invalid|inter\s+partes|\bIPR|\bPTAB\b", text[v_start:], re.I):
             return None
         if fr.frame in ("noun",) and fr.sub in ("active_open", "relative_open", "passive") and not respondents and kind != "invalidation":
             # "filed a patent lawsuit ..., on the ground that R infringed": the other party named after
-            after = [n for s, e, n in st.ents if _abs_pos(st, s) > v_end and n not in claimants]
+            after = _named_before_tribunal(st, text, v_end, claimants)
             if after and fr.mode == "filing" and fr.sub == "active_open":
                 respondents = after[:1]
+    if gd.get("c") and _AS_DEFENDANTS.match(text, m.end("c")):
+        return None  # "naming A and B as defendants and asserting ...": A and B are not the ones asserting
     if not claimants and not (fr.frame == "verdict" and respondents):
         return None
     if set(claimants) & set(respondents):
@@ -1183,6 +1270,59 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if more:
                 acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(more), st.index, outcome, mode=mode, scope=_scope(ctx, st)))
     return acts
+
+
+_GROUP_SRC = re.compile(rf"\b(?:against|sued|sues|suing|accused|accuses)\s+{DESC}(?P<r>{ELIST})", re.I)
+
+
+def _named_group(st: _Sent, sents, pos: int, topic: list[str], exclude: tuple[str, ...]) -> list[str]:
+    """"The two device makers appealed": the latest list of two or more parties sued or acted against
+    ("sued A and B", "against A and B") in this sentence before ``pos`` or up to three sentences before,
+    besides the story's claimants."""
+    skip = set(topic) | set(exclude)
+    for p, end in [(st, pos)] + [(p, len(p.text)) for p in reversed(sents[max(0, st.index - 3):st.index])]:
+        for m in reversed(list(_GROUP_SRC.finditer(p.text, 0, end))):
+            group = [n for n in p.names(m.group("r")) if n not in skip]
+            if len(group) >= 2:
+                return group
+    return []
+
+
+def _named_after(st: _Sent, pos: int) -> tuple[str, ...]:
+    """The first party a sentence names after position ``pos`` (and not before it): the object of the verb."""
+    before = {n for s, _e, n in st.ents if _abs_pos(st, s) < pos}
+    after = [n for s, _e, n in st.ents if n not in before and _abs_pos(st, s) > pos]
+    return tuple(after[:1])
+
+
+def _also_named(st: _Sent, sents, claimants: list[str], named: list[str]) -> list[str]:
+    """"The complaint also named R2": the defendants of the sentence before come first (the suit just told)."""
+    if st.index == 0:
+        return named
+    before = [n for _, _, n in sents[st.index - 1].ents if n not in claimants and n not in named]
+    return list(dict.fromkeys(before + named))
+
+
+def _named_before_tribunal(st: _Sent, text: str, v_end: int, claimants: list[str]) -> list[str]:
+    """The parties named after the verb, up to the first one that is a tribunal ("before the <agency>"),
+    without places ("in Peru")."""
+    out = []
+    for s, _e, n in st.ents:
+        p = _abs_pos(st, s)
+        if p <= v_end or n in claimants:
+            continue
+        if _BEFORE_TRIBUNAL.search(text, max(0, p - 12), p):
+            break
+        if _IN_PLACE.search(text, max(0, p - 4), p):
+            continue  # "launched actions in Peru": a place
+        out.append(n)
+    return out
+
+
+# "launched actions in Colombia, before the <agency>": a name right after "before the" is a tribunal
+_BEFORE_TRIBUNAL = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
+_IN_PLACE = re.compile(r"\bin\s+$")
+_AS_DEFENDANTS = re.compile(r"\s+as\s+(?:co-)?(?:defendants?|respondents?)\b", re.I)
 
 
 def _clause_start(text: str, pos: int) -> int:
