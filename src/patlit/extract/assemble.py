@@ -103,6 +103,7 @@ class Cues:
     patent_words: tuple[str, ...] = ()
     one_patent: re.Pattern | None = None
     same_day: re.Pattern | None = None
+    case_header: re.Pattern | None = None  # a line opening one case of a numbered list ("案件二：", "Case 2:")
 
 
 _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
@@ -172,6 +173,12 @@ def load_cues(text: str, lang: str) -> Cues:
         out["one_patent"] = with_first_chars(re.compile(op, re.I))
     except re.error as exc:
         raise DataFileError(f"{name}: {lang}.one_patent: bad pattern: {exc}") from exc
+    ch = sec.get("case_header")
+    if ch is not None:
+        try:
+            out["case_header"] = re.compile(ch, re.M)
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.case_header: bad pattern: {exc}") from exc
     if "d" not in out["short_patent"].groupindex:
         raise DataFileError(f"{name}: {lang}.short_patent needs a group named 'd'")
     return Cues(**out)
@@ -249,6 +256,7 @@ def assemble(
     merged = _merge(expanded)
     _inherit_appeal_patents(merged)
     _orphans(merged, mentions)
+    merged = _split_cases(ctx, cue, merged, mentions)
     _add_affiliates(ctx, merged, parties)
     return [_to_proceeding(d) for d in merged if d.claimants and d.respondents]
 
@@ -894,6 +902,65 @@ def _orphans(drafts: list[_Draft], mentions: Mentions) -> None:
             if m.role in ("damages", "costs", "awarded") and not m.converted and (m.start, m.end) not in used:
                 suits[0].amounts.append(m)
                 suits[0].evidence.append(m)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: every case header holds one of these (a quick test before the pattern)
+_CASE_WORDS = ("案件", "起案件", "起诉讼", "起訴訟", "Case ", "Lawsuit ", "Action ", "Suit ")
+
+
+def _case_sections(ctx: Context, cue: Cues) -> list[tuple[int, int]]:
+    """The cases of a numbered list ("案件一：... 案件二：...", "Case 1: ... Case 2: ..."): each runs
+    from its header to the next header, the last one to the end of its paragraph."""
+    pat = cue.case_header
+    text = ctx.text
+    if pat is None or not any(w in text for w in _CASE_WORDS):
+        return []
+    heads = [m.start() for m in pat.finditer(text)]
+    if len(heads) < 2:
+        return []
+    out = []
+    for k, h in enumerate(heads):
+        if k + 1 < len(heads):
+            out.append((h, heads[k + 1]))
+        else:
+            nl = text.find("\n", h)
+            blank = _BLANK_LINE.search(text, nl if nl >= 0 else h)
+            out.append((h, blank.start() if blank else len(text)))
+    return out
+
+
+def _split_cases(ctx: Context, cue: Cues, drafts: list[_Draft], mentions: Mentions) -> list[_Draft]:
+    """A proceeding whose patents or sums come from two cases of a numbered list is one
+    proceeding per case, each with the patents and sums of its own case (sums outside the
+    cases, such as their total, belong to none)."""
+    sections = _case_sections(ctx, cue)
+    if not sections:
+        return drafts
+
+    def where(pos: int) -> int:
+        return next((k for k, (s, e) in enumerate(sections) if s <= pos < e), -1)
+
+    pat_secs: dict[str, set[int]] = {}
+    for p in mentions.patents:
+        k = where(p.start)
+        if k >= 0:
+            pat_secs.setdefault(p.id, set()).add(k)
+    out: list[_Draft] = []
+    for d in drafts:
+        hit = {k for pid in d.patents for k in pat_secs.get(pid, ())} | {where(m.start) for m in d.amounts}
+        hit.discard(-1)
+        if len(hit) < 2 or d.kind not in _SUIT_KINDS:
+            out.append(d)
+            continue
+        for k in sorted(hit):
+            x = _copy(d)
+            x.patents = ([pid for pid in d.patents if k in pat_secs.get(pid, ())]
+                         or [pid for pid in d.patents if pid not in pat_secs]
+                         or [pid for pid, ks in pat_secs.items() if k in ks])
+            x.amounts = [m for m in d.amounts if where(m.start) == k]
+            out.append(x)
+    return out
 
 
 def _inherit_appeal_patents(drafts: list[_Draft]) -> None:

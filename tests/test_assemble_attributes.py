@@ -1,0 +1,77 @@
+"""Attributes of proceedings (patents, amounts, date, outcome) attached to the right proceeding.
+
+Table-driven: each case is a short text written for this test and the proceedings
+expected from it, as (kind, patents, amounts "CUR value:role", date, outcome) tuples
+(``...`` = not checked).
+"""
+from __future__ import annotations
+
+import pytest
+
+from patlit.extract.pipeline import extract_document
+from patlit.model import Document
+
+
+def _run(text: str, lang: str):
+    return extract_document(Document(doc_id="t", text=text, published=None, lang=lang))
+
+
+def _row(p, want):
+    kind, pats, amts, date, outcome = want
+    got = (
+        p.kind,
+        sorted(p.patents) if pats is not ... else ...,
+        sorted(f"{a.currency}{a.value:.0f}:{a.role}" for a in p.amounts) if amts is not ... else ...,
+        p.date if date is not ... else ...,
+        p.outcome if outcome is not ... else ...,
+    )
+    return got
+
+
+CASES = [
+    pytest.param(
+        "zh",
+        "杭州蓝鲸电子科技有限公司(简称“蓝鲸电子”)对苏州青松智能设备有限公司(简称“青松智能”)提起两起专利侵权诉讼,法院已于2022年3月1日受理。具体如下:\n\n"
+        "案件一：蓝鲸电子主张青松智能侵犯其专利号为ZL201410123456.1的发明专利权,请求赔偿经济损失人民币800万元。\n\n"
+        "案件二：蓝鲸电子主张青松智能侵犯其专利号为ZL201520234567.8的实用新型专利权,请求赔偿经济损失人民币300万元,并承担合理开支人民币10万元。\n\n"
+        "上述两案涉案金额合计人民币1110万元。",
+        [
+            ("infringement", ["CN201410123456.1"], ["CNY8000000:damages"], ..., ...),
+            ("infringement", ["CN201520234567.8"], ["CNY100000:costs", "CNY3000000:damages"], ..., ...),
+        ],
+        id="zh-numbered-case-list-one-proceeding-per-case",
+    ),
+    pytest.param(
+        "zh",
+        "宁波银河光学有限公司(简称“银河光学”)起诉广州明川显示技术有限公司(简称“明川显示”)侵害其专利权,法院已立案受理。\n\n"
+        "(一)案件一\n涉案专利:专利号ZL201410123456.1\n诉讼请求:判令被告停止侵权;赔偿经济损失人民币600万元。\n\n"
+        "(二)案件二\n涉案专利:专利号ZL201520234567.8\n诉讼请求:判令被告停止侵权;赔偿经济损失人民币200万元。\n\n"
+        "二、对公司的影响\n公司去年营业收入为人民币30亿元。",
+        [
+            ("infringement", ["CN201410123456.1"], ["CNY6000000:damages"], ..., ...),
+            ("infringement", ["CN201520234567.8"], ["CNY2000000:damages"], ..., ...),
+        ],
+        id="zh-numbered-case-headers-on-their-own-line",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. filed two patent infringement suits against Verdant Bio Corp. in the District of Delaware on March 2, 2022.\n\n"
+        "Case 1: Orchid Labs asserts U.S. Patent No. 9,876,543 and seeks $12 million in damages.\n\n"
+        "Case 2: Orchid Labs asserts U.S. Patent No. 10,123,456 and seeks $7 million in damages.\n\n"
+        "Orchid Labs reported revenue of $900 million last year.",
+        [
+            ("infringement", ["US9876543"], ["USD12000000:damages"], ..., None),
+            ("infringement", ["US10123456"], ["USD7000000:damages"], ..., None),
+        ],
+        id="en-numbered-case-list-one-proceeding-per-case",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", CASES)
+def test_attributes(lang, text, expected):
+    facts = _run(text, lang)
+    procs = sorted(facts.proceedings, key=lambda p: (p.kind, sorted(p.patents)))
+    got = [_row(p, w) for p, w in zip(procs, sorted(expected, key=lambda w: (w[0], w[1] if w[1] is not ... else [])))]
+    assert len(procs) == len(expected) and got == sorted(expected, key=lambda w: (w[0], w[1] if w[1] is not ... else [])), [
+        (p.kind, p.claimants, p.respondents, p.patents, [(a.value, a.role) for a in p.amounts], p.date, p.outcome) for p in procs]
