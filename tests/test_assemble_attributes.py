@@ -65,6 +65,38 @@ CASES = [
         ],
         id="en-numbered-case-list-one-proceeding-per-case",
     ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. filed two patent infringement cases against Verdant Bio Corp. in June 2020. "
+        "One case concerned U.S. Patent No. 9,876,543, the other U.S. Patent No. 10,123,456.",
+        [
+            ("infringement", ["US9876543"], ..., "2020-06", ...),
+            ("infringement", ["US10123456"], ..., "2020-06", ...),
+        ],
+        id="en-two-cases-one-patent-each",
+    ),
+    pytest.param(
+        "zh",
+        "杭州蓝鲸电子科技有限公司(简称“蓝鲸电子”)起诉苏州青松智能设备有限公司(简称“青松智能”)侵害发明专利权纠纷两案。"
+        "两案分别于2019年4月立案,涉案专利分别为ZL201410123456.1和ZL201520234567.8。",
+        [
+            ("infringement", ["CN201410123456.1"], ..., "2019-04", ...),
+            ("infringement", ["CN201520234567.8"], ..., "2019-04", ...),
+        ],
+        id="zh-two-cases-patents-respectively",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in 2019, asserting U.S. Patent No. 9,876,543 and U.S. Patent No. 10,123,456.",
+        [("infringement", ["US10123456", "US9876543"], ..., "2019", ...)],
+        id="en-one-suit-two-patents-stays-one",
+    ),
+    pytest.param(
+        "zh",
+        "2021年5月20日,苏州市中级人民法院对杭州蓝鲸电子科技有限公司起诉苏州青松智能设备有限公司侵害发明专利权纠纷一案作出一审判决。",
+        [("infringement", ..., ..., None, ...)],
+        id="zh-judgment-date-is-not-the-filing-date",
+    ),
 ]
 
 

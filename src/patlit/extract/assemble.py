@@ -103,6 +103,7 @@ class Cues:
     patent_words: tuple[str, ...] = ()
     one_patent: re.Pattern | None = None
     same_day: re.Pattern | None = None
+    judgment_after: re.Pattern | None = None  # right after a date: it is a judgment's date, not the filing's
     case_header: re.Pattern | None = None  # a line opening one case of a numbered list ("案件二：", "Case 2:")
 
 
@@ -173,6 +174,12 @@ def load_cues(text: str, lang: str) -> Cues:
         out["one_patent"] = with_first_chars(re.compile(op, re.I))
     except re.error as exc:
         raise DataFileError(f"{name}: {lang}.one_patent: bad pattern: {exc}") from exc
+    ja = sec.get("judgment_after")
+    if ja is not None:
+        try:
+            out["judgment_after"] = re.compile(ja)
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.judgment_after: bad pattern: {exc}") from exc
     ch = sec.get("case_header")
     if ch is not None:
         try:
@@ -257,6 +264,7 @@ def assemble(
     _inherit_appeal_patents(merged)
     _orphans(merged, mentions)
     merged = _split_cases(ctx, cue, merged, mentions)
+    merged = _split_counted(ctx, merged, mentions)
     _add_affiliates(ctx, merged, parties)
     return [_to_proceeding(d) for d in merged if d.claimants and d.respondents]
 
@@ -420,6 +428,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         before = text[max(lo, dm.start - 25):dm.start]
         if cue.not_filing_date.search(before):
             continue
+        if cue.judgment_after is not None and cue.judgment_after.match(text, dm.end, hi):
+            continue  # "On May 2, 2021, the court ruled ...": the judgment's date
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
         if d.mode == "filing" or cue.filing.search(before):
             dates.append(dm)
@@ -959,6 +969,45 @@ def _split_cases(ctx: Context, cue: Cues, drafts: list[_Draft], mentions: Mentio
                          or [pid for pid in d.patents if pid not in pat_secs]
                          or [pid for pid, ks in pat_secs.items() if k in ks])
             x.amounts = [m for m in d.amounts if where(m.start) == k]
+            out.append(x)
+    return out
+
+
+#: "two cases", "两案", "两起诉讼": a counted group of suits (group "n": how many)
+_COUNTED_SUITS = re.compile(
+    r"\b(?P<n>two|three|four|five|[2-5])\s+(?:[\w\-]+\s+){0,3}?(?:cases|suits|lawsuits|actions|complaints)\b"
+    r"|(?P<nz>[两二三四五兩])(?:起|件|个|個)?(?:案件|案|诉讼|訴訟)", re.I)
+#: the patents given one to each ("respectively", 分别, "one case ..., the other ...")
+_DISTRIBUTIVE = re.compile(r"分别|分別|\brespectively\b|\bone\s+(?:case|suit|lawsuit|action)\b(?:[^.;。；]|\.(?=\S)|(?<=\bNo)\.|(?<=\b[A-Z])\.){0,80}\bthe\s+other\b", re.I)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> list[_Draft]:
+    """ "Two cases ... the patents in suit are X and Y respectively" (两案 ... 涉案专利分别为 X 和 Y): a
+    counted group of suits whose patents are given one to each case is one proceeding per patent."""
+    out: list[_Draft] = []
+    text = ctx.text
+    for d in drafts:
+        n = len(d.patents)
+        if n < 2 or n > 5 or d.kind not in _SUIT_KINDS:
+            out.append(d)
+            continue
+        counted = distributed = False
+        # the action's sentences and those naming its patents
+        sents = set(d.sentences) | {ctx.sentence_index(p.start) for p in mentions.patents if p.id in d.patents}
+        for si in sorted(sents):
+            ss, se = ctx.sentences[si]
+            for m in _COUNTED_SUITS.finditer(text, ss, se):
+                w = (m.group("n") or m.group("nz")).lower()
+                counted = counted or _COUNT_WORDS.get(w, int(w) if w.isdigit() else 0) == n
+            distributed = distributed or bool(_DISTRIBUTIVE.search(text, ss, se))
+        if not (counted and distributed):
+            out.append(d)
+            continue
+        for pid in d.patents:
+            x = _copy(d)
+            x.patents = [pid]
+            x.amounts = []  # a sum told of the group belongs to no one case
             out.append(x)
     return out
 
