@@ -12,8 +12,8 @@ from patlit.extract.pipeline import extract_document
 from patlit.model import Document
 
 
-def _run(text: str, lang: str):
-    return extract_document(Document(doc_id="t", text=text, published=None, lang=lang))
+def _run(text: str, lang: str, published: str | None = None):
+    return extract_document(Document(doc_id="t", text=text, published=published, lang=lang))
 
 
 def _row(p, want):
@@ -98,6 +98,30 @@ CASES = [
         id="zh-judgment-date-is-not-the-filing-date",
     ),
 ]
+
+
+TODAY = [
+    pytest.param(
+        "Orchid Labs Inc. today announced that it has filed a patent infringement lawsuit against Verdant Bio Corp. "
+        "in the U.S. District Court for the District of Delaware.",
+        "2021-05-04", id="today-announced-it-has-filed",
+    ),
+    pytest.param(
+        "Orchid Labs Inc. is filing a patent infringement suit against Verdant Bio Corp. in the District of Delaware.",
+        "2021-05-04", id="is-filing",
+    ),
+    pytest.param(
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in March 2019. "
+        "Today the jury found that Verdant Bio Corp. infringed.",
+        "2019-03", id="today-of-a-verdict-is-not-the-filing",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,date", TODAY)
+def test_filing_today_takes_the_document_date(text, date):
+    facts = _run(text, "en", published="2021-05-04")
+    assert [p.date for p in facts.proceedings] == [date], [(p.kind, p.date) for p in facts.proceedings]
 
 
 @pytest.mark.parametrize("lang,text,expected", CASES)

@@ -103,6 +103,7 @@ class Cues:
     patent_words: tuple[str, ...] = ()
     one_patent: re.Pattern | None = None
     same_day: re.Pattern | None = None
+    today: re.Pattern | None = None  # "today": a filing of the document's own date
     judgment_after: re.Pattern | None = None  # right after a date: it is a judgment's date, not the filing's
     case_header: re.Pattern | None = None  # a line opening one case of a numbered list ("案件二：", "Case 2:")
 
@@ -174,6 +175,12 @@ def load_cues(text: str, lang: str) -> Cues:
         out["one_patent"] = with_first_chars(re.compile(op, re.I))
     except re.error as exc:
         raise DataFileError(f"{name}: {lang}.one_patent: bad pattern: {exc}") from exc
+    td = sec.get("today")
+    if td is not None:
+        try:
+            out["today"] = re.compile(td, re.I)
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.today: bad pattern: {exc}") from exc
     ja = sec.get("judgment_after")
     if ja is not None:
         try:
@@ -444,6 +451,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         lead = _line_date(ctx, a.start, mentions)
         if lead is not None:
             dates = [lead]
+    if not dates and d.date is None and ctx.published and cue.today is not None:
+        _today(ctx, cue, a, d)
     groups_d = _coordinated(text, dates) if dates else []
     # patents
     pats = _in(mentions.patents, lo, hi)
@@ -515,6 +524,17 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
                 res.append(x)
         out = res
     return out
+
+
+def _today(ctx: Context, cue: Cues, a: ActionMention, d: _Draft) -> None:
+    """ "X today announced that it has filed ...", "X is filing suit": the filing is of the document's date."""
+    ss, se = ctx.sentences[a.sentence]
+    text = ctx.text
+    for m in cue.today.finditer(text, ss, se):
+        # a mention of a proceeding: "today" must lead to a filing verb ("today announced that it has filed")
+        if d.mode == "filing" or cue.filing.search(text, m.start(), min(se, m.end() + 40)):
+            d.date = ctx.published
+            return
 
 
 def _copy(d: _Draft) -> _Draft:
