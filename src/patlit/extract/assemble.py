@@ -178,7 +178,7 @@ def load_cues(text: str, lang: str) -> Cues:
     td = sec.get("today")
     if td is not None:
         try:
-            out["today"] = re.compile(td, re.I)
+            out["today"] = with_first_chars(re.compile(td, re.I))
         except (re.error, TypeError) as exc:
             raise DataFileError(f"{name}: {lang}.today: bad pattern: {exc}") from exc
     ja = sec.get("judgment_after")
@@ -526,10 +526,16 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     return out
 
 
+#: every "today" cue holds one of these (a quick test before the pattern)
+_TODAY_WORDS = ("oday", "morning", "filing", "being", "今天", "今日")
+
+
 def _today(ctx: Context, cue: Cues, a: ActionMention, d: _Draft) -> None:
     """ "X today announced that it has filed ...", "X is filing suit": the filing is of the document's date."""
     ss, se = ctx.sentences[a.sentence]
     text = ctx.text
+    if not any(text.find(w, ss, se) >= 0 for w in _TODAY_WORDS):
+        return
     for m in cue.today.finditer(text, ss, se):
         # a mention of a proceeding: "today" must lead to a filing verb ("today announced that it has filed")
         if d.mode == "filing" or cue.filing.search(text, m.start(), min(se, m.end() + 40)):
@@ -936,7 +942,8 @@ def _orphans(drafts: list[_Draft], mentions: Mentions) -> None:
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: every case header holds one of these (a quick test before the pattern)
-_CASE_WORDS = ("案件", "起案件", "起诉讼", "起訴訟", "Case ", "Lawsuit ", "Action ", "Suit ")
+#: (the list's first header: "案件一", "Case 1")
+_CASE_WORDS = {"zh": ("案件一", "案件1", "第一起", "第一案"), "en": ("Case 1", "Case One", "Lawsuit 1", "Action 1")}
 
 
 def _case_sections(ctx: Context, cue: Cues) -> list[tuple[int, int]]:
@@ -944,7 +951,7 @@ def _case_sections(ctx: Context, cue: Cues) -> list[tuple[int, int]]:
     from its header to the next header, the last one to the end of its paragraph."""
     pat = cue.case_header
     text = ctx.text
-    if pat is None or not any(w in text for w in _CASE_WORDS):
+    if pat is None or not any(w in text for w in _CASE_WORDS.get(ctx.lang, _CASE_WORDS["en"])):
         return []
     heads = [m.start() for m in pat.finditer(text)]
     if len(heads) < 2:
@@ -999,14 +1006,18 @@ _COUNTED_SUITS = re.compile(
     r"|(?P<nz>[两二三四五兩])(?:起|件|个|個)?(?:案件|案|诉讼|訴訟)", re.I)
 #: the patents given one to each ("respectively", 分别, "one case ..., the other ...")
 _DISTRIBUTIVE = re.compile(r"分别|分別|\brespectively\b|\bone\s+(?:case|suit|lawsuit|action)\b(?:[^.;。；]|\.(?=\S)|(?<=\bNo)\.|(?<=\b[A-Z])\.){0,80}\bthe\s+other\b", re.I)
+#: every distributive cue holds one of these (a quick test before the pattern)
+_DISTRIBUTIVE_WORDS = {"zh": ("分别", "分別"), "en": ("respectively", "the other")}
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
 def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> list[_Draft]:
     """ "Two cases ... the patents in suit are X and Y respectively" (两案 ... 涉案专利分别为 X 和 Y): a
     counted group of suits whose patents are given one to each case is one proceeding per patent."""
-    out: list[_Draft] = []
     text = ctx.text
+    if not any(w in text for w in _DISTRIBUTIVE_WORDS.get(ctx.lang, _DISTRIBUTIVE_WORDS["en"])):
+        return drafts
+    out: list[_Draft] = []
     for d in drafts:
         n = len(d.patents)
         if n < 2 or n > 5 or d.kind not in _SUIT_KINDS:
