@@ -97,6 +97,24 @@ CASES = [
         [("infringement", ..., ..., None, ...)],
         id="zh-judgment-date-is-not-the-filing-date",
     ),
+    pytest.param(
+        "zh",
+        "近日,苏州市中级人民法院对蓝鲸电子诉青松智能侵害发明专利权纠纷一案作出一审判决,判令青松智能赔偿蓝鲸电子经济损失500万元。\n\n"
+        "据了解,杭州蓝鲸电子科技有限公司(简称“蓝鲸电子”)于2020年3月向苏州市中级人民法院起诉苏州青松智能设备有限公司(简称“青松智能”)。"
+        "2021年,青松智能向美国国际贸易委员会提出337调查申请,指控蓝鲸电子侵犯其专利。",
+        [
+            ("infringement", ..., ["CNY5000000:awarded"], "2020-03", ...),
+            ("itc_investigation", ..., [], ..., ...),
+        ],
+        id="zh-verdict-sum-told-before-the-suit-goes-to-the-suit-of-its-court",
+    ),
+    pytest.param(
+        "en",
+        "Verdant Bio Corp. will pay Orchid Labs Inc. $40 million to settle all pending litigation. "
+        "Orchid Labs had sued Verdant Bio in the District of Delaware in May 2019.",
+        [("infringement", ..., ["USD40000000:settlement"], "2019-05", "settled")],
+        id="en-settlement-sum-settles-the-only-suit",
+    ),
 ]
 
 

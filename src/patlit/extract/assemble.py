@@ -270,6 +270,8 @@ def assemble(
     merged = _merge(expanded)
     _inherit_appeal_patents(merged)
     _orphans(merged, mentions)
+    _stray_amounts(ctx, merged, mentions, parties, set(by_sent))
+    _settled_by_sum(merged)
     merged = _split_cases(ctx, cue, merged, mentions)
     merged = _split_counted(ctx, merged, mentions)
     _add_affiliates(ctx, merged, parties)
@@ -935,7 +937,7 @@ def _orphans(drafts: list[_Draft], mentions: Mentions) -> None:
     if len(suits) == 1:
         used = {(m.start, m.end) for d in drafts for m in d.amounts}
         for m in mentions.money:
-            if m.role in ("damages", "costs", "awarded") and not m.converted and (m.start, m.end) not in used:
+            if m.role in ("damages", "costs", "awarded", "settlement") and not m.converted and (m.start, m.end) not in used:
                 suits[0].amounts.append(m)
                 suits[0].evidence.append(m)
 
@@ -1041,6 +1043,44 @@ def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> li
             x.amounts = []  # a sum told of the group belongs to no one case
             out.append(x)
     return out
+
+
+def _stray_amounts(ctx: Context, drafts: list[_Draft], mentions: Mentions, parties: list[Party],
+                   action_sentences: set[int]) -> None:
+    """A sum in a sentence that tells no action of its own ("The Shenzhen court ordered Y to pay X
+    RMB 30 million", a lead before the suits are told) belongs to the one proceeding whose two sides
+    the sentence names (and whose court, when it names one)."""
+    if not mentions.money or len(drafts) < 2:
+        return
+    used = {(m.start, m.end) for d in drafts for m in d.amounts}
+    named = _by_sentence(ctx, parties)
+    starts = ctx._starts
+    for m in mentions.money:
+        if m.role not in ("damages", "costs", "awarded", "settlement") or m.converted or (m.start, m.end) in used:
+            continue
+        si = max(0, bisect.bisect_right(starts, m.start) - 1)
+        if si in action_sentences:
+            continue
+        names = {n for _, n in named.get(si, [])}
+        if len(names) < 2:
+            continue
+        cands = [d for d in drafts if d.kind in _SUIT_KINDS and d.claimants and d.respondents
+                 and names & set(d.claimants) and names & set(d.respondents)]
+        if len(cands) > 1:
+            ss, se = ctx.sentences[si]
+            codes = {f.code for f in mentions.forums if ss <= f.start < se}
+            cands = [d for d in cands if d.forum in codes] if codes else cands
+        if len(cands) == 1:
+            cands[0].amounts.append(m)
+            cands[0].evidence.append(m)
+            used.add((m.start, m.end))
+
+
+def _settled_by_sum(drafts: list[_Draft]) -> None:
+    """A proceeding with a settlement sum ("will pay X $175 million to settle the suit") is settled."""
+    for d in drafts:
+        if d.outcome is None and not d.reset and any(m.role == "settlement" for m in d.amounts):
+            d.outcome = "settled"
 
 
 def _inherit_appeal_patents(drafts: list[_Draft]) -> None:
