@@ -115,6 +115,17 @@ CASES = [
         [("infringement", ..., ["USD40000000:settlement"], "2019-05", "settled")],
         id="en-settlement-sum-settles-the-only-suit",
     ),
+    pytest.param(
+        "zh",
+        "杭州蓝鲸电子科技有限公司(简称“蓝鲸电子”)与苏州青松智能设备有限公司(简称“青松智能”)宣布,双方已签署专利交叉许可协议,并将撤回针对对方提起的全部诉讼。\n\n"
+        "2019年5月,蓝鲸电子向苏州市中级人民法院起诉青松智能侵害其发明专利权。"
+        "2020年3月,青松智能在杭州市中级人民法院起诉蓝鲸电子侵害其实用新型专利权。",
+        [
+            ("infringement", ..., ..., "2019-05", "settled"),
+            ("infringement", ..., ..., "2020-03", "settled"),
+        ],
+        id="zh-withdraw-all-suits-settles-every-suit-between-the-sides",
+    ),
 ]
 
 

@@ -103,6 +103,7 @@ class Cues:
     patent_words: tuple[str, ...] = ()
     one_patent: re.Pattern | None = None
     same_day: re.Pattern | None = None
+    settle_all: re.Pattern | None = None  # every suit between the sides named ends in a settlement
     today: re.Pattern | None = None  # "today": a filing of the document's own date
     judgment_after: re.Pattern | None = None  # right after a date: it is a judgment's date, not the filing's
     case_header: re.Pattern | None = None  # a line opening one case of a numbered list ("案件二：", "Case 2:")
@@ -175,6 +176,12 @@ def load_cues(text: str, lang: str) -> Cues:
         out["one_patent"] = with_first_chars(re.compile(op, re.I))
     except re.error as exc:
         raise DataFileError(f"{name}: {lang}.one_patent: bad pattern: {exc}") from exc
+    sa = sec.get("settle_all")
+    if sa is not None:
+        try:
+            out["settle_all"] = re.compile(sa)
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.settle_all: bad pattern: {exc}") from exc
     td = sec.get("today")
     if td is not None:
         try:
@@ -266,6 +273,7 @@ def assemble(
             _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _everywhere(outcomes, expanded)
+    _settle_all(ctx, cue, expanded, parties)
     _defaults(expanded, mentions)
     merged = _merge(expanded)
     _inherit_appeal_patents(merged)
@@ -741,6 +749,30 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
                 continue
             if h.outcome is None:
                 h.outcome = _role_outcome(o, h)
+
+
+#: every settle_all cue holds one of these (a quick test before the pattern)
+_SETTLE_ALL_WORDS = ("全部", "所有", "一切", "各项", "各項")
+
+
+def _settle_all(ctx: Context, cue: Cues, drafts: list[_Draft], parties: list[Party]) -> None:
+    """ "双方签署许可协议,并将撤回针对对方提起的全部诉讼": every open proceeding between the sides
+    the sentence names (two at least) is settled."""
+    pat = cue.settle_all
+    text = ctx.text
+    if pat is None or not drafts or not any(w in text for w in _SETTLE_ALL_WORDS):
+        return
+    named = _by_sentence(ctx, parties)
+    starts = ctx._starts
+    for m in pat.finditer(text):
+        si = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        names = {n for _, n in named.get(si, [])}
+        if len(names) < 2:
+            continue
+        for d in drafts:
+            if d.outcome is None and names & set(d.claimants) and names & set(d.respondents):
+                d.outcome = "settled"
+                d.evidence.append(Span(m.start(), m.end(), m.group()))
 
 
 def _everywhere(outcomes: list[OutcomeMention], drafts: list[_Draft]) -> None:
