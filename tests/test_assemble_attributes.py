@@ -126,6 +126,24 @@ CASES = [
         ],
         id="zh-withdraw-all-suits-settles-every-suit-between-the-sides",
     ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in May 2017. "
+        "In 2019 a jury awarded Orchid Labs $30 million. "
+        "Verdant Bio appealed, and in March 2021 the Federal Circuit vacated the award.",
+        [
+            ("infringement", ..., ..., "2017-05", ...),
+            ("appeal", ..., ..., None, "claimant_won"),
+        ],
+        id="en-appeal-that-vacates-is-won-by-the-appellant-and-has-no-filing-date",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in May 2017. "
+        "Last month the two companies said they had resolved the dispute, and the case was dismissed.",
+        [("infringement", ..., ..., "2017-05", "settled")],
+        id="en-resolved-then-dismissed-is-settled",
+    ),
 ]
 
 

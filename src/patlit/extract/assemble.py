@@ -240,6 +240,9 @@ def assemble(
         return []
     cue = cues(ctx.lang)
     acts = sorted(actions, key=lambda a: (a.start, a.sentence))
+    # in one sentence a settlement comes before the dismissal it leads to ("they had resolved the dispute,
+    # and the case was dismissed")
+    outcomes = sorted(outcomes, key=lambda o: (o.sentence, o.outcome != "settled"))
     drafts = _complete_roles(ctx, acts, parties)
     if not drafts:
         return []
@@ -854,6 +857,8 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
             for d in here:
                 if d.kind != "appeal":
                     d.reset = True
+                elif d.outcome is None:
+                    d.outcome = "claimant_won"  # "X appealed, and the court vacated the award": the appellant won
             continue
         targets = here
         w = getattr(o, "winner", None)
