@@ -144,6 +144,14 @@ CASES = [
         [("infringement", ..., ..., "2017-05", "settled")],
         id="en-resolved-then-dismissed-is-settled",
     ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. filed suit against Verdant Bio Corp. in May 2016 in the District of Delaware. "
+        "Orchid Labs alleged that test kits sold by Verdant Bio infringed U.S. Patent Nos. 9,876,543 and 10,123,456. "
+        "In 2018 Orchid Labs also sued Kestrel Diagnostics Inc. in the District of Delaware.",
+        [("infringement", ["US10123456", "US9876543"], ..., "2016-05", ...), ("infringement", [], ..., "2018", ...)],
+        id="en-follow-up-allegation-names-the-patents",
+    ),
 ]
 
 

@@ -103,6 +103,7 @@ class Cues:
     patent_words: tuple[str, ...] = ()
     one_patent: re.Pattern | None = None
     same_day: re.Pattern | None = None
+    patent_claim: re.Pattern | None = None  # a follow-up claiming infringement of the patents it names
     settle_all: re.Pattern | None = None  # every suit between the sides named ends in a settlement
     today: re.Pattern | None = None  # "today": a filing of the document's own date
     judgment_after: re.Pattern | None = None  # right after a date: it is a judgment's date, not the filing's
@@ -176,6 +177,12 @@ def load_cues(text: str, lang: str) -> Cues:
         out["one_patent"] = with_first_chars(re.compile(op, re.I))
     except re.error as exc:
         raise DataFileError(f"{name}: {lang}.one_patent: bad pattern: {exc}") from exc
+    pc = sec.get("patent_claim")
+    if pc is not None:
+        try:
+            out["patent_claim"] = with_first_chars(re.compile(pc, re.I))
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.patent_claim: bad pattern: {exc}") from exc
     sa = sec.get("settle_all")
     if sa is not None:
         try:
@@ -708,8 +715,10 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     cur_last = max(cur.sentences)
     latest = [h for h in history if max(h.sentences) == cur_last and h.kind == cur.kind] if not km else [cur]
     forums = _same_court(ctx.text, _in(mentions.forums, ss, se)) if refers else []
-    pats = _in(mentions.patents, ss, se) if refers else []
-    pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if refers else []
+    # "Caltech alleged that Y's chips infringed U.S. Patent Nos. ...": the sides' claim names the patents
+    claims = refers or (bool(names) and _claims_patents(cue, sent, mentions, ss, se))
+    pats = _in(mentions.patents, ss, se) if claims else []
+    pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if claims else []
     money = [m for m in _in(mentions.money, ss, se) if m.role is not None and not m.converted]
     dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and wt.may_match(cue.filing, ss, se) and cue.filing.search(sent) else []
     f_groups = _coordinated(ctx.text, [f for f in forums if _forum_ok(cur.kind, f.code)])
@@ -776,6 +785,13 @@ def _settle_all(ctx: Context, cue: Cues, drafts: list[_Draft], parties: list[Par
             if d.outcome is None and names & set(d.claimants) and names & set(d.respondents):
                 d.outcome = "settled"
                 d.evidence.append(Span(m.start(), m.end(), m.group()))
+
+
+def _claims_patents(cue: Cues, sent: str, mentions: Mentions, ss: int, se: int) -> bool:
+    """Does a follow-up sentence claim infringement of patents it names ("X alleged that ... infringed
+    U.S. Patent No. ...", "X asserts patents ...")?"""
+    pat = cue.patent_claim
+    return pat is not None and bool(_in(mentions.patents, ss, se)) and bool(pat.search(sent))
 
 
 def _everywhere(outcomes: list[OutcomeMention], drafts: list[_Draft]) -> None:
