@@ -152,6 +152,17 @@ CASES = [
         [("infringement", ["US10123456", "US9876543"], ..., "2016-05", ...), ("infringement", [], ..., "2018", ...)],
         id="en-follow-up-allegation-names-the-patents",
     ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in May 2017. "
+        "In 2019 a jury found that Verdant Bio infringed and awarded Orchid Labs $30 million. "
+        "Verdant Bio appealed to the Federal Circuit. In 2021 that court threw out the $30 million verdict.",
+        [
+            ("infringement", ..., ..., "2017-05", "claimant_won"),
+            ("appeal", ..., ..., ..., "claimant_won"),
+        ],
+        id="en-appeal-court-throwing-out-the-verdict-is-the-appellants-win",
+    ),
 ]
 
 

@@ -250,6 +250,7 @@ def assemble(
     # in one sentence a settlement comes before the dismissal it leads to ("they had resolved the dispute,
     # and the case was dismissed")
     outcomes = sorted(outcomes, key=lambda o: (o.sentence, o.outcome != "settled"))
+    outcomes = _undone_verdicts(ctx, outcomes)
     drafts = _complete_roles(ctx, acts, parties)
     if not drafts:
         return []
@@ -792,6 +793,21 @@ def _claims_patents(cue: Cues, sent: str, mentions: Mentions, ss: int, se: int) 
     U.S. Patent No. ...", "X asserts patents ...")?"""
     pat = cue.patent_claim
     return pat is not None and bool(_in(mentions.patents, ss, se)) and bool(pat.search(sent))
+
+
+#: what a court throws out when it undoes a decision below ("threw out the $2 billion verdict")
+_UNDONE = re.compile(r"\s+(?:the\s+|that\s+|a\s+)?(?:[$€£¥]?[\d.,]+\s*(?:million|billion|m|bn)?\s+)?(?:jury\s+)?"
+                     r"(?:verdict|judgment|judgement|award|damages\s+award|damages|ruling)\b", re.I)
+
+
+def _undone_verdicts(ctx: Context, outcomes: list[OutcomeMention]) -> list[OutcomeMention]:
+    """ "That court threw out the $2.18 billion verdict": not a dismissal but the win of an appeal."""
+    out = []
+    for o in outcomes:
+        if o.outcome == "dismissed" and isinstance(o, Outcome) and not o.only_kind and _UNDONE.match(ctx.text, o.end):
+            o = Outcome(o.start, o.end, o.text, "claimant_won", o.sentence, only_kind="appeal")
+        out.append(o)
+    return out
 
 
 def _everywhere(outcomes: list[OutcomeMention], drafts: list[_Draft]) -> None:
