@@ -197,3 +197,16 @@ def test_attributes(lang, text, expected):
     got = [_row(p, w) for p, w in zip(procs, sorted(expected, key=lambda w: (w[0], w[1] if w[1] is not ... else [])))]
     assert len(procs) == len(expected) and got == sorted(expected, key=lambda w: (w[0], w[1] if w[1] is not ... else [])), [
         (p.kind, p.claimants, p.respondents, p.patents, [(a.value, a.role) for a in p.amounts], p.date, p.outcome) for p in procs]
+
+
+def test_appeal_takes_a_named_appeal_court_before_a_loose_one():
+    from types import SimpleNamespace
+
+    from patlit.extract import assemble
+    from patlit.model import ForumMention
+
+    loose = ForumMention(0, 20, "Notes\n\nCourt of Appeal", "other:Notes\n\nCourt of Appeal")
+    named = ForumMention(40, 76, "Court of Appeal of England and Wales", "uk-ewca")
+    d = assemble._Draft("appeal", ["Orchid Labs"], ["Verdant Bio"], 0, "filing")
+    assemble._defaults([d], SimpleNamespace(forums=[loose, named]))
+    assert d.forum == "uk-ewca"
