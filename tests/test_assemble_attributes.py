@@ -163,6 +163,19 @@ CASES = [
         ],
         id="en-appeal-court-throwing-out-the-verdict-is-the-appellants-win",
     ),
+    pytest.param(
+        "zh",
+        "两家公司的纠纷始于2019年12月。当时,杭州蓝鲸电子科技有限公司向苏州市中级人民法院起诉苏州青松智能设备有限公司侵害其发明专利权。",
+        [("infringement", ..., ..., "2019-12", ...)],
+        id="zh-at-that-time-takes-the-date-told-before",
+    ),
+    pytest.param(
+        "en",
+        "The feud between the two companies began in March 2018. "
+        "Later that year Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware.",
+        [("infringement", ..., ..., "2018", ...)],
+        id="en-later-that-year-takes-the-year-told-before",
+    ),
 ]
 
 

@@ -105,6 +105,7 @@ class Cues:
     same_day: re.Pattern | None = None
     patent_claim: re.Pattern | None = None  # a follow-up claiming infringement of the patents it names
     settle_all: re.Pattern | None = None  # every suit between the sides named ends in a settlement
+    date_anaphor: re.Pattern | None = None  # "at that time", 同年: the date told just before
     today: re.Pattern | None = None  # "today": a filing of the document's own date
     judgment_after: re.Pattern | None = None  # right after a date: it is a judgment's date, not the filing's
     case_header: re.Pattern | None = None  # a line opening one case of a numbered list ("案件二：", "Case 2:")
@@ -189,6 +190,12 @@ def load_cues(text: str, lang: str) -> Cues:
             out["settle_all"] = re.compile(sa)
         except (re.error, TypeError) as exc:
             raise DataFileError(f"{name}: {lang}.settle_all: bad pattern: {exc}") from exc
+    da = sec.get("date_anaphor")
+    if da is not None:
+        try:
+            out["date_anaphor"] = with_first_chars(re.compile(da, re.I))
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.date_anaphor: bad pattern: {exc}") from exc
     td = sec.get("today")
     if td is not None:
         try:
@@ -474,6 +481,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
             dates = [lead]
     if not dates and d.date is None and ctx.published and cue.today is not None:
         _today(ctx, cue, a, d)
+    if not dates and d.date is None and d.mode == "filing" and cue.date_anaphor is not None:
+        _date_anaphor(ctx, cue, a, d, lo, hi, mentions)
     groups_d = _coordinated(text, dates) if dates else []
     # patents
     pats = _in(mentions.patents, lo, hi)
@@ -549,6 +558,31 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
 
 #: every "today" cue holds one of these (a quick test before the pattern)
 _TODAY_WORDS = ("oday", "morning", "filing", "being", "今天", "今日")
+
+
+#: how many sentences back the date of "at that time", 同年 may stand
+ANAPHOR_SENTENCES = 6
+#: every date anaphor holds one of these (a quick test before the pattern)
+_ANAPHOR_WORDS = ("year", "month", "time", "同年", "当年", "當年", "当时", "當時", "彼时", "彼時", "同月", "当月", "當月")
+
+
+def _date_anaphor(ctx: Context, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, mentions: Mentions) -> None:
+    """ "The feud began in May 2019. At that time X sued ...", "同年,X起诉Y": the date told just
+    before (in the sentences just before the clause), to its year or month."""
+    text = ctx.text
+    ss = ctx.sentences[a.sentence][0]
+    if not any(text.find(w, ss, hi) >= 0 for w in _ANAPHOR_WORDS):
+        return
+    m = cue.date_anaphor.search(text, ss, hi)
+    if m is None:
+        return
+    first = ctx.sentences[max(0, a.sentence - ANAPHOR_SENTENCES)][0]
+    prev = [dm for dm in mentions.dates if first <= dm.start < m.start() and not dm.relative]
+    if not prev:
+        return
+    v = prev[-1].value
+    d.date = v[:4] if m.group("y") else v[:7]
+    d.evidence.append(prev[-1])
 
 
 def _today(ctx: Context, cue: Cues, a: ActionMention, d: _Draft) -> None:
