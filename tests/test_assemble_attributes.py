@@ -176,6 +176,13 @@ CASES = [
         [("infringement", ..., ..., "2018", ...)],
         id="en-later-that-year-takes-the-year-told-before",
     ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. filed its complaint in the U.S. District Court for the District of Delaware on June 3, 2015, "
+        "naming Verdant Bio Corp. as defendant.",
+        [("infringement", ..., ..., "2015-06-03", ...)],
+        id="en-filed-its-complaint-on-a-date",
+    ),
 ]
 
 

@@ -466,7 +466,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         if cue.judgment_after is not None and cue.judgment_after.match(text, dm.end, hi):
             continue  # "On May 2, 2021, the court ruled ...": the judgment's date
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
-        if d.mode == "filing" or cue.filing.search(before):
+        if d.mode == "filing" or cue.filing.search(before) or _filed_before(ctx, cue, a, lo):
             dates.append(dm)
     wt = ctx.word_tests()  # word pre-tests: skip cue patterns whose words the clause lacks
     if d.mode == "filing" and wt.may_match(cue.same_day, lo, hi) and cue.same_day.search(text, lo, hi):
@@ -583,6 +583,13 @@ def _date_anaphor(ctx: Context, cue: Cues, a: ActionMention, d: _Draft, lo: int,
     v = prev[-1].value
     d.date = v[:4] if m.group("y") else v[:7]
     d.evidence.append(prev[-1])
+
+
+def _filed_before(ctx: Context, cue: Cues, a: ActionMention, lo: int) -> bool:
+    """ "Apple filed | its complaint in ... on April 15, 2011": a mention cut from the filing verb
+    just before it (same sentence) is that filing."""
+    ss = ctx.sentences[a.sentence][0]
+    return lo > ss and bool(cue.filing.search(ctx.text[max(ss, lo - 20):lo]))
 
 
 def _today(ctx: Context, cue: Cues, a: ActionMention, d: _Draft) -> None:
