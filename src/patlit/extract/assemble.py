@@ -563,7 +563,8 @@ _TODAY_WORDS = ("oday", "morning", "filing", "being", "今天", "今日")
 #: how many sentences back the date of "at that time", 同年 may stand
 ANAPHOR_SENTENCES = 6
 #: every date anaphor holds one of these (a quick test before the pattern)
-_ANAPHOR_WORDS = ("year", "month", "time", "同年", "当年", "當年", "当时", "當時", "彼时", "彼時", "同月", "当月", "當月")
+_ANAPHOR_WORDS = {"en": ("that year", "same year", "that month", "same month", "that time", "the time"),
+                  "zh": ("同年", "当年", "當年", "当时", "當時", "彼时", "彼時", "同月", "当月", "當月")}
 
 
 def _date_anaphor(ctx: Context, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, mentions: Mentions) -> None:
@@ -571,7 +572,8 @@ def _date_anaphor(ctx: Context, cue: Cues, a: ActionMention, d: _Draft, lo: int,
     before (in the sentences just before the clause), to its year or month."""
     text = ctx.text
     ss = ctx.sentences[a.sentence][0]
-    if not any(text.find(w, ss, hi) >= 0 for w in _ANAPHOR_WORDS):
+    seg = text[ss:hi]
+    if not any(w in seg for w in _ANAPHOR_WORDS.get(ctx.lang, _ANAPHOR_WORDS["en"])):
         return
     m = cue.date_anaphor.search(text, ss, hi)
     if m is None:
@@ -1115,11 +1117,11 @@ def _split_cases(ctx: Context, cue: Cues, drafts: list[_Draft], mentions: Mentio
 
 
 #: "two cases", "两案", "两起诉讼": a counted group of suits (group "n": how many)
-_COUNTED_SUITS = re.compile(
+_COUNTED_SUITS = with_first_chars(re.compile(
     r"\b(?P<n>two|three|four|five|[2-5])\s+(?:[\w\-]+\s+){0,3}?(?:cases|suits|lawsuits|actions|complaints)\b"
-    r"|(?P<nz>[两二三四五兩])(?:起|件|个|個)?(?:案件|案|诉讼|訴訟)", re.I)
+    r"|(?P<nz>[两二三四五兩])(?:起|件|个|個)?(?:案件|案|诉讼|訴訟)", re.I))
 #: the patents given one to each ("respectively", 分别, "one case ..., the other ...")
-_DISTRIBUTIVE = re.compile(r"分别|分別|\brespectively\b|\bone\s+(?:case|suit|lawsuit|action)\b(?:[^.;。；]|\.(?=\S)|(?<=\bNo)\.|(?<=\b[A-Z])\.){0,80}\bthe\s+other\b", re.I)
+_DISTRIBUTIVE = with_first_chars(re.compile(r"分别|分別|\brespectively\b|\bone\s+(?:case|suit|lawsuit|action)\b(?:[^.;。；]|\.(?=\S)|(?<=\bNo)\.|(?<=\b[A-Z])\.){0,80}\bthe\s+other\b", re.I))
 #: every distributive cue holds one of these (a quick test before the pattern)
 _DISTRIBUTIVE_WORDS = {"zh": ("分别", "分別"), "en": ("respectively", "the other")}
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -1137,15 +1139,18 @@ def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> li
         if n < 2 or n > 5 or d.kind not in _SUIT_KINDS:
             out.append(d)
             continue
-        counted = distributed = False
-        # the action's sentences and those naming its patents
-        sents = set(d.sentences) | {ctx.sentence_index(p.start) for p in mentions.patents if p.id in d.patents}
-        for si in sorted(sents):
+        # the count in the action's sentences, the one-to-each in those or in those naming its patents
+        counted = False
+        for si in d.sentences:
             ss, se = ctx.sentences[si]
             for m in _COUNTED_SUITS.finditer(text, ss, se):
                 w = (m.group("n") or m.group("nz")).lower()
                 counted = counted or _COUNT_WORDS.get(w, int(w) if w.isdigit() else 0) == n
-            distributed = distributed or bool(_DISTRIBUTIVE.search(text, ss, se))
+        distributed = False
+        if counted:
+            own = set(d.patents)
+            sents = set(d.sentences) | {ctx.sentence_index(p.start) for p in mentions.patents if p.id in own}
+            distributed = any(_DISTRIBUTIVE.search(text, *ctx.sentences[si]) for si in sents)
         if not (counted and distributed):
             out.append(d)
             continue
