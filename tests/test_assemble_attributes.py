@@ -127,6 +127,13 @@ CASES = [
         id="zh-withdraw-all-suits-settles-every-suit-between-the-sides",
     ),
     pytest.param(
+        "zh",
+        "2020年5月,杭州蓝鲸电子科技有限公司(简称“蓝鲸电子”)向苏州市中级人民法院起诉苏州青松智能设备有限公司(简称“青松智能”)侵害其发明专利权。\n\n"
+        "青松智能上诉请求:撤销一审判决,驳回蓝鲸电子的全部诉讼请求。",
+        [("infringement", ..., ..., "2020-05", None)],
+        id="zh-asking-to-revoke-a-judgment-and-reject-all-claims-is-no-settlement",
+    ),
+    pytest.param(
         "en",
         "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in May 2017. "
         "In 2019 a jury awarded Orchid Labs $30 million. "
