@@ -177,6 +177,17 @@ CASES = [
         id="en-appeal-court-throwing-out-the-verdict-is-the-appellants-win",
     ),
     pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in May 2017. "
+        "In 2019 the judge set a licence fee and ordered Verdant Bio to pay Orchid Labs $20 million. "
+        "Orchid Labs appealed. In 2021 the Federal Circuit raised the award to $45 million.",
+        [
+            ("infringement", ..., ["USD20000000:awarded"], "2017-05", ...),
+            ("appeal", ..., ["USD45000000:awarded"], ..., "claimant_won"),
+        ],
+        id="en-appeal-court-raising-the-award-is-the-claimants-appeal-won",
+    ),
+    pytest.param(
         "zh",
         "两家公司的纠纷始于2019年12月。当时,杭州蓝鲸电子科技有限公司向苏州市中级人民法院起诉苏州青松智能设备有限公司侵害其发明专利权。",
         [("infringement", ..., ..., "2019-12", ...)],

@@ -298,6 +298,7 @@ def assemble(
     _orphans(merged, mentions)
     _stray_amounts(ctx, merged, mentions, parties, set(by_sent))
     _settled_by_sum(merged)
+    _appeal_by_amounts(merged)
     merged = _split_cases(ctx, cue, merged, mentions)
     merged = _split_counted(ctx, merged, mentions)
     _add_affiliates(ctx, merged, parties)
@@ -1191,6 +1192,35 @@ def _stray_amounts(ctx: Context, drafts: list[_Draft], mentions: Mentions, parti
             cands[0].amounts.append(m)
             cands[0].evidence.append(m)
             used.add((m.start, m.end))
+
+
+def _appeal_by_amounts(drafts: list[_Draft]) -> None:
+    """An appeal court that raised (or cut) the sum awarded below decided for the side that wanted
+    it so: the claimant below appealing and the award going up is the appellant's win."""
+    for d in drafts:
+        if d.kind != "appeal" or d.outcome is not None or d.reset or not d.claimants:
+            continue
+        up = [m for m in d.amounts if m.role == "awarded"]
+        if not up:
+            continue
+        sides = set(d.claimants) | set(d.respondents)
+        first = min(d.sentences)
+        # the suit told last before the appeal
+        below = [p for p in drafts if p.kind in _SUIT_KINDS and sides & set(p.claimants) and sides & set(p.respondents)
+                 and min(p.sentences) < first]
+        below = sorted(below, key=lambda p: max(s for s in p.sentences if s < first))[-1:]
+        if not below:
+            continue
+        cur = up[0].currency
+        was = [m.value for m in below[0].amounts if m.role == "awarded" and m.currency == cur]
+        now = [m.value for m in up if m.currency == cur]
+        if not was or not now or max(now) == max(was):
+            continue
+        raised, appellants = max(now) > max(was), set(d.claimants)
+        if appellants <= set(below[0].claimants):
+            d.outcome = "claimant_won" if raised else "respondent_won"
+        elif appellants <= set(below[0].respondents):
+            d.outcome = "respondent_won" if raised else "claimant_won"
 
 
 def _settled_by_sum(drafts: list[_Draft]) -> None:
