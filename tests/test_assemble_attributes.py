@@ -207,6 +207,18 @@ CASES = [
         [("infringement", ..., ..., "2015-06-03", ...)],
         id="en-filed-its-complaint-on-a-date",
     ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in January 2017. "
+        "In July 2017 Verdant Bio filed a complaint with the U.S. International Trade Commission, and on the same day it "
+        "brought a patent infringement suit against Orchid Labs in the Southern District of California.",
+        [
+            ("infringement", ..., ..., "2017-01", ...),
+            ("infringement", ..., ..., "2017-07", ...),
+            ("itc_investigation", ..., ..., "2017-07", ...),
+        ],
+        id="en-on-the-same-day-takes-the-date-told-before-it-in-the-sentence",
+    ),
 ]
 
 

@@ -470,9 +470,13 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         if d.mode == "filing" or cue.filing.search(before) or _filed_before(ctx, cue, a, lo):
             dates.append(dm)
     wt = ctx.word_tests()  # word pre-tests: skip cue patterns whose words the clause lacks
-    if d.mode == "filing" and wt.may_match(cue.same_day, lo, hi) and cue.same_day.search(text, lo, hi):
-        # "which X sued on the same day", "On the same day it filed in A, X also sued Y in B"
-        prev = next((h.date for h in reversed(history) if h.date), None)
+    s_lo = ctx.sentences[a.sentence][0]  # "In July it filed at the ITC, and on the same day it | sued ...": from the sentence start
+    sd = cue.same_day.search(text, s_lo, hi) if d.mode == "filing" and wt.may_match(cue.same_day, s_lo, hi) else None
+    if sd is not None:
+        # "which X sued on the same day", "On the same day it filed in A, X also sued Y in B": the date
+        # told before it in the sentence, else the one of the action told before
+        own = [dm for dm in mentions.dates if s_lo <= dm.start < sd.start() and not dm.relative]
+        prev = own[-1].value if own else next((h.date for h in reversed(history) if h.date), None)
         if prev:
             dates = []
             d.date = prev
