@@ -562,13 +562,13 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
 
 
 #: every "today" cue holds one of these (a quick test before the pattern)
-_TODAY_WORDS = ("oday", "morning", "filing", "being", "今天", "今日")
+_TODAY_WORDS = {"en": ("oday", "morning", "filing", "being"), "zh": ("今天", "今日")}
 
 
 #: how many sentences back the date of "at that time", 同年 may stand
 ANAPHOR_SENTENCES = 6
 #: every date anaphor holds one of these (a quick test before the pattern)
-_ANAPHOR_WORDS = {"en": ("that year", "same year", "that month", "same month", "that time", "the time"),
+_ANAPHOR_WORDS = {"en": (" year", " month", " time"),
                   "zh": ("同年", "当年", "當年", "当时", "當時", "彼时", "彼時", "同月", "当月", "當月")}
 
 
@@ -577,8 +577,7 @@ def _date_anaphor(ctx: Context, cue: Cues, a: ActionMention, d: _Draft, lo: int,
     before (in the sentences just before the clause), to its year or month."""
     text = ctx.text
     ss = ctx.sentences[a.sentence][0]
-    seg = text[ss:hi]
-    if not any(w in seg for w in _ANAPHOR_WORDS.get(ctx.lang, _ANAPHOR_WORDS["en"])):
+    if not any(text.find(w, ss, hi) >= 0 for w in _ANAPHOR_WORDS.get(ctx.lang, _ANAPHOR_WORDS["en"])):
         return
     m = cue.date_anaphor.search(text, ss, hi)
     if m is None:
@@ -603,7 +602,7 @@ def _today(ctx: Context, cue: Cues, a: ActionMention, d: _Draft) -> None:
     """ "X today announced that it has filed ...", "X is filing suit": the filing is of the document's date."""
     ss, se = ctx.sentences[a.sentence]
     text = ctx.text
-    if not any(text.find(w, ss, se) >= 0 for w in _TODAY_WORDS):
+    if not any(text.find(w, ss, se) >= 0 for w in _TODAY_WORDS.get(ctx.lang, _TODAY_WORDS["en"])):
         return
     for m in cue.today.finditer(text, ss, se):
         # a mention of a proceeding: "today" must lead to a filing verb ("today announced that it has filed")
@@ -840,7 +839,7 @@ def _claims_patents(cue: Cues, sent: str, mentions: Mentions, ss: int, se: int) 
     """Does a follow-up sentence claim infringement of patents it names ("X alleged that ... infringed
     U.S. Patent No. ...", "X asserts patents ...")?"""
     pat = cue.patent_claim
-    return pat is not None and bool(_in(mentions.patents, ss, se)) and bool(pat.search(sent))
+    return pat is not None and bool(pat.search(sent)) and any(ss <= p.start < se for p in mentions.patents)
 
 
 #: what a court throws out when it undoes a decision below ("threw out the $2 billion verdict")
@@ -1064,7 +1063,7 @@ def _orphans(drafts: list[_Draft], mentions: Mentions) -> None:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: every case header holds one of these (a quick test before the pattern)
 #: (the list's first header: "案件一", "Case 1")
-_CASE_WORDS = {"zh": ("案件一", "案件1", "第一起", "第一案"), "en": ("Case 1", "Case One", "Lawsuit 1", "Action 1")}
+_CASE_WORDS = {"zh": ("案件一", "案件1", "第一起", "第一案"), "en": ("Case 1", "Case One")}
 
 
 def _case_sections(ctx: Context, cue: Cues) -> list[tuple[int, int]]:
@@ -1092,6 +1091,8 @@ def _split_cases(ctx: Context, cue: Cues, drafts: list[_Draft], mentions: Mentio
     """A proceeding whose patents or sums come from two cases of a numbered list is one
     proceeding per case, each with the patents and sums of its own case (sums outside the
     cases, such as their total, belong to none)."""
+    if not any(len(d.patents) + len(d.amounts) >= 2 for d in drafts if d.kind in _SUIT_KINDS):
+        return drafts  # nothing a list of cases could share out
     sections = _case_sections(ctx, cue)
     if not sections:
         return drafts
@@ -1127,8 +1128,6 @@ _COUNTED_SUITS = with_first_chars(re.compile(
     r"|(?P<nz>[两二三四五兩])(?:起|件|个|個)?(?:案件|案|诉讼|訴訟)", re.I))
 #: the patents given one to each ("respectively", 分别, "one case ..., the other ...")
 _DISTRIBUTIVE = with_first_chars(re.compile(r"分别|分別|\brespectively\b|\bone\s+(?:case|suit|lawsuit|action)\b(?:[^.;。；]|\.(?=\S)|(?<=\bNo)\.|(?<=\b[A-Z])\.){0,80}\bthe\s+other\b", re.I))
-#: every distributive cue holds one of these (a quick test before the pattern)
-_DISTRIBUTIVE_WORDS = {"zh": ("分别", "分別"), "en": ("respectively", "the other")}
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
@@ -1136,7 +1135,7 @@ def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> li
     """ "Two cases ... the patents in suit are X and Y respectively" (两案 ... 涉案专利分别为 X 和 Y): a
     counted group of suits whose patents are given one to each case is one proceeding per patent."""
     text = ctx.text
-    if not any(w in text for w in _DISTRIBUTIVE_WORDS.get(ctx.lang, _DISTRIBUTIVE_WORDS["en"])):
+    if not any(2 <= len(d.patents) <= 5 for d in drafts):
         return drafts
     out: list[_Draft] = []
     for d in drafts:
@@ -1167,18 +1166,24 @@ def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> li
     return out
 
 
+_STRAY_ROLES = frozenset({"damages", "costs", "awarded", "settlement"})
+
+
 def _stray_amounts(ctx: Context, drafts: list[_Draft], mentions: Mentions, parties: list[Party],
                    action_sentences: set[int]) -> None:
     """A sum in a sentence that tells no action of its own ("The Shenzhen court ordered Y to pay X
     RMB 30 million", a lead before the suits are told) belongs to the one proceeding whose two sides
     the sentence names (and whose court, when it names one)."""
-    if not mentions.money or len(drafts) < 2:
+    if len(drafts) < 2:
+        return
+    money = [m for m in mentions.money if m.role in _STRAY_ROLES and not m.converted]
+    if not money:
         return
     used = {(m.start, m.end) for d in drafts for m in d.amounts}
     named = _by_sentence(ctx, parties)
     starts = ctx._starts
-    for m in mentions.money:
-        if m.role not in ("damages", "costs", "awarded", "settlement") or m.converted or (m.start, m.end) in used:
+    for m in money:
+        if (m.start, m.end) in used:
             continue
         si = max(0, bisect.bisect_right(starts, m.start) - 1)
         if si in action_sentences:
