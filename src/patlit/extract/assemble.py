@@ -103,6 +103,12 @@ class Cues:
     patent_words: tuple[str, ...] = ()
     one_patent: re.Pattern | None = None
     same_day: re.Pattern | None = None
+    patent_claim: re.Pattern | None = None  # a follow-up claiming infringement of the patents it names
+    settle_all: re.Pattern | None = None  # every suit between the sides named ends in a settlement
+    date_anaphor: re.Pattern | None = None  # "at that time", 同年: the date told just before
+    today: re.Pattern | None = None  # "today": a filing of the document's own date
+    judgment_after: re.Pattern | None = None  # right after a date: it is a judgment's date, not the filing's
+    case_header: re.Pattern | None = None  # a line opening one case of a numbered list ("案件二：", "Case 2:")
 
 
 _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
@@ -172,6 +178,42 @@ def load_cues(text: str, lang: str) -> Cues:
         out["one_patent"] = with_first_chars(re.compile(op, re.I))
     except re.error as exc:
         raise DataFileError(f"{name}: {lang}.one_patent: bad pattern: {exc}") from exc
+    pc = sec.get("patent_claim")
+    if pc is not None:
+        try:
+            out["patent_claim"] = with_first_chars(re.compile(pc, re.I))
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.patent_claim: bad pattern: {exc}") from exc
+    sa = sec.get("settle_all")
+    if sa is not None:
+        try:
+            out["settle_all"] = re.compile(sa)
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.settle_all: bad pattern: {exc}") from exc
+    da = sec.get("date_anaphor")
+    if da is not None:
+        try:
+            out["date_anaphor"] = with_first_chars(re.compile(da, re.I))
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.date_anaphor: bad pattern: {exc}") from exc
+    td = sec.get("today")
+    if td is not None:
+        try:
+            out["today"] = with_first_chars(re.compile(td, re.I))
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.today: bad pattern: {exc}") from exc
+    ja = sec.get("judgment_after")
+    if ja is not None:
+        try:
+            out["judgment_after"] = re.compile(ja)
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.judgment_after: bad pattern: {exc}") from exc
+    ch = sec.get("case_header")
+    if ch is not None:
+        try:
+            out["case_header"] = re.compile(ch, re.M)
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"{name}: {lang}.case_header: bad pattern: {exc}") from exc
     if "d" not in out["short_patent"].groupindex:
         raise DataFileError(f"{name}: {lang}.short_patent needs a group named 'd'")
     return Cues(**out)
@@ -212,6 +254,10 @@ def assemble(
         return []
     cue = cues(ctx.lang)
     acts = sorted(actions, key=lambda a: (a.start, a.sentence))
+    # in one sentence a settlement comes before the dismissal it leads to ("they had resolved the dispute,
+    # and the case was dismissed")
+    outcomes = sorted(outcomes, key=lambda o: (o.sentence, o.outcome != "settled"))
+    outcomes = _undone_verdicts(ctx, outcomes)
     drafts = _complete_roles(ctx, acts, parties)
     if not drafts:
         return []
@@ -245,10 +291,16 @@ def assemble(
             _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _everywhere(outcomes, expanded)
+    _settle_all(ctx, cue, expanded, parties)
     _defaults(expanded, mentions)
     merged = _merge(expanded)
     _inherit_appeal_patents(merged)
     _orphans(merged, mentions)
+    _stray_amounts(ctx, merged, mentions, parties, set(by_sent))
+    _settled_by_sum(merged)
+    _appeal_by_amounts(merged)
+    merged = _split_cases(ctx, cue, merged, mentions)
+    merged = _split_counted(ctx, merged, mentions)
     _add_affiliates(ctx, merged, parties)
     return [_to_proceeding(d) for d in merged if d.claimants and d.respondents]
 
@@ -412,13 +464,19 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         before = text[max(lo, dm.start - 25):dm.start]
         if cue.not_filing_date.search(before):
             continue
+        if cue.judgment_after is not None and cue.judgment_after.match(text, dm.end, hi):
+            continue  # "On May 2, 2021, the court ruled ...": the judgment's date
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
-        if d.mode == "filing" or cue.filing.search(before):
+        if d.mode == "filing" or cue.filing.search(before) or _filed_before(ctx, cue, a, lo):
             dates.append(dm)
     wt = ctx.word_tests()  # word pre-tests: skip cue patterns whose words the clause lacks
-    if d.mode == "filing" and wt.may_match(cue.same_day, lo, hi) and cue.same_day.search(text, lo, hi):
-        # "which X sued on the same day", "On the same day it filed in A, X also sued Y in B"
-        prev = next((h.date for h in reversed(history) if h.date), None)
+    s_lo = ctx.sentences[a.sentence][0]  # "In July it filed at the ITC, and on the same day it | sued ...": from the sentence start
+    sd = cue.same_day.search(text, s_lo, hi) if d.mode == "filing" and wt.may_match(cue.same_day, s_lo, hi) else None
+    if sd is not None:
+        # "which X sued on the same day", "On the same day it filed in A, X also sued Y in B": the date
+        # told before it in the sentence, else the one of the action told before
+        own = [dm for dm in mentions.dates if s_lo <= dm.start < sd.start() and not dm.relative]
+        prev = own[-1].value if own else next((h.date for h in reversed(history) if h.date), None)
         if prev:
             dates = []
             d.date = prev
@@ -426,6 +484,10 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
         lead = _line_date(ctx, a.start, mentions)
         if lead is not None:
             dates = [lead]
+    if not dates and d.date is None and ctx.published and cue.today is not None:
+        _today(ctx, cue, a, d)
+    if not dates and d.date is None and d.mode == "filing" and cue.date_anaphor is not None:
+        _date_anaphor(ctx, cue, a, d, lo, hi, mentions)
     groups_d = _coordinated(text, dates) if dates else []
     # patents
     pats = _in(mentions.patents, lo, hi)
@@ -497,6 +559,56 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
                 res.append(x)
         out = res
     return out
+
+
+#: every "today" cue holds one of these (a quick test before the pattern)
+_TODAY_WORDS = {"en": ("oday", "morning", "filing", "being"), "zh": ("今天", "今日")}
+
+
+#: how many sentences back the date of "at that time", 同年 may stand
+ANAPHOR_SENTENCES = 6
+#: every date anaphor holds one of these (a quick test before the pattern)
+_ANAPHOR_WORDS = {"en": (" year", " month", " time"),
+                  "zh": ("同年", "当年", "當年", "当时", "當時", "彼时", "彼時", "同月", "当月", "當月")}
+
+
+def _date_anaphor(ctx: Context, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, mentions: Mentions) -> None:
+    """ "The feud began in May 2019. At that time X sued ...", "同年,X起诉Y": the date told just
+    before (in the sentences just before the clause), to its year or month."""
+    text = ctx.text
+    ss = ctx.sentences[a.sentence][0]
+    if not any(text.find(w, ss, hi) >= 0 for w in _ANAPHOR_WORDS.get(ctx.lang, _ANAPHOR_WORDS["en"])):
+        return
+    m = cue.date_anaphor.search(text, ss, hi)
+    if m is None:
+        return
+    first = ctx.sentences[max(0, a.sentence - ANAPHOR_SENTENCES)][0]
+    prev = [dm for dm in mentions.dates if first <= dm.start < m.start() and not dm.relative]
+    if not prev:
+        return
+    v = prev[-1].value
+    d.date = v[:4] if m.group("y") else v[:7]
+    d.evidence.append(prev[-1])
+
+
+def _filed_before(ctx: Context, cue: Cues, a: ActionMention, lo: int) -> bool:
+    """ "Apple filed | its complaint in ... on April 15, 2011": a mention cut from the filing verb
+    just before it (same sentence) is that filing."""
+    ss = ctx.sentences[a.sentence][0]
+    return lo > ss and bool(cue.filing.search(ctx.text[max(ss, lo - 20):lo]))
+
+
+def _today(ctx: Context, cue: Cues, a: ActionMention, d: _Draft) -> None:
+    """ "X today announced that it has filed ...", "X is filing suit": the filing is of the document's date."""
+    ss, se = ctx.sentences[a.sentence]
+    text = ctx.text
+    if not any(text.find(w, ss, se) >= 0 for w in _TODAY_WORDS.get(ctx.lang, _TODAY_WORDS["en"])):
+        return
+    for m in cue.today.finditer(text, ss, se):
+        # a mention of a proceeding: "today" must lead to a filing verb ("today announced that it has filed")
+        if d.mode == "filing" or cue.filing.search(text, m.start(), min(se, m.end() + 40)):
+            d.date = ctx.published
+            return
 
 
 def _copy(d: _Draft) -> _Draft:
@@ -651,8 +763,10 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     cur_last = max(cur.sentences)
     latest = [h for h in history if max(h.sentences) == cur_last and h.kind == cur.kind] if not km else [cur]
     forums = _same_court(ctx.text, _in(mentions.forums, ss, se)) if refers else []
-    pats = _in(mentions.patents, ss, se) if refers else []
-    pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if refers else []
+    # "Caltech alleged that Y's chips infringed U.S. Patent Nos. ...": the sides' claim names the patents
+    claims = refers or (bool(names) and _claims_patents(cue, sent, mentions, ss, se))
+    pats = _in(mentions.patents, ss, se) if claims else []
+    pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if claims else []
     money = [m for m in _in(mentions.money, ss, se) if m.role is not None and not m.converted]
     dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and wt.may_match(cue.filing, ss, se) and cue.filing.search(sent) else []
     f_groups = _coordinated(ctx.text, [f for f in forums if _forum_ok(cur.kind, f.code)])
@@ -695,6 +809,52 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
                 continue
             if h.outcome is None:
                 h.outcome = _role_outcome(o, h)
+
+
+#: every settle_all cue holds one of these (a quick test before the pattern)
+_SETTLE_ALL_WORDS = ("全部", "所有", "一切", "各项", "各項")
+
+
+def _settle_all(ctx: Context, cue: Cues, drafts: list[_Draft], parties: list[Party]) -> None:
+    """ "双方签署许可协议,并将撤回针对对方提起的全部诉讼": every open proceeding between the sides
+    the sentence names (two at least) is settled."""
+    pat = cue.settle_all
+    text = ctx.text
+    if pat is None or not drafts or not any(w in text for w in _SETTLE_ALL_WORDS):
+        return
+    named = _by_sentence(ctx, parties)
+    starts = ctx._starts
+    for m in pat.finditer(text):
+        si = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        names = {n for _, n in named.get(si, [])}
+        if len(names) < 2:
+            continue
+        for d in drafts:
+            if d.outcome is None and names & set(d.claimants) and names & set(d.respondents):
+                d.outcome = "settled"
+                d.evidence.append(Span(m.start(), m.end(), m.group()))
+
+
+def _claims_patents(cue: Cues, sent: str, mentions: Mentions, ss: int, se: int) -> bool:
+    """Does a follow-up sentence claim infringement of patents it names ("X alleged that ... infringed
+    U.S. Patent No. ...", "X asserts patents ...")?"""
+    pat = cue.patent_claim
+    return pat is not None and bool(pat.search(sent)) and any(ss <= p.start < se for p in mentions.patents)
+
+
+#: what a court throws out when it undoes a decision below ("threw out the $2 billion verdict")
+_UNDONE = re.compile(r"\s+(?:the\s+|that\s+|a\s+)?(?:[$€£¥]?[\d.,]+\s*(?:million|billion|m|bn)?\s+)?(?:jury\s+)?"
+                     r"(?:verdict|judgment|judgement|award|damages\s+award|damages|ruling)\b", re.I)
+
+
+def _undone_verdicts(ctx: Context, outcomes: list[OutcomeMention]) -> list[OutcomeMention]:
+    """ "That court threw out the $2.18 billion verdict": not a dismissal but the win of an appeal."""
+    out = []
+    for o in outcomes:
+        if o.outcome == "dismissed" and isinstance(o, Outcome) and not o.only_kind and _UNDONE.match(ctx.text, o.end):
+            o = Outcome(o.start, o.end, o.text, "claimant_won", o.sentence, only_kind="appeal")
+        out.append(o)
+    return out
 
 
 def _everywhere(outcomes: list[OutcomeMention], drafts: list[_Draft]) -> None:
@@ -776,6 +936,8 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
             for d in here:
                 if d.kind != "appeal":
                     d.reset = True
+                elif d.outcome is None:
+                    d.outcome = "claimant_won"  # "X appealed, and the court vacated the award": the appellant won
             continue
         targets = here
         w = getattr(o, "winner", None)
@@ -800,6 +962,8 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
 def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
     codes = _dedupe([f.code for f in mentions.forums])
     appeal_codes = [f.code for f in mentions.forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)]
+    # a named appeal court before a loosely read one ("other:...Court of Appeal")
+    appeal_codes.sort(key=lambda c: c.startswith("other:"))
     for d in drafts:
         if d.forum == "uspto":
             d.forum = "ptab" if d.kind == "invalidation" and not d.reexam else None
@@ -891,9 +1055,188 @@ def _orphans(drafts: list[_Draft], mentions: Mentions) -> None:
     if len(suits) == 1:
         used = {(m.start, m.end) for d in drafts for m in d.amounts}
         for m in mentions.money:
-            if m.role in ("damages", "costs", "awarded") and not m.converted and (m.start, m.end) not in used:
+            if m.role in ("damages", "costs", "awarded", "settlement") and not m.converted and (m.start, m.end) not in used:
                 suits[0].amounts.append(m)
                 suits[0].evidence.append(m)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: every case header holds one of these (a quick test before the pattern)
+#: (the list's first header: "案件一", "Case 1")
+_CASE_WORDS = {"zh": ("案件一", "案件1", "第一起", "第一案"), "en": ("Case 1", "Case One")}
+
+
+def _case_sections(ctx: Context, cue: Cues) -> list[tuple[int, int]]:
+    """The cases of a numbered list ("案件一：... 案件二：...", "Case 1: ... Case 2: ..."): each runs
+    from its header to the next header, the last one to the end of its paragraph."""
+    pat = cue.case_header
+    text = ctx.text
+    if pat is None or not any(w in text for w in _CASE_WORDS.get(ctx.lang, _CASE_WORDS["en"])):
+        return []
+    heads = [m.start() for m in pat.finditer(text)]
+    if len(heads) < 2:
+        return []
+    out = []
+    for k, h in enumerate(heads):
+        if k + 1 < len(heads):
+            out.append((h, heads[k + 1]))
+        else:
+            nl = text.find("\n", h)
+            blank = _BLANK_LINE.search(text, nl if nl >= 0 else h)
+            out.append((h, blank.start() if blank else len(text)))
+    return out
+
+
+def _split_cases(ctx: Context, cue: Cues, drafts: list[_Draft], mentions: Mentions) -> list[_Draft]:
+    """A proceeding whose patents or sums come from two cases of a numbered list is one
+    proceeding per case, each with the patents and sums of its own case (sums outside the
+    cases, such as their total, belong to none)."""
+    if not any(len(d.patents) + len(d.amounts) >= 2 for d in drafts if d.kind in _SUIT_KINDS):
+        return drafts  # nothing a list of cases could share out
+    sections = _case_sections(ctx, cue)
+    if not sections:
+        return drafts
+
+    def where(pos: int) -> int:
+        return next((k for k, (s, e) in enumerate(sections) if s <= pos < e), -1)
+
+    pat_secs: dict[str, set[int]] = {}
+    for p in mentions.patents:
+        k = where(p.start)
+        if k >= 0:
+            pat_secs.setdefault(p.id, set()).add(k)
+    out: list[_Draft] = []
+    for d in drafts:
+        hit = {k for pid in d.patents for k in pat_secs.get(pid, ())} | {where(m.start) for m in d.amounts}
+        hit.discard(-1)
+        if len(hit) < 2 or d.kind not in _SUIT_KINDS:
+            out.append(d)
+            continue
+        for k in sorted(hit):
+            x = _copy(d)
+            x.patents = ([pid for pid in d.patents if k in pat_secs.get(pid, ())]
+                         or [pid for pid in d.patents if pid not in pat_secs]
+                         or [pid for pid, ks in pat_secs.items() if k in ks])
+            x.amounts = [m for m in d.amounts if where(m.start) == k]
+            out.append(x)
+    return out
+
+
+#: "two cases", "两案", "两起诉讼": a counted group of suits (group "n": how many)
+_COUNTED_SUITS = with_first_chars(re.compile(
+    r"\b(?P<n>two|three|four|five|[2-5])\s+(?:[\w\-]+\s+){0,3}?(?:cases|suits|lawsuits|actions|complaints)\b"
+    r"|(?P<nz>[两二三四五兩])(?:起|件|个|個)?(?:案件|案|诉讼|訴訟)", re.I))
+#: the patents given one to each ("respectively", 分别, "one case ..., the other ...")
+_DISTRIBUTIVE = with_first_chars(re.compile(r"分别|分別|\brespectively\b|\bone\s+(?:case|suit|lawsuit|action)\b(?:[^.;。；]|\.(?=\S)|(?<=\bNo)\.|(?<=\b[A-Z])\.){0,80}\bthe\s+other\b", re.I))
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> list[_Draft]:
+    """ "Two cases ... the patents in suit are X and Y respectively" (两案 ... 涉案专利分别为 X 和 Y): a
+    counted group of suits whose patents are given one to each case is one proceeding per patent."""
+    text = ctx.text
+    if not any(2 <= len(d.patents) <= 5 for d in drafts):
+        return drafts
+    out: list[_Draft] = []
+    for d in drafts:
+        n = len(d.patents)
+        if n < 2 or n > 5 or d.kind not in _SUIT_KINDS:
+            out.append(d)
+            continue
+        # the count in the action's sentences, the one-to-each in those or in those naming its patents
+        counted = False
+        for si in d.sentences:
+            ss, se = ctx.sentences[si]
+            for m in _COUNTED_SUITS.finditer(text, ss, se):
+                w = (m.group("n") or m.group("nz")).lower()
+                counted = counted or _COUNT_WORDS.get(w, int(w) if w.isdigit() else 0) == n
+        distributed = False
+        if counted:
+            own = set(d.patents)
+            sents = set(d.sentences) | {ctx.sentence_index(p.start) for p in mentions.patents if p.id in own}
+            distributed = any(_DISTRIBUTIVE.search(text, *ctx.sentences[si]) for si in sents)
+        if not (counted and distributed):
+            out.append(d)
+            continue
+        for pid in d.patents:
+            x = _copy(d)
+            x.patents = [pid]
+            x.amounts = []  # a sum told of the group belongs to no one case
+            out.append(x)
+    return out
+
+
+_STRAY_ROLES = frozenset({"damages", "costs", "awarded", "settlement"})
+
+
+def _stray_amounts(ctx: Context, drafts: list[_Draft], mentions: Mentions, parties: list[Party],
+                   action_sentences: set[int]) -> None:
+    """A sum in a sentence that tells no action of its own ("The Shenzhen court ordered Y to pay X
+    RMB 30 million", a lead before the suits are told) belongs to the one proceeding whose two sides
+    the sentence names (and whose court, when it names one)."""
+    if len(drafts) < 2:
+        return
+    money = [m for m in mentions.money if m.role in _STRAY_ROLES and not m.converted]
+    if not money:
+        return
+    used = {(m.start, m.end) for d in drafts for m in d.amounts}
+    named = _by_sentence(ctx, parties)
+    starts = ctx._starts
+    for m in money:
+        if (m.start, m.end) in used:
+            continue
+        si = max(0, bisect.bisect_right(starts, m.start) - 1)
+        if si in action_sentences:
+            continue
+        names = {n for _, n in named.get(si, [])}
+        if len(names) < 2:
+            continue
+        cands = [d for d in drafts if d.kind in _SUIT_KINDS and d.claimants and d.respondents
+                 and names & set(d.claimants) and names & set(d.respondents)]
+        if len(cands) > 1:
+            ss, se = ctx.sentences[si]
+            codes = {f.code for f in mentions.forums if ss <= f.start < se}
+            cands = [d for d in cands if d.forum in codes] if codes else cands
+        if len(cands) == 1:
+            cands[0].amounts.append(m)
+            cands[0].evidence.append(m)
+            used.add((m.start, m.end))
+
+
+def _appeal_by_amounts(drafts: list[_Draft]) -> None:
+    """An appeal court that raised (or cut) the sum awarded below decided for the side that wanted
+    it so: the claimant below appealing and the award going up is the appellant's win."""
+    for d in drafts:
+        if d.kind != "appeal" or d.outcome is not None or d.reset or not d.claimants:
+            continue
+        up = [m for m in d.amounts if m.role == "awarded"]
+        if not up:
+            continue
+        sides = set(d.claimants) | set(d.respondents)
+        first = min(d.sentences)
+        # the suit told last before the appeal
+        below = [p for p in drafts if p.kind in _SUIT_KINDS and sides & set(p.claimants) and sides & set(p.respondents)
+                 and min(p.sentences) < first]
+        below = sorted(below, key=lambda p: max(s for s in p.sentences if s < first))[-1:]
+        if not below:
+            continue
+        cur = up[0].currency
+        was = [m.value for m in below[0].amounts if m.role == "awarded" and m.currency == cur]
+        now = [m.value for m in up if m.currency == cur]
+        if not was or not now or max(now) == max(was):
+            continue
+        raised, appellants = max(now) > max(was), set(d.claimants)
+        if appellants <= set(below[0].claimants):
+            d.outcome = "claimant_won" if raised else "respondent_won"
+        elif appellants <= set(below[0].respondents):
+            d.outcome = "respondent_won" if raised else "claimant_won"
+
+
+def _settled_by_sum(drafts: list[_Draft]) -> None:
+    """A proceeding with a settlement sum ("will pay X $175 million to settle the suit") is settled."""
+    for d in drafts:
+        if d.outcome is None and not d.reset and any(m.role == "settlement" for m in d.amounts):
+            d.outcome = "settled"
 
 
 def _inherit_appeal_patents(drafts: list[_Draft]) -> None:

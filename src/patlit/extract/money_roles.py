@@ -296,7 +296,7 @@ def assign(ctx: Context, slots: list[Slot]) -> list[Decision]:
             sentences[idx] = sent
         decision = _decide(text, sent, slot, index)
         if decision.source == CONTINUE:
-            role = _role_before(decisions, slot_sentences, idx) or decision.role
+            role = _continued_role(decisions, slot_sentences, idx, decision.role)
             decision = Decision(role, "cue", decision.close_cue)
         decisions.append(decision)
         slot_sentences.append(idx)
@@ -383,6 +383,14 @@ def _decide(text: str, sent: _Sentence, slot: Slot, index: _Slots) -> Decision:
         return Decision(None)
     role = _governed(sent, slot, None, GOVERNOR_MAX, REQUEST_MAX)
     return Decision(role, "governor" if role else None)
+
+
+def _continued_role(decisions: list[Decision], sentences: list[int], idx: int, governed: str | None) -> str | None:
+    """ "A total of": the amount before in this sentence, else a court's decision governing this
+    sentence ("asked for $9M. The court ordered Y to pay a total of $4M"), else the sentences before."""
+    if governed == "awarded" and not (sentences and sentences[-1] == idx and decisions[-1].role is not None):
+        return governed
+    return _role_before(decisions, sentences, idx) or governed
 
 
 def _role_before(decisions: list[Decision], sentences: list[int], idx: int) -> str | None:

@@ -1,0 +1,268 @@
+"""Attributes of proceedings (patents, amounts, date, outcome) attached to the right proceeding.
+
+Table-driven: each case is a short text written for this test and the proceedings
+expected from it, as (kind, patents, amounts "CUR value:role", date, outcome) tuples
+(``...`` = not checked).
+"""
+from __future__ import annotations
+
+import pytest
+
+from patlit.extract.pipeline import extract_document
+from patlit.model import Document
+
+
+def _run(text: str, lang: str, published: str | None = None):
+    return extract_document(Document(doc_id="t", text=text, published=published, lang=lang))
+
+
+def _row(p, want):
+    kind, pats, amts, date, outcome = want
+    got = (
+        p.kind,
+        sorted(p.patents) if pats is not ... else ...,
+        sorted(f"{a.currency}{a.value:.0f}:{a.role}" for a in p.amounts) if amts is not ... else ...,
+        p.date if date is not ... else ...,
+        p.outcome if outcome is not ... else ...,
+    )
+    return got
+
+
+CASES = [
+    pytest.param(
+        "zh",
+        "杭州蓝鲸电子科技有限公司(简称“蓝鲸电子”)对苏州青松智能设备有限公司(简称“青松智能”)提起两起专利侵权诉讼,法院已于2022年3月1日受理。具体如下:\n\n"
+        "案件一：蓝鲸电子主张青松智能侵犯其专利号为ZL201410123456.1的发明专利权,请求赔偿经济损失人民币800万元。\n\n"
+        "案件二：蓝鲸电子主张青松智能侵犯其专利号为ZL201520234567.8的实用新型专利权,请求赔偿经济损失人民币300万元,并承担合理开支人民币10万元。\n\n"
+        "上述两案涉案金额合计人民币1110万元。",
+        [
+            ("infringement", ["CN201410123456.1"], ["CNY8000000:damages"], ..., ...),
+            ("infringement", ["CN201520234567.8"], ["CNY100000:costs", "CNY3000000:damages"], ..., ...),
+        ],
+        id="zh-numbered-case-list-one-proceeding-per-case",
+    ),
+    pytest.param(
+        "zh",
+        "宁波银河光学有限公司(简称“银河光学”)起诉广州明川显示技术有限公司(简称“明川显示”)侵害其专利权,法院已立案受理。\n\n"
+        "(一)案件一\n涉案专利:专利号ZL201410123456.1\n诉讼请求:判令被告停止侵权;赔偿经济损失人民币600万元。\n\n"
+        "(二)案件二\n涉案专利:专利号ZL201520234567.8\n诉讼请求:判令被告停止侵权;赔偿经济损失人民币200万元。\n\n"
+        "二、对公司的影响\n公司去年营业收入为人民币30亿元。",
+        [
+            ("infringement", ["CN201410123456.1"], ["CNY6000000:damages"], ..., ...),
+            ("infringement", ["CN201520234567.8"], ["CNY2000000:damages"], ..., ...),
+        ],
+        id="zh-numbered-case-headers-on-their-own-line",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. filed two patent infringement suits against Verdant Bio Corp. in the District of Delaware on March 2, 2022.\n\n"
+        "Case 1: Orchid Labs asserts U.S. Patent No. 9,876,543 and seeks $12 million in damages.\n\n"
+        "Case 2: Orchid Labs asserts U.S. Patent No. 10,123,456 and seeks $7 million in damages.\n\n"
+        "Orchid Labs reported revenue of $900 million last year.",
+        [
+            ("infringement", ["US9876543"], ["USD12000000:damages"], ..., None),
+            ("infringement", ["US10123456"], ["USD7000000:damages"], ..., None),
+        ],
+        id="en-numbered-case-list-one-proceeding-per-case",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. filed two patent infringement cases against Verdant Bio Corp. in June 2020. "
+        "One case concerned U.S. Patent No. 9,876,543, the other U.S. Patent No. 10,123,456.",
+        [
+            ("infringement", ["US9876543"], ..., "2020-06", ...),
+            ("infringement", ["US10123456"], ..., "2020-06", ...),
+        ],
+        id="en-two-cases-one-patent-each",
+    ),
+    pytest.param(
+        "zh",
+        "杭州蓝鲸电子科技有限公司(简称“蓝鲸电子”)起诉苏州青松智能设备有限公司(简称“青松智能”)侵害发明专利权纠纷两案。"
+        "两案分别于2019年4月立案,涉案专利分别为ZL201410123456.1和ZL201520234567.8。",
+        [
+            ("infringement", ["CN201410123456.1"], ..., "2019-04", ...),
+            ("infringement", ["CN201520234567.8"], ..., "2019-04", ...),
+        ],
+        id="zh-two-cases-patents-respectively",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in 2019, asserting U.S. Patent No. 9,876,543 and U.S. Patent No. 10,123,456.",
+        [("infringement", ["US10123456", "US9876543"], ..., "2019", ...)],
+        id="en-one-suit-two-patents-stays-one",
+    ),
+    pytest.param(
+        "zh",
+        "2021年5月20日,苏州市中级人民法院对杭州蓝鲸电子科技有限公司起诉苏州青松智能设备有限公司侵害发明专利权纠纷一案作出一审判决。",
+        [("infringement", ..., ..., None, ...)],
+        id="zh-judgment-date-is-not-the-filing-date",
+    ),
+    pytest.param(
+        "zh",
+        "杭州蓝鲸电子科技有限公司随后在苏州市中级人民法院起诉苏州青松智能设备有限公司侵害其发明专利权,该院于2021年8月判决青松智能侵权。",
+        [("infringement", ..., ..., None, ...)],
+        id="zh-court-judged-on-a-date-is-not-the-filing-date",
+    ),
+    pytest.param(
+        "zh",
+        "近日,苏州市中级人民法院对蓝鲸电子诉青松智能侵害发明专利权纠纷一案作出一审判决,判令青松智能赔偿蓝鲸电子经济损失500万元。\n\n"
+        "据了解,杭州蓝鲸电子科技有限公司(简称“蓝鲸电子”)于2020年3月向苏州市中级人民法院起诉苏州青松智能设备有限公司(简称“青松智能”)。"
+        "2021年,青松智能向美国国际贸易委员会提出337调查申请,指控蓝鲸电子侵犯其专利。",
+        [
+            ("infringement", ..., ["CNY5000000:awarded"], "2020-03", ...),
+            ("itc_investigation", ..., [], ..., ...),
+        ],
+        id="zh-verdict-sum-told-before-the-suit-goes-to-the-suit-of-its-court",
+    ),
+    pytest.param(
+        "en",
+        "Verdant Bio Corp. will pay Orchid Labs Inc. $40 million to settle all pending litigation. "
+        "Orchid Labs had sued Verdant Bio in the District of Delaware in May 2019.",
+        [("infringement", ..., ["USD40000000:settlement"], "2019-05", "settled")],
+        id="en-settlement-sum-settles-the-only-suit",
+    ),
+    pytest.param(
+        "zh",
+        "杭州蓝鲸电子科技有限公司(简称“蓝鲸电子”)与苏州青松智能设备有限公司(简称“青松智能”)宣布,双方已签署专利交叉许可协议,并将撤回针对对方提起的全部诉讼。\n\n"
+        "2019年5月,蓝鲸电子向苏州市中级人民法院起诉青松智能侵害其发明专利权。"
+        "2020年3月,青松智能在杭州市中级人民法院起诉蓝鲸电子侵害其实用新型专利权。",
+        [
+            ("infringement", ..., ..., "2019-05", "settled"),
+            ("infringement", ..., ..., "2020-03", "settled"),
+        ],
+        id="zh-withdraw-all-suits-settles-every-suit-between-the-sides",
+    ),
+    pytest.param(
+        "zh",
+        "2020年5月,杭州蓝鲸电子科技有限公司(简称“蓝鲸电子”)向苏州市中级人民法院起诉苏州青松智能设备有限公司(简称“青松智能”)侵害其发明专利权。\n\n"
+        "青松智能上诉请求:撤销一审判决,驳回蓝鲸电子的全部诉讼请求。",
+        [("infringement", ..., ..., "2020-05", None)],
+        id="zh-asking-to-revoke-a-judgment-and-reject-all-claims-is-no-settlement",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in May 2017. "
+        "In 2019 a jury awarded Orchid Labs $30 million. "
+        "Verdant Bio appealed, and in March 2021 the Federal Circuit vacated the award.",
+        [
+            ("infringement", ..., ..., "2017-05", ...),
+            ("appeal", ..., ..., None, "claimant_won"),
+        ],
+        id="en-appeal-that-vacates-is-won-by-the-appellant-and-has-no-filing-date",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in May 2017. "
+        "Last month the two companies said they had resolved the dispute, and the case was dismissed.",
+        [("infringement", ..., ..., "2017-05", "settled")],
+        id="en-resolved-then-dismissed-is-settled",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. filed suit against Verdant Bio Corp. in May 2016 in the District of Delaware. "
+        "Orchid Labs alleged that test kits sold by Verdant Bio infringed U.S. Patent Nos. 9,876,543 and 10,123,456. "
+        "In 2018 Orchid Labs also sued Kestrel Diagnostics Inc. in the District of Delaware.",
+        [("infringement", ["US10123456", "US9876543"], ..., "2016-05", ...), ("infringement", [], ..., "2018", ...)],
+        id="en-follow-up-allegation-names-the-patents",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in May 2017. "
+        "In 2019 a jury found that Verdant Bio infringed and awarded Orchid Labs $30 million. "
+        "Verdant Bio appealed to the Federal Circuit. In 2021 that court threw out the $30 million verdict.",
+        [
+            ("infringement", ..., ..., "2017-05", "claimant_won"),
+            ("appeal", ..., ..., ..., "claimant_won"),
+        ],
+        id="en-appeal-court-throwing-out-the-verdict-is-the-appellants-win",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in May 2017. "
+        "In 2019 the judge set a licence fee and ordered Verdant Bio to pay Orchid Labs $20 million. "
+        "Orchid Labs appealed. In 2021 the Federal Circuit raised the award to $45 million.",
+        [
+            ("infringement", ..., ["USD20000000:awarded"], "2017-05", ...),
+            ("appeal", ..., ["USD45000000:awarded"], ..., "claimant_won"),
+        ],
+        id="en-appeal-court-raising-the-award-is-the-claimants-appeal-won",
+    ),
+    pytest.param(
+        "zh",
+        "两家公司的纠纷始于2019年12月。当时,杭州蓝鲸电子科技有限公司向苏州市中级人民法院起诉苏州青松智能设备有限公司侵害其发明专利权。",
+        [("infringement", ..., ..., "2019-12", ...)],
+        id="zh-at-that-time-takes-the-date-told-before",
+    ),
+    pytest.param(
+        "en",
+        "The feud between the two companies began in March 2018. "
+        "Later that year Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware.",
+        [("infringement", ..., ..., "2018", ...)],
+        id="en-later-that-year-takes-the-year-told-before",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. filed its complaint in the U.S. District Court for the District of Delaware on June 3, 2015, "
+        "naming Verdant Bio Corp. as defendant.",
+        [("infringement", ..., ..., "2015-06-03", ...)],
+        id="en-filed-its-complaint-on-a-date",
+    ),
+    pytest.param(
+        "en",
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in January 2017. "
+        "In July 2017 Verdant Bio filed a complaint with the U.S. International Trade Commission, and on the same day it "
+        "brought a patent infringement suit against Orchid Labs in the Southern District of California.",
+        [
+            ("infringement", ..., ..., "2017-01", ...),
+            ("infringement", ..., ..., "2017-07", ...),
+            ("itc_investigation", ..., ..., "2017-07", ...),
+        ],
+        id="en-on-the-same-day-takes-the-date-told-before-it-in-the-sentence",
+    ),
+]
+
+
+TODAY = [
+    pytest.param(
+        "Orchid Labs Inc. today announced that it has filed a patent infringement lawsuit against Verdant Bio Corp. "
+        "in the U.S. District Court for the District of Delaware.",
+        "2021-05-04", id="today-announced-it-has-filed",
+    ),
+    pytest.param(
+        "Orchid Labs Inc. is filing a patent infringement suit against Verdant Bio Corp. in the District of Delaware.",
+        "2021-05-04", id="is-filing",
+    ),
+    pytest.param(
+        "Orchid Labs Inc. sued Verdant Bio Corp. in the District of Delaware in March 2019. "
+        "Today the jury found that Verdant Bio Corp. infringed.",
+        "2019-03", id="today-of-a-verdict-is-not-the-filing",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,date", TODAY)
+def test_filing_today_takes_the_document_date(text, date):
+    facts = _run(text, "en", published="2021-05-04")
+    assert [p.date for p in facts.proceedings] == [date], [(p.kind, p.date) for p in facts.proceedings]
+
+
+@pytest.mark.parametrize("lang,text,expected", CASES)
+def test_attributes(lang, text, expected):
+    facts = _run(text, lang)
+    procs = sorted(facts.proceedings, key=lambda p: (p.kind, sorted(p.patents)))
+    got = [_row(p, w) for p, w in zip(procs, sorted(expected, key=lambda w: (w[0], w[1] if w[1] is not ... else [])))]
+    assert len(procs) == len(expected) and got == sorted(expected, key=lambda w: (w[0], w[1] if w[1] is not ... else [])), [
+        (p.kind, p.claimants, p.respondents, p.patents, [(a.value, a.role) for a in p.amounts], p.date, p.outcome) for p in procs]
+
+
+def test_appeal_takes_a_named_appeal_court_before_a_loose_one():
+    from types import SimpleNamespace
+
+    from patlit.extract import assemble
+    from patlit.model import ForumMention
+
+    loose = ForumMention(0, 20, "Notes\n\nCourt of Appeal", "other:Notes\n\nCourt of Appeal")
+    named = ForumMention(40, 76, "Court of Appeal of England and Wales", "uk-ewca")
+    d = assemble._Draft("appeal", ["Orchid Labs"], ["Verdant Bio"], 0, "filing")
+    assemble._defaults([d], SimpleNamespace(forums=[loose, named]))
+    assert d.forum == "uk-ewca"
