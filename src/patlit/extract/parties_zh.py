@@ -461,6 +461,8 @@ def candidates(ctx: Context) -> list[Party]:
     _short_aliases(text, t, cands, parties)
     parties = _dedupe(parties)
     _latin_bracket_aliases(text, t, parties)
+    for p in parties:
+        _unique_aliases(p)
     announcer = _announcer(t, bare, parties)
     _attach_mentions(text, t, parties, announcer, bare)
     return parties
@@ -470,7 +472,7 @@ def _bracket_alias_forms(t: str) -> list[str]:
     """Short forms a document defines in brackets (以下简称X), folded."""
     out = []
     for m in lexicon().alias_re.finditer(t):
-        out += [a.strip(_QUOTES + " ") for a in _LIST_SEP.split(m.group(1)) if len(a.strip(_QUOTES + " ")) >= 2]
+        out += [a.strip(_QUOTES + " ") for a in _alias_items(t, t, m.start(1), m.end(1)) if len(a.strip(_QUOTES + " ")) >= 2]
     return out
 
 
@@ -559,6 +561,22 @@ def _generic_alias(alias: str) -> bool:
     return a in lex.self_refs or a in lex.roles or lex.suffix_end_re.fullmatch(a) is not None or a in lex.generic_bodies or a in lex.not_alias
 
 
+# a quoted short form: "以下简称“甲”或“乙”", "简称“甲”，600000" (a stock code after it)
+_QUOTED = re.compile(r"“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」|『([^『』]{1,30})』|‘([^‘’]{1,30})’")
+
+
+def _alias_items(text: str, t: str, s: int, e: int) -> list[str]:
+    """The short forms declared in a bracket between ``s`` and ``e``: the quoted ones when the
+    bracket quotes them (an alias never crosses a quote mark), else the list items."""
+    qs = s - 1 if s and t[s - 1] in _QUOTES else s
+    qe = e + 1 if e < len(t) and t[e] in _QUOTES else e
+    if any(c in _QUOTES for c in t[qs:qe]):
+        items = [text[m.start(i):m.end(i)] for m in _QUOTED.finditer(t, qs, qe) for i in range(1, 6) if m.group(i)]
+        if items:
+            return items
+    return _LIST_SEP.split(text[s:e])
+
+
 def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
     """``X(以下简称Y)``, ``X、Z(合称Y)`` and ``X(English name)`` after a name."""
     lex = lexicon()
@@ -576,7 +594,7 @@ def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
                 break
             chain = prev[-1]
         target = (chain if "合称" in m.group() or "统称" in m.group() else owner)[2]
-        for alias in _LIST_SEP.split(text[m.start(1):m.end(1)]):
+        for alias in _alias_items(text, t, m.start(1), m.end(1)):
             alias = alias.strip(_QUOTES + " ")
             if alias and alias not in target.aliases and alias != target.name and not _generic_alias(alias):
                 target.aliases.append(alias)
@@ -731,6 +749,17 @@ def _dedupe(parties: list[Party]) -> list[Party]:
             same.kind = "org"
         _fullest_first(same)
     return out
+
+
+def _unique_aliases(p: Party) -> None:
+    """Each alias once ("華為" added as a brand and as a short form), never the name itself."""
+    seen = {fold(p.name)}
+    out = []
+    for a in p.aliases:
+        if fold(a) not in seen:
+            seen.add(fold(a))
+            out.append(a)
+    p.aliases = out
 
 
 def _fullest_first(p: Party) -> None:

@@ -584,6 +584,9 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 if action.claimants and action.respondents:
                     inherited = action.claimants
                     (sentence_cases if trig.frame == "adjacent" else sentence_actions).append(action)
+                elif action.claimants and trig.frame in ("active", "passive") and _unnamed_object(t, action.start, ts):
+                    inherited = action.claimants
+                    one_sided.update(action.claimants)  # "对一家美国企业提起诉讼": not a party named here
                 elif action.claimants and trig.frame in ("active", "passive"):
                     inherited = action.claimants
                     sentence_actions.append(action)  # respondents looked for below
@@ -621,7 +624,7 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
         # "甲诉乙案…驳回甲的诉讼请求": a case name reports its suit only when nothing else
         # does, but the outcome told with it belongs to that suit
         same = next((k for k, b in enumerate(actions) if _same_sides(a, b)), None)
-        if same is None:
+        if same is None or _fuller_case_name(a, actions[same]):
             actions.append(a)
         elif a.outcome and actions[same].outcome is None:
             actions[same] = replace(actions[same], outcome=a.outcome)
@@ -867,6 +870,26 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
         else:
             one_sided.update(a.claimants)
     return out
+
+
+@lru_cache(maxsize=1)
+def _unnamed_object_re() -> re.Pattern:
+    d = load_yaml(DATA)
+    markers = string_list(d, "object_markers", DATA)
+    return re.compile(f"(?:{_alternation(markers)})(?:{_alternation(string_list(d, 'unnamed_objects', DATA))})")
+
+
+def _unnamed_object(t: str, start: int, ts: int) -> bool:
+    """"甲在美国对一家北美企业提起诉讼": the action's object is someone the text does not name,
+    so no party named elsewhere is its respondent."""
+    return _unnamed_object_re().search(t, start, ts) is not None
+
+
+def _fuller_case_name(case: ActionMention, told: ActionMention) -> bool:
+    """"甲诉乙及丙…纠纷案" in another sentence than the "甲起诉乙" it restates (a headline):
+    it names more defendants, so assembly gets it too (with the court and patents of its
+    sentence) and merges the two."""
+    return case.sentence != told.sentence and bool(set(case.respondents) - set(told.respondents))
 
 
 def _same_sides(a: ActionMention, b: ActionMention) -> bool:

@@ -1,0 +1,61 @@
+"""Chinese extraction on unseen wording: aliases in quotes, case names that name more
+defendants, actions against someone the text does not name. Sentences written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from patlit.extract import parties_zh, proceedings_zh
+from patlit.extract.context import Context
+from patlit.extract.overlaps import Mentions
+
+
+def parties_of(text: str):
+    return parties_zh.extract(Context(text=text, lang="zh"), Mentions())
+
+
+def actions_of(text: str):
+    ctx = Context(text=text, lang="zh")
+    return proceedings_zh.find_actions(ctx, parties_zh.extract(ctx, Mentions()), Mentions())[0]
+
+
+QUOTED_ALIASES = [
+    pytest.param("原告晨光照明股份有限公司（以下简称“公司”或“晨光照明”）起诉被告北辰灯具有限公司。",
+                 "晨光照明股份有限公司", ["晨光照明"], id="two-quoted-forms-joined-by-or"),
+    pytest.param("深圳蓝湖仪器股份有限公司（以下简称“蓝湖仪器”，300999）起诉北辰灯具有限公司侵犯其专利权。",
+                 "深圳蓝湖仪器股份有限公司", ["蓝湖仪器"], id="stock-code-after-the-quoted-form"),
+    pytest.param("原告青峰机械制造有限公司（简称“青峰”、“青峰机械”）起诉被告北辰灯具有限公司。",
+                 "青峰机械制造有限公司", ["青峰", "青峰机械"], id="list-of-quoted-forms"),
+    pytest.param("原告青峰机械制造有限公司(以下简称青峰公司)起诉被告北辰灯具有限公司。",
+                 "青峰机械制造有限公司", ["青峰公司"], id="unquoted-form"),
+]
+
+
+@pytest.mark.parametrize("text,name,aliases", QUOTED_ALIASES)
+def test_quoted_aliases_never_cross_a_quote_mark(text, name, aliases):
+    p = next(p for p in parties_of(text) if p.name == name)
+    assert [a for a in p.aliases if a in aliases] == aliases
+    assert not any(c in a for a in p.aliases for c in "“”\"，,")
+
+
+def test_traditional_alias_given_twice_is_kept_once():
+    text = "華光技術有限公司(簡稱華光)已對北辰燈具有限公司提起專利侵權訴訟。華光表示將繼續維權。"
+    p = next(p for p in parties_of(text) if p.name == "華光技術有限公司")
+    assert len(p.aliases) == len(set(p.aliases))
+
+
+def test_case_name_naming_more_defendants_is_kept():
+    text = ("青峰科技起诉北辰灯具。苏州市中级人民法院受理了青峰科技有限公司诉北辰灯具有限公司"
+            "及其关联公司南湖照明有限公司侵害发明专利权纠纷案。")
+    acts = actions_of(text)
+    assert any("南湖照明有限公司" in a.respondents and "北辰灯具有限公司" in a.respondents for a in acts), acts
+
+
+UNNAMED_OBJECT = [pytest.param(e["text"], e["claimant"], id=e["text"][:12])
+                  for e in proceedings_zh.load_yaml(proceedings_zh.DATA)["unnamed_object_examples"]]
+
+
+@pytest.mark.parametrize("sentence,claimant", UNNAMED_OBJECT)
+def test_action_against_an_unnamed_company_borrows_no_respondent(sentence, claimant):
+    text = "北辰灯具有限公司起诉青禾科技有限公司侵犯其专利权。" + sentence
+    acts = actions_of(text)
+    assert not any(a.claimants == ("青禾科技有限公司",) for a in acts), [(a.claimants, a.respondents) for a in acts]
