@@ -59,3 +59,22 @@ def test_action_against_an_unnamed_company_borrows_no_respondent(sentence, claim
     text = "北辰灯具有限公司起诉青禾科技有限公司侵犯其专利权。" + sentence
     acts = actions_of(text)
     assert not any(a.claimants == ("青禾科技有限公司",) for a in acts), [(a.claimants, a.respondents) for a in acts]
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("青松电子有限公司对受诉法院的管辖权提出异议。", id="objection-after-jurisdiction"),
+    pytest.param("青松电子有限公司提出管辖权异议。", id="jurisdiction-objection"),
+])
+def test_jurisdiction_objection_is_no_invalidation(sentence):
+    acts = actions_of("白杨照明股份有限公司起诉青松电子有限公司。" + sentence)
+    assert [a.kind for a in acts] == ["infringement"], [(a.kind, a.claimants) for a in acts]
+
+
+DECLARATORY = [pytest.param(e["text"], e["claimants"], e["respondents"], id=f"declaratory-{i}")
+               for i, e in enumerate(proceedings_zh.load_yaml(proceedings_zh.DATA)["declaratory_examples"])]
+
+
+@pytest.mark.parametrize("text,claimants,respondents", DECLARATORY)
+def test_suit_to_confirm_non_infringement_is_declaratory(text, claimants, respondents):
+    acts = actions_of(text)
+    assert [(a.kind, list(a.claimants), list(a.respondents)) for a in acts] == [("declaratory_judgment", claimants, respondents)]

@@ -428,6 +428,8 @@ def _kind(g: Grammar, trig: Trigger, t: str, ts: int, te: int) -> str:
     span = t[ts:te + 8] if trig.frame == "active" and trig.object_after else t[ts:te]
     stop = t.find("。", ts)
     rest = t[ts:stop if stop >= 0 else len(t)]
+    if trig.kind == "infringement" and _declaratory_re().search(rest, 0, 40):
+        return "declaratory_judgment"  # "提起诉讼，请求确认其未侵害乙的专利权"
     for cue, kind in g.kind_cues:
         if kind == "other" and cue in rest and trig.kind == "infringement":
             return kind  # "起诉高通，指控其滥用市场支配地位": not a patent infringement claim
@@ -870,6 +872,11 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
         else:
             one_sided.update(a.claimants)
     return out
+
+
+@lru_cache(maxsize=1)
+def _declaratory_re() -> re.Pattern:
+    return re.compile("|".join(string_list(load_yaml(DATA), "declaratory_claims", DATA)))
 
 
 @lru_cache(maxsize=1)
