@@ -78,3 +78,15 @@ DECLARATORY = [pytest.param(e["text"], e["claimants"], e["respondents"], id=f"de
 def test_suit_to_confirm_non_infringement_is_declaratory(text, claimants, respondents):
     acts = actions_of(text)
     assert [(a.kind, list(a.claimants), list(a.respondents)) for a in acts] == [("declaratory_judgment", claimants, respondents)]
+
+
+SHORT_COURTS = [pytest.param(text, code, id=text[-12:]) for text, code in
+                __import__("patlit.extract.courts_cn", fromlist=["examples"]).examples()
+                if code and ("中院" in text or "高院" in text) and "。" in text.rstrip("。")]
+
+
+@pytest.mark.parametrize("text,code", SHORT_COURTS)
+def test_short_court_name_takes_the_full_name_the_document_gives(text, code):
+    from patlit.extract import forums
+    codes = {f.code for f in forums.extract(Context(text=text, lang="zh"))}
+    assert codes == {code}

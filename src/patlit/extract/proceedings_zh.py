@@ -626,7 +626,7 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
         # "甲诉乙案…驳回甲的诉讼请求": a case name reports its suit only when nothing else
         # does, but the outcome told with it belongs to that suit
         same = next((k for k, b in enumerate(actions) if _same_sides(a, b)), None)
-        if same is None or _fuller_case_name(a, actions[same]):
+        if same is None or _fuller_case_name(a, actions[same]) or _court_case_name(ctx, mentions, a, actions[same]):
             actions.append(a)
         elif a.outcome and actions[same].outcome is None:
             actions[same] = replace(actions[same], outcome=a.outcome)
@@ -890,6 +890,16 @@ def _unnamed_object(t: str, start: int, ts: int) -> bool:
     """"甲在美国对一家北美企业提起诉讼": the action's object is someone the text does not name,
     so no party named elsewhere is its respondent."""
     return _unnamed_object_re().search(t, start, ts) is not None
+
+
+def _court_case_name(ctx: Context, mentions: Mentions, case: ActionMention, told: ActionMention) -> bool:
+    """"北京知识产权法院对甲诉乙…一案作出判决" / "…法院受理了甲诉乙…案": a court named before
+    the case name in its sentence decides or takes that suit; the case name is kept (assembly
+    merges it with the filing told elsewhere) so the court and patents of its sentence count."""
+    if case.sentence == told.sentence:
+        return False
+    ss = ctx.sentences[case.sentence][0]
+    return any(ss <= f.start and f.end <= case.start for f in mentions.forums)
 
 
 def _fuller_case_name(case: ActionMention, told: ActionMention) -> bool:
