@@ -90,3 +90,13 @@ def test_short_court_name_takes_the_full_name_the_document_gives(text, code):
     from patlit.extract import forums
     codes = {f.code for f in forums.extract(Context(text=text, lang="zh"))}
     assert codes == {code}
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("青松电子有限公司表示将积极应诉，并将视情况对涉案专利提出无效宣告请求。", id="depending-on-circumstances"),
+    pytest.param("青松电子有限公司称将依法对涉案专利提出无效宣告请求。", id="will-by-law"),
+    pytest.param("青松电子有限公司保留对白杨照明股份有限公司提起诉讼的权利。", id="reserves-the-right"),
+])
+def test_announced_intention_is_no_action(sentence):
+    acts = actions_of("白杨照明股份有限公司起诉青松电子有限公司。" + sentence)
+    assert [a.kind for a in acts] == ["infringement"], [(a.kind, a.claimants) for a in acts]
