@@ -100,3 +100,16 @@ def test_short_court_name_takes_the_full_name_the_document_gives(text, code):
 def test_announced_intention_is_no_action(sentence):
     acts = actions_of("白杨照明股份有限公司起诉青松电子有限公司。" + sentence)
     assert [a.kind for a in acts] == ["infringement"], [(a.kind, a.claimants) for a in acts]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("青松电子有限公司的美国子公司Northwind Optics LLC向美国国际贸易委员会提出337调查申请，指控白杨照明股份有限公司侵犯其专利。",
+                 id="foreign-subsidiary"),
+    pytest.param("青松电子有限公司的全资子公司青松光学有限公司向法院提起诉讼，指控白杨照明股份有限公司侵犯其专利。",
+                 id="wholly-owned-subsidiary"),
+])
+def test_parent_named_before_its_subsidiary_takes_no_side(text):
+    acts = actions_of(text)
+    assert len(acts) == 1 and "青松电子有限公司" not in acts[0].claimants + acts[0].respondents, \
+        [(a.kind, a.claimants, a.respondents) for a in acts]
+    assert acts[0].respondents == ("白杨照明股份有限公司",)

@@ -43,7 +43,7 @@ DATA = "proceedings_zh.yaml"
 FRAMES = ("active", "passive", "adjacent", "verdict", "join", "restate", "roles")
 # closing quotes and brackets of an alias between two listed names ("(以下合称“三星”)以及")
 _CLOSERS = re.compile(r"\([^()]*\)|[”’\"')]")
-_SUBSIDIARY_OF = re.compile(r"(?:在[\u4e00-\u9fff]{1,6})?的(?:全资|控股)?(?:子公司|关联公司|分公司)")
+_SUBSIDIARY_OF = re.compile(r"(?:在[\u4e00-\u9fff]{1,6})?的(?:[\u4e00-\u9fff]{2,4}?)?(?:全资|控股)?(?:子公司|关联公司|分公司)")
 _CJK_ONLY_RE = re.compile(r"[\u3400-\u9fff]+")
 _CLAUSE_MARKS = re.compile(r"[(),;:!?。，；：\n]")
 _CLAUSE_END = ",;:!?。，；：\n"
@@ -349,6 +349,12 @@ def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
     return out
 
 
+def _parent_named(t: str, ms: list[_M], m: _M) -> bool:
+    """"甲的美国子公司乙": 甲 only says whose subsidiary 乙 is; it takes no side itself."""
+    k = ms.index(m)
+    return k + 1 < len(ms) and _SUBSIDIARY_OF.fullmatch(_CLOSERS.sub("", t[m.end:ms[k + 1].start]).strip()) is not None
+
+
 def _descriptor_gap(g: Grammar, gap: str) -> bool:
     """"及销售商", "及全资子公司", "、被告": a conjunction and a short description of the next party."""
     for c in g.conjunctions:
@@ -410,7 +416,7 @@ def _sides(g: Grammar, t: str, trig: Trigger, match: re.Match, ms: list[_M], lo:
     if not resp:
         # the other parties named before it ("甲认为乙…侵犯其专利权，遂起诉"), and those
         # accused after it ("X提起诉讼，指控Y…", "X向法院起诉请求：判令Y…")
-        resp = [m.party for m in subjects if m not in claimants]
+        resp = [m.party for m in subjects if m not in claimants and not _parent_named(t, ms, m)]
         after = next((i for i, m in enumerate(ms) if m.start >= args_end and m.party not in names_c), None)
         if after is not None and any(c in t[args_end:ms[after].start] for c in g.respondent_after_cues):
             resp += [m.party for m in _chain(g, t, ms, after, hi)]
