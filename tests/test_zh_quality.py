@@ -113,3 +113,18 @@ def test_parent_named_before_its_subsidiary_takes_no_side(text):
     assert len(acts) == 1 and "青松电子有限公司" not in acts[0].claimants + acts[0].respondents, \
         [(a.kind, a.claimants, a.respondents) for a in acts]
     assert acts[0].respondents == ("白杨照明股份有限公司",)
+
+
+
+def test_closing_dismissal_ends_the_one_appeal_told_with_fewer_appellants():
+    # one appeal told with both appellants (the role list) and with one of them ("向本院提起上诉"),
+    # and "驳回上诉，维持原判" many sentences later: it ends that appeal, told either way
+    from patlit.extract.assemble import Action, Outcome
+
+    text = "x" * 200
+    both = Action(0, 5, text[0:5], "appeal", ("青松电子有限公司", "青松光学有限公司"), ("白杨照明股份有限公司",), 1)
+    one = Action(20, 25, text[20:25], "appeal", ("青松电子有限公司",), ("白杨照明股份有限公司",), 3)
+    closing = Outcome(150, 154, "驳回上诉", "respondent_won", 12, only_kind="appeal")
+    actions = [both, one]
+    proceedings_zh._late_outcomes(proceedings_zh.grammar(), Context(text=text, lang="zh"), actions, [closing])
+    assert [a.outcome for a in actions] == ["respondent_won", "respondent_won"]

@@ -981,12 +981,18 @@ def _late_outcomes(g: Grammar, ctx: Context, actions: list[ActionMention], outco
         of_kind = [k for k, a in enumerate(actions) if a.kind in rule.kinds]
         # "判决如下：驳回上诉，维持原判" far from the one appeal a judgment is about, or a
         # headline's "驳回上诉" before the appeal is told
-        lone = len({(actions[k].claimants, actions[k].respondents) for k in of_kind}) == 1 and all(
+        # (one appeal told by its case number with the 上诉人 list and by "向本院提起上诉" with one of them)
+        lone = bool(of_kind) and all(_same_parties(actions[k], actions[of_kind[0]]) for k in of_kind) and all(
             actions[k].kind in g.lone_kinds for k in of_kind)
         prev = [k for k in of_kind if lone or 0 <= o.sentence - actions[k].sentence <= g.outcome_reach and actions[k].start < o.start]
         for k in prev if lone else [max(prev, key=lambda k: actions[k].start)] if prev else []:
             if actions[k].outcome is None:
                 actions[k] = replace(actions[k], outcome=_outcome_for(o, actions[k]))
+
+
+def _same_parties(a: ActionMention, b: ActionMention) -> bool:
+    """Both sides overlap: one proceeding told twice, once with fewer co-parties."""
+    return bool(set(a.claimants) & set(b.claimants)) and bool(set(a.respondents) & set(b.respondents))
 
 
 def _role_actions(ctx: Context, t: str, parties: list[Party], mentions: Mentions, actions: list[ActionMention]) -> list[ActionMention]:
