@@ -128,3 +128,11 @@ def test_closing_dismissal_ends_the_one_appeal_told_with_fewer_appellants():
     actions = [both, one]
     proceedings_zh._late_outcomes(proceedings_zh.grammar(), Context(text=text, lang="zh"), actions, [closing])
     assert [a.outcome for a in actions] == ["respondent_won", "respondent_won"]
+
+
+def test_the_above_subsidiaries_are_the_co_respondents_named_before():
+    text = ("Northwind Optics LLC向美国国际贸易委员会提出申请，指控白杨照明股份有限公司及其子公司白杨光电有限公司侵犯其专利。"
+            "同日，Northwind Optics LLC还向法院提起诉讼，起诉白杨照明股份有限公司及上述子公司。")
+    acts = [a for a in actions_of(text) if a.kind == "infringement"]
+    assert acts and set(acts[-1].respondents) == {"白杨照明股份有限公司", "白杨光电有限公司"}, \
+        [(a.kind, a.claimants, a.respondents) for a in acts]

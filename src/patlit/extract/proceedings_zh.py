@@ -52,6 +52,8 @@ _ANOTHER = re.compile(r"再|又|另|随后|此后|之后|后来|\d+\s*月|[一�
 _REQUEST_COLON = re.compile(r"(?:请求|要求|诉请)\s*:")
 _CASE_LEVEL = re.compile(r"([初终再申])\s*(?:字)?第?\s*\d+\s*号")
 _INNER_ROLE = re.compile(r"\(([^()]{2,8})\)")
+# "及上述子公司", "和前述关联公司": the affiliates named before, as a list's last item
+_ABOVE_AFFILIATES = re.compile(r"\s*(?:及|和|以及|、)(?:其)?(?:上述|前述|上列|该等)(?:全资|控股)?(?:子公司|关联公司|公司|被申请人|被告)")
 _ALIAS_BRACKET = re.compile(r"\((?:以下|下称|简称|合称|统称|英文)")
 
 
@@ -349,6 +351,20 @@ def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
     return out
 
 
+def _with_named_affiliates(t: str, a: ActionMention, ms: list[_M], before: list[ActionMention]) -> ActionMention:
+    """"起诉公司及上述子公司": the affiliates are the co-respondents of the latest action
+    before with the same respondent."""
+    if not a.respondents:
+        return a
+    last = next((x for x in reversed(ms) if x.party == a.respondents[-1] and x.start >= a.start), None)
+    if last is None or not _ABOVE_AFFILIATES.match(t, last.end):
+        return a
+    prev = next((b for b in reversed(before) if a.respondents[0] in b.respondents), None)
+    if prev is None:
+        return a
+    return replace(a, respondents=a.respondents + tuple(r for r in prev.respondents if r not in a.respondents))
+
+
 def _parent_named(t: str, ms: list[_M], m: _M) -> bool:
     """"甲的美国子公司乙": 甲 only says whose subsidiary 乙 is; it takes no side itself."""
     k = ms.index(m)
@@ -624,6 +640,8 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 for k, a in enumerate(group):
                     if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
                         group[k] = replace(a, outcome=_outcome_for(outcomes[-1], a))
+        if ms and actions:
+            sentence_actions = [_with_named_affiliates(t, a, ms, actions) for a in sentence_actions]
         actions.extend(sentence_actions)
         case_names.extend(sentence_cases)
     actions = _complete(g, actions, may_take_opponent, one_sided, role_sides, case_names)
