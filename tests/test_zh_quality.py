@@ -136,3 +136,18 @@ def test_the_above_subsidiaries_are_the_co_respondents_named_before():
     acts = [a for a in actions_of(text) if a.kind == "infringement"]
     assert acts and set(acts[-1].respondents) == {"白杨照明股份有限公司", "白杨光电有限公司"}, \
         [(a.kind, a.claimants, a.respondents) for a in acts]
+
+
+def test_announcer_declared_in_a_bracket_brings_the_invalidation_request():
+    text = ("远航动力股份有限公司（“本公司”，连同其附属公司统称“本集团”）董事会宣布，本公司收到法院送达的民事起诉状。"
+            "原告为石川重工株式会社，被告为本公司。"
+            "本公司已就涉案专利向国家知识产权局提出无效宣告请求。")
+    acts = actions_of(text)
+    assert any(a.kind == "invalidation" and a.claimants == ("远航动力股份有限公司",) and a.respondents == ("石川重工株式会社",)
+               for a in acts), [(a.kind, a.claimants, a.respondents) for a in acts]
+
+
+def test_former_name_in_brackets_is_an_alias():
+    text = "远航动力股份有限公司（前称“远航动力机械有限公司”）被石川重工株式会社起诉。"
+    p = next(p for p in parties_of(text) if p.name == "远航动力股份有限公司")
+    assert "远航动力机械有限公司" in p.aliases

@@ -780,9 +780,13 @@ def _announcer(t: str, bare: list[int], parties: list[Party]) -> Party | None:
             continue
         n = fold(p.name)
         for i in _positions(t, n):
-            if t.startswith(lex.announce_cues, i + len(n)):
+            if t.startswith(lex.announce_cues, i + len(n)) or _SELF_DECLARED.match(t, i + len(n)):
                 return p
     return None
+
+
+# "甲股份有限公司（“本公司”，连同其附属公司统称“本集团”）": the name the announcement calls itself
+_SELF_DECLARED = re.compile(r"\s*\((?:以下简称|以下称|下称|简称)?[:\s]*[“\"]?(?:本公司|我公司|公司)[”\"]?[,)]")
 
 
 def _attach_mentions(text: str, t: str, parties: list[Party], announcer: Party | None, bare: list[int]) -> None:

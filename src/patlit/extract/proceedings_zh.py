@@ -868,6 +868,8 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
             if cl:
                 # told again without who brought it: a reference, its sentence dates nothing
                 out.append(replace(a, claimants=cl, mode="reference") if isinstance(a, Action) else replace(a, claimants=cl))
+                # "收到…起诉状。原告为乙" now names both sides: later requests find their opponent there
+                done = sorted(done + [out[-1]], key=lambda b: b.start)
             else:
                 one_sided.update(a.respondents)
             continue
