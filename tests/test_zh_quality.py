@@ -151,3 +151,16 @@ def test_former_name_in_brackets_is_an_alias():
     text = "远航动力股份有限公司（前称“远航动力机械有限公司”）被石川重工株式会社起诉。"
     p = next(p for p in parties_of(text) if p.name == "远航动力股份有限公司")
     assert "远航动力机械有限公司" in p.aliases
+
+
+@pytest.mark.parametrize("text,mode", [
+    pytest.param("2023年5月10日，杭州市中级人民法院对青松电子有限公司起诉白杨照明股份有限公司侵害发明专利权纠纷一案作出一审判决。",
+                 "reference", id="court-decides-the-case"),
+    pytest.param("2023年5月10日，杭州市中级人民法院对青松电子有限公司起诉白杨照明股份有限公司侵害专利权纠纷两案公开开庭审理。",
+                 "reference", id="court-hears-two-cases"),
+    pytest.param("2023年5月10日，青松电子有限公司向杭州市中级人民法院起诉白杨照明股份有限公司侵害其发明专利权。",
+                 "filing", id="filing-told"),
+])
+def test_suit_named_in_a_court_decision_takes_no_filing_date(text, mode):
+    acts = actions_of(text)
+    assert [a.mode for a in acts] == [mode]

@@ -54,6 +54,8 @@ _CASE_LEVEL = re.compile(r"([初终再申])\s*(?:字)?第?\s*\d+\s*号")
 _INNER_ROLE = re.compile(r"\(([^()]{2,8})\)")
 # "及上述子公司", "和前述关联公司": the affiliates named before, as a list's last item
 _ABOVE_AFFILIATES = re.compile(r"\s*(?:及|和|以及|、)(?:其)?(?:上述|前述|上列|该等)(?:全资|控股)?(?:子公司|关联公司|公司|被申请人|被告)")
+# after a trigger, the rest of a case name that a court decides or hears ("…纠纷两案作出判决")
+_DECIDED_CASE = re.compile(r"[^,;:!?。，；：\n]{0,80}?[一二两三四五六七八九十\d]*案(?:件)?(?:作出|进行|公开开庭|开庭|宣判|审结|一审宣判)")
 _ALIAS_BRACKET = re.compile(r"\((?:以下|下称|简称|合称|统称|英文)")
 
 
@@ -729,6 +731,8 @@ def _mode(g: Grammar, t: str, lo: int, ts: int, te: int) -> str:
     """"reference" when the trigger names a suit already filed ("提起的诉讼", "…起诉一事")."""
     if "的" in t[ts:te] or t[max(lo, ts - 1):ts] == "的" or t.startswith(g.reference_after, te):
         return "reference"
+    if _DECIDED_CASE.match(t, te):
+        return "reference"  # "法院对甲起诉乙…纠纷两案作出一审判决": a case named, its date the judgment's
     return "reference" if any(w in t[_clause_start(t, lo, ts):ts] for w in g.reference_before) else "filing"
 
 
