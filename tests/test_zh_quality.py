@@ -164,3 +164,8 @@ def test_former_name_in_brackets_is_an_alias():
 def test_suit_named_in_a_court_decision_takes_no_filing_date(text, mode):
     acts = actions_of(text)
     assert [a.mode for a in acts] == [mode]
+
+
+def test_withdrawing_a_suit_is_no_new_suit():
+    acts = actions_of("青松电子有限公司于2021年起诉白杨照明股份有限公司。2022年，青松电子有限公司撤回起诉。")
+    assert len(acts) == 1, [(a.kind, a.text) for a in acts]

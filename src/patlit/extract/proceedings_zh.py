@@ -412,7 +412,9 @@ def _sides(g: Grammar, t: str, trig: Trigger, match: re.Match, ms: list[_M], lo:
     right: list[_M] = []
     nominal = t[max(lo, ts - 1):ts] == "的"  # "本公司在…的起诉": a noun, no object follows
     if trig.object_after and not nominal:
-        first_right = next((i for i, m in enumerate(ms) if te <= m.start <= te + 2 and m.start < hi), None)
+        # (not across a clause break: "在甲起诉后，乙反诉甲")
+        first_right = next((i for i, m in enumerate(ms) if te <= m.start <= te + 2 and m.start < hi
+                            and not any(c in _CLAUSE_END for c in t[te:m.start])), None)
         if first_right is not None:
             right = _chain(g, t, ms, first_right, hi)
             args_end = right[-1].end
