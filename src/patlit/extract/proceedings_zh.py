@@ -56,6 +56,8 @@ _INNER_ROLE = re.compile(r"\(([^()]{2,8})\)")
 _ABOVE_AFFILIATES = re.compile(r"\s*(?:及|和|以及|、)(?:其)?(?:上述|前述|上列|该等)(?:全资|控股)?(?:子公司|关联公司|公司|被申请人|被告)")
 # after a trigger, the rest of a case name that a court decides or hears ("…纠纷两案作出判决")
 _DECIDED_CASE = re.compile(r"[^,;:!?。，；：\n]{0,80}?[一二两三四五六七八九十\d]*案(?:件)?(?:作出|进行|公开开庭|开庭|宣判|审结|一审宣判)")
+# a clause reporting another suit after a trigger (its own kind cues are its own)
+_NEXT_SUIT = re.compile(r"[,;，；][^,;，；。]{0,40}?(?:起诉|提起|诉至|状告|反诉|提告)")
 _ALIAS_BRACKET = re.compile(r"\((?:以下|下称|简称|合称|统称|英文)")
 
 
@@ -344,6 +346,8 @@ def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
         if m.start >= hi:
             break
         gap = _CLOSERS.sub("", t[out[-1].end:m.start]).strip()
+        if gap == "," and any(x.party == m.party for x in out):
+            break  # "起诉乙，乙则…": the same party again after a comma starts a new clause
         if gap == "" or gap in g.conjunctions or _in_alias_bracket(t, m.start) or _descriptor_gap(g, gap):
             out.append(m)
         elif _SUBSIDIARY_OF.fullmatch(gap):
@@ -454,6 +458,9 @@ def _kind(g: Grammar, trig: Trigger, t: str, ts: int, te: int) -> str:
     span = t[ts:te + 8] if trig.frame == "active" and trig.object_after else t[ts:te]
     stop = t.find("。", ts)
     rest = t[ts:stop if stop >= 0 else len(t)]
+    nxt = _NEXT_SUIT.search(rest, te - ts)
+    if nxt is not None:  # "甲在德国起诉乙，乙则在重庆起诉甲，请求裁决费率": the cues after belong to that suit
+        rest = rest[:nxt.start()]
     if trig.kind == "infringement" and _declaratory_re().search(rest, 0, 40):
         return "declaratory_judgment"  # "提起诉讼，请求确认其未侵害乙的专利权"
     for cue, kind in g.kind_cues:
