@@ -169,3 +169,18 @@ def test_suit_named_in_a_court_decision_takes_no_filing_date(text, mode):
 def test_withdrawing_a_suit_is_no_new_suit():
     acts = actions_of("青松电子有限公司于2021年起诉白杨照明股份有限公司。2022年，青松电子有限公司撤回起诉。")
     assert len(acts) == 1, [(a.kind, a.text) for a in acts]
+
+
+@pytest.mark.parametrize("text,claimant,respondent,outcome", [
+    pytest.param("白杨照明股份有限公司与青松电子有限公司专利侵权纠纷案，一审法院判决白杨照明股份有限公司赔偿青松电子有限公司经济损失50万元。",
+                 "青松电子有限公司", "白杨照明股份有限公司", "claimant_won", id="loser-pays"),
+    pytest.param("青松电子有限公司与白杨照明股份有限公司侵害发明专利权纠纷一案，法院驳回了白杨照明股份有限公司的全部诉讼请求。",
+                 "白杨照明股份有限公司", "青松电子有限公司", "respondent_won", id="loser-claims-dismissed"),
+])
+def test_two_sided_case_name_takes_its_direction_from_the_decision(text, claimant, respondent, outcome):
+    acts = actions_of(text)
+    assert [(a.claimants, a.respondents, a.outcome) for a in acts] == [((claimant,), (respondent,), outcome)]
+
+
+def test_two_sided_dispute_without_a_decision_is_no_suit():
+    assert actions_of("青松电子有限公司与白杨照明股份有限公司之间的专利纠纷仍在继续。") == []

@@ -668,10 +668,43 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     told = min((a.sentence for a in actions), default=len(ctx.sentences))  # first action a trigger tells
     actions += _role_actions(ctx, t, parties, mentions, actions)
     actions += _appeals_from_outcomes(ctx, actions, outcomes)
+    actions += _two_sided_cases(ctx, t, pms, actions, outcomes)
     _late_outcomes(g, ctx, actions, outcomes)
     actions += _patent_statements(g, ctx, t, pms, mentions, actions, told)
     actions.sort(key=lambda a: a.start)
     return actions, outcomes, one_sided
+
+
+# "甲与乙(之间的)…专利…纠纷(一)案": a case named by its two sides, not saying who sued
+_TWO_SIDED_AFTER = re.compile(r"[^,;:!?。，；：\n]{0,30}?纠纷[一二两三四五六七八九十\d]*(?:一)?案")
+
+
+def _two_sided_cases(ctx: Context, t: str, pms: list[_M], actions: list[ActionMention],
+                     outcomes: list[OutcomeMention]) -> list[ActionMention]:
+    """"甲与乙专利侵权纠纷案，法院判决甲赔偿乙…" when nothing else tells the suit: the
+    decision's named loser gives the direction (判令甲赔偿: 甲 was sued; 驳回甲的诉讼请求:
+    甲 sued)."""
+    out: list[ActionMention] = []
+    for o in outcomes:
+        loser = getattr(o, "loser", None)
+        if loser is None or o.outcome not in ("claimant_won", "respondent_won") or getattr(o, "only_kind", None) not in (None, "infringement"):
+            continue
+        ss = ctx.sentences[o.sentence][0]
+        here = [m for m in pms if ss <= m.start and m.end <= o.start]
+        for a, b in zip(here, here[1:]):
+            if a.party == b.party or loser not in (a.party, b.party):
+                continue
+            if _CLOSERS.sub("", t[a.end:b.start]).strip() not in ("与", "和", "同") or not _TWO_SIDED_AFTER.match(t, b.end):
+                continue
+            pair = {a.party, b.party}
+            if any(pair <= set(x.claimants) | set(x.respondents) for x in actions + out):
+                break
+            other = (pair - {loser}).pop()
+            cl, rs = ([other], [loser]) if o.outcome == "claimant_won" else ([loser], [other])
+            kind = "declaratory_judgment" if "确认不侵" in t[b.end:o.start] else "infringement"
+            out.append(_act(ctx.text, a.start, b.end, kind, cl, rs, o.sentence, o.outcome, mode="reference"))
+            break
+    return out
 
 
 def _appeals_from_outcomes(ctx: Context, actions: list[ActionMention], outcomes: list[OutcomeMention]) -> list[ActionMention]:
