@@ -184,3 +184,26 @@ def test_two_sided_case_name_takes_its_direction_from_the_decision(text, claiman
 
 def test_two_sided_dispute_without_a_decision_is_no_suit():
     assert actions_of("青松电子有限公司与白杨照明股份有限公司之间的专利纠纷仍在继续。") == []
+
+
+@pytest.mark.parametrize("text,court", [
+    pytest.param("青松电子有限公司起诉白杨照明股份有限公司。杭州市中级人民法院一审认定侵权成立，判赔300万元。",
+                 "杭州市中级人民法院", id="court-decides-next-sentence"),
+    pytest.param("青松电子有限公司起诉白杨照明股份有限公司。一审中，杭州市中级人民法院判决白杨照明股份有限公司赔偿100万元。",
+                 "杭州市中级人民法院", id="first-instance-court"),
+])
+def test_court_deciding_in_the_next_sentence_is_the_suits_forum(text, court):
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    assert [(p.kind, p.forum) for p in procs] == [("infringement", "cn-court:" + court)]
+
+
+def test_office_deciding_validity_is_not_the_suits_forum():
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    text = "青松电子有限公司起诉白杨照明股份有限公司。国家知识产权局作出审查决定，维持该专利权有效。"
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    assert all(p.forum != "cnipa" for p in procs if p.kind == "infringement")

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from patlit.errors import DataFileError
-from patlit.extract.assemble import Action, Outcome
+from patlit.extract.assemble import VALIDITY_FORUMS, Action, Outcome
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
 from patlit.extract.zh_text import fold, load_yaml, require, string_list
@@ -669,10 +669,38 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     actions += _role_actions(ctx, t, parties, mentions, actions)
     actions += _appeals_from_outcomes(ctx, actions, outcomes)
     actions += _two_sided_cases(ctx, t, pms, actions, outcomes)
+    actions += _deciding_courts(g, ctx, t, mentions, actions)
     _late_outcomes(g, ctx, actions, outcomes)
     actions += _patent_statements(g, ctx, t, pms, mentions, actions, told)
     actions.sort(key=lambda a: a.start)
     return actions, outcomes, one_sided
+
+
+# a court as the subject of a decision ("杭州中院一审认定…", "二审法院浙江省高级人民法院判决…")
+_COURT_DECIDES = re.compile(r"\s*(?:于[^,;:!?。，；：\n]{0,14}?)?(?:一审|二审|终审|再审|审理后|经审理)?\s*(?:认定|判决|判令|裁定|作出|驳回|维持|改判)")
+
+
+def _deciding_courts(g: Grammar, ctx: Context, t: str, mentions: Mentions, actions: list[ActionMention]) -> list[ActionMention]:
+    """"甲起诉乙。杭州中院一审认定侵权成立": a sentence with no action of its own whose subject
+    is a court deciding is about the latest action of the kind its instance word names (else
+    the latest), told up to two sentences before; it restates that action there so the court
+    counts for it."""
+    out: list[ActionMention] = []
+    told = {a.sentence for a in actions}
+    for f in mentions.forums:
+        si = ctx.sentence_index(f.start)
+        if si in told or f.code in VALIDITY_FORUMS or not _COURT_DECIDES.match(t, f.end):
+            continue  # (an office deciding on validity is the invalidation's own forum)
+        ss = ctx.sentences[si][0]
+        kind = _instance(g, t, ss, f.end + 12)
+        before = [a for a in actions if 0 < si - a.sentence <= 2 and a.claimants and a.respondents
+                  and (kind is None or a.kind == kind)]
+        if not before:
+            continue
+        prev = max(before, key=lambda a: a.start)
+        out.append(_act(ctx.text, f.start, f.end, prev.kind, prev.claimants, prev.respondents, si, mode="reference"))
+        told.add(si)
+    return out
 
 
 # "甲与乙(之间的)…专利…纠纷(一)案": a case named by its two sides, not saying who sued
