@@ -207,3 +207,12 @@ def test_office_deciding_validity_is_not_the_suits_forum():
     text = "青松电子有限公司起诉白杨照明股份有限公司。国家知识产权局作出审查决定，维持该专利权有效。"
     procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
     assert all(p.forum != "cnipa" for p in procs if p.kind == "infringement")
+
+
+@pytest.mark.parametrize("text,mode", [
+    pytest.param("青松电子有限公司（下称“青松”）诉白杨照明股份有限公司（Baiyang Lighting Co., Ltd.，下称“白杨”）侵害发明专利权纠纷一案已于2016年4月正式立案。",
+                 "filing", id="case-filed-on"),
+    pytest.param("青松电子有限公司诉白杨照明股份有限公司侵害发明专利权纠纷一案将于下月开庭。", "reference", id="case-to-be-heard"),
+])
+def test_case_name_dated_by_its_filing(text, mode):
+    assert [a.mode for a in actions_of(text)] == [mode]

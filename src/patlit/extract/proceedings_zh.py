@@ -614,7 +614,7 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 action, lo = act
                 if action is None:
                     continue
-                if isinstance(action, Action):
+                if isinstance(action, Action) and trig.frame != "adjacent":  # (a case name says itself when it was filed)
                     action = replace(action, mode=_filing_date_mode(action.mode, date_starts, ss, se, action.end))
                 if action.claimants and action.respondents:
                     inherited = action.claimants
@@ -676,6 +676,8 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     return actions, outcomes, one_sided
 
 
+# a case name whose filing the clause dates: "…纠纷一案已于2016年4月正式立案", "…一案于3月被受理"
+_CASE_FILED = re.compile(r"(?:\([^()]{0,40}\)|[^,;:!?。，；：\n()]){0,100}?案\s*(?:已|已经)?于[^,;:!?。，；：\n]{2,16}?(?:正式)?(?:被)?(?:立案|受理)")
 # a court as the subject of a decision ("杭州中院一审认定…", "二审法院浙江省高级人民法院判决…")
 _COURT_DECIDES = re.compile(r"\s*(?:于[^,;:!?。，；：\n]{0,14}?)?(?:一审|二审|终审|再审|审理后|经审理)?\s*(?:认定|判决|判令|裁定|作出|驳回|维持|改判)")
 
@@ -855,7 +857,8 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
         right = [x.party for x in _chain(g, t, ms, first_right, se) if x.party != left[0].party]
         if not right:
             return None
-        return _act(text, left[0].start, te, kind, [left[0].party], right, si, mode="reference"), te
+        mode = "filing" if _CASE_FILED.match(t, te) else "reference"  # "甲诉乙…一案已于2016年4月立案"
+        return _act(text, left[0].start, te, kind, [left[0].party], right, si, mode=mode), te
     if trig.frame == "verdict":
         # a court's or jury's finding, not a party's claim that a court should find so
         if not any(c in t[ss:ts] for c in g.verdict_cues) or any(c in t[ss:ts] for c in g.claim_words):
