@@ -631,6 +631,8 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                     sentence_actions.append(action)  # "X遭诉", "ITC对X启动337调查": who brought it is looked for below
                 else:
                     one_sided.update(action.claimants + action.respondents)
+                if sentence_actions and sentence_actions[-1] is action and _also_infringement(trig, action, t, te, se):
+                    sentence_actions.append(replace(action, kind="infringement"))
         for rule, m in outcome_hits[bisect.bisect_left(outcome_starts, ss):bisect.bisect_left(outcome_starts, se)]:
             if m.end() > se or _outcome_not_reported(g, t, ss, m.start()):
                 continue
@@ -674,6 +676,16 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     actions += _patent_statements(g, ctx, t, pms, mentions, actions, told)
     actions.sort(key=lambda a: a.start)
     return actions, outcomes, one_sided
+
+
+# a suit that also accuses the other side of infringing ("…起诉乙，一方面指控乙侵犯其专利，另一方面请求裁决许可费率")
+_ACCUSES_INFRINGEMENT = re.compile(r"(?:指控|认为|主张|诉称)[^。;；]{0,40}?侵(?:犯|害)[^。;；]{0,20}?专利")
+
+
+def _also_infringement(trig: Trigger, action: ActionMention, t: str, te: int, se: int) -> bool:
+    """A suit whose kind a licensing or rate cue made "other" and that also claims infringement
+    is two proceedings: the infringement claim and the licensing one."""
+    return action.kind == "other" and trig.kind == "infringement" and _ACCUSES_INFRINGEMENT.search(t, te, se) is not None
 
 
 # a case name whose filing the clause dates: "…纠纷一案已于2016年4月正式立案", "…一案于3月被受理"
