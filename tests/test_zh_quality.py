@@ -216,3 +216,16 @@ def test_office_deciding_validity_is_not_the_suits_forum():
 ])
 def test_case_name_dated_by_its_filing(text, mode):
     assert [a.mode for a in actions_of(text)] == [mode]
+
+
+def test_patent_statement_naming_a_kind_restates_only_that_kind():
+    text = ("国家知识产权局近日作出无效宣告请求审查决定，维持青松电子有限公司的发明专利（专利号：ZL201410000001.2）有效。"
+            "该无效宣告请求由白杨照明股份有限公司于2020年11月提出。"
+            "2012年6月，青松电子有限公司在杭州市中级人民法院起诉白杨商贸有限公司。"
+            "2020年8月，青松电子有限公司向浙江省高级人民法院起诉白杨商贸有限公司、白杨照明股份有限公司。")
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    first = next(p for p in procs if p.kind == "infringement" and p.date == "2012-06")
+    assert first.respondents == ["白杨商贸有限公司"]

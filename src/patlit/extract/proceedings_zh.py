@@ -799,6 +799,9 @@ def _patent_statements(g: Grammar, ctx: Context, t: str, pms: list[_M], mentions
             continue
         # the suit below only: assembly gives an appeal the patents of the judgment below
         targets = [a for a in targets if a.kind in g.statement_kinds]
+        # "作出无效宣告请求审查决定，维持…专利(专利号…)有效": the kind the sentence names
+        named_kinds = {k for cue, k in g.kind_cues if cue in t[ss:se]}
+        targets = [a for a in targets if a.kind in named_kinds] or targets
         for key in dict.fromkeys((a.kind, a.claimants, a.respondents) for a in targets):
             out.append(_act(ctx.text, p.start, p.end, key[0], key[1], key[2], si, mode="reference"))
     return out
