@@ -229,3 +229,12 @@ def test_patent_statement_naming_a_kind_restates_only_that_kind():
     procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
     first = next(p for p in procs if p.kind == "infringement" and p.date == "2012-06")
     assert first.respondents == ["白杨商贸有限公司"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("比亚青诉北京某车企案一审获赔。北京某新能源汽车股份有限公司被比亚青股份有限公司起诉。", id="anonymised-description"),
+    pytest.param("原告诉称被告侵犯其专利权，本案已审结。", id="plaintiff-states"),
+])
+def test_case_name_between_short_names_needs_real_names(text):
+    names = [p.name for p in parties_of(text)]
+    assert not any("某" in n and "有限公司" not in n for n in names) and "原告" not in names and "被告" not in names, names

@@ -498,6 +498,17 @@ def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
         person = len(name) <= 3 and (name[0] in lex.surnames or name.startswith(lex.compound_surnames))
         out.append(_Cand(name=text[s:s + len(name)], start=s, kind="person" if person else "org"))
 
+    # "格力诉奥克斯专利侵权案": a case name between two short names
+    for m in _CASE_NAME_SUES.finditer(t):
+        stop = lex.bare_object_stop_re.search(t, m.end(), min(len(t), m.end() + lex.bare_max + 1))
+        if stop is None or not _CASE_AFTER.match(t, stop.start()):
+            continue
+        cs = max(t.rfind(c, 0, m.start()) for c in ",;:!?。，；：\n ") + 1
+        if any(c in lex.anonymous_marks for c in t[cs:stop.start()]):
+            continue  # "比亚迪诉北京某车企案": an anonymised description, named in full elsewhere
+        sub = lex.bare_subject_stop_re.search(t, cs, m.start())
+        add(cs, sub.start() if sub else m.start())
+        add(m.end(), stop.start())
     for m in lex.bare_verb_re.finditer(t):
         cs = max(t.rfind(c, 0, m.start()) for c in ",;:!?。，；：\n ") + 1
         stop = lex.bare_subject_stop_re.search(t, cs, m.start())
@@ -508,6 +519,12 @@ def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
         if stop is not None:
             add(m.end(), stop.start())
     return out
+
+
+# 诉 alone as "v." in a case name (not 起诉, 上诉, 诉讼, 诉称 ...)
+_CASE_NAME_SUES = re.compile(r"(?<![起上被胜败投反申公应撤控告追起])诉(?![书状人讼称请至求讼前诸])")
+# what closes a case name after the second name: "专利侵权案", "一案", "标准必要专利纠纷案"
+_CASE_AFTER = re.compile(r"[^,;:!?。，；：\n]{0,14}?案")
 
 
 def _descriptive(name: str) -> bool:
