@@ -238,3 +238,21 @@ def test_patent_statement_naming_a_kind_restates_only_that_kind():
 def test_case_name_between_short_names_needs_real_names(text):
     names = [p.name for p in parties_of(text)]
     assert not any("某" in n and "有限公司" not in n for n in names) and "原告" not in names and "被告" not in names, names
+
+
+def test_listed_cases_are_suits_of_their_own():
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    text = ("青禾光电股份有限公司（以下简称“公司”）就白岭影像有限公司侵害公司专利权事宜，向杭州市中级人民法院提起诉讼。具体如下：\n"
+            "（一）案件一\n"
+            "涉案专利：发明专利，专利号ZL201310000001.2\n"
+            "诉讼请求：判令被告停止侵权，赔偿经济损失人民币800万元。\n"
+            "（二）案件二\n"
+            "涉案专利：实用新型专利，专利号ZL201620000002.5\n"
+            "诉讼请求：判令被告停止侵权，赔偿经济损失人民币300万元。\n")
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    suits = sorted((p for p in procs if p.kind == "infringement"), key=lambda p: p.patents)
+    assert len(suits) == 2, [(p.patents, p.forum) for p in procs]
+    assert [len(p.patents) for p in suits] == [1, 1] and suits[0].patents != suits[1].patents
+    assert {p.forum for p in suits} == {"cn-court:杭州市中级人民法院"}

@@ -672,6 +672,7 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     actions += _appeals_from_outcomes(ctx, actions, outcomes)
     actions += _two_sided_cases(ctx, t, pms, actions, outcomes)
     actions += _deciding_courts(g, ctx, t, mentions, actions)
+    actions += _listed_cases(ctx, t, actions, mentions)
     _late_outcomes(g, ctx, actions, outcomes)
     actions += _patent_statements(g, ctx, t, pms, mentions, actions, told)
     actions.sort(key=lambda a: a.start)
@@ -690,6 +691,37 @@ def _also_infringement(trig: Trigger, action: ActionMention, t: str, te: int, se
 
 # a case name whose filing the clause dates: "…纠纷一案已于2016年4月正式立案", "…一案于3月被受理"
 _CASE_FILED = re.compile(r"(?:\([^()]{0,40}\)|[^,;:!?。，；：\n()]){0,100}?案\s*(?:已|已经)?于[^,;:!?。，；：\n]{2,16}?(?:正式)?(?:被)?(?:立案|受理)")
+# "案件一：…", "(二)案件二", "案件2:": an announcement listing the suits it reports one by one
+_CASE_HEADING = re.compile(r"(?m)^[ \t]*(?:\(?[一二三四五六七八九十]+[)、.]\s*)?案件\s*(?:[一二三四五六七八九十]+|\d+)\s*(?=[:)\s]|$)")
+
+
+def _listed_cases(ctx: Context, t: str, actions: list[ActionMention], mentions: Mentions) -> list[ActionMention]:
+    """Each listed case (案件一, 案件二 …) after a suit told once ("就…提起诉讼。具体如下：")
+    is a suit of its own between the same sides, told at the first patent its block names
+    (so each gets its own patent), else at its heading."""
+    if "案件" not in t:
+        return []
+    heads = list(_CASE_HEADING.finditer(t))
+    if len(heads) < 2:
+        return []
+    told = [a for a in actions if a.end <= heads[0].start() and a.claimants and a.respondents]
+    if not told:
+        return []
+    prev = told[-1]
+    ps, pe = ctx.sentences[prev.sentence]
+    court = next((f.code for f in mentions.forums if ps <= f.start < pe and f.code not in VALIDITY_FORUMS), None)
+    out = []
+    for k, h in enumerate(heads):
+        end = heads[k + 1].start() if k + 1 < len(heads) else min(len(t), h.end() + 400)
+        # each sentence of the block naming a patent or a sum (涉案专利：…, 诉讼请求：…赔偿…万元)
+        spans = sorted({ctx.sentence_index(m.start): (m.start, m.end) for m in [*mentions.patents, *mentions.money]
+                        if h.start() <= m.start < end}.values()) or [(h.start(), h.end())]
+        for s, e in spans:
+            a = _act(ctx.text, s, e, prev.kind, prev.claimants, prev.respondents, ctx.sentence_index(s), mode="reference")
+            out.append(replace(a, forum_hint=court) if court else a)
+    return out
+
+
 # a court as the subject of a decision ("杭州中院一审认定…", "二审法院浙江省高级人民法院判决…")
 _COURT_DECIDES = re.compile(r"\s*(?:于[^,;:!?。，；：\n]{0,14}?)?(?:一审|二审|终审|再审|审理后|经审理)?\s*(?:认定|判决|判令|裁定|作出|驳回|维持|改判)")
 
