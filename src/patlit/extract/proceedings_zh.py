@@ -633,6 +633,9 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                     one_sided.update(action.claimants + action.respondents)
                 if sentence_actions and sentence_actions[-1] is action and _also_infringement(trig, action, t, te, se):
                     sentence_actions.append(replace(action, kind="infringement"))
+                if sentence_actions and sentence_actions[-1] is action and len(action.respondents) > 1 and "分别" in t[action.start:ts]:
+                    # "甲分别起诉乙和丙": a suit against each
+                    sentence_actions[-1:] = [replace(action, respondents=(r,)) for r in action.respondents]
         for rule, m in outcome_hits[bisect.bisect_left(outcome_starts, ss):bisect.bisect_left(outcome_starts, se)]:
             if m.end() > se or _outcome_not_reported(g, t, ss, m.start()):
                 continue
