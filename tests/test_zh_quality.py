@@ -256,3 +256,14 @@ def test_listed_cases_are_suits_of_their_own():
     assert len(suits) == 2, [(p.patents, p.forum) for p in procs]
     assert [len(p.patents) for p in suits] == [1, 1] and suits[0].patents != suits[1].patents
     assert {p.forum for p in suits} == {"cn-court:杭州市中级人民法院"}
+
+
+@pytest.mark.parametrize("sentence,outcomes", [
+    pytest.param("法院判决被告不侵权。", [], id="not-infringing"),
+    pytest.param("法院判决白杨照明股份有限公司侵权。", ["claimant_won"], id="infringing"),
+    pytest.param("青松电子有限公司提起确认不侵权之诉。", [], id="declaratory-suit"),
+])
+def test_judged_infringing_wording(sentence, outcomes):
+    ctx = Context(text=sentence, lang="zh")
+    found = proceedings_zh.find_actions(ctx, parties_zh.extract(ctx, Mentions()), Mentions())[1]
+    assert [o.outcome for o in found if o.outcome == "claimant_won"] == outcomes
