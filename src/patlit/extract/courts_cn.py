@@ -65,9 +65,35 @@ def _resolver():
                     break
         if len(place) < 2 or place in not_places or "最高" in place or place.endswith(("地", "级", "級")):
             return None
-        return Candidate(s, end, f"cn-court:{text[s:end]}")
+        return Candidate(s, end, f"cn-court:{_written_out(text, text[s:end], stops)}")
 
     return resolve
+
+
+# "深圳中院", "重庆一中院", "广东高院": a short form of a court the document may name in full
+_SHORT = re.compile(r"(.{2,8}?)市?(?:第?([一二三四五六七八九]))?(中院|高院|中級法院|中级法院|高级法院|高級法院)")
+_FULL_TIER = {"中院": "中级", "中级法院": "中级", "中級法院": "中级", "高院": "高级", "高级法院": "高级", "高級法院": "高级"}
+
+
+def _written_out(text: str, name: str, stops: frozenset[str]) -> str:
+    """A short court name as the document writes it in full elsewhere ("重庆一中院" ->
+    "重庆市第一中级人民法院", "深圳中院" -> "广东省深圳市中级人民法院"), else as written, so
+    one court gets one code within a document."""
+    m = _SHORT.fullmatch(name)
+    if m is None:
+        return name
+    place, nth, head = m.groups()
+    tier = _FULL_TIER[head]
+    for k in range(len(place) - 1):  # "此后重庆一中院": the place is the end of what the scan took
+        full = re.compile(rf"(?:[\u4e00-\u9fff]{{2,3}}省)?{re.escape(place[k:])}[省市]?{'第' + nth if nth else ''}{tier}人民法院")
+        f = full.search(text)
+        if f is not None:
+            found = f.group()
+            i = 0
+            while i < len(found) - 4 and found[i] in stops:
+                i += 1
+            return found[i:]
+    return name
 
 
 @cache

@@ -461,6 +461,8 @@ def candidates(ctx: Context) -> list[Party]:
     _short_aliases(text, t, cands, parties)
     parties = _dedupe(parties)
     _latin_bracket_aliases(text, t, parties)
+    for p in parties:
+        _unique_aliases(p)
     announcer = _announcer(t, bare, parties)
     _attach_mentions(text, t, parties, announcer, bare)
     return parties
@@ -470,7 +472,7 @@ def _bracket_alias_forms(t: str) -> list[str]:
     """Short forms a document defines in brackets (以下简称X), folded."""
     out = []
     for m in lexicon().alias_re.finditer(t):
-        out += [a.strip(_QUOTES + " ") for a in _LIST_SEP.split(m.group(1)) if len(a.strip(_QUOTES + " ")) >= 2]
+        out += [a.strip(_QUOTES + " ") for a in _alias_items(t, t, m.start(1), m.end(1)) if len(a.strip(_QUOTES + " ")) >= 2]
     return out
 
 
@@ -496,6 +498,17 @@ def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
         person = len(name) <= 3 and (name[0] in lex.surnames or name.startswith(lex.compound_surnames))
         out.append(_Cand(name=text[s:s + len(name)], start=s, kind="person" if person else "org"))
 
+    # "格力诉奥克斯专利侵权案": a case name between two short names
+    for m in _CASE_NAME_SUES.finditer(t):
+        stop = lex.bare_object_stop_re.search(t, m.end(), min(len(t), m.end() + lex.bare_max + 1))
+        if stop is None or not _CASE_AFTER.match(t, stop.start()):
+            continue
+        cs = max(t.rfind(c, 0, m.start()) for c in ",;:!?。，；：\n ") + 1
+        if any(c in lex.anonymous_marks for c in t[cs:stop.start()]):
+            continue  # "比亚迪诉北京某车企案": an anonymised description, named in full elsewhere
+        sub = lex.bare_subject_stop_re.search(t, cs, m.start())
+        add(cs, sub.start() if sub else m.start())
+        add(m.end(), stop.start())
     for m in lex.bare_verb_re.finditer(t):
         cs = max(t.rfind(c, 0, m.start()) for c in ",;:!?。，；：\n ") + 1
         stop = lex.bare_subject_stop_re.search(t, cs, m.start())
@@ -506,6 +519,12 @@ def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
         if stop is not None:
             add(m.end(), stop.start())
     return out
+
+
+# 诉 alone as "v." in a case name (not 起诉, 上诉, 诉讼, 诉称 ...)
+_CASE_NAME_SUES = re.compile(r"(?<![起上被胜败投反申公应撤控告追起])诉(?![书状人讼称请至求讼前诸])")
+# what closes a case name after the second name: "专利侵权案", "一案", "标准必要专利纠纷案"
+_CASE_AFTER = re.compile(r"[^,;:!?。，；：\n]{0,14}?案")
 
 
 def _descriptive(name: str) -> bool:
@@ -559,6 +578,22 @@ def _generic_alias(alias: str) -> bool:
     return a in lex.self_refs or a in lex.roles or lex.suffix_end_re.fullmatch(a) is not None or a in lex.generic_bodies or a in lex.not_alias
 
 
+# a quoted short form: "以下简称“甲”或“乙”", "简称“甲”，600000" (a stock code after it)
+_QUOTED = re.compile(r"“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」|『([^『』]{1,30})』|‘([^‘’]{1,30})’")
+
+
+def _alias_items(text: str, t: str, s: int, e: int) -> list[str]:
+    """The short forms declared in a bracket between ``s`` and ``e``: the quoted ones when the
+    bracket quotes them (an alias never crosses a quote mark), else the list items."""
+    qs = s - 1 if s and t[s - 1] in _QUOTES else s
+    qe = e + 1 if e < len(t) and t[e] in _QUOTES else e
+    if any(c in _QUOTES for c in t[qs:qe]):
+        items = [text[m.start(i):m.end(i)] for m in _QUOTED.finditer(t, qs, qe) for i in range(1, 6) if m.group(i)]
+        if items:
+            return items
+    return _LIST_SEP.split(text[s:e])
+
+
 def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
     """``X(以下简称Y)``, ``X、Z(合称Y)`` and ``X(English name)`` after a name."""
     lex = lexicon()
@@ -576,7 +611,7 @@ def _bracket_aliases(text: str, t: str, cands: list[_Cand]) -> None:
                 break
             chain = prev[-1]
         target = (chain if "合称" in m.group() or "统称" in m.group() else owner)[2]
-        for alias in _LIST_SEP.split(text[m.start(1):m.end(1)]):
+        for alias in _alias_items(text, t, m.start(1), m.end(1)):
             alias = alias.strip(_QUOTES + " ")
             if alias and alias not in target.aliases and alias != target.name and not _generic_alias(alias):
                 target.aliases.append(alias)
@@ -733,6 +768,17 @@ def _dedupe(parties: list[Party]) -> list[Party]:
     return out
 
 
+def _unique_aliases(p: Party) -> None:
+    """Each alias once ("華為" added as a brand and as a short form), never the name itself."""
+    seen = {fold(p.name)}
+    out = []
+    for a in p.aliases:
+        if fold(a) not in seen:
+            seen.add(fold(a))
+            out.append(a)
+    p.aliases = out
+
+
 def _fullest_first(p: Party) -> None:
     """Make the fullest form the name: one with a legal form, else the longest."""
     best = max(p.names(), key=lambda n: (_is_org_name(fold(n)), len(n)))
@@ -751,9 +797,13 @@ def _announcer(t: str, bare: list[int], parties: list[Party]) -> Party | None:
             continue
         n = fold(p.name)
         for i in _positions(t, n):
-            if t.startswith(lex.announce_cues, i + len(n)):
+            if t.startswith(lex.announce_cues, i + len(n)) or _SELF_DECLARED.match(t, i + len(n)):
                 return p
     return None
+
+
+# "甲股份有限公司（“本公司”，连同其附属公司统称“本集团”）": the name the announcement calls itself
+_SELF_DECLARED = re.compile(r"\s*\((?:以下简称|以下称|下称|简称)?[:\s]*[“\"]?(?:本公司|我公司|公司)[”\"]?[,)]")
 
 
 def _attach_mentions(text: str, t: str, parties: list[Party], announcer: Party | None, bare: list[int]) -> None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from patlit.errors import DataFileError
-from patlit.extract.assemble import Action, Outcome
+from patlit.extract.assemble import VALIDITY_FORUMS, Action, Outcome
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
 from patlit.extract.zh_text import fold, load_yaml, require, string_list
@@ -43,7 +43,7 @@ DATA = "proceedings_zh.yaml"
 FRAMES = ("active", "passive", "adjacent", "verdict", "join", "restate", "roles")
 # closing quotes and brackets of an alias between two listed names ("(以下合称“三星”)以及")
 _CLOSERS = re.compile(r"\([^()]*\)|[”’\"')]")
-_SUBSIDIARY_OF = re.compile(r"(?:在[\u4e00-\u9fff]{1,6})?的(?:全资|控股)?(?:子公司|关联公司|分公司)")
+_SUBSIDIARY_OF = re.compile(r"(?:在[\u4e00-\u9fff]{1,6})?的(?:[\u4e00-\u9fff]{2,4}?)?(?:全资|控股)?(?:子公司|关联公司|分公司)")
 _CJK_ONLY_RE = re.compile(r"[\u3400-\u9fff]+")
 _CLAUSE_MARKS = re.compile(r"[(),;:!?。，；：\n]")
 _CLAUSE_END = ",;:!?。，；：\n"
@@ -52,6 +52,12 @@ _ANOTHER = re.compile(r"再|又|另|随后|此后|之后|后来|\d+\s*月|[一�
 _REQUEST_COLON = re.compile(r"(?:请求|要求|诉请)\s*:")
 _CASE_LEVEL = re.compile(r"([初终再申])\s*(?:字)?第?\s*\d+\s*号")
 _INNER_ROLE = re.compile(r"\(([^()]{2,8})\)")
+# "及上述子公司", "和前述关联公司": the affiliates named before, as a list's last item
+_ABOVE_AFFILIATES = re.compile(r"\s*(?:及|和|以及|、)(?:其)?(?:上述|前述|上列|该等)(?:全资|控股)?(?:子公司|关联公司|公司|被申请人|被告)")
+# after a trigger, the rest of a case name that a court decides or hears ("…纠纷两案作出判决")
+_DECIDED_CASE = re.compile(r"[^,;:!?。，；：\n]{0,80}?[一二两三四五六七八九十\d]*案(?:件)?(?:作出|进行|公开开庭|开庭|宣判|审结|一审宣判)")
+# a clause reporting another suit after a trigger (its own kind cues are its own)
+_NEXT_SUIT = re.compile(r"[,;，；][^,;，；。]{0,40}?(?:起诉|提起|诉至|状告|反诉|提告)")
 _ALIAS_BRACKET = re.compile(r"\((?:以下|下称|简称|合称|统称|英文)")
 
 
@@ -340,6 +346,8 @@ def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
         if m.start >= hi:
             break
         gap = _CLOSERS.sub("", t[out[-1].end:m.start]).strip()
+        if gap == "," and any(x.party == m.party for x in out):
+            break  # "起诉乙，乙则…": the same party again after a comma starts a new clause
         if gap == "" or gap in g.conjunctions or _in_alias_bracket(t, m.start) or _descriptor_gap(g, gap):
             out.append(m)
         elif _SUBSIDIARY_OF.fullmatch(gap):
@@ -347,6 +355,26 @@ def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
         else:
             break
     return out
+
+
+def _with_named_affiliates(t: str, a: ActionMention, ms: list[_M], before: list[ActionMention]) -> ActionMention:
+    """"起诉公司及上述子公司": the affiliates are the co-respondents of the latest action
+    before with the same respondent."""
+    if not a.respondents:
+        return a
+    last = next((x for x in reversed(ms) if x.party == a.respondents[-1] and x.start >= a.start), None)
+    if last is None or not _ABOVE_AFFILIATES.match(t, last.end):
+        return a
+    prev = next((b for b in reversed(before) if a.respondents[0] in b.respondents), None)
+    if prev is None:
+        return a
+    return replace(a, respondents=a.respondents + tuple(r for r in prev.respondents if r not in a.respondents))
+
+
+def _parent_named(t: str, ms: list[_M], m: _M) -> bool:
+    """"甲的美国子公司乙": 甲 only says whose subsidiary 乙 is; it takes no side itself."""
+    k = ms.index(m)
+    return k + 1 < len(ms) and _SUBSIDIARY_OF.fullmatch(_CLOSERS.sub("", t[m.end:ms[k + 1].start]).strip()) is not None
 
 
 def _descriptor_gap(g: Grammar, gap: str) -> bool:
@@ -388,7 +416,9 @@ def _sides(g: Grammar, t: str, trig: Trigger, match: re.Match, ms: list[_M], lo:
     right: list[_M] = []
     nominal = t[max(lo, ts - 1):ts] == "的"  # "本公司在…的起诉": a noun, no object follows
     if trig.object_after and not nominal:
-        first_right = next((i for i, m in enumerate(ms) if te <= m.start <= te + 2 and m.start < hi), None)
+        # (not across a clause break: "在甲起诉后，乙反诉甲")
+        first_right = next((i for i, m in enumerate(ms) if te <= m.start <= te + 2 and m.start < hi
+                            and not any(c in _CLAUSE_END for c in t[te:m.start])), None)
         if first_right is not None:
             right = _chain(g, t, ms, first_right, hi)
             args_end = right[-1].end
@@ -410,7 +440,7 @@ def _sides(g: Grammar, t: str, trig: Trigger, match: re.Match, ms: list[_M], lo:
     if not resp:
         # the other parties named before it ("甲认为乙…侵犯其专利权，遂起诉"), and those
         # accused after it ("X提起诉讼，指控Y…", "X向法院起诉请求：判令Y…")
-        resp = [m.party for m in subjects if m not in claimants]
+        resp = [m.party for m in subjects if m not in claimants and not _parent_named(t, ms, m)]
         after = next((i for i, m in enumerate(ms) if m.start >= args_end and m.party not in names_c), None)
         if after is not None and any(c in t[args_end:ms[after].start] for c in g.respondent_after_cues):
             resp += [m.party for m in _chain(g, t, ms, after, hi)]
@@ -428,6 +458,11 @@ def _kind(g: Grammar, trig: Trigger, t: str, ts: int, te: int) -> str:
     span = t[ts:te + 8] if trig.frame == "active" and trig.object_after else t[ts:te]
     stop = t.find("。", ts)
     rest = t[ts:stop if stop >= 0 else len(t)]
+    nxt = _NEXT_SUIT.search(rest, te - ts)
+    if nxt is not None:  # "甲在德国起诉乙，乙则在重庆起诉甲，请求裁决费率": the cues after belong to that suit
+        rest = rest[:nxt.start()]
+    if trig.kind == "infringement" and _declaratory_re().search(rest, 0, 40):
+        return "declaratory_judgment"  # "提起诉讼，请求确认其未侵害乙的专利权"
     for cue, kind in g.kind_cues:
         if kind == "other" and cue in rest and trig.kind == "infringement":
             return kind  # "起诉高通，指控其滥用市场支配地位": not a patent infringement claim
@@ -579,11 +614,14 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 action, lo = act
                 if action is None:
                     continue
-                if isinstance(action, Action):
+                if isinstance(action, Action) and trig.frame != "adjacent":  # (a case name says itself when it was filed)
                     action = replace(action, mode=_filing_date_mode(action.mode, date_starts, ss, se, action.end))
                 if action.claimants and action.respondents:
                     inherited = action.claimants
                     (sentence_cases if trig.frame == "adjacent" else sentence_actions).append(action)
+                elif action.claimants and trig.frame in ("active", "passive") and _unnamed_object(t, action.start, ts):
+                    inherited = action.claimants
+                    one_sided.update(action.claimants)  # "对一家美国企业提起诉讼": not a party named here
                 elif action.claimants and trig.frame in ("active", "passive"):
                     inherited = action.claimants
                     sentence_actions.append(action)  # respondents looked for below
@@ -593,6 +631,11 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                     sentence_actions.append(action)  # "X遭诉", "ITC对X启动337调查": who brought it is looked for below
                 else:
                     one_sided.update(action.claimants + action.respondents)
+                if sentence_actions and sentence_actions[-1] is action and _also_infringement(trig, action, t, te, se):
+                    sentence_actions.append(replace(action, kind="infringement"))
+                if sentence_actions and sentence_actions[-1] is action and len(action.respondents) > 1 and "分别" in t[action.start:ts]:
+                    # "甲分别起诉乙和丙": a suit against each
+                    sentence_actions[-1:] = [replace(action, respondents=(r,)) for r in action.respondents]
         for rule, m in outcome_hits[bisect.bisect_left(outcome_starts, ss):bisect.bisect_left(outcome_starts, se)]:
             if m.end() > se or _outcome_not_reported(g, t, ss, m.start()):
                 continue
@@ -613,6 +656,8 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
                 for k, a in enumerate(group):
                     if a.outcome is None and (not rule.kinds or a.kind in rule.kinds):
                         group[k] = replace(a, outcome=_outcome_for(outcomes[-1], a))
+        if ms and actions:
+            sentence_actions = [_with_named_affiliates(t, a, ms, actions) for a in sentence_actions]
         actions.extend(sentence_actions)
         case_names.extend(sentence_cases)
     actions = _complete(g, actions, may_take_opponent, one_sided, role_sides, case_names)
@@ -621,17 +666,122 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
         # "甲诉乙案…驳回甲的诉讼请求": a case name reports its suit only when nothing else
         # does, but the outcome told with it belongs to that suit
         same = next((k for k, b in enumerate(actions) if _same_sides(a, b)), None)
-        if same is None:
+        if same is None or _fuller_case_name(a, actions[same]) or _court_case_name(ctx, mentions, a, actions[same]):
             actions.append(a)
         elif a.outcome and actions[same].outcome is None:
             actions[same] = replace(actions[same], outcome=a.outcome)
     told = min((a.sentence for a in actions), default=len(ctx.sentences))  # first action a trigger tells
     actions += _role_actions(ctx, t, parties, mentions, actions)
     actions += _appeals_from_outcomes(ctx, actions, outcomes)
+    actions += _two_sided_cases(ctx, t, pms, actions, outcomes)
+    actions += _deciding_courts(g, ctx, t, mentions, actions)
+    actions += _listed_cases(ctx, t, actions, mentions)
     _late_outcomes(g, ctx, actions, outcomes)
     actions += _patent_statements(g, ctx, t, pms, mentions, actions, told)
     actions.sort(key=lambda a: a.start)
     return actions, outcomes, one_sided
+
+
+# a suit that also accuses the other side of infringing ("…起诉乙，一方面指控乙侵犯其专利，另一方面请求裁决许可费率")
+_ACCUSES_INFRINGEMENT = re.compile(r"(?:指控|认为|主张|诉称)[^。;；]{0,40}?侵(?:犯|害)[^。;；]{0,20}?专利")
+
+
+def _also_infringement(trig: Trigger, action: ActionMention, t: str, te: int, se: int) -> bool:
+    """A suit whose kind a licensing or rate cue made "other" and that also claims infringement
+    is two proceedings: the infringement claim and the licensing one."""
+    return action.kind == "other" and trig.kind == "infringement" and _ACCUSES_INFRINGEMENT.search(t, te, se) is not None
+
+
+# a case name whose filing the clause dates: "…纠纷一案已于2016年4月正式立案", "…一案于3月被受理"
+_CASE_FILED = re.compile(r"(?:\([^()]{0,40}\)|[^,;:!?。，；：\n()]){0,100}?案\s*(?:已|已经)?于[^,;:!?。，；：\n]{2,16}?(?:正式)?(?:被)?(?:立案|受理)")
+# "案件一：…", "(二)案件二", "案件2:": an announcement listing the suits it reports one by one
+_CASE_HEADING = re.compile(r"(?m)^[ \t]*(?:\(?[一二三四五六七八九十]+[)、.]\s*)?案件\s*(?:[一二三四五六七八九十]+|\d+)\s*(?=[:)\s]|$)")
+
+
+def _listed_cases(ctx: Context, t: str, actions: list[ActionMention], mentions: Mentions) -> list[ActionMention]:
+    """Each listed case (案件一, 案件二 …) after a suit told once ("就…提起诉讼。具体如下：")
+    is a suit of its own between the same sides, told at the first patent its block names
+    (so each gets its own patent), else at its heading."""
+    if "案件" not in t:
+        return []
+    heads = list(_CASE_HEADING.finditer(t))
+    if len(heads) < 2:
+        return []
+    told = [a for a in actions if a.end <= heads[0].start() and a.claimants and a.respondents]
+    if not told:
+        return []
+    prev = told[-1]
+    ps, pe = ctx.sentences[prev.sentence]
+    court = next((f.code for f in mentions.forums if ps <= f.start < pe and f.code not in VALIDITY_FORUMS), None)
+    out = []
+    for k, h in enumerate(heads):
+        end = heads[k + 1].start() if k + 1 < len(heads) else min(len(t), h.end() + 400)
+        # each sentence of the block naming a patent or a sum (涉案专利：…, 诉讼请求：…赔偿…万元)
+        spans = sorted({ctx.sentence_index(m.start): (m.start, m.end) for m in [*mentions.patents, *mentions.money]
+                        if h.start() <= m.start < end}.values()) or [(h.start(), h.end())]
+        for s, e in spans:
+            a = _act(ctx.text, s, e, prev.kind, prev.claimants, prev.respondents, ctx.sentence_index(s), mode="reference")
+            out.append(replace(a, forum_hint=court) if court else a)
+    return out
+
+
+# a court as the subject of a decision ("杭州中院一审认定…", "二审法院浙江省高级人民法院判决…")
+_COURT_DECIDES = re.compile(r"\s*(?:于[^,;:!?。，；：\n]{0,14}?)?(?:一审|二审|终审|再审|审理后|经审理)?\s*(?:认定|判决|判令|裁定|作出|驳回|维持|改判)")
+
+
+def _deciding_courts(g: Grammar, ctx: Context, t: str, mentions: Mentions, actions: list[ActionMention]) -> list[ActionMention]:
+    """"甲起诉乙。杭州中院一审认定侵权成立": a sentence with no action of its own whose subject
+    is a court deciding is about the latest action of the kind its instance word names (else
+    the latest), told up to two sentences before; it restates that action there so the court
+    counts for it."""
+    out: list[ActionMention] = []
+    told = {a.sentence for a in actions}
+    for f in mentions.forums:
+        si = ctx.sentence_index(f.start)
+        if si in told or f.code in VALIDITY_FORUMS or not _COURT_DECIDES.match(t, f.end):
+            continue  # (an office deciding on validity is the invalidation's own forum)
+        ss = ctx.sentences[si][0]
+        kind = _instance(g, t, ss, f.end + 12)
+        before = [a for a in actions if 0 < si - a.sentence <= 2 and a.claimants and a.respondents
+                  and (kind is None or a.kind == kind)]
+        if not before:
+            continue
+        prev = max(before, key=lambda a: a.start)
+        out.append(_act(ctx.text, f.start, f.end, prev.kind, prev.claimants, prev.respondents, si, mode="reference"))
+        told.add(si)
+    return out
+
+
+# "甲与乙(之间的)…专利…纠纷(一)案": a case named by its two sides, not saying who sued
+_TWO_SIDED_AFTER = re.compile(r"[^,;:!?。，；：\n]{0,30}?纠纷[一二两三四五六七八九十\d]*(?:一)?案")
+
+
+def _two_sided_cases(ctx: Context, t: str, pms: list[_M], actions: list[ActionMention],
+                     outcomes: list[OutcomeMention]) -> list[ActionMention]:
+    """"甲与乙专利侵权纠纷案，法院判决甲赔偿乙…" when nothing else tells the suit: the
+    decision's named loser gives the direction (判令甲赔偿: 甲 was sued; 驳回甲的诉讼请求:
+    甲 sued)."""
+    out: list[ActionMention] = []
+    for o in outcomes:
+        loser = getattr(o, "loser", None)
+        if loser is None or o.outcome not in ("claimant_won", "respondent_won") or getattr(o, "only_kind", None) not in (None, "infringement"):
+            continue
+        ss = ctx.sentences[o.sentence][0]
+        here = [m for m in pms if ss <= m.start and m.end <= o.start]
+        for a, b in zip(here, here[1:]):
+            if a.party == b.party or loser not in (a.party, b.party):
+                continue
+            if _CLOSERS.sub("", t[a.end:b.start]).strip() not in ("与", "和", "同") or not _TWO_SIDED_AFTER.match(t, b.end):
+                continue
+            pair = {a.party, b.party}
+            if any(pair <= set(x.claimants) | set(x.respondents) for x in actions + out):
+                break
+            other = (pair - {loser}).pop()
+            cl, rs = ([other], [loser]) if o.outcome == "claimant_won" else ([loser], [other])
+            kind = "declaratory_judgment" if "确认不侵" in t[b.end:o.start] else "infringement"
+            out.append(_act(ctx.text, a.start, b.end, kind, cl, rs, o.sentence, o.outcome, mode="reference"))
+            break
+    return out
 
 
 def _appeals_from_outcomes(ctx: Context, actions: list[ActionMention], outcomes: list[OutcomeMention]) -> list[ActionMention]:
@@ -684,6 +834,9 @@ def _patent_statements(g: Grammar, ctx: Context, t: str, pms: list[_M], mentions
             continue
         # the suit below only: assembly gives an appeal the patents of the judgment below
         targets = [a for a in targets if a.kind in g.statement_kinds]
+        # "作出无效宣告请求审查决定，维持…专利(专利号…)有效": the kind the sentence names
+        named_kinds = {k for cue, k in g.kind_cues if cue in t[ss:se]}
+        targets = [a for a in targets if a.kind in named_kinds] or targets
         for key in dict.fromkeys((a.kind, a.claimants, a.respondents) for a in targets):
             out.append(_act(ctx.text, p.start, p.end, key[0], key[1], key[2], si, mode="reference"))
     return out
@@ -700,6 +853,8 @@ def _mode(g: Grammar, t: str, lo: int, ts: int, te: int) -> str:
     """"reference" when the trigger names a suit already filed ("提起的诉讼", "…起诉一事")."""
     if "的" in t[ts:te] or t[max(lo, ts - 1):ts] == "的" or t.startswith(g.reference_after, te):
         return "reference"
+    if _DECIDED_CASE.match(t, te):
+        return "reference"  # "法院对甲起诉乙…纠纷两案作出一审判决": a case named, its date the judgment's
     return "reference" if any(w in t[_clause_start(t, lo, ts):ts] for w in g.reference_before) else "filing"
 
 
@@ -752,7 +907,8 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
         right = [x.party for x in _chain(g, t, ms, first_right, se) if x.party != left[0].party]
         if not right:
             return None
-        return _act(text, left[0].start, te, kind, [left[0].party], right, si, mode="reference"), te
+        mode = "filing" if _CASE_FILED.match(t, te) else "reference"  # "甲诉乙…一案已于2016年4月立案"
+        return _act(text, left[0].start, te, kind, [left[0].party], right, si, mode=mode), te
     if trig.frame == "verdict":
         # a court's or jury's finding, not a party's claim that a court should find so
         if not any(c in t[ss:ts] for c in g.verdict_cues) or any(c in t[ss:ts] for c in g.claim_words):
@@ -839,6 +995,8 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
             if cl:
                 # told again without who brought it: a reference, its sentence dates nothing
                 out.append(replace(a, claimants=cl, mode="reference") if isinstance(a, Action) else replace(a, claimants=cl))
+                # "收到…起诉状。原告为乙" now names both sides: later requests find their opponent there
+                done = sorted(done + [out[-1]], key=lambda b: b.start)
             else:
                 one_sided.update(a.respondents)
             continue
@@ -867,6 +1025,41 @@ def _complete(g: Grammar, actions: list[ActionMention], may_take_opponent: set[i
         else:
             one_sided.update(a.claimants)
     return out
+
+
+@lru_cache(maxsize=1)
+def _declaratory_re() -> re.Pattern:
+    return re.compile("|".join(string_list(load_yaml(DATA), "declaratory_claims", DATA)))
+
+
+@lru_cache(maxsize=1)
+def _unnamed_object_re() -> re.Pattern:
+    d = load_yaml(DATA)
+    markers = string_list(d, "object_markers", DATA)
+    return re.compile(f"(?:{_alternation(markers)})(?:{_alternation(string_list(d, 'unnamed_objects', DATA))})")
+
+
+def _unnamed_object(t: str, start: int, ts: int) -> bool:
+    """"甲在美国对一家北美企业提起诉讼": the action's object is someone the text does not name,
+    so no party named elsewhere is its respondent."""
+    return _unnamed_object_re().search(t, start, ts) is not None
+
+
+def _court_case_name(ctx: Context, mentions: Mentions, case: ActionMention, told: ActionMention) -> bool:
+    """"北京知识产权法院对甲诉乙…一案作出判决" / "…法院受理了甲诉乙…案": a court named before
+    the case name in its sentence decides or takes that suit; the case name is kept (assembly
+    merges it with the filing told elsewhere) so the court and patents of its sentence count."""
+    if case.sentence == told.sentence:
+        return False
+    ss = ctx.sentences[case.sentence][0]
+    return any(ss <= f.start and f.end <= case.start for f in mentions.forums)
+
+
+def _fuller_case_name(case: ActionMention, told: ActionMention) -> bool:
+    """"甲诉乙及丙…纠纷案" in another sentence than the "甲起诉乙" it restates (a headline):
+    it names more defendants, so assembly gets it too (with the court and patents of its
+    sentence) and merges the two."""
+    return case.sentence != told.sentence and bool(set(case.respondents) - set(told.respondents))
 
 
 def _same_sides(a: ActionMention, b: ActionMention) -> bool:
@@ -935,12 +1128,18 @@ def _late_outcomes(g: Grammar, ctx: Context, actions: list[ActionMention], outco
         of_kind = [k for k, a in enumerate(actions) if a.kind in rule.kinds]
         # "判决如下：驳回上诉，维持原判" far from the one appeal a judgment is about, or a
         # headline's "驳回上诉" before the appeal is told
-        lone = len({(actions[k].claimants, actions[k].respondents) for k in of_kind}) == 1 and all(
+        # (one appeal told by its case number with the 上诉人 list and by "向本院提起上诉" with one of them)
+        lone = bool(of_kind) and all(_same_parties(actions[k], actions[of_kind[0]]) for k in of_kind) and all(
             actions[k].kind in g.lone_kinds for k in of_kind)
         prev = [k for k in of_kind if lone or 0 <= o.sentence - actions[k].sentence <= g.outcome_reach and actions[k].start < o.start]
         for k in prev if lone else [max(prev, key=lambda k: actions[k].start)] if prev else []:
             if actions[k].outcome is None:
                 actions[k] = replace(actions[k], outcome=_outcome_for(o, actions[k]))
+
+
+def _same_parties(a: ActionMention, b: ActionMention) -> bool:
+    """Both sides overlap: one proceeding told twice, once with fewer co-parties."""
+    return bool(set(a.claimants) & set(b.claimants)) and bool(set(a.respondents) & set(b.respondents))
 
 
 def _role_actions(ctx: Context, t: str, parties: list[Party], mentions: Mentions, actions: list[ActionMention]) -> list[ActionMention]:

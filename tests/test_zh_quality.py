@@ -1,0 +1,269 @@
+"""Chinese extraction on unseen wording: aliases in quotes, case names that name more
+defendants, actions against someone the text does not name. Sentences written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from patlit.extract import parties_zh, proceedings_zh
+from patlit.extract.context import Context
+from patlit.extract.overlaps import Mentions
+
+
+def parties_of(text: str):
+    return parties_zh.extract(Context(text=text, lang="zh"), Mentions())
+
+
+def actions_of(text: str):
+    ctx = Context(text=text, lang="zh")
+    return proceedings_zh.find_actions(ctx, parties_zh.extract(ctx, Mentions()), Mentions())[0]
+
+
+QUOTED_ALIASES = [
+    pytest.param("原告晨光照明股份有限公司（以下简称“公司”或“晨光照明”）起诉被告北辰灯具有限公司。",
+                 "晨光照明股份有限公司", ["晨光照明"], id="two-quoted-forms-joined-by-or"),
+    pytest.param("深圳蓝湖仪器股份有限公司（以下简称“蓝湖仪器”，300999）起诉北辰灯具有限公司侵犯其专利权。",
+                 "深圳蓝湖仪器股份有限公司", ["蓝湖仪器"], id="stock-code-after-the-quoted-form"),
+    pytest.param("原告青峰机械制造有限公司（简称“青峰”、“青峰机械”）起诉被告北辰灯具有限公司。",
+                 "青峰机械制造有限公司", ["青峰", "青峰机械"], id="list-of-quoted-forms"),
+    pytest.param("原告青峰机械制造有限公司(以下简称青峰公司)起诉被告北辰灯具有限公司。",
+                 "青峰机械制造有限公司", ["青峰公司"], id="unquoted-form"),
+]
+
+
+@pytest.mark.parametrize("text,name,aliases", QUOTED_ALIASES)
+def test_quoted_aliases_never_cross_a_quote_mark(text, name, aliases):
+    p = next(p for p in parties_of(text) if p.name == name)
+    assert [a for a in p.aliases if a in aliases] == aliases
+    assert not any(c in a for a in p.aliases for c in "“”\"，,")
+
+
+def test_traditional_alias_given_twice_is_kept_once():
+    text = "華光技術有限公司(簡稱華光)已對北辰燈具有限公司提起專利侵權訴訟。華光表示將繼續維權。"
+    p = next(p for p in parties_of(text) if p.name == "華光技術有限公司")
+    assert len(p.aliases) == len(set(p.aliases))
+
+
+def test_case_name_naming_more_defendants_is_kept():
+    text = ("青峰科技起诉北辰灯具。苏州市中级人民法院受理了青峰科技有限公司诉北辰灯具有限公司"
+            "及其关联公司南湖照明有限公司侵害发明专利权纠纷案。")
+    acts = actions_of(text)
+    assert any("南湖照明有限公司" in a.respondents and "北辰灯具有限公司" in a.respondents for a in acts), acts
+
+
+UNNAMED_OBJECT = [pytest.param(e["text"], e["claimant"], id=e["text"][:12])
+                  for e in proceedings_zh.load_yaml(proceedings_zh.DATA)["unnamed_object_examples"]]
+
+
+@pytest.mark.parametrize("sentence,claimant", UNNAMED_OBJECT)
+def test_action_against_an_unnamed_company_borrows_no_respondent(sentence, claimant):
+    text = "北辰灯具有限公司起诉青禾科技有限公司侵犯其专利权。" + sentence
+    acts = actions_of(text)
+    assert not any(a.claimants == ("青禾科技有限公司",) for a in acts), [(a.claimants, a.respondents) for a in acts]
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("青松电子有限公司对受诉法院的管辖权提出异议。", id="objection-after-jurisdiction"),
+    pytest.param("青松电子有限公司提出管辖权异议。", id="jurisdiction-objection"),
+])
+def test_jurisdiction_objection_is_no_invalidation(sentence):
+    acts = actions_of("白杨照明股份有限公司起诉青松电子有限公司。" + sentence)
+    assert [a.kind for a in acts] == ["infringement"], [(a.kind, a.claimants) for a in acts]
+
+
+DECLARATORY = [pytest.param(e["text"], e["claimants"], e["respondents"], id=f"declaratory-{i}")
+               for i, e in enumerate(proceedings_zh.load_yaml(proceedings_zh.DATA)["declaratory_examples"])]
+
+
+@pytest.mark.parametrize("text,claimants,respondents", DECLARATORY)
+def test_suit_to_confirm_non_infringement_is_declaratory(text, claimants, respondents):
+    acts = actions_of(text)
+    assert [(a.kind, list(a.claimants), list(a.respondents)) for a in acts] == [("declaratory_judgment", claimants, respondents)]
+
+
+SHORT_COURTS = [pytest.param(text, code, id=text[-12:]) for text, code in
+                __import__("patlit.extract.courts_cn", fromlist=["examples"]).examples()
+                if code and ("中院" in text or "高院" in text) and "。" in text.rstrip("。")]
+
+
+@pytest.mark.parametrize("text,code", SHORT_COURTS)
+def test_short_court_name_takes_the_full_name_the_document_gives(text, code):
+    from patlit.extract import forums
+    codes = {f.code for f in forums.extract(Context(text=text, lang="zh"))}
+    assert codes == {code}
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("青松电子有限公司表示将积极应诉，并将视情况对涉案专利提出无效宣告请求。", id="depending-on-circumstances"),
+    pytest.param("青松电子有限公司称将依法对涉案专利提出无效宣告请求。", id="will-by-law"),
+    pytest.param("青松电子有限公司保留对白杨照明股份有限公司提起诉讼的权利。", id="reserves-the-right"),
+])
+def test_announced_intention_is_no_action(sentence):
+    acts = actions_of("白杨照明股份有限公司起诉青松电子有限公司。" + sentence)
+    assert [a.kind for a in acts] == ["infringement"], [(a.kind, a.claimants) for a in acts]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("青松电子有限公司的美国子公司Northwind Optics LLC向美国国际贸易委员会提出337调查申请，指控白杨照明股份有限公司侵犯其专利。",
+                 id="foreign-subsidiary"),
+    pytest.param("青松电子有限公司的全资子公司青松光学有限公司向法院提起诉讼，指控白杨照明股份有限公司侵犯其专利。",
+                 id="wholly-owned-subsidiary"),
+])
+def test_parent_named_before_its_subsidiary_takes_no_side(text):
+    acts = actions_of(text)
+    assert len(acts) == 1 and "青松电子有限公司" not in acts[0].claimants + acts[0].respondents, \
+        [(a.kind, a.claimants, a.respondents) for a in acts]
+    assert acts[0].respondents == ("白杨照明股份有限公司",)
+
+
+
+def test_closing_dismissal_ends_the_one_appeal_told_with_fewer_appellants():
+    # one appeal told with both appellants (the role list) and with one of them ("向本院提起上诉"),
+    # and "驳回上诉，维持原判" many sentences later: it ends that appeal, told either way
+    from patlit.extract.assemble import Action, Outcome
+
+    text = "x" * 200
+    both = Action(0, 5, text[0:5], "appeal", ("青松电子有限公司", "青松光学有限公司"), ("白杨照明股份有限公司",), 1)
+    one = Action(20, 25, text[20:25], "appeal", ("青松电子有限公司",), ("白杨照明股份有限公司",), 3)
+    closing = Outcome(150, 154, "驳回上诉", "respondent_won", 12, only_kind="appeal")
+    actions = [both, one]
+    proceedings_zh._late_outcomes(proceedings_zh.grammar(), Context(text=text, lang="zh"), actions, [closing])
+    assert [a.outcome for a in actions] == ["respondent_won", "respondent_won"]
+
+
+def test_the_above_subsidiaries_are_the_co_respondents_named_before():
+    text = ("Northwind Optics LLC向美国国际贸易委员会提出申请，指控白杨照明股份有限公司及其子公司白杨光电有限公司侵犯其专利。"
+            "同日，Northwind Optics LLC还向法院提起诉讼，起诉白杨照明股份有限公司及上述子公司。")
+    acts = [a for a in actions_of(text) if a.kind == "infringement"]
+    assert acts and set(acts[-1].respondents) == {"白杨照明股份有限公司", "白杨光电有限公司"}, \
+        [(a.kind, a.claimants, a.respondents) for a in acts]
+
+
+def test_announcer_declared_in_a_bracket_brings_the_invalidation_request():
+    text = ("远航动力股份有限公司（“本公司”，连同其附属公司统称“本集团”）董事会宣布，本公司收到法院送达的民事起诉状。"
+            "原告为石川重工株式会社，被告为本公司。"
+            "本公司已就涉案专利向国家知识产权局提出无效宣告请求。")
+    acts = actions_of(text)
+    assert any(a.kind == "invalidation" and a.claimants == ("远航动力股份有限公司",) and a.respondents == ("石川重工株式会社",)
+               for a in acts), [(a.kind, a.claimants, a.respondents) for a in acts]
+
+
+def test_former_name_in_brackets_is_an_alias():
+    text = "远航动力股份有限公司（前称“远航动力机械有限公司”）被石川重工株式会社起诉。"
+    p = next(p for p in parties_of(text) if p.name == "远航动力股份有限公司")
+    assert "远航动力机械有限公司" in p.aliases
+
+
+@pytest.mark.parametrize("text,mode", [
+    pytest.param("2023年5月10日，杭州市中级人民法院对青松电子有限公司起诉白杨照明股份有限公司侵害发明专利权纠纷一案作出一审判决。",
+                 "reference", id="court-decides-the-case"),
+    pytest.param("2023年5月10日，杭州市中级人民法院对青松电子有限公司起诉白杨照明股份有限公司侵害专利权纠纷两案公开开庭审理。",
+                 "reference", id="court-hears-two-cases"),
+    pytest.param("2023年5月10日，青松电子有限公司向杭州市中级人民法院起诉白杨照明股份有限公司侵害其发明专利权。",
+                 "filing", id="filing-told"),
+])
+def test_suit_named_in_a_court_decision_takes_no_filing_date(text, mode):
+    acts = actions_of(text)
+    assert [a.mode for a in acts] == [mode]
+
+
+def test_withdrawing_a_suit_is_no_new_suit():
+    acts = actions_of("青松电子有限公司于2021年起诉白杨照明股份有限公司。2022年，青松电子有限公司撤回起诉。")
+    assert len(acts) == 1, [(a.kind, a.text) for a in acts]
+
+
+@pytest.mark.parametrize("text,claimant,respondent,outcome", [
+    pytest.param("白杨照明股份有限公司与青松电子有限公司专利侵权纠纷案，一审法院判决白杨照明股份有限公司赔偿青松电子有限公司经济损失50万元。",
+                 "青松电子有限公司", "白杨照明股份有限公司", "claimant_won", id="loser-pays"),
+    pytest.param("青松电子有限公司与白杨照明股份有限公司侵害发明专利权纠纷一案，法院驳回了白杨照明股份有限公司的全部诉讼请求。",
+                 "白杨照明股份有限公司", "青松电子有限公司", "respondent_won", id="loser-claims-dismissed"),
+])
+def test_two_sided_case_name_takes_its_direction_from_the_decision(text, claimant, respondent, outcome):
+    acts = actions_of(text)
+    assert [(a.claimants, a.respondents, a.outcome) for a in acts] == [((claimant,), (respondent,), outcome)]
+
+
+def test_two_sided_dispute_without_a_decision_is_no_suit():
+    assert actions_of("青松电子有限公司与白杨照明股份有限公司之间的专利纠纷仍在继续。") == []
+
+
+@pytest.mark.parametrize("text,court", [
+    pytest.param("青松电子有限公司起诉白杨照明股份有限公司。杭州市中级人民法院一审认定侵权成立，判赔300万元。",
+                 "杭州市中级人民法院", id="court-decides-next-sentence"),
+    pytest.param("青松电子有限公司起诉白杨照明股份有限公司。一审中，杭州市中级人民法院判决白杨照明股份有限公司赔偿100万元。",
+                 "杭州市中级人民法院", id="first-instance-court"),
+])
+def test_court_deciding_in_the_next_sentence_is_the_suits_forum(text, court):
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    assert [(p.kind, p.forum) for p in procs] == [("infringement", "cn-court:" + court)]
+
+
+def test_office_deciding_validity_is_not_the_suits_forum():
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    text = "青松电子有限公司起诉白杨照明股份有限公司。国家知识产权局作出审查决定，维持该专利权有效。"
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    assert all(p.forum != "cnipa" for p in procs if p.kind == "infringement")
+
+
+@pytest.mark.parametrize("text,mode", [
+    pytest.param("青松电子有限公司（下称“青松”）诉白杨照明股份有限公司（Baiyang Lighting Co., Ltd.，下称“白杨”）侵害发明专利权纠纷一案已于2016年4月正式立案。",
+                 "filing", id="case-filed-on"),
+    pytest.param("青松电子有限公司诉白杨照明股份有限公司侵害发明专利权纠纷一案将于下月开庭。", "reference", id="case-to-be-heard"),
+])
+def test_case_name_dated_by_its_filing(text, mode):
+    assert [a.mode for a in actions_of(text)] == [mode]
+
+
+def test_patent_statement_naming_a_kind_restates_only_that_kind():
+    text = ("国家知识产权局近日作出无效宣告请求审查决定，维持青松电子有限公司的发明专利（专利号：ZL201410000001.2）有效。"
+            "该无效宣告请求由白杨照明股份有限公司于2020年11月提出。"
+            "2012年6月，青松电子有限公司在杭州市中级人民法院起诉白杨商贸有限公司。"
+            "2020年8月，青松电子有限公司向浙江省高级人民法院起诉白杨商贸有限公司、白杨照明股份有限公司。")
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    first = next(p for p in procs if p.kind == "infringement" and p.date == "2012-06")
+    assert first.respondents == ["白杨商贸有限公司"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("比亚青诉北京某车企案一审获赔。北京某新能源汽车股份有限公司被比亚青股份有限公司起诉。", id="anonymised-description"),
+    pytest.param("原告诉称被告侵犯其专利权，本案已审结。", id="plaintiff-states"),
+])
+def test_case_name_between_short_names_needs_real_names(text):
+    names = [p.name for p in parties_of(text)]
+    assert not any("某" in n and "有限公司" not in n for n in names) and "原告" not in names and "被告" not in names, names
+
+
+def test_listed_cases_are_suits_of_their_own():
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    text = ("青禾光电股份有限公司（以下简称“公司”）就白岭影像有限公司侵害公司专利权事宜，向杭州市中级人民法院提起诉讼。具体如下：\n"
+            "（一）案件一\n"
+            "涉案专利：发明专利，专利号ZL201310000001.2\n"
+            "诉讼请求：判令被告停止侵权，赔偿经济损失人民币800万元。\n"
+            "（二）案件二\n"
+            "涉案专利：实用新型专利，专利号ZL201620000002.5\n"
+            "诉讼请求：判令被告停止侵权，赔偿经济损失人民币300万元。\n")
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    suits = sorted((p for p in procs if p.kind == "infringement"), key=lambda p: p.patents)
+    assert len(suits) == 2, [(p.patents, p.forum) for p in procs]
+    assert [len(p.patents) for p in suits] == [1, 1] and suits[0].patents != suits[1].patents
+    assert {p.forum for p in suits} == {"cn-court:杭州市中级人民法院"}
+
+
+@pytest.mark.parametrize("sentence,outcomes", [
+    pytest.param("法院判决被告不侵权。", [], id="not-infringing"),
+    pytest.param("法院判决白杨照明股份有限公司侵权。", ["claimant_won"], id="infringing"),
+    pytest.param("青松电子有限公司提起确认不侵权之诉。", [], id="declaratory-suit"),
+])
+def test_judged_infringing_wording(sentence, outcomes):
+    ctx = Context(text=sentence, lang="zh")
+    found = proceedings_zh.find_actions(ctx, parties_zh.extract(ctx, Mentions()), Mentions())[1]
+    assert [o.outcome for o in found if o.outcome == "claimant_won"] == outcomes
