@@ -1109,6 +1109,10 @@ def _split_cases(ctx: Context, cue: Cues, drafts: list[_Draft], mentions: Mentio
     for d in drafts:
         hit = {k for pid in d.patents for k in pat_secs.get(pid, ())} | {where(m.start) for m in d.amounts}
         hit.discard(-1)
+        if len(hit) == 1 and d.kind in _SUIT_KINDS:
+            # already one case (the grammar split the list): sums outside every case are not its own
+            (k,) = hit
+            d.amounts = [m for m in d.amounts if where(m.start) in (k, -1) and not _outside(m.start, sections)]
         if len(hit) < 2 or d.kind not in _SUIT_KINDS:
             out.append(d)
             continue
@@ -1120,6 +1124,11 @@ def _split_cases(ctx: Context, cue: Cues, drafts: list[_Draft], mentions: Mentio
             x.amounts = [m for m in d.amounts if where(m.start) == k]
             out.append(x)
     return out
+
+
+def _outside(pos: int, sections: list[tuple[int, int]]) -> bool:
+    """``pos`` lies after the first case header and in none of the cases (a total told after the list)."""
+    return pos >= sections[0][0] and not any(s <= pos < e for s, e in sections)
 
 
 #: "two cases", "两案", "两起诉讼": a counted group of suits (group "n": how many)
