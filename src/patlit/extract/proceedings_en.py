@@ -382,8 +382,8 @@ def compile_grammar(text: str) -> Grammar:
         noun_kind=nouns,
         kind_cues=kind_cues,
         other_cues=with_first_chars(re.compile(_alt(_need_list(raw, "other_cues")), re.I)),
-        reexam=re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I),
-        ptab=re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b"),
+        reexam=with_first_chars(re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I)),
+        ptab=with_first_chars(re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b")),
         outcome_keys=frozenset().union(*(k for _, _, k, _ in outcomes)),
         outcome_index={k: tuple(i for i, o in enumerate(outcomes) if k in o[2]) for k in frozenset().union(*(o[2] for o in outcomes))},
         ptab_words=tuple(tuple(str(w).split()) for w in raw["ptab_cues"]),
@@ -399,7 +399,7 @@ def compile_grammar(text: str) -> Grammar:
         frame_keys=frozenset(_index_frames((*frames, *extra))),
         verbs=tuple(verbs),
         extra=tuple(extra),
-        itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
+        itc_cue=with_first_chars(dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x")),
         noun_at=with_first_chars(re.compile(rf"\b{noun_re}\b", re.I)),
         all_keys=all_keys,
         words_re=_WORDS if any(re.search(r"\d", k) for k in all_keys | needs) else _LETTER_WORDS,
@@ -883,7 +883,8 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
             if fr.verb and fr.keys and not st.odd:
                 last = lasts.get(fr.keys)
                 if last is None:
-                    last = lasts[fr.keys] = max(map(st.low.rfind, fr.keys))
+                    m_last = _last_key_rx(fr.keys).match(st.low)
+                    last = lasts[fr.keys] = m_last.end() if m_last is not None else -1
             else:
                 last = len(text)
             for p in places:
@@ -910,6 +911,18 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
         used_triggers.add(trig)
         out.extend(a)
     return out
+
+
+@lru_cache(maxsize=None)
+def _last_key_rx(keys: frozenset[str]) -> re.Pattern:
+    """Matches up to where the last of ``keys`` starts (``max(map(low.rfind, keys))`` in one pass:
+    the greedy ``.*`` gives back one character at a time from the end until a key follows)."""
+    by_first: dict[str, list[str]] = {}
+    for k in sorted(keys):
+        by_first.setdefault(k[0], []).append(re.escape(k[1:]))
+    # one branch per first letter (the engine skips a branch whose first literal differs at once)
+    alts = "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first.items())
+    return re.compile("(?s:.*)(?=" + alts + ")")
 
 
 def _noun_starts(st: _Sent, g: Grammar) -> list[int]:
@@ -1201,8 +1214,7 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
     seen = getattr(ctx, _PTAB_SEEN, None)
     if seen is None:
         text = ctx.text
-        present = {w for w in {w for cue in g.ptab_words for w in cue} if w in text}
-        seen = any(all(w in present for w in cue) for cue in g.ptab_words)
+        seen = any(all(w in text for w in cue) for cue in g.ptab_words)
         setattr(ctx, _PTAB_SEEN, seen)
     return seen
 
