@@ -861,7 +861,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
         frames = [g.all_frames[i] for i in sorted(picked)]
     text = st.text
     starts: list[int] | None = None
-    noun_starts: list[int] | None = None
+    noun_starts: _Places | None = None
     lasts: dict[frozenset[str], int] = {}  # trigger words -> where the last one starts
     for order, fr in enumerate(frames):
         if not (fr.needs <= words):
@@ -874,10 +874,8 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                 if starts is None:
                     starts = [m.start() for m in _STARTS.finditer(text)]
                 places = starts
-            else:
-                if noun_starts is None:
-                    noun_starts = _noun_starts(st, g)
-                places = noun_starts
+            elif noun_starts is None:
+                noun_starts = _Places(g.noun_at.finditer(text))
             found = []
             # a verb frame's verb follows its anchor: starts after the last trigger word cannot match
             if fr.verb and fr.keys and not st.odd:
@@ -887,6 +885,8 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                     last = lasts[fr.keys] = m_last.end() if m_last is not None else -1
             else:
                 last = len(text)
+            # the noun scan is costly: read only up to the last place this frame can start at
+            places = starts if fr.anchored else noun_starts.upto(last)
             for p in places:
                 if p > last:
                     break
@@ -925,9 +925,26 @@ def _last_key_rx(keys: frozenset[str]) -> re.Pattern:
     return re.compile("(?s:.*)(?=" + alts + ")")
 
 
-def _noun_starts(st: _Sent, g: Grammar) -> list[int]:
-    """Where action nouns start (one scan: ``noun_at`` tests the first letter before anything else)."""
-    return [m.start() for m in g.noun_at.finditer(st.text)]
+class _Places:
+    """The starts of a ``finditer``, read only as far as asked (an action noun after the last
+    trigger word of every noun-first frame tried is never needed, so the scan stops early)."""
+
+    __slots__ = ("it", "got")
+
+    def __init__(self, it):
+        self.it, self.got = it, []
+
+    def upto(self, last: int) -> list[int]:
+        """The starts read so far, extended until one lies beyond ``last`` (or none is left)."""
+        got = self.got
+        if self.it is not None and (not got or got[-1] <= last):
+            for m in self.it:
+                got.append(m.start())
+                if got[-1] > last:
+                    break
+            else:
+                self.it = None
+        return got
 
 
 def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str], exclude: tuple[str, ...] = (),
@@ -985,6 +1002,8 @@ _OWNER_WORDS = ("patent", "owned", "held", "belong", "owner", "assigned")
 
 
 def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
+    if "\ue000" not in text:
+        return []  # every owner phrase names its owner ({O}: a party placeholder)
     low = text.lower()
     if not any(w in low for w in _OWNER_WORDS):
         return []
