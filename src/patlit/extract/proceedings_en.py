@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -639,14 +640,19 @@ _ODD_SEEN = "_patlit_en_odd"
 
 def _sentence_spans(ctx: Context, parties: list[Party]) -> list[list[tuple[int, int, str]]]:
     per: list[list[tuple[int, int, str]]] = [[] for _ in ctx.sentences]
-    allm = sorted(((m.start, m.end, p.name) for p in parties for m in p.mentions), key=lambda x: (x[0], -x[1]))
+    allm = [(m.start, m.end, p.name) for p in parties for m in p.mentions]
+    # by start, the longest first, else in mention order: two stable sorts on C keys (no Python key calls)
+    allm.sort(key=itemgetter(1), reverse=True)
+    allm.sort(key=itemgetter(0))
+    if not ctx.sentences:
+        return per
+    starts = [s for s, _ in ctx.sentences]
     last_end = -1
     for s, e, n in allm:
         if s < last_end:
             continue
         last_end = e
-        if ctx.sentences:
-            per[ctx.sentence_index(s)].append((s, e, n))
+        per[max(0, bisect.bisect_right(starts, s) - 1)].append((s, e, n))  # ctx.sentence_index(s)
     return per
 
 
@@ -807,8 +813,6 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
         outcomes.extend(_outcomes(ctx, st, g))
         agentless = not st.ents and not _PRONOUN.search(st.text)
         if agentless and not _AGENTLESS.search(st.text):
-            continue
-        if not any(has_ctx[max(0, st.index - 2):st.index + 3]):
             continue
         found = _match_sentence(ctx, st, sents, g, topic, agentless)
         actions.extend(found)
