@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -412,8 +413,8 @@ def compile_grammar(text: str) -> Grammar:
         noun_kind=nouns,
         kind_cues=kind_cues,
         other_cues=with_first_chars(re.compile(_alt(_need_list(raw, "other_cues")), re.I)),
-        reexam=re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I),
-        ptab=re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b"),
+        reexam=with_first_chars(re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I)),
+        ptab=with_first_chars(re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b")),
         outcome_keys=frozenset().union(*(k for _, _, k, _ in outcomes)),
         outcome_index={k: tuple(i for i, o in enumerate(outcomes) if k in o[2]) for k in frozenset().union(*(o[2] for o in outcomes))},
         ptab_words=tuple(tuple(str(w).split()) for w in raw["ptab_cues"]),
@@ -429,7 +430,7 @@ def compile_grammar(text: str) -> Grammar:
         frame_keys=frozenset(_index_frames((*frames, *extra))),
         verbs=tuple(verbs),
         extra=tuple(extra),
-        itc_cue=dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x"),
+        itc_cue=with_first_chars(dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x")),
         noun_at=with_first_chars(re.compile(rf"\b{noun_re}\b", re.I)),
         all_keys=all_keys,
         words_re=_WORDS if any(re.search(r"\d", k) for k in all_keys | needs) else _LETTER_WORDS,
@@ -718,14 +719,19 @@ _ODD_SEEN = "_patlit_en_odd"
 
 def _sentence_spans(ctx: Context, parties: list[Party]) -> list[list[tuple[int, int, str]]]:
     per: list[list[tuple[int, int, str]]] = [[] for _ in ctx.sentences]
-    allm = sorted(((m.start, m.end, p.name) for p in parties for m in p.mentions), key=lambda x: (x[0], -x[1]))
+    allm = [(m.start, m.end, p.name) for p in parties for m in p.mentions]
+    # by start, the longest first, else in mention order: two stable sorts on C keys (no Python key calls)
+    allm.sort(key=itemgetter(1), reverse=True)
+    allm.sort(key=itemgetter(0))
+    if not ctx.sentences:
+        return per
+    starts = [s for s, _ in ctx.sentences]
     last_end = -1
     for s, e, n in allm:
         if s < last_end:
             continue
         last_end = e
-        if ctx.sentences:
-            per[ctx.sentence_index(s)].append((s, e, n))
+        per[max(0, bisect.bisect_right(starts, s) - 1)].append((s, e, n))  # ctx.sentence_index(s)
     return per
 
 
@@ -887,8 +893,6 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
         agentless = not st.ents and not _PRONOUN.search(st.text)
         if agentless and not _AGENTLESS.search(st.text):
             continue
-        if not any(has_ctx[max(0, st.index - 2):st.index + 3]):
-            continue
         found = _match_sentence(ctx, st, sents, g, topic, agentless)
         actions.extend(found)
         for m in (_PAIR_RE.finditer(st.text) if st.odd or any(w in st.low for w in _PAIR_WORDS) else ()):
@@ -940,7 +944,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
         frames = [g.all_frames[i] for i in sorted(picked)]
     text = st.text
     starts: list[int] | None = None
-    noun_starts: list[int] | None = None
+    noun_starts: _Places | None = None
     lasts: dict[frozenset[str], int] = {}  # trigger words -> where the last one starts
     for order, fr in enumerate(frames):
         if not (fr.needs <= words):
@@ -953,18 +957,19 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                 if starts is None:
                     starts = [m.start() for m in _STARTS.finditer(text)]
                 places = starts
-            else:
-                if noun_starts is None:
-                    noun_starts = _noun_starts(st, g)
-                places = noun_starts
+            elif noun_starts is None:
+                noun_starts = _Places(g.noun_at.finditer(text))
             found = []
             # a verb frame's verb follows its anchor: starts after the last trigger word cannot match
             if fr.verb and fr.keys and not st.odd:
                 last = lasts.get(fr.keys)
                 if last is None:
-                    last = lasts[fr.keys] = max(map(st.low.rfind, fr.keys))
+                    m_last = _last_key_rx(fr.keys).match(st.low)
+                    last = lasts[fr.keys] = m_last.end() if m_last is not None else -1
             else:
                 last = len(text)
+            # the noun scan is costly: read only up to the last place this frame can start at
+            places = starts if fr.anchored else noun_starts.upto(last)
             for p in places:
                 if p > last:
                     break
@@ -991,9 +996,38 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     return out
 
 
-def _noun_starts(st: _Sent, g: Grammar) -> list[int]:
-    """Where action nouns start (one scan: ``noun_at`` tests the first letter before anything else)."""
-    return [m.start() for m in g.noun_at.finditer(st.text)]
+@lru_cache(maxsize=None)
+def _last_key_rx(keys: frozenset[str]) -> re.Pattern:
+    """Matches up to where the last of ``keys`` starts (``max(map(low.rfind, keys))`` in one pass:
+    the greedy ``.*`` gives back one character at a time from the end until a key follows)."""
+    by_first: dict[str, list[str]] = {}
+    for k in sorted(keys):
+        by_first.setdefault(k[0], []).append(re.escape(k[1:]))
+    # one branch per first letter (the engine skips a branch whose first literal differs at once)
+    alts = "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first.items())
+    return re.compile("(?s:.*)(?=" + alts + ")")
+
+
+class _Places:
+    """The starts of a ``finditer``, read only as far as asked (an action noun after the last
+    trigger word of every noun-first frame tried is never needed, so the scan stops early)."""
+
+    __slots__ = ("it", "got")
+
+    def __init__(self, it):
+        self.it, self.got = it, []
+
+    def upto(self, last: int) -> list[int]:
+        """The starts read so far, extended until one lies beyond ``last`` (or none is left)."""
+        got = self.got
+        if self.it is not None and (not got or got[-1] <= last):
+            for m in self.it:
+                got.append(m.start())
+                if got[-1] > last:
+                    break
+            else:
+                self.it = None
+        return got
 
 
 def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str], exclude: tuple[str, ...] = (),
@@ -1053,6 +1087,8 @@ _OWNER_WORDS = ("patent", "owned", "held", "belong", "owner", "assigned")
 
 
 def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
+    if "\ue000" not in text:
+        return []  # every owner phrase names its owner ({O}: a party placeholder)
     low = text.lower()
     if not any(w in low for w in _OWNER_WORDS):
         return []
@@ -1341,8 +1377,7 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
     seen = getattr(ctx, _PTAB_SEEN, None)
     if seen is None:
         text = ctx.text
-        present = {w for w in {w for cue in g.ptab_words for w in cue} if w in text}
-        seen = any(all(w in present for w in cue) for cue in g.ptab_words)
+        seen = any(all(w in text for w in cue) for cue in g.ptab_words)
         setattr(ctx, _PTAB_SEEN, seen)
     return seen
 
