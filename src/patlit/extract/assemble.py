@@ -128,6 +128,19 @@ def cues(lang: str) -> Cues:
     return load_cues(text, lang)
 
 
+#: the cues given as one pattern each: (key, flags, required, compiled with a first-character scan)
+_SINGLE_PATTERNS = (
+    ("same_day", re.I, True, True),
+    ("one_patent", re.I, True, True),
+    ("patent_claim", re.I, False, True),
+    ("settle_all", 0, False, False),
+    ("date_anaphor", re.I, False, True),
+    ("today", re.I, False, True),
+    ("judgment_after", 0, False, False),
+    ("case_header", re.M, False, False),
+)
+
+
 def load_cues(text: str, lang: str) -> Cues:
     """Validate and compile one language's section of a cue file."""
     name = _CUES
@@ -164,56 +177,17 @@ def load_cues(text: str, lang: str) -> Cues:
     if not isinstance(pw, list) or not pw or not all(isinstance(w, str) and w for w in pw):
         raise DataFileError(f"{name}: {lang}.patent_words must be a non-empty list of words")
     out["patent_words"] = tuple(pw)
-    sd = sec.get("same_day")
-    if not isinstance(sd, str) or not sd:
-        raise DataFileError(f"{name}: {lang}.same_day must be a pattern")
-    try:
-        out["same_day"] = with_first_chars(re.compile(sd, re.I))
-    except re.error as exc:
-        raise DataFileError(f"{name}: {lang}.same_day: bad pattern: {exc}") from exc
-    op = sec.get("one_patent")
-    if not isinstance(op, str) or not op:
-        raise DataFileError(f"{name}: {lang}.one_patent must be a pattern")
-    try:
-        out["one_patent"] = with_first_chars(re.compile(op, re.I))
-    except re.error as exc:
-        raise DataFileError(f"{name}: {lang}.one_patent: bad pattern: {exc}") from exc
-    pc = sec.get("patent_claim")
-    if pc is not None:
+    for key, flags, required, scan in _SINGLE_PATTERNS:
+        pat = sec.get(key)
+        if pat is None and not required:
+            continue
+        if not isinstance(pat, str) or not pat:
+            raise DataFileError(f"{name}: {lang}.{key} must be a pattern")
         try:
-            out["patent_claim"] = with_first_chars(re.compile(pc, re.I))
-        except (re.error, TypeError) as exc:
-            raise DataFileError(f"{name}: {lang}.patent_claim: bad pattern: {exc}") from exc
-    sa = sec.get("settle_all")
-    if sa is not None:
-        try:
-            out["settle_all"] = re.compile(sa)
-        except (re.error, TypeError) as exc:
-            raise DataFileError(f"{name}: {lang}.settle_all: bad pattern: {exc}") from exc
-    da = sec.get("date_anaphor")
-    if da is not None:
-        try:
-            out["date_anaphor"] = with_first_chars(re.compile(da, re.I))
-        except (re.error, TypeError) as exc:
-            raise DataFileError(f"{name}: {lang}.date_anaphor: bad pattern: {exc}") from exc
-    td = sec.get("today")
-    if td is not None:
-        try:
-            out["today"] = with_first_chars(re.compile(td, re.I))
-        except (re.error, TypeError) as exc:
-            raise DataFileError(f"{name}: {lang}.today: bad pattern: {exc}") from exc
-    ja = sec.get("judgment_after")
-    if ja is not None:
-        try:
-            out["judgment_after"] = re.compile(ja)
-        except (re.error, TypeError) as exc:
-            raise DataFileError(f"{name}: {lang}.judgment_after: bad pattern: {exc}") from exc
-    ch = sec.get("case_header")
-    if ch is not None:
-        try:
-            out["case_header"] = re.compile(ch, re.M)
-        except (re.error, TypeError) as exc:
-            raise DataFileError(f"{name}: {lang}.case_header: bad pattern: {exc}") from exc
+            rx = re.compile(pat, flags)
+        except re.error as exc:
+            raise DataFileError(f"{name}: {lang}.{key}: bad pattern: {exc}") from exc
+        out[key] = with_first_chars(rx) if scan else rx
     if "d" not in out["short_patent"].groupindex:
         raise DataFileError(f"{name}: {lang}.short_patent needs a group named 'd'")
     return Cues(**out)
