@@ -26,7 +26,7 @@ from typing import Any
 
 from patlit.data import load_yaml
 from patlit.errors import DataFileError
-from patlit.extract.rx_prefix import required_chars, with_first_chars
+from patlit.extract.rx_prefix import required_chars, required_runs, with_first_chars
 from patlit.model import DateMention
 
 _DATA_FILE = "dates.yaml"
@@ -142,8 +142,12 @@ def _phrase_regex(phrase: str) -> str:
 
 
 def _needs(rx: re.Pattern[str]) -> str:
-    """The character a window must hold for ``rx`` to match in it: the first sure one
-    that is not a Latin letter (rarer), else the first sure one, else ""."""
+    """What a window must hold for ``rx`` to match in it: a sure word of three characters or
+    more ("ago": rare, unlike its letters), else the first sure character that is not a Latin
+    letter (rarer), else the first sure one, else ""."""
+    word = max(required_runs(rx), key=len, default="")
+    if len(word) >= 3:
+        return word
     chars = required_chars(rx)
     return next((c for c in chars if not (c.isascii() and c.isalpha())), chars[:1])
 

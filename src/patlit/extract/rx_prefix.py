@@ -146,3 +146,36 @@ def required_chars(rx: re.Pattern) -> str:
     out: list[str] = []
     _required_seq(parsed.data, out)
     return "".join(dict.fromkeys(out))
+
+
+def _runs_seq(items, out: list[str]) -> None:
+    run: list[str] = []
+    for op, av in items:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            out.append("".join(run))
+            run = []
+        if op is C.SUBPATTERN:
+            if not av[1] & re.IGNORECASE:
+                _runs_seq(av[-1].data if hasattr(av[-1], "data") else av[-1], out)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            _runs_seq(av[2].data if hasattr(av[2], "data") else av[2], out)
+        # choices, classes, look-arounds, optional parts: no sure run
+    if run:
+        out.append("".join(run))
+
+
+def required_runs(rx: re.Pattern) -> list[str]:
+    """Strings every match of ``rx`` holds (runs of consecutive literals), in pattern order;
+    [] when none is sure (or the pattern ignores case)."""
+    if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
+        return []
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+    except (re.error, RecursionError):
+        return []
+    out: list[str] = []
+    _runs_seq(parsed.data, out)
+    return out
