@@ -10,6 +10,7 @@ TEXTS = [
     "THE SUIT WAS DISMISSED, and the Patent Trial and Appeal Board denied institution.",
     "Filed in Texas: Acme v. Zeta, a case about the '356 patent.",
     "İt and ıt and ſuit: letters that fold onto ASCII ones.",
+    "filed 3 days ago, on 12 May, two weeks ago; ٣ days ago (Arabic-Indic digit) and ３ days ago",
     "",
 ]
 CASES = [
@@ -20,7 +21,15 @@ CASES = [
     ("repeat_start", r"(?:the\s+)?patents?", re.I),
     ("class_start", r"[tb]he\s+(?:patent|board)", re.I),
     ("case_sensitive_boundary", r"\b(?:and\s+its|of\s+its|The)\s+\w+", 0),
+    ("digit_start", r"(?<![A-Za-z0-9])(?P<n>\d{1,2}|[Aa]n?|[Tt]wo)\s+(?:days?|weeks?)\s+ago", 0),
+    ("digit_start_ascii", r"(?<![0-9])\d{1,2}\s+(?:May|days)", re.ASCII),
 ]
+
+
+def test_scoped_flags_left_alone():
+    # (?i:...) inside a case-sensitive pattern: a look-ahead read from it would miss "The"
+    rx = re.compile(r"(?<!x)(?i:the)\s+suit")
+    assert with_first_chars(rx) is rx
 
 
 @pytest.mark.parametrize("pattern,flags", [(p, f) for _, p, f in CASES], ids=[c[0] for c in CASES])

@@ -26,7 +26,7 @@ from typing import Any
 
 from patlit.data import load_yaml
 from patlit.errors import DataFileError
-from patlit.extract.rx_prefix import required_chars
+from patlit.extract.rx_prefix import required_chars, required_runs, with_first_chars
 from patlit.model import DateMention
 
 _DATA_FILE = "dates.yaml"
@@ -142,8 +142,12 @@ def _phrase_regex(phrase: str) -> str:
 
 
 def _needs(rx: re.Pattern[str]) -> str:
-    """The character a window must hold for ``rx`` to match in it: the first sure one
-    that is not a Latin letter (rarer), else the first sure one, else ""."""
+    """What a window must hold for ``rx`` to match in it: a sure word of three characters or
+    more ("ago": rare, unlike its letters), else the first sure character that is not a Latin
+    letter (rarer), else the first sure one, else ""."""
+    word = max(required_runs(rx), key=len, default="")
+    if len(word) >= 3:
+        return word
     chars = required_chars(rx)
     return next((c for c in chars if not (c.isascii() and c.isalpha())), chars[:1])
 
@@ -264,7 +268,10 @@ def _grammar() -> _Grammar:
             back = p.get("back")
             if not isinstance(back, int) or back < 0:
                 raise _fail(f"{where} ({p['name']}): back must be a whole number >= 0")
-            out.append(_Pattern(p["name"], lang, p["resolve"], p["anchor"], back, rx, tuple(ex), _needs(rx)))
+            # searched in a window (back > 0): a look-ahead on the first characters lets the
+            # engine reject most positions at once instead of trying every branch there
+            scan_rx = with_first_chars(rx) if back else rx
+            out.append(_Pattern(p["name"], lang, p["resolve"], p["anchor"], back, scan_rx, tuple(ex), _needs(rx)))
         patterns[lang] = tuple(out)
 
     by_anchor = {k: tuple(p for lg in ("en", "zh") for p in patterns[lg] if p.anchor == k) for k in _ANCHORS}

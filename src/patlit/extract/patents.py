@@ -519,7 +519,7 @@ def _cue_hits(text: str, lang: str, form_starts: dict[int, _Hit]) -> list[_Hit]:
     g = _grammar()
     core, before = g.cues["zh" if lang == "zh" else "en"]
     out: list[_Hit] = []
-    for cue in core.finditer(text):
+    for cue in _cue_matches(core, text):
         b = before.search(text, max(0, cue.start() - 28), cue.start())
         office = _cue_office(b.group("office")) if b and b.group("office") else None
         if office is None and b and b.group("kind") and lang == "en":
@@ -529,6 +529,35 @@ def _cue_hits(text: str, lang: str, form_starts: dict[int, _Hit]) -> list[_Hit]:
         for cue in g.number_cue.finditer(text):
             if _in_patent_sentence(text, cue.start()):
                 _read_list(text, cue.end(), None, lang, form_starts, out)
+    return out
+
+
+#: the head of the English cue pattern: a P (not inside a word) and one of these tails; with
+#: this head, the places to try the cue are found with str.find on the tails (a C substring
+#: search) instead of the engine testing [Pp] at every character
+_EN_CUE_HEAD = r"[Pp](?<![A-Za-z][Pp])(?:atents?(?:-in-suit)?|ATENTS?|at\.|AT\.|ub\.|ublications?)"
+_EN_CUE_TAILS = ("atent", "ATENT", "at.", "AT.", "ub.", "ublication")
+
+
+def _cue_matches(core: re.Pattern[str], text: str):
+    """The matches of ``core`` in ``text``, as ``core.finditer(text)`` gives them."""
+    if not core.pattern.startswith(_EN_CUE_HEAD):
+        return core.finditer(text)
+    starts = set()
+    for tail in _EN_CUE_TAILS:
+        i = text.find(tail, 1)
+        while i >= 0:
+            if text[i - 1] in "Pp":
+                starts.add(i - 1)
+            i = text.find(tail, i + 1)
+    out = []
+    done = 0  # finditer goes on after the end of each match: no overlaps
+    for p in sorted(starts):
+        if p >= done:
+            m = core.match(text, p)
+            if m:
+                out.append(m)
+                done = m.end()  # the pattern cannot match empty (it starts with a P)
     return out
 
 

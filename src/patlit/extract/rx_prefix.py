@@ -18,6 +18,11 @@ from re import _parser as P  # noqa: PLC2701 - the standard parser
 _MAX_CHARS = 400  # a class larger than this would not help
 
 
+#: category escapes a first character may be read as (written as they are into the look-ahead);
+#: \d only: \w and \s hold most characters of a text, a look-ahead on them would not help
+_CATEGORIES = {C.CATEGORY_DIGIT: "\\d"}
+
+
 class _Unknown(Exception):
     """The pattern's first characters cannot be read exactly."""
 
@@ -43,14 +48,16 @@ def _first_op(op, av) -> tuple[set[int], bool]:
     if op in (C.ASSERT, C.ASSERT_NOT):
         return set(), True  # look-around: zero width (the look-ahead we add stays a superset)
     if op is C.IN:
-        chars: set[int] = set()
+        chars: set = set()
         for iop, iav in av:
             if iop is C.LITERAL:
                 chars.add(iav)
             elif iop is C.RANGE and iav[1] - iav[0] <= _MAX_CHARS:
                 chars.update(range(iav[0], iav[1] + 1))
+            elif iop is C.CATEGORY and iav in _CATEGORIES:
+                chars.add(_CATEGORIES[iav])  # kept as the escape: same flags, same meaning
             else:
-                raise _Unknown  # negated classes, categories (\w), big ranges
+                raise _Unknown  # negated classes, other categories, big ranges
         return chars, False
     if op is C.BRANCH:
         acc: set[int] = set()
@@ -61,6 +68,8 @@ def _first_op(op, av) -> tuple[set[int], bool]:
             nullable |= null
         return acc, nullable
     if op is C.SUBPATTERN:
+        if av[1] & (re.IGNORECASE | re.ASCII | re.LOCALE):
+            raise _Unknown  # (?i:...) and the like: the look-ahead would read another case or class
         return _first_seq(av[-1].data if hasattr(av[-1], "data") else av[-1])
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
         lo, _hi, body = av
@@ -98,11 +107,12 @@ def with_first_chars(rx: re.Pattern) -> re.Pattern:
     if nullable or not chars:
         return rx  # empty matches
     if rx.flags & re.IGNORECASE:
-        if not any(chr(c).lower() != chr(c).upper() for c in chars):
+        if not any(isinstance(c, int) and chr(c).lower() != chr(c).upper() for c in chars):
             return rx  # uncased starts: the engine scans for them itself
     elif _engine_scans(parsed.data):
         return rx
-    cls = "".join(f"\\U{c:08x}" for c in sorted(chars))
+    cls = "".join(f"\\U{c:08x}" for c in sorted(c for c in chars if isinstance(c, int)))
+    cls += "".join(sorted(c for c in chars if isinstance(c, str)))
     try:
         out = re.compile(f"(?=[{cls}])(?:{rx.pattern})", rx.flags)
     except re.error:
@@ -136,3 +146,36 @@ def required_chars(rx: re.Pattern) -> str:
     out: list[str] = []
     _required_seq(parsed.data, out)
     return "".join(dict.fromkeys(out))
+
+
+def _runs_seq(items, out: list[str]) -> None:
+    run: list[str] = []
+    for op, av in items:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            out.append("".join(run))
+            run = []
+        if op is C.SUBPATTERN:
+            if not av[1] & re.IGNORECASE:
+                _runs_seq(av[-1].data if hasattr(av[-1], "data") else av[-1], out)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            _runs_seq(av[2].data if hasattr(av[2], "data") else av[2], out)
+        # choices, classes, look-arounds, optional parts: no sure run
+    if run:
+        out.append("".join(run))
+
+
+def required_runs(rx: re.Pattern) -> list[str]:
+    """Strings every match of ``rx`` holds (runs of consecutive literals), in pattern order;
+    [] when none is sure (or the pattern ignores case)."""
+    if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
+        return []
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+    except (re.error, RecursionError):
+        return []
+    out: list[str] = []
+    _runs_seq(parsed.data, out)
+    return out
