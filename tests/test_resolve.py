@@ -367,3 +367,22 @@ from patlit.resolve import forums as forum_rules  # noqa: E402
 def test_forum_compatibility_table(a, b, same):
     assert forum_rules.compatible(a, b) is same
     assert forum_rules.compatible(b, a) is same
+
+
+# --- dispute totals ---------------------------------------------------------------------------
+
+def test_totals_take_one_sum_per_role_and_proceeding():
+    from patlit.resolve.disputes import totals_of
+
+    rows = [
+        # one verdict reported as a headline and as its two parts
+        (2_180_000_000, "USD", "awarded", 1), (1_500_000_000, "USD", "awarded", 1), (675_000_000, "USD", "awarded", 1),
+        (1_000_000_000, "USD", "damages", 1),
+        # a second suit adds its own claim
+        (300_000_000, "USD", "damages", 2), (50_000_000, "CNY", "costs", 2),
+    ]
+    got = totals_of(rows)
+    assert got["USD"]["awarded"] == 2_180_000_000
+    assert got["USD"]["damages"] == 1_300_000_000
+    assert got["USD"]["asked"] == 1_300_000_000
+    assert got["CNY"] == {"asked": 50_000_000, "awarded": 0, "costs": 50_000_000}

@@ -137,7 +137,8 @@ def summarize(db: Sql, dispute_id: int) -> None:
     n_docs = db.scalar(
         f"SELECT count(DISTINCT document_id) FROM evidence WHERE fact_type = 'proceeding' AND fact_id IN {ph}", params)
     totals = totals_of(db.all(
-        f"SELECT value, currency, role FROM amounts WHERE proceeding_id IN {ph} AND counted = :t", {**params, "t": True}))
+        f"SELECT value, currency, role, proceeding_id FROM amounts WHERE proceeding_id IN {ph} AND counted = :t",
+        {**params, "t": True}))
     db.run(
         "UPDATE disputes SET title = :title, side_a = :side_a, side_b = :side_b, jurisdictions = :j, kinds = :k, "
         "outcomes = :o, party_ids = :parties, first_date = :first, latest_date = :latest, n_proceedings = :np, "
@@ -176,15 +177,23 @@ def title_of(side_a: list[dict], side_b: list[dict]) -> str:
 
 
 def totals_of(amounts) -> dict[str, dict[str, float]]:
-    """Per currency: asked (damages + costs), awarded, and each role's sum."""
+    """Per currency: asked (damages + costs), awarded, and each role's sum.
+
+    ``amounts``: rows (value, currency, role, proceeding id). Within one proceeding the
+    largest sum of a role stands for that role: a report that gives "$2.18 billion" and then
+    its parts ("$1.5 billion for one patent, $675 million for the other"), or a claim later
+    raised, must not be added up. Sums of different proceedings add up.
+    """
+    largest: dict[tuple, float] = {}
+    for value, currency, role, proceeding in amounts:
+        key = (proceeding, currency, role)
+        largest[key] = max(largest.get(key, 0.0), value)
     out: dict[str, dict[str, float]] = {}
-    for value, currency, role in amounts:
+    for (_proceeding, currency, role), value in largest.items():
         t = out.setdefault(currency, {"asked": 0.0, "awarded": 0.0})
-        t[role] = t.get(role, 0.0) + value
+        t[role] = t.get(role, 0.0) + value  # "awarded" is its own role's sum
         if role in ASKED_ROLES:
             t["asked"] += value
-        elif role == "awarded":
-            t["awarded"] += value
     return {c: {k: _num(v) for k, v in t.items()} for c, t in out.items()}
 
 

@@ -258,7 +258,7 @@ def get_dispute(session: Session, dispute_id: int, evidence_limit: int = EVIDENC
         })
     events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
 
-    amounts = [(a["value"], a["currency"], a["role"]) for p in proceedings for a in p["amounts"] if a["counted"]]
+    amounts = [(a["value"], a["currency"], a["role"], p["id"]) for p in proceedings for a in p["amounts"] if a["counted"]]
     conflicts = [{"proceeding_id": p["id"], **c} for p in proceedings for c in p["conflicts"]]
     sources = _sources(session, proc_ids)
     return {
