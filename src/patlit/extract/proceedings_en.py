@@ -776,6 +776,7 @@ def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> li
     for pr in found.pairs:
         if len(pr) >= 2:
             keep.update(pr)
+    _keep_listed(ctx, parties, found, keep)
     by_name = {p.name: p for p in parties}
     changed = True
     while changed:
@@ -791,6 +792,78 @@ def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> li
 
 
 _CACHE = "_patlit_en_actions"
+
+# what may stand between two names of one list: a comma, "and", "as well as", "&", each
+# after an optional remark in brackets ("X Ltd. (better known as Y), Z Inc. and W GmbH")
+_LIST_GAP = re.compile(
+    r"[ \u00a0]*(?:\([^()]{0,80}\)[ \u00a0]*)?(?:,[ \u00a0]*(?:and[ \u00a0]+|as[ \u00a0]+well[ \u00a0]+as[ \u00a0]+)?"
+    r"|(?:and|&|as[ \u00a0]+well[ \u00a0]+as)[ \u00a0]+)"
+)
+
+
+_LIST_REACH = 1  # sentences between a list of companies and the action whose side it names
+
+
+@lru_cache(maxsize=1)
+def _legal_end() -> re.Pattern:
+    from patlit.extract import parties_en
+
+    words = f"{parties_en._SUFFIX_WORDS}|{parties_en._MORE_SUFFIX_WORDS}"
+    return re.compile(rf"(?:^|[\s,])(?:{words})\.?$")
+
+
+def _keep_listed(ctx: Context, parties: list[Party], found: _Found, keep: set[str]) -> None:
+    """A company with a legal form named in one list with a kept party ("against A Inc., B GmbH
+    and C B.V.") is a party too, on the side of that party in the actions of the sentence."""
+    legal = _legal_end()
+    loose = [p for p in parties if p.name not in keep and legal.search(p.name)]
+    if not loose or not keep:
+        return
+    text = ctx.text
+    ms = sorted((m.start, m.end, p.name) for p in parties for m in p.mentions)
+    added: dict[int, list[tuple[str, str]]] = {}  # sentence -> (new party, kept party of its list)
+    loose_names = {p.name for p in loose}
+    at = {m[0]: k for k, m in enumerate(ms)}
+    seen: set[int] = set()
+    for i in range(len(ms)):
+        if i in seen:
+            continue
+        si = ctx.sentence_index(ms[i][0])
+        chain, j = [i], i
+        while True:
+            # the gap may hold a remark in brackets, even one naming the party again
+            g = _LIST_GAP.match(text, ms[j][1])
+            k = at.get(g.end()) if g else None
+            if k is None or k <= j or ctx.sentence_index(ms[k][0]) != si:
+                break
+            chain.append(k)
+            seen.add(k)
+            j = k
+        if len(chain) > 1:
+            run = [ms[k][2] for k in chain]
+            anchor = next((n for n in run if n in keep), None)
+            if anchor is not None:
+                for n in run:
+                    if n in loose_names and n not in keep:
+                        keep.add(n)
+                        added.setdefault(si, []).append((n, anchor))
+    if not added:
+        return
+    from dataclasses import replace
+
+    for k, a in enumerate(found.actions):
+        # the list names the parties of an action told in its sentence or close by
+        new = [x for d in range(-_LIST_REACH, _LIST_REACH + 1) for x in added.get(a.sentence + d, ())]
+        if not new:
+            continue
+        cl, rs = list(a.claimants), list(a.respondents)
+        for n, anchor in new:
+            if anchor in cl and n not in cl and n not in rs:
+                cl.append(n)
+            elif anchor in rs and n not in rs and n not in cl:
+                rs.append(n)
+        if len(cl) != len(a.claimants) or len(rs) != len(a.respondents):
+            found.actions[k] = replace(a, claimants=tuple(cl), respondents=tuple(rs))
 
 
 def _sentence_others(ctx: Context, parties: list[Party], a: Action, side: set[str]) -> list[str]:

@@ -1,0 +1,60 @@
+"""English party selection: who of the named companies takes part in a dispute.
+
+Table-driven, sentences written for these tests: (id, text, parties that must be kept,
+names that must not be parties).
+"""
+from __future__ import annotations
+
+import pytest
+
+from en_helpers import describe, find, party, run
+
+LISTED = [
+    ("co_defendants_with_legal_forms",
+     "Halvard Sensors sued Quillon Networks over a router patent in Ohio. "
+     "The defendants are Quillon Networks, Quillon Devices GmbH and Quillon Trading B.V.",
+     ["Halvard Sensors", "Quillon Networks", "Quillon Devices GmbH", "Quillon Trading B.V."], []),
+    ("subsidiary_listed_after_parent_with_remark",
+     "Halvard Sensors sued Quillon Networks over a router patent. The suit names "
+     "Quillon Networks (formerly Quillon Radio), Quillon Italia S.r.l. and Quillon Asia Pte. Ltd.",
+     ["Quillon Italia S.r.l.", "Quillon Asia Pte. Ltd."], []),
+    ("co_plaintiffs_listed_together",
+     "Halvard Sensors sued Quillon Networks over a router patent. "
+     "Halvard Sensors and Halvard Licensing LLC asked the court for an injunction.",
+     ["Halvard Licensing LLC"], []),
+]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [r[1:] for r in LISTED], ids=[r[0] for r in LISTED])
+def test_listed_with_kept_party(text, kept, dropped):
+    f = run(text)
+    for n in kept:
+        assert party(f, n) is not None, (n, [p.name for p in f.parties])
+    for n in dropped:
+        assert party(f, n) is None, (n, [p.name for p in f.parties])
+
+
+NOT_LISTED = [
+    ("list_without_kept_party",
+     "Halvard Sensors sued Quillon Networks over a router patent. "
+     "Other suppliers, such as Pernik Systems GmbH and Dovra Labs Inc., stayed out of the dispute.",
+     ["Pernik Systems GmbH", "Dovra Labs Inc."]),
+    ("kept_party_in_other_sentence_only",
+     "Halvard Sensors sued Quillon Networks over a router patent. "
+     "Quillon Networks buys chips from Pernik Systems GmbH.",
+     ["Pernik Systems GmbH"]),
+]
+
+
+@pytest.mark.parametrize("text,dropped", [r[1:] for r in NOT_LISTED], ids=[r[0] for r in NOT_LISTED])
+def test_not_coordinated_with_a_party(text, dropped):
+    f = run(text)
+    for n in dropped:
+        assert party(f, n) is None, (n, [p.name for p in f.parties])
+
+
+def test_listed_member_joins_side_of_action_in_same_sentence():
+    f = run("Halvard Sensors filed a patent suit in Ohio against Quillon Networks, Quillon Devices GmbH and "
+            "Quillon Trading B.V. over a router patent.")
+    pr = find(f, "infringement", ["Halvard Sensors"], ["Quillon Networks", "Quillon Devices GmbH", "Quillon Trading B.V."])
+    assert pr is not None, describe(f)
