@@ -58,3 +58,20 @@ def test_listed_member_joins_side_of_action_in_same_sentence():
             "Quillon Trading B.V. over a router patent.")
     pr = find(f, "infringement", ["Halvard Sensors"], ["Quillon Networks", "Quillon Devices GmbH", "Quillon Trading B.V."])
     assert pr is not None, describe(f)
+
+
+MODIFIERS = [
+    ("named_kind_of_suit",
+     "Halvard Pharma, Inc. filed Hatch-Waxman suits in the District of Delaware against Quillon Generics Inc. over four patents.",
+     ["Halvard Pharma, Inc."], ["Quillon Generics Inc."], "Hatch-Waxman"),
+    ("named_kind_of_cases",
+     "Last year Halvard Pharma, Inc. brought ANDA cases against Quillon Generics Inc. and Dovra Labs, Ltd. in New Jersey.",
+     ["Halvard Pharma, Inc."], ["Quillon Generics Inc.", "Dovra Labs, Ltd."], "ANDA"),
+]
+
+
+@pytest.mark.parametrize("text,claimants,respondents,modifier", [r[1:] for r in MODIFIERS], ids=[r[0] for r in MODIFIERS])
+def test_name_qualifying_the_suit_is_no_party(text, claimants, respondents, modifier):
+    f = run(text)
+    assert find(f, "infringement", claimants, respondents) is not None, describe(f)
+    assert party(f, modifier) is None

@@ -758,7 +758,7 @@ def find_actions(ctx: Context, parties: list[Party], mentions: Mentions) -> tupl
 
 def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> list[Party]:
     """Keep the candidate parties that take part in a proceeding (or a named dispute)."""
-    found = _run(ctx, parties, mentions)
+    found = _run(ctx, _not_modifiers(ctx, parties), mentions)
     keep: set[str] = set(found.table)
     for a in found.actions:
         keep.update(a.claimants)
@@ -799,6 +799,27 @@ _LIST_GAP = re.compile(
     r"[ \u00a0]*(?:\([^()]{0,80}\)[ \u00a0]*)?(?:,[ \u00a0]*(?:and[ \u00a0]+|as[ \u00a0]+well[ \u00a0]+as[ \u00a0]+)?"
     r"|(?:and|&|as[ \u00a0]+well[ \u00a0]+as)[ \u00a0]+)"
 )
+
+
+# a name that only qualifies the kind of suit brought ("filed Hatch-Waxman suits", "brought
+# ANDA cases") is no party: read as one it hides the action's verb from its object
+_MODIFIER = re.compile(
+    r"(?:brought|filed|launched|initiated|commenced|bring|file|launch|initiate)[ \u00a0]+(?:a[ \u00a0]+|two[ \u00a0]+|several[ \u00a0]+)?$"
+)
+_MODIFIED = re.compile(r"[ \u00a0]+(?:suits?|lawsuits?|litigations?|actions|cases|proceedings|complaints)\b")
+
+
+def _not_modifiers(ctx: Context, parties: list[Party]) -> list[Party]:
+    text = ctx.text
+    out = []
+    for p in parties:
+        ms = p.mentions
+        if ms and all(
+            _MODIFIED.match(text, m.end) and _MODIFIER.search(text[max(0, m.start - 24):m.start]) for m in ms
+        ):
+            continue
+        out.append(p)
+    return out if len(out) != len(parties) else parties
 
 
 _LIST_REACH = 1  # sentences between a list of companies and the action whose side it names
