@@ -22,6 +22,12 @@ LISTED = [
      "Halvard Sensors sued Quillon Networks over a router patent. "
      "Halvard Sensors and Halvard Licensing LLC asked the court for an injunction.",
      ["Halvard Licensing LLC"], []),
+    ("list_member_with_descriptor",
+     "Halvard Sensors sued Quillon Networks, as well as an Ohio reseller, Dovra Trading Ltd., over a router patent.",
+     ["Quillon Networks", "Dovra Trading Ltd."], []),
+    ("acting_through_subsidiary",
+     "In 2021 Halvard Sensors, through subsidiaries including Halvard Patents S.A., sued Quillon Networks in Paris.",
+     ["Halvard Sensors", "Halvard Patents S.A.", "Quillon Networks"], []),
 ]
 
 

@@ -798,6 +798,10 @@ _CACHE = "_patlit_en_actions"
 _LIST_GAP = re.compile(
     r"[ \u00a0]*(?:\([^()]{0,80}\)[ \u00a0]*)?(?:,[ \u00a0]*(?:and[ \u00a0]+|as[ \u00a0]+well[ \u00a0]+as[ \u00a0]+)?"
     r"|(?:and|&|as[ \u00a0]+well[ \u00a0]+as)[ \u00a0]+)"
+    # then what the next one is: "and a local retailer, Y Ltd.", "through subsidiaries including Y Inc."
+    r"(?:(?:through[ \u00a0]+|via[ \u00a0]+)?(?:its[ \u00a0]+|their[ \u00a0]+)?"
+    r"(?:subsidiar(?:y|ies)|affiliates?|units?)(?:[ \u00a0]+(?:including|such[ \u00a0]+as))?,?[ \u00a0]+"
+    r"|(?:an?|the|its|their)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,3}[a-z][\w\-]*,[ \u00a0]+)?"
 )
 
 
