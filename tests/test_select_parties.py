@@ -81,3 +81,27 @@ def test_name_qualifying_the_suit_is_no_party(text, claimants, respondents, modi
     f = run(text)
     assert find(f, "infringement", claimants, respondents) is not None, describe(f)
     assert party(f, modifier) is None
+
+
+OPPONENTS = [
+    ("their_dispute_with",
+     "Halvard Sensors sued Quillon Networks over a router patent. The appeal court sided with "
+     "Quillon Networks in their long dispute with Halvard Sensors and Dovra Labs Inc.",
+     "Dovra Labs Inc."),
+    ("its_patent_fight_against",
+     "Halvard Sensors sued Quillon Networks over a router patent. Quillon Networks also won "
+     "in its patent fight against Pernik Systems.",
+     "Pernik Systems"),
+]
+
+
+@pytest.mark.parametrize("text,opponent", [r[1:] for r in OPPONENTS], ids=[r[0] for r in OPPONENTS])
+def test_opponent_of_a_kept_party(text, opponent):
+    f = run(text)
+    assert party(f, opponent) is not None, [p.name for p in f.parties]
+
+
+def test_dispute_with_needs_a_kept_party_in_the_sentence():
+    f = run("Halvard Sensors sued Quillon Networks over a router patent. "
+            "Analysts recalled the old rivalry and its dispute with Pernik Systems.")
+    assert party(f, "Pernik Systems") is None

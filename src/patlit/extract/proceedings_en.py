@@ -777,6 +777,7 @@ def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> li
         if len(pr) >= 2:
             keep.update(pr)
     _keep_listed(ctx, parties, found, keep)
+    _keep_opponents(ctx, parties, keep)
     by_name = {p.name: p for p in parties}
     changed = True
     while changed:
@@ -824,6 +825,29 @@ def _not_modifiers(ctx: Context, parties: list[Party]) -> list[Party]:
             continue
         out.append(p)
     return out if len(out) != len(parties) else parties
+
+
+# "X ... in their dispute with Y": Y is the other side of a kept party's dispute
+_OPPONENT = re.compile(
+    r"\b(?:their|its|his|her)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?(?:disputes?|battles?|fights?|feuds?|litigation|wars?|rivalry|conflicts?)"
+    r"[ \u00a0]+(?:with|against)[ \u00a0]+$"
+)
+
+
+def _keep_opponents(ctx: Context, parties: list[Party], keep: set[str]) -> None:
+    text = ctx.text
+    kept_sents = None
+    for p in parties:
+        if p.name in keep:
+            continue
+        for m in p.mentions:
+            if not _OPPONENT.search(text[max(0, m.start - 48):m.start]):
+                continue
+            if kept_sents is None:
+                kept_sents = {ctx.sentence_index(x.start) for q in parties if q.name in keep for x in q.mentions}
+            if ctx.sentence_index(m.start) in kept_sents:
+                keep.add(p.name)
+                break
 
 
 _LIST_REACH = 1  # sentences between a list of companies and the action whose side it names
