@@ -105,3 +105,29 @@ def test_dispute_with_needs_a_kept_party_in_the_sentence():
     f = run("Halvard Sensors sued Quillon Networks over a router patent. "
             "Analysts recalled the old rivalry and its dispute with Pernik Systems.")
     assert party(f, "Pernik Systems") is None
+
+
+ACCUSED_LISTS = [
+    ("went_after_three_makers",
+     "Halvard Sensors sued Quillon Networks over a router patent. Halvard Sensors also went after three "
+     "suppliers - Pernik Systems Ltd., Dovra Labs Inc. and Tarvo Devices GmbH - over unpaid royalties.",
+     ["Pernik Systems Ltd.", "Dovra Labs Inc.", "Tarvo Devices GmbH"]),
+    ("accusing_them",
+     "Halvard Sensors sued Quillon Networks over a router patent. A second complaint named Pernik Systems Ltd., "
+     "Dovra Labs Inc. and Tarvo Devices GmbH, accusing them of copying the design.",
+     ["Pernik Systems Ltd.", "Dovra Labs Inc.", "Tarvo Devices GmbH"]),
+]
+
+
+@pytest.mark.parametrize("text,kept", [r[1:] for r in ACCUSED_LISTS], ids=[r[0] for r in ACCUSED_LISTS])
+def test_companies_accused_together(text, kept):
+    f = run(text)
+    for n in kept:
+        assert party(f, n) is not None, (n, [p.name for p in f.parties])
+
+
+def test_listed_companies_without_accusation_stay_out():
+    f = run("Halvard Sensors sued Quillon Networks over a router patent. Its customers include "
+            "Pernik Systems Ltd., Dovra Labs Inc. and Tarvo Devices GmbH.")
+    for n in ("Pernik Systems Ltd.", "Dovra Labs Inc.", "Tarvo Devices GmbH"):
+        assert party(f, n) is None, [p.name for p in f.parties]

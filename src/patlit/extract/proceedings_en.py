@@ -850,6 +850,7 @@ def _keep_opponents(ctx: Context, parties: list[Party], keep: set[str]) -> None:
                 break
 
 
+_ACCUSED = re.compile(r"\b(?:accus(?:ing|ed|es)|went[ \u00a0]+after|going[ \u00a0]+after|(?:sued|suing)[ \u00a0]+(?:them|all))\b")
 _LIST_REACH = 1  # sentences between a list of companies and the action whose side it names
 
 
@@ -896,6 +897,12 @@ def _keep_listed(ctx: Context, parties: list[Party], found: _Found, keep: set[st
                     if n in loose_names and n not in keep:
                         keep.add(n)
                         added.setdefault(si, []).append((n, anchor))
+            elif len(set(run)) >= 3 and all(n in loose_names for n in run):
+                # three or more companies accused together: "went after A Ltd., B Corp. and C Inc.,
+                # accusing them of ..." (no action frame names them, the accusation does)
+                ss, se = ctx.sentences[si]
+                if _ACCUSED.search(text, ss, se):
+                    keep.update(run)
     if not added:
         return
     from dataclasses import replace
