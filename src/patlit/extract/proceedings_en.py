@@ -758,7 +758,7 @@ def find_actions(ctx: Context, parties: list[Party], mentions: Mentions) -> tupl
 
 def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> list[Party]:
     """Keep the candidate parties that take part in a proceeding (or a named dispute)."""
-    found = _run(ctx, parties, mentions)
+    found = _run(ctx, _not_modifiers(ctx, parties), mentions)
     keep: set[str] = set(found.table)
     for a in found.actions:
         keep.update(a.claimants)
@@ -776,6 +776,8 @@ def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> li
     for pr in found.pairs:
         if len(pr) >= 2:
             keep.update(pr)
+    _keep_listed(ctx, parties, found, keep)
+    _keep_opponents(ctx, parties, keep)
     by_name = {p.name: p for p in parties}
     changed = True
     while changed:
@@ -791,6 +793,133 @@ def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> li
 
 
 _CACHE = "_patlit_en_actions"
+
+# what may stand between two names of one list: a comma, "and", "as well as", "&", each
+# after an optional remark in brackets ("X Ltd. (better known as Y), Z Inc. and W GmbH")
+_LIST_GAP = re.compile(
+    r"[ \u00a0]*(?:\([^()]{0,80}\)[ \u00a0]*)?(?:,[ \u00a0]*(?:and[ \u00a0]+|as[ \u00a0]+well[ \u00a0]+as[ \u00a0]+)?"
+    r"|(?:and|&|as[ \u00a0]+well[ \u00a0]+as)[ \u00a0]+)"
+    # then what the next one is: "and a local retailer, Y Ltd.", "through subsidiaries including Y Inc."
+    r"(?:(?:through[ \u00a0]+|via[ \u00a0]+)?(?:its[ \u00a0]+|their[ \u00a0]+)?"
+    r"(?:subsidiar(?:y|ies)|affiliates?|units?)(?:[ \u00a0]+(?:including|such[ \u00a0]+as))?,?[ \u00a0]+"
+    r"|(?:an?|the|its|their)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,3}[a-z][\w\-]*,[ \u00a0]+)?"
+)
+
+
+# a name that only qualifies the kind of suit brought ("filed Hatch-Waxman suits", "brought
+# ANDA cases") is no party: read as one it hides the action's verb from its object
+_MODIFIER = re.compile(
+    r"(?:brought|filed|launched|initiated|commenced|bring|file|launch|initiate)[ \u00a0]+(?:a[ \u00a0]+|two[ \u00a0]+|several[ \u00a0]+)?$"
+)
+_MODIFIED = re.compile(r"[ \u00a0]+(?:suits?|lawsuits?|litigations?|actions|cases|proceedings|complaints)\b")
+
+
+def _not_modifiers(ctx: Context, parties: list[Party]) -> list[Party]:
+    text = ctx.text
+    out = []
+    for p in parties:
+        ms = p.mentions
+        if ms and all(
+            _MODIFIED.match(text, m.end) and _MODIFIER.search(text[max(0, m.start - 24):m.start]) for m in ms
+        ):
+            continue
+        out.append(p)
+    return out if len(out) != len(parties) else parties
+
+
+# "X ... in their dispute with Y": Y is the other side of a kept party's dispute
+_OPPONENT = re.compile(
+    r"\b(?:their|its|his|her)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?(?:disputes?|battles?|fights?|feuds?|litigation|wars?|rivalry|conflicts?)"
+    r"[ \u00a0]+(?:with|against)[ \u00a0]+$"
+)
+
+
+def _keep_opponents(ctx: Context, parties: list[Party], keep: set[str]) -> None:
+    text = ctx.text
+    kept_sents = None
+    for p in parties:
+        if p.name in keep:
+            continue
+        for m in p.mentions:
+            if not _OPPONENT.search(text[max(0, m.start - 48):m.start]):
+                continue
+            if kept_sents is None:
+                kept_sents = {ctx.sentence_index(x.start) for q in parties if q.name in keep for x in q.mentions}
+            if ctx.sentence_index(m.start) in kept_sents:
+                keep.add(p.name)
+                break
+
+
+_ACCUSED = re.compile(r"\b(?:accus(?:ing|ed|es)|went[ \u00a0]+after|going[ \u00a0]+after|(?:sued|suing)[ \u00a0]+(?:them|all))\b")
+_LIST_REACH = 1  # sentences between a list of companies and the action whose side it names
+
+
+@lru_cache(maxsize=1)
+def _legal_end() -> re.Pattern:
+    from patlit.extract import parties_en
+
+    words = f"{parties_en._SUFFIX_WORDS}|{parties_en._MORE_SUFFIX_WORDS}"
+    return re.compile(rf"(?:^|[\s,])(?:{words})\.?$")
+
+
+def _keep_listed(ctx: Context, parties: list[Party], found: _Found, keep: set[str]) -> None:
+    """A company with a legal form named in one list with a kept party ("against A Inc., B GmbH
+    and C B.V.") is a party too, on the side of that party in the actions of the sentence."""
+    legal = _legal_end()
+    loose = [p for p in parties if p.name not in keep and legal.search(p.name)]
+    if not loose or not keep:
+        return
+    text = ctx.text
+    ms = sorted((m.start, m.end, p.name) for p in parties for m in p.mentions)
+    added: dict[int, list[tuple[str, str]]] = {}  # sentence -> (new party, kept party of its list)
+    loose_names = {p.name for p in loose}
+    at = {m[0]: k for k, m in enumerate(ms)}
+    seen: set[int] = set()
+    for i in range(len(ms)):
+        if i in seen:
+            continue
+        si = ctx.sentence_index(ms[i][0])
+        chain, j = [i], i
+        while True:
+            # the gap may hold a remark in brackets, even one naming the party again
+            g = _LIST_GAP.match(text, ms[j][1])
+            k = at.get(g.end()) if g else None
+            if k is None or k <= j or ctx.sentence_index(ms[k][0]) != si:
+                break
+            chain.append(k)
+            seen.add(k)
+            j = k
+        if len(chain) > 1:
+            run = [ms[k][2] for k in chain]
+            anchor = next((n for n in run if n in keep), None)
+            if anchor is not None:
+                for n in run:
+                    if n in loose_names and n not in keep:
+                        keep.add(n)
+                        added.setdefault(si, []).append((n, anchor))
+            elif len(set(run)) >= 3 and all(n in loose_names for n in run):
+                # three or more companies accused together: "went after A Ltd., B Corp. and C Inc.,
+                # accusing them of ..." (no action frame names them, the accusation does)
+                ss, se = ctx.sentences[si]
+                if _ACCUSED.search(text, ss, se):
+                    keep.update(run)
+    if not added:
+        return
+    from dataclasses import replace
+
+    for k, a in enumerate(found.actions):
+        # the list names the parties of an action told in its sentence or close by
+        new = [x for d in range(-_LIST_REACH, _LIST_REACH + 1) for x in added.get(a.sentence + d, ())]
+        if not new:
+            continue
+        cl, rs = list(a.claimants), list(a.respondents)
+        for n, anchor in new:
+            if anchor in cl and n not in cl and n not in rs:
+                cl.append(n)
+            elif anchor in rs and n not in rs and n not in cl:
+                rs.append(n)
+        if len(cl) != len(a.claimants) or len(rs) != len(a.respondents):
+            found.actions[k] = replace(a, claimants=tuple(cl), respondents=tuple(rs))
 
 
 def _sentence_others(ctx: Context, parties: list[Party], a: Action, side: set[str]) -> list[str]:
