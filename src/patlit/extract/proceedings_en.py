@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from operator import itemgetter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -753,7 +753,29 @@ def find_actions(ctx: Context, parties: list[Party], mentions: Mentions) -> tupl
         found = cached[1]  # the run that chose these parties (see select_parties)
     else:
         found = _run(ctx, parties, mentions)
-    return list(found.actions), list(found.outcomes)
+    return _two_sides(list(found.actions), parties), list(found.outcomes)
+
+
+def _family(name: str) -> str:
+    """The first word of a party's name: "Acme Corp." and "Acme Europe GmbH" are one side."""
+    return name.split(None, 1)[0].lower().rstrip(",.") if name.strip() else ""
+
+
+def _two_sides(actions: list[Action], parties: list[Party]) -> list[Action]:
+    """A one-sided action ("X appealed", "a jury ordered R to pay") in a document that tells no
+    two-sided one: its other side is the document's only other company family, if there is one."""
+    if not actions or len(parties) < 2 or any(a.claimants and a.respondents for a in actions):
+        return actions
+    out = []
+    for a in actions:
+        side = a.claimants or a.respondents
+        if side and not (a.claimants and a.respondents) and not getattr(a, "undirected", False):
+            fams = {_family(n) for n in side}
+            others = [p.name for p in parties if _family(p.name) not in fams]
+            if others and len({_family(n) for n in others}) == 1:
+                a = replace(a, respondents=tuple(others)) if a.claimants else replace(a, claimants=tuple(others))
+        out.append(a)
+    return out
 
 
 def select_parties(ctx: Context, parties: list[Party], mentions: Mentions) -> list[Party]:

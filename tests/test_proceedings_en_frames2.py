@@ -1,0 +1,38 @@
+"""English proceedings grammar, second table: actions that name only one side.
+
+Each row is a pattern of English many reports use, written in our own words:
+(id, text, kind, claimants, respondents).
+"""
+from __future__ import annotations
+
+import pytest
+
+from en_helpers import describe, find, run
+
+ONE_SIDED = [
+    ("filed_complaint_then_petitioned",
+     "Halvard Sensors Inc. filed its complaint over router patents in March 2019. Quillon Networks Ltd. denied the claims. "
+     "In 2020 Quillon Networks Ltd. petitioned for inter partes review of two of the patents.",
+     "invalidation", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."]),
+    ("jury_ordered_to_pay_only_opponent",
+     "Halvard Sensors Inc. filed its complaint over router patents in 2019. A Delaware jury ordered Quillon Networks Ltd. "
+     "to pay $12 million after finding that its switches infringed two patents.",
+     "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
+    ("filed_complaint_only_opponent",
+     "Halvard Sensors Inc. filed its complaint over router patents in 2019. The Patent Trial and Appeal Board later "
+     "cancelled the claims on a petition by Quillon Networks Ltd. Halvard Sensors Inc. appealed those decisions.",
+     "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in ONE_SIDED], ids=[c[0] for c in ONE_SIDED])
+def test_one_sided_actions(text, kind, claimants, respondents):
+    facts = run(text)
+    assert find(facts, kind, claimants, respondents), describe(facts)
+
+
+def test_one_sided_action_among_several_families_stays_open():
+    """With two other companies in the document, neither is taken for the appellee."""
+    facts = run("Halvard Sensors Inc., Quillon Networks Ltd. and Pernik Systems GmbH make routers. "
+                "The Patent Trial and Appeal Board cancelled the claims of a router patent, and Halvard Sensors Inc. appealed.")
+    assert not any(p.kind == "appeal" for p in facts.proceedings), describe(facts)
