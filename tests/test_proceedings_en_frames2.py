@@ -22,6 +22,10 @@ ONE_SIDED = [
      "Halvard Sensors Inc. filed its complaint over router patents in 2019. The Patent Trial and Appeal Board later "
      "cancelled the claims on a petition by Quillon Networks Ltd. Halvard Sensors Inc. appealed those decisions.",
      "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
+    ("parent_appeals_where_subsidiary_was_sued",
+     "Halvard Sensors Inc. sued Quillon Networks America Inc. over router patents in 2019. Separately, Quillon Networks Ltd. "
+     "filed counterclaims of its own. Quillon Networks Ltd. later appealed.",
+     "appeal", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."]),
 ]
 
 

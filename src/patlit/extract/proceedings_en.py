@@ -762,14 +762,16 @@ def _family(name: str) -> str:
 
 
 def _two_sides(actions: list[Action], parties: list[Party]) -> list[Action]:
-    """A one-sided action ("X appealed", "a jury ordered R to pay") in a document that tells no
-    two-sided one: its other side is the document's only other company family, if there is one."""
-    if not actions or len(parties) < 2 or any(a.claimants and a.respondents for a in actions):
+    """A one-sided action ("X appealed", "a jury ordered R to pay") whose side no two-sided action
+    of the document involves: its other side is the document's only other company family, if any."""
+    if not actions or len(parties) < 2:
         return actions
     out = []
     for a in actions:
         side = a.claimants or a.respondents
-        if side and not (a.claimants and a.respondents) and not getattr(a, "undirected", False):
+        if side and not (a.claimants and a.respondents) and not getattr(a, "undirected", False) and not any(
+            b.claimants and b.respondents and set(side) & (set(b.claimants) | set(b.respondents)) for b in actions
+        ):
             fams = {_family(n) for n in side}
             others = [p.name for p in parties if _family(p.name) not in fams]
             if others and len({_family(n) for n in others}) == 1:
