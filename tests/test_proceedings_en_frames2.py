@@ -40,3 +40,13 @@ def test_one_sided_action_among_several_families_stays_open():
     facts = run("Halvard Sensors Inc., Quillon Networks Ltd. and Pernik Systems GmbH make routers. "
                 "The Patent Trial and Appeal Board cancelled the claims of a router patent, and Halvard Sensors Inc. appealed.")
     assert not any(p.kind == "appeal" for p in facts.proceedings), describe(facts)
+
+
+def test_affirmed_then_certiorari_is_two_appeals():
+    """"The Federal Circuit affirmed, and X petitioned for certiorari": X lost its own appeal, then went higher."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent in Delaware, and the district court held the "
+                "claims invalid. The Federal Circuit affirmed, and Halvard Sensors Inc. petitioned for certiorari.")
+    appeals = [p for p in facts.proceedings if p.kind == "appeal"]
+    cafc = [p for p in appeals if p.forum == "cafc"]
+    assert find(facts, "appeal", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]), describe(facts)
+    assert len(appeals) == 2 and cafc and cafc[0].outcome == "respondent_won", describe(facts)

@@ -214,6 +214,7 @@ _EXTRA_KEYS = {
     "exclusion_order": frozenset({"exclusion"}),
     "appeal_by": frozenset({"appeal", "cross-appeal", "appeals"}),
     "certiorari": frozenset({"certiorari"}),
+    "affirmed_then_review": frozenset({"affirmed", "upheld"}),
     "ask_court": frozenset({"asked", "asking", "asks", "petitioned", "petitioning", "requested", "requesting"}),
     "represented_claimant": frozenset({"represented", "representing", "defended", "advised", "counseled", "counselled"}),
     "award_for": frozenset({"secured", "obtained", "won", "achieved"}),
@@ -575,6 +576,9 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"(?:\s+of\s+[A-Z][\w\s]{{0,30}}?)?(?:\s*\([^()]{{0,40}}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
         ("certiorari", "noun", "appeal", "filing", "certiorari",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+|then\s+|later\s+)*(?P<v>petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?(?P<n>certiorari)"),
+        # "The Federal Circuit affirmed, and X petitioned for certiorari": X lost the appeal it had brought
+        ("affirmed", "noun", "appeal", "reference", "affirmed_then_review",
+         rf"\b(?P<n>Federal\s+Circuit|CAFC)\s+(?:summarily\s+)?(?P<v>affirmed|upheld)\b[^;\ue000]{{0,40}}?,?\s+and\s+(?:then\s+)?(?P<c>{ELIST})\s+(?:has\s+|then\s+|later\s+)*(?:petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?certiorari"),
         ("exclusion", "verdict", "itc_investigation", "reference", "exclusion_order",
          rf"\b(?:ITC|USITC|commission)\b[^;\ue000]{{0,40}}?\b(?:entered|issued|imposed|granted)\b[^;\ue000]{{0,80}}?\bexclusion\s+order\b[^;\ue000]{{0,80}}?\bagainst\s+{DESC}(?P<r>{ELIST})"),
         ("prevailed", "pair", "infringement", "reference", "prevailed",
@@ -1406,6 +1410,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             window = np + " " + tail + " " + clause_rest if kind == "infringement" else text
             if g.other_cues.search(window):
                 kind = "other"
+        if fr.sub == "affirmed_then_review":
+            outcome = "respondent_won"
         if fr.frame == "withdraw":
             outcome = "withdrawn"
             if kind is None:
@@ -1443,7 +1449,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         Action(
             s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(respondents), st.index, outcome,
             mode=mode, undirected=undirected, scope=_scope(ctx, st),
-            forum_hint="scotus" if fr.sub == "certiorari" else None,
+            forum_hint="scotus" if fr.sub == "certiorari" else "cafc" if fr.sub == "affirmed_then_review" else None,
             definite=fr.frame == "noun" and fr.sub in ("passive", "passive_against") and bool(gd.get("n"))
             and bool(_DEFINITE.search(text, max(0, m.start("n") - 12), m.start("n"))),
             # a heading caption only confirms a suit told in the text (its order may be appellant v. appellee)
