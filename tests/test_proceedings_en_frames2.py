@@ -50,3 +50,33 @@ def test_affirmed_then_certiorari_is_two_appeals():
     cafc = [p for p in appeals if p.forum == "cafc"]
     assert find(facts, "appeal", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]), describe(facts)
     assert len(appeals) == 2 and cafc and cafc[0].outcome == "respondent_won", describe(facts)
+
+
+ACCUSED_LISTS = [
+    ("went_after_list_accusing_them",
+     "Halvard Sensors Inc. sued Borvik Ltd. over router patents. It also went after three suppliers, Quillon Networks Ltd., "
+     "Pernik Systems GmbH and Dovra Labs Inc., accusing them of infringing the same patents.",
+     "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd.", "Pernik Systems GmbH", "Dovra Labs Inc."]),
+    ("went_after_named_list",
+     "Halvard Sensors Inc. makes routers. Halvard Sensors Inc. went after Quillon Networks Ltd., Pernik Systems GmbH, "
+     "Dovra Labs Inc. and Zentro Corp., accusing them of infringing its patents.",
+     "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd.", "Pernik Systems GmbH", "Dovra Labs Inc.", "Zentro Corp."]),
+    ("accused_two_of_infringing",
+     "Halvard Sensors Inc. accused Quillon Networks Ltd. and Pernik Systems GmbH of infringing its router patents.",
+     "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd.", "Pernik Systems GmbH"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in ACCUSED_LISTS], ids=[c[0] for c in ACCUSED_LISTS])
+def test_accused_lists(text, kind, claimants, respondents):
+    facts = run(text)
+    assert find(facts, kind, claimants, respondents), describe(facts)
+    assert not any(p.respondents == claimants for p in facts.proceedings), describe(facts)
+
+
+@pytest.mark.xfail(strict=True, reason="a list set off by dashes after a long descriptor is not reached by the accuse frame")
+def test_went_after_descriptor_dash_list():
+    facts = run("Halvard Sensors Inc. sued Borvik Ltd. over router patents. The Ohio-based company also went after the three Korean "
+                "suppliers that build its rivals' devices - Quillon Networks Ltd., Pernik Systems GmbH and Dovra Labs Inc. - "
+                "accusing them of infringing its patents.")
+    assert find(facts, "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd.", "Pernik Systems GmbH", "Dovra Labs Inc."]), describe(facts)

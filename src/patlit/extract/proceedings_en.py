@@ -1378,6 +1378,12 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             respondents = st.names(gd["o"])
         if fr.sub == "also_named":
             respondents = _also_named(st, sents, claimants, respondents)
+        if fr.frame == "accuse" and (gd.get("r") or "").lower() == "them" and len(claimants) > 1 and gd.get("c") \
+                and _JUST_COMMA.fullmatch(text, m.end("c"), m.start("v")):
+            # "X went after A, B and C, accusing them of ...": "them" are the companies just listed
+            respondents = claimants
+            before = [n for s0, _, n in st.ents if _abs_pos(st, s0) < m.start("c") and n not in respondents]
+            claimants = before[:1] or [t for t in (prior[-1].claimants if prior else topic) if t not in respondents]
         # kind
         if fr.sub in ("ask_court", "ask_court_decision"):
             kind = "declaratory_judgment" if _DECLARE_NONINF.search(tail) else "other"
@@ -1465,6 +1471,9 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if more:
                 acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(more), st.index, outcome, mode=mode, scope=_scope(ctx, st)))
     return acts
+
+
+_JUST_COMMA = re.compile(r"\s*,\s*(?:(?:also|then|later)\s+)?")
 
 
 _GROUP_SRC = re.compile(rf"\b(?:against|sued|sues|suing|accused|accuses)\s+{DESC}(?P<r>{ELIST})", re.I)
