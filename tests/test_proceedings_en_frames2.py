@@ -80,3 +80,33 @@ def test_went_after_descriptor_dash_list():
                 "suppliers that build its rivals' devices - Quillon Networks Ltd., Pernik Systems GmbH and Dovra Labs Inc. - "
                 "accusing them of infringing its patents.")
     assert find(facts, "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd.", "Pernik Systems GmbH", "Dovra Labs Inc."]), describe(facts)
+
+
+APPELLATE_RULINGS = [
+    ("reversed_ruling_of_infringement",
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware over a router patent, and the jury found infringement. "
+     "The Federal Circuit reversed the ruling that the patent was infringed.",
+     ["Quillon Networks Ltd."], ["Halvard Sensors Inc."], "claimant_won"),
+    ("affirmed_judgment_of_infringement",
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware over a router patent, and won. "
+     "The Federal Circuit affirmed the judgment of infringement.",
+     ["Quillon Networks Ltd."], ["Halvard Sensors Inc."], "respondent_won"),
+    ("vacated_finding_of_invalidity",
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware over a router patent, but lost at trial. "
+     "The Federal Circuit vacated the finding that the patent was invalid as obvious.",
+     ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "claimant_won"),
+]
+
+
+@pytest.mark.parametrize(("text", "claimants", "respondents", "outcome"), [c[1:] for c in APPELLATE_RULINGS], ids=[c[0] for c in APPELLATE_RULINGS])
+def test_appeal_told_by_appellate_ruling(text, claimants, respondents, outcome):
+    facts = run(text)
+    p = find(facts, "appeal", claimants, respondents)
+    assert p and p.forum == "cafc" and p.outcome == outcome, describe(facts)
+
+
+def test_lower_court_ruling_is_no_appeal():
+    """A district court that 'set aside the verdict' names no appeal court: no appeal."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware over a router patent. "
+                "The district court later set aside the verdict of infringement.")
+    assert not any(p.kind == "appeal" for p in facts.proceedings), describe(facts)

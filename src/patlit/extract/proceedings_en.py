@@ -757,7 +757,55 @@ def find_actions(ctx: Context, parties: list[Party], mentions: Mentions) -> tupl
         found = cached[1]  # the run that chose these parties (see select_parties)
     else:
         found = _run(ctx, parties, mentions)
-    return _two_sides(list(found.actions), parties), list(found.outcomes)
+    return _appellate_rulings(ctx, _two_sides(list(found.actions), parties)), list(found.outcomes)
+
+
+#: "The Federal Circuit reversed the ruling that the patent was infringed": an appeal told only by
+#: the appellate court's decision (the court must be named: an appeal court, not any court)
+_APPELLATE_RULING = re.compile(
+    r"\b(?P<court>Federal\s+Circuit|CAFC|Court\s+of\s+Appeal(?:s\s+for\s+the\s+Federal\s+Circuit)?)\b[^;.]{0,60}?"
+    r"\b(?P<v>affirmed|upheld|reversed|overturned|vacated|set\s+aside)\s+(?:the|a|an|its|that|this)\s+(?:[\w\-']+\s+){0,3}?"
+    r"(?:ruling|judgment|judgement|decision|verdict|finding|holding)s?\b(?P<tail>[^;]{0,100})"
+)
+#: what the ruling held, so who lost it: the patent owner (first) or the accused infringer
+_LOST_BY_OWNER = re.compile(r"\b(?:not\s+infring|non-?infring|no\s+infringement|(?<!not\s)invalid|unpatentab|(?<!not\s)obvious|anticipat|unenforceab|revok)", re.I)
+_LOST_BY_ACCUSED = re.compile(r"\b(?:infring|valid|not\s+(?:invalid|obvious)|damages|award|injunction)", re.I)
+_APPELLATE_WORDS = ("Circuit", "CAFC", "Court of Appeal")
+
+
+def _appellate_rulings(ctx: Context, actions: list[Action]) -> list[Action]:
+    """An appellate court's decision on a ruling in a suit told before, with no appeal told near it:
+    the appeal of the side that lost the ruling (affirmed: it lost again; reversed/vacated: it won)."""
+    text = ctx.text
+    if not actions or not any(w in text for w in _APPELLATE_WORDS):
+        return actions
+    out = list(actions)
+    for m in _APPELLATE_RULING.finditer(text):
+        i = ctx.sentence_index(m.start())
+        if any(a.kind == "appeal" and i - 2 <= a.sentence <= i for a in out):
+            continue  # the appeal is told: the decision is its outcome
+        below = [a for a in actions if a.kind in ("infringement", "invalidation") and a.claimants and a.respondents and a.sentence < i]
+        if not below:
+            continue
+        b = below[-1]
+        tail = m.group("tail")
+        owner = b.claimants if b.kind == "infringement" else b.respondents
+        accused = b.respondents if b.kind == "infringement" else b.claimants
+        if _LOST_BY_OWNER.search(tail):
+            cl, rs = owner, accused
+        elif _LOST_BY_ACCUSED.search(tail):
+            cl, rs = accused, owner
+        else:
+            continue
+        won = "respondent_won" if m.group("v").lower() in ("affirmed", "upheld") else "claimant_won"
+        court = m.group("court").lower()
+        hint = "cafc" if "circuit" in court or court == "cafc" else None
+        ss, se = ctx.sentences[i]
+        out.append(Action(m.start("v"), m.end("v"), m.group("v"), "appeal", tuple(cl), tuple(rs), i, won,
+                          mode="reference", scope=(ss, se), forum_hint=hint))
+    if len(out) > len(actions):
+        out.sort(key=lambda a: a.start)
+    return out
 
 
 def _family(name: str) -> str:
