@@ -110,3 +110,19 @@ def test_lower_court_ruling_is_no_appeal():
     facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware over a router patent. "
                 "The district court later set aside the verdict of infringement.")
     assert not any(p.kind == "appeal" for p in facts.proceedings), describe(facts)
+
+
+APPLIED_FOR = [
+    ("applied_to_division_for_injunction_against",
+     "Halvard Sensors Inc. applied to the Munich local division for a provisional injunction against Quillon Networks Ltd. over a router patent.",
+     "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
+    ("applied_for_injunction_against",
+     "Halvard Sensors Inc. applied for an injunction against Quillon Networks Ltd. in the Hague, asserting a router patent.",
+     "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in APPLIED_FOR], ids=[c[0] for c in APPLIED_FOR])
+def test_applied_for_injunction(text, kind, claimants, respondents):
+    facts = run(text)
+    assert find(facts, kind, claimants, respondents), describe(facts)

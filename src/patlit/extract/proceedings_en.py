@@ -215,6 +215,7 @@ _EXTRA_KEYS = {
     "appeal_by": frozenset({"appeal", "cross-appeal", "appeals"}),
     "certiorari": frozenset({"certiorari"}),
     "affirmed_then_review": frozenset({"affirmed", "upheld"}),
+    "applied_for": frozenset({"applied", "applies", "applying"}),
     "ask_court": frozenset({"asked", "asking", "asks", "petitioned", "petitioning", "requested", "requesting"}),
     "represented_claimant": frozenset({"represented", "representing", "defended", "advised", "counseled", "counselled"}),
     "award_for": frozenset({"secured", "obtained", "won", "achieved"}),
@@ -576,6 +577,9 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"(?:\s+of\s+[A-Z][\w\s]{{0,30}}?)?(?:\s*\([^()]{{0,40}}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
         ("certiorari", "noun", "appeal", "filing", "certiorari",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+|then\s+|later\s+)*(?P<v>petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?(?P<n>certiorari)"),
+        # "X applied to the Munich local division for a provisional injunction against R"
+        ("applied", "noun", "infringement", "filing", "applied_for",
+         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?:has\s+|had\s+|then\s+|also\s+)*(?P<v>applied|applies|applying)\s+(?:to\s+(?:the\s+)?[^;\ue000]{{0,60}}?\b(?:court|division|tribunal)\s+(?:[^;\ue000]{{0,30}}?\s+)?)?for\s+(?:a|an)\s+(?P<np>(?:[\w\-]+\s+){{0,3}}?)(?P<n>injunction|injunctions)\b(?P<tail>[^;\ue000]{{0,60}}?)(?:\bagainst\s+{DESC}(?P<r>{ELIST}))?"),
         # "The Federal Circuit affirmed, and X petitioned for certiorari": X lost the appeal it had brought
         ("affirmed", "noun", "appeal", "reference", "affirmed_then_review",
          rf"\b(?P<n>Federal\s+Circuit|CAFC)\s+(?:summarily\s+)?(?P<v>affirmed|upheld)\b[^;\ue000]{{0,40}}?,?\s+and\s+(?:then\s+)?(?P<c>{ELIST})\s+(?:has\s+|then\s+|later\s+)*(?:petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?certiorari"),
