@@ -61,6 +61,10 @@ ACCUSED_LISTS = [
      "Halvard Sensors Inc. makes routers. Halvard Sensors Inc. went after Quillon Networks Ltd., Pernik Systems GmbH, "
      "Dovra Labs Inc. and Zentro Corp., accusing them of infringing its patents.",
      "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd.", "Pernik Systems GmbH", "Dovra Labs Inc.", "Zentro Corp."]),
+    ("filed_suit_against_list_accusing_them",
+     "Halvard Sensors Inc. filed suit in Ohio against Quillon Networks Ltd. and its subsidiaries Pernik Systems GmbH and "
+     "Dovra Labs Inc., accusing them of infringing several patents.",
+     "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd.", "Pernik Systems GmbH", "Dovra Labs Inc."]),
     ("accused_two_of_infringing",
      "Halvard Sensors Inc. accused Quillon Networks Ltd. and Pernik Systems GmbH of infringing its router patents.",
      "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd.", "Pernik Systems GmbH"]),

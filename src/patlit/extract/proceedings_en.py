@@ -1431,7 +1431,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         if fr.sub == "also_named":
             respondents = _also_named(st, sents, claimants, respondents)
         if fr.frame == "accuse" and (gd.get("r") or "").lower() == "them" and len(claimants) > 1 and gd.get("c") \
-                and _JUST_COMMA.fullmatch(text, m.end("c"), m.start("v")):
+                and _JUST_COMMA.fullmatch(text, m.end("c"), m.start("v")) \
+                and (gd["c"].rstrip().endswith(",") or "," in text[m.end("c"):m.start("v")]):
             # "X went after A, B and C, accusing them of ...": "them" are the companies just listed
             respondents = claimants
             before = [n for s0, _, n in st.ents if _abs_pos(st, s0) < m.start("c") and n not in respondents]
@@ -1525,7 +1526,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     return acts
 
 
-_JUST_COMMA = re.compile(r"\s*,\s*(?:(?:also|then|later)\s+)?")
+_JUST_COMMA = re.compile(r"\s*,?\s*(?:(?:also|then|later)\s+)?")
 
 
 _GROUP_SRC = re.compile(rf"\b(?:against|sued|sues|suing|accused|accuses)\s+{DESC}(?P<r>{ELIST})", re.I)
