@@ -130,3 +130,12 @@ APPLIED_FOR = [
 def test_applied_for_injunction(text, kind, claimants, respondents):
     facts = run(text)
     assert find(facts, kind, claimants, respondents), describe(facts)
+
+
+def test_the_defendants_are_those_of_the_suit_just_told():
+    """"The defendants answered with a counterclaim": the respondents of the suit in the sentence before,
+    even when that suit named them by a descriptor ("the two Quillon companies") first."""
+    facts = run("Halvard Sensors Inc. filed the infringement action against the two Quillon companies, Quillon Networks Ltd. "
+                "and Quillon Italy S.r.l., on 3 May 2023. The defendants answered with a counterclaim for revocation of the "
+                "patent, which the local division rejected.")
+    assert find(facts, "invalidation", ["Quillon Networks Ltd.", "Quillon Italy S.r.l."], ["Halvard Sensors Inc."]), describe(facts)

@@ -1056,6 +1056,7 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
     per = _sentence_spans(ctx, parties)
     sents = _Sents(ctx, per, g.words_re)
     actions: list[Action] = []
+    sents.found = actions  # the actions told so far ("the defendants" of the suit just told)
     outcomes: list[Outcome] = []
     pairs: list[tuple[str, ...]] = []
     table: list[str] = []
@@ -1257,7 +1258,8 @@ def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str]
         if after:
             return after[:1]
     if _GROUP_RX.fullmatch(low):
-        return _named_group(st, sents, pos, topic, exclude)  # never one party named nearby
+        return _named_group(st, sents, pos, topic, exclude) or _sued_before(
+            prior or [a for a in getattr(sents, "found", ()) if st.index - 2 <= a.sentence < st.index], low, exclude)  # never one party named nearby
     if low.startswith("the ") or low in ("it", "he", "she", "they", "its", "their", "them", "him", "her"):
         # nearest name before the pronoun in this sentence, not excluded
         for s, e, n in reversed(st.ents):
@@ -1530,6 +1532,13 @@ _JUST_COMMA = re.compile(r"\s*,?\s*(?:(?:also|then|later)\s+)?")
 
 
 _GROUP_SRC = re.compile(rf"\b(?:against|sued|sues|suing|accused|accuses)\s+{DESC}(?P<r>{ELIST})", re.I)
+
+
+def _sued_before(prior: list | None, low: str, exclude: tuple[str, ...]) -> list[str]:
+    """"The defendants answered with a counterclaim": the respondents of the action just told."""
+    if not prior or not ("defendants" in low or "respondents" in low):
+        return []
+    return [n for n in prior[-1].respondents if n not in exclude]
 
 
 def _named_group(st: _Sent, sents, pos: int, topic: list[str], exclude: tuple[str, ...]) -> list[str]:
