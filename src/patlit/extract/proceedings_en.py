@@ -820,14 +820,13 @@ def _family(name: str) -> str:
 def _two_sides(actions: list[Action], parties: list[Party]) -> list[Action]:
     """A one-sided action ("X appealed", "a jury ordered R to pay") whose side no two-sided action
     of the document involves: its other side is the document's only other company family, if any."""
-    if not actions or len(parties) < 2:
+    if not actions or len(parties) < 2 or all(a.claimants and a.respondents for a in actions):
         return actions
+    two_sided = [set(b.claimants) | set(b.respondents) for b in actions if b.claimants and b.respondents]
     out = []
     for a in actions:
         side = a.claimants or a.respondents
-        if side and not (a.claimants and a.respondents) and not getattr(a, "undirected", False) and not any(
-            b.claimants and b.respondents and set(side) & (set(b.claimants) | set(b.respondents)) for b in actions
-        ):
+        if side and not (a.claimants and a.respondents) and not getattr(a, "undirected", False) and not any(set(side) & b for b in two_sided):
             fams = {_family(n) for n in side}
             others = [p.name for p in parties if _family(p.name) not in fams]
             if others and len({_family(n) for n in others}) == 1:
