@@ -489,6 +489,8 @@ def _bare_names(text: str, t: str, taken: list[tuple[int, int]]) -> list[_Cand]:
         s = t.index(name, s) if name else s
         if not (2 <= len(name) <= lex.bare_max) or name in lex.bare_not_names or name in lex.places:
             return
+        if lex.lead_re.fullmatch(name):
+            return  # "另一方面向法院起诉…": a word that only leads into a clause is no name
         if name.startswith(lex.generic_starts) or name.startswith(lex.pronouns) or (s and t[s - 1].isdigit()):
             return  # "它用来…", "7月初再…"
         if not (_CJK_ONLY.fullmatch(name) or _LATIN_NAME.fullmatch(name)) or any(a < s + len(name) and s < b for a, b in taken):
