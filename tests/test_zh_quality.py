@@ -267,3 +267,16 @@ def test_judged_infringing_wording(sentence, outcomes):
     ctx = Context(text=sentence, lang="zh")
     found = proceedings_zh.find_actions(ctx, parties_zh.extract(ctx, Mentions()), Mentions())[1]
     assert [o.outcome for o in found if o.outcome == "claimant_won"] == outcomes
+
+
+def test_appeal_court_deciding_a_case_name_is_not_a_second_suit():
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    text = ("浙江省高级人民法院对青松电子有限公司诉白杨照明股份有限公司侵害发明专利权纠纷上诉案作出二审判决，驳回上诉，维持原判。"
+            "2019年5月，青松电子有限公司向杭州市中级人民法院起诉白杨照明股份有限公司。"
+            "一审判决后，白杨照明股份有限公司不服，向浙江省高级人民法院提起上诉。")
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    suits = [p for p in procs if p.kind == "infringement"]
+    assert [p.forum for p in suits] == ["cn-court:杭州市中级人民法院"], [(p.kind, p.forum) for p in procs]
+    assert [p.forum for p in procs if p.kind == "appeal"] == ["cn-court:浙江省高级人民法院"]

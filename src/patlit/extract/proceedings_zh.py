@@ -1045,12 +1045,25 @@ def _unnamed_object(t: str, start: int, ts: int) -> bool:
     return _unnamed_object_re().search(t, start, ts) is not None
 
 
+_CASE_WORD = re.compile(r"案|[。；;\n]")
+_APPEAL_WORDS = ("上诉", "二审", "再审")
+
+
+def _appeal_case(text: str, end: int) -> bool:
+    """The case name ending after ``end`` is the appeal of the suit: "…纠纷上诉案", "…一案二审"."""
+    m = _CASE_WORD.search(text, end, end + 120)
+    if m is None or m.group() != "案":
+        return False
+    around = text[m.start() - 2:m.end() + 2]
+    return any(w in around for w in _APPEAL_WORDS)
+
+
 def _court_case_name(ctx: Context, mentions: Mentions, case: ActionMention, told: ActionMention) -> bool:
     """"北京知识产权法院对甲诉乙…一案作出判决" / "…法院受理了甲诉乙…案": a court named before
     the case name in its sentence decides or takes that suit; the case name is kept (assembly
     merges it with the filing told elsewhere) so the court and patents of its sentence count."""
-    if case.sentence == told.sentence:
-        return False
+    if case.sentence == told.sentence or _appeal_case(ctx.text, case.end):
+        return False  # "…纠纷上诉案作出二审判决": the court decides the appeal, not the suit
     ss = ctx.sentences[case.sentence][0]
     return any(ss <= f.start and f.end <= case.start for f in mentions.forums)
 
