@@ -1,7 +1,8 @@
 # patlit: two entry points, each doing all of its own set-up on a fresh machine.
 #   make demo   create .venv, install, ingest the bundled samples, show the disputes, serve them
 #   make test   create .venv, install with test extras (and Chromium for browser tests), run every test
-PYTHON ?= python3
+# the interpreter for .venv: an optimised distribution build when there is one (scripts/pick-python.sh)
+PYTHON ?= $(shell bash scripts/pick-python.sh)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install -q --disable-pip-version-check -c constraints.txt

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import resource
 import subprocess
 import sys
@@ -80,7 +82,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
     docs, source = load_docs()
-    results = {"source": source}
+    results = {"source": source, "python": f"{platform.python_version()} ({os.path.realpath(sys.executable)})"}
     for lang, target in (("en", 500), ("zh", 300)):
         subset = [d for d in docs if (d.get("lang") or "en") == lang]
         if subset:
@@ -90,7 +92,7 @@ def main() -> int:
     if args.json:
         print(json.dumps(results))
         return 0
-    print(f"corpus: {source}")
+    print(f"corpus: {source}; python {results['python']}")
     for lang in ("en", "zh"):
         if lang in results:
             r = results[lang]
