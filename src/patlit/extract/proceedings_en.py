@@ -291,7 +291,25 @@ def _is_anchored(pat: str) -> bool:
 
 
 #: where an anchored frame may start: a party placeholder or a pronoun / "the company"
-_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped('it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR + '|' + _GROUP)}\b", re.I))
+_START_WORDS = 'it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR + '|' + _GROUP
+_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped(_START_WORDS)}\b", re.I))
+
+
+def _literal_led(alts: str) -> str:
+    """``\b(?:alts)\b`` for lower-case text, as one branch per first letter that opens with that
+    letter (``t(?<!\w[\s\S])(?:hey|hem)\b``): the engine then scans for those letters itself
+    instead of trying a look-ahead at every character. Same matches, same order of preference."""
+    groups: dict[str, list[str]] = {}
+    for a in _split_top(alts):
+        if not (a[:1].isalpha() and a[:1].islower()) or a[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"alternative {a!r} does not start with a plain lower-case letter")
+        groups.setdefault(a[0], []).append(a[1:])
+    return "|".join(c + r"(?<!\w[\s\S])" + (g[0] if len(g) == 1 else "(?:" + "|".join(g) + ")") + r"\b"
+                    for c, g in groups.items())
+
+
+#: _STARTS on the lower-cased sentence (without IGNORECASE; not for sentences holding _ODD_FOLD letters)
+_STARTS_LOW = re.compile("\ue000|" + _literal_led(_START_WORDS))
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -649,6 +667,7 @@ class _Sent:
     words: frozenset[str] = frozenset()  # lower-case words, to skip frames and cues quickly
     low: str = ""  # the abstracted text lower-cased, for substring tests
     odd: bool = False  # holds a letter that case-folds unlike str.lower(): substring tests do not apply
+    at: dict[int, int] | None = None  # doc start of each party mention -> its placeholder's abstracted offset
 
     def doc_offset(self, i: int) -> int:
         k = bisect.bisect_right(self.cuts, i) - 1
@@ -684,6 +703,7 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]], words_re
     cuts, docs, is_ent = [], [], []
     pos = ss
     ents: list[tuple[int, int, str]] = []
+    at: dict[int, int] = {}
     alen = 0
     for s, e, name in spans:
         if s < pos or e > se:
@@ -698,6 +718,7 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]], words_re
         cuts.append(alen)
         docs.append(s)
         is_ent.append(len(ents))
+        at[s] = alen
         ents.append((s, e, name))
         parts.append(tok)
         alen += len(tok)
@@ -719,7 +740,7 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]], words_re
         setattr(ctx, _ODD_SEEN, odd)
     if odd:
         odd = bool(_ODD_FOLD.search(abst))
-    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, words, low, odd)
+    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, words, low, odd, at)
 
 
 _ODD_SEEN = "_patlit_en_odd"
@@ -1014,14 +1035,19 @@ def _context_flags(ctx: Context, g: Grammar) -> list[bool]:
     low = text.lower()
     if len(low) != len(text):
         return [bool(g.context.search(text, s, e)) for s, e in ctx.sentences]
-    flags = [False] * len(ctx.sentences)
+    sentences = ctx.sentences
+    flags = [False] * len(sentences)
     n = len(low)
     for w in g.context_words:
         short = len(w) <= 4 and w.isascii()
         i = low.find(w)
         while i >= 0:
             if not short or ((i == 0 or not low[i - 1].isalnum()) and (i + len(w) >= n or not low[i + len(w)].isalnum())):
-                flags[ctx.sentence_index(i)] = True
+                k = ctx.sentence_index(i)
+                flags[k] = True
+                # more hits in this sentence change nothing: go on from the next one
+                i = low.find(w, max(i + len(w), sentences[k + 1][0])) if k + 1 < len(sentences) else -1
+                continue
             i = low.find(w, i + len(w))
     return flags
 
@@ -1155,16 +1181,21 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     starts: list[int] | None = None
     noun_starts: _Places | None = None
     lasts: dict[frozenset[str], int] = {}  # trigger words -> where the last one starts
+    holds: dict[int, bool] = {}  # id of an any_of tuple (frames share them) -> whether the sentence holds one
     for order, fr in enumerate(frames):
         if not (fr.needs <= words):
             continue
-        if fr.any_of and not st.odd and not any(w in st.low for w in fr.any_of):
-            continue
+        if fr.any_of and not st.odd:
+            ok = holds.get(id(fr.any_of))
+            if ok is None:
+                ok = holds[id(fr.any_of)] = any(w in st.low for w in fr.any_of)
+            if not ok:
+                continue
         rx = fr.regex
         if fr.anchored or fr.noun_first:
             if fr.anchored:
                 if starts is None:
-                    starts = [m.start() for m in _STARTS.finditer(text)]
+                    starts = [m.start() for m in (_STARTS.finditer(text) if st.odd else _STARTS_LOW.finditer(st.low))]
                 places = starts
             elif noun_starts is None:
                 noun_starts = _Places(g.noun_at.finditer(text))
@@ -1275,6 +1306,8 @@ def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str]
 
 
 def _abs_pos(st: _Sent, doc_start: int) -> int:
+    if st.at is not None:
+        return st.at.get(doc_start, 0)  # mentions never share a start: one placeholder each
     for k, d in enumerate(st.docs):
         if d == doc_start and st.is_ent[k] >= 0:
             return st.cuts[k]
