@@ -199,6 +199,7 @@ class Grammar:
     all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
     frame_index: dict | None = None  # trigger word -> indexes into all_frames
     words_re: re.Pattern = _WORDS  # how a sentence's words are read (see _LETTER_WORDS)
+    reexam_words: tuple[str, ...] = ()  # the reexamination cues lower-cased, when all are single words (else empty)
 
 
 #: trigger words of the frames that are not one verb's (see _extra_patterns)
@@ -434,6 +435,8 @@ def compile_grammar(text: str) -> Grammar:
         kind_cues=kind_cues,
         other_cues=with_first_chars(re.compile(_alt(_need_list(raw, "other_cues")), re.I)),
         reexam=with_first_chars(re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I)),
+        reexam_words=() if any(len(str(w).split()) != 1 for w in raw["reexamination_cues"])
+        else tuple(str(w).lower() for w in raw["reexamination_cues"]),
         ptab=with_first_chars(re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b")),
         outcome_keys=frozenset().union(*(k for _, _, k, _ in outcomes)),
         outcome_index={k: tuple(i for i, o in enumerate(outcomes) if k in o[2]) for k in frozenset().union(*(o[2] for o in outcomes))},
@@ -668,6 +671,7 @@ class _Sent:
     low: str = ""  # the abstracted text lower-cased, for substring tests
     odd: bool = False  # holds a letter that case-folds unlike str.lower(): substring tests do not apply
     at: dict[int, int] | None = None  # doc start of each party mention -> its placeholder's abstracted offset
+    owned: list[str] | None = None  # the owners its owner phrases name (see _owners), once read
 
     def doc_offset(self, i: int) -> int:
         k = bisect.bisect_right(self.cuts, i) - 1
@@ -1512,7 +1516,10 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         if kind in ("invalidation",) and not respondents:
             respondents = [n for n in _owners(st, g, text[v_start:]) if n not in claimants]
             if not respondents and st.index > 0:
-                respondents = [n for n in _owners(sents[st.index - 1], g, sents[st.index - 1].text) if n not in claimants]
+                prev = sents[st.index - 1]
+                if prev.owned is None:
+                    prev.owned = _owners(prev, g, prev.text)
+                respondents = [n for n in prev.owned if n not in claimants]
         if fr.frame == "attack" and not respondents and not re.search(r"\bthe\s+patents?\b|nullity|revocation|invalid|inter\s+partes|\bIPR|\bPTAB\b", text[v_start:], re.I):
             return None
         if fr.frame in ("noun",) and fr.sub in ("active_open", "relative_open", "passive") and not respondents and kind != "invalidation":
@@ -1547,8 +1554,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             and bool(_DEFINITE.search(text, max(0, m.start("n") - 12), m.start("n"))),
             # a heading caption only confirms a suit told in the text (its order may be appellant v. appellee)
             merge_only=(fr.sub == "possessive_open" and kind not in ("appeal", "invalidation")) or fr.sub == "caption_head",
-            reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
-            ptab=_ptab_possible(ctx, g) and bool(g.ptab.search(np + " " + tail) or _ptab_near(ctx, g, st.index)),
+            reexam=_may_reexam(st, g) and (bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160]))),
+            ptab=_ptab_possible(ctx, g) and (_ptab_near(ctx, g, st.index) or (_may_ptab(st, g) and bool(g.ptab.search(np + " " + tail)))),
         )
     ]
     # "two suits against A, ... and one against B": a second respondent group
@@ -1642,6 +1649,19 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
         seen = any(all(w in text for w in cue) for cue in g.ptab_words)
         setattr(ctx, _PTAB_SEEN, seen)
     return seen
+
+
+def _may_reexam(st: _Sent, g: Grammar) -> bool:
+    """Whether the sentence may hold a reexamination cue (the texts _build tests are cut from it,
+    and a one-word cue cannot span the space joining two of them)."""
+    return st.odd or not g.reexam_words or any(w in st.low for w in g.reexam_words)
+
+
+def _may_ptab(st: _Sent, g: Grammar) -> bool:
+    """Whether the sentence holds every word of some PTAB cue (a cue found in texts cut from it
+    and joined by a space has each of its words inside one of them)."""
+    text = st.text
+    return any(all(w in text for w in cue) for cue in g.ptab_words)
 
 
 def _ptab_near(ctx: Context, g: Grammar, i: int) -> bool:
