@@ -196,6 +196,8 @@ class Grammar:
     frame_keys: frozenset[str] = frozenset()  # the words of frame_index
     ptab_words: tuple[tuple[str, ...], ...] = ()  # the words of each PTAB cue (case-sensitive, like the cue)
     kind_any: re.Pattern | None = None  # every kind cue at once, group k<i> for kind_cues[i]
+    kind_low: re.Pattern | None = None  # kind_any for lower-cased text, led by literals (see _kinds_low)
+    kind_groups: dict | None = None  # group name of kind_low -> index into kind_cues
     all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
     frame_index: dict | None = None  # trigger word -> indexes into all_frames
     words_re: re.Pattern = _WORDS  # how a sentence's words are read (see _LETTER_WORDS)
@@ -448,6 +450,8 @@ def compile_grammar(text: str) -> Grammar:
         kind_any=with_first_chars(re.compile(
             "|".join(f"(?P<k{i}>(?<![\\w]){_alt(ws)}(?![\\w]))" for i, ws in enumerate(kc.values())), re.I
         )),
+        kind_low=re.compile(_kinds_low(list(kc.values()))[0]),
+        kind_groups=_kinds_low(list(kc.values()))[1],
         all_frames=tuple((*frames, *extra)),
         frame_index=_index_frames((*frames, *extra)),
         frame_keys=frozenset(_index_frames((*frames, *extra))),
@@ -458,6 +462,29 @@ def compile_grammar(text: str) -> Grammar:
         all_keys=all_keys,
         words_re=_WORDS if any(re.search(r"\d", k) for k in all_keys | needs) else _LETTER_WORDS,
     )
+
+
+def _kinds_low(cues: list[list[str]]) -> tuple[str, dict[str, int]]:
+    """kind_any for lower-cased text: one branch per first letter, opening with that letter (the
+    engine then scans for those letters itself), holding a group per kind in kind order with the
+    words of _alt in its order. At one place only its letter's branch can match: same matches."""
+    by_first: dict[str, list[tuple[int, list[str]]]] = {}
+    for i, ws in enumerate(cues):
+        ordered = sorted({str(w).strip().lower() for w in ws if str(w).strip()}, key=len, reverse=True)
+        mine: dict[str, list[str]] = {}
+        for w in ordered:
+            mine.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+        for c, rests in mine.items():
+            by_first.setdefault(c, []).append((i, rests))
+    branches, names = [], {}
+    for c, groups in by_first.items():
+        alts = []
+        for i, rests in groups:
+            name = f"k{i}_{len(names)}"
+            names[name] = i
+            alts.append(f"(?P<{name}>{'|'.join(rests)})(?![\\w])")
+        branches.append(f"{re.escape(c)}(?<!\\w[\\s\\S])(?:{'|'.join(alts)})")
+    return "|".join(branches), names
 
 
 def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
@@ -1321,13 +1348,15 @@ def _abs_pos(st: _Sent, doc_start: int) -> int:
 def _kind(g: Grammar, default: str | None, *texts: str) -> str | None:
     """The first kind (in kind_cues order) whose cue words occur in ``texts`` (one pass)."""
     blob = " ".join(t for t in texts if t)
-    seen = {m.lastgroup for m in g.kind_any.finditer(blob)}
+    if blob.isascii() or not _ODD_FOLD.search(blob):
+        # lower-cased, the text matches the cues as it does ignoring case (see _ODD_FOLD)
+        names = g.kind_groups
+        seen = {names[m.lastgroup] for m in g.kind_low.finditer(blob.lower())}
+    else:
+        seen = {int(m.lastgroup[1:]) for m in g.kind_any.finditer(blob)}
     if not seen:
         return default
-    for i, (kind, _rx) in enumerate(g.kind_cues):
-        if f"k{i}" in seen:
-            return kind
-    return default
+    return g.kind_cues[min(seen)][0]
 
 
 _OWNER_WORDS = ("patent", "owned", "held", "belong", "owner", "assigned")
