@@ -189,6 +189,8 @@ class Grammar:
     extra: tuple[Frame, ...]
     itc_cue: re.Pattern
     noun_at: re.Pattern  # where an action noun starts
+    noun_at_low: re.Pattern | None = None  # noun_at for lower-cased text (see _led)
+    other_low: re.Pattern | None = None  # other_cues for lower-cased text
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
     context_words: tuple[str, ...] = ()  # patent_context, lower-cased
     outcome_keys: frozenset[str] = frozenset()  # the keys of every outcome cue
@@ -298,21 +300,39 @@ _START_WORDS = 'it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR + '|' + _G
 _STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped(_START_WORDS)}\b", re.I))
 
 
-def _literal_led(alts: str) -> str:
-    """``\b(?:alts)\b`` for lower-case text, as one branch per first letter that opens with that
-    letter (``t(?<!\w[\s\S])(?:hey|hem)\b``): the engine then scans for those letters itself
-    instead of trying a look-ahead at every character. Same matches, same order of preference."""
+_NOT_AFTER_WORD = r"(?<!\w[\s\S])"  # after a pattern's first (word) character: what ``\b`` before it tests
+
+
+def _led(alts: list[str], before: str = _NOT_AFTER_WORD, after: str = r"\b") -> str:
+    """``before(?:alts)after`` for lower-cased text (no IGNORECASE), as one branch per first
+    letter that opens with that letter (``t(?<!\w[\s\S])(?:hey|hem)\b``): the engine then scans
+    for those letters itself instead of trying every character. The alternatives of one letter
+    keep their order (only they can match at one place): same matches, same preference.
+    ``before`` is a look-behind read after the first letter (empty: none)."""
     groups: dict[str, list[str]] = {}
-    for a in _split_top(alts):
-        if not (a[:1].isalpha() and a[:1].islower()) or a[1:2] in ("?", "*", "+", "{"):
+    for a in alts:
+        if not (a[:1].isalnum() and not a[:1].isupper()) or a[1:2] in ("?", "*", "+", "{"):
             raise ValueError(f"alternative {a!r} does not start with a plain lower-case letter")
         groups.setdefault(a[0], []).append(a[1:])
-    return "|".join(c + r"(?<!\w[\s\S])" + (g[0] if len(g) == 1 else "(?:" + "|".join(g) + ")") + r"\b"
-                    for c, g in groups.items())
+    return "|".join(c + before + (g[0] if len(g) == 1 else "(?:" + "|".join(g) + ")") + after for c, g in groups.items())
+
+
+def _words_led(words: list[str], before: str = _NOT_AFTER_WORD, after: str = r"\b") -> str:
+    """:func:`_led` of the words of ``_alt(words)``, lower-cased, in its order (longest first)."""
+    ws = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    alts = list(dict.fromkeys(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in ws))
+    return _led(alts, before, after)
+
+
+def _low_search(rx_low: re.Pattern, rx: re.Pattern, s: str) -> re.Match | None:
+    """``rx.search(s)`` (IGNORECASE) by its lower-case form when lower-casing keeps the matches (see _ODD_FOLD)."""
+    if s.isascii() or not _ODD_FOLD.search(s):
+        return rx_low.search(s.lower())
+    return rx.search(s)
 
 
 #: _STARTS on the lower-cased sentence (without IGNORECASE; not for sentences holding _ODD_FOLD letters)
-_STARTS_LOW = re.compile("\ue000|" + _literal_led(_START_WORDS))
+_STARTS_LOW = re.compile("\ue000|" + _led(_split_top(_START_WORDS)))
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -459,6 +479,8 @@ def compile_grammar(text: str) -> Grammar:
         extra=tuple(extra),
         itc_cue=with_first_chars(dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x")),
         noun_at=with_first_chars(re.compile(rf"\b{noun_re}\b", re.I)),
+        noun_at_low=re.compile(_words_led(list(nouns))),
+        other_low=re.compile(_words_led([str(w) for w in raw["other_cues"]], "", "")),
         all_keys=all_keys,
         words_re=_WORDS if any(re.search(r"\d", k) for k in all_keys | needs) else _LETTER_WORDS,
     )
@@ -1156,8 +1178,8 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             sents.plain[i] = (low, words)
         st = sents[i]
         outcomes.extend(_outcomes(ctx, st, g))
-        agentless = not st.ents and not _PRONOUN.search(st.text)
-        if agentless and not _AGENTLESS.search(st.text):
+        agentless = not st.ents and not (_PRONOUN.search(st.text) if st.odd else _PRONOUN_LOW.search(st.low))
+        if agentless and not (_AGENTLESS.search(st.text) if st.odd else _AGENTLESS_LOW.search(st.low)):
             continue
         found = _match_sentence(ctx, st, sents, g, topic, agentless)
         actions.extend(found)
@@ -1191,8 +1213,12 @@ def _has_context(ctx: Context, sents: list[_Sent], i: int, g: Grammar) -> bool:
 
 
 _NP_BEFORE = re.compile(r"(?:[\w\-]+\s+){1,4}$")
-_PRONOUN = with_first_chars(re.compile(r"\b(?:it|its|they|their|the company|the firm|" + _GROUP + r")\b", re.I))
+_PRONOUN_WORDS = r"it|its|they|their|the company|the firm|" + _GROUP
+_PRONOUN = with_first_chars(re.compile(r"\b(?:" + _PRONOUN_WORDS + r")\b", re.I))
 _AGENTLESS = with_first_chars(re.compile(r"\b(?:petition|request|challenge|valid)", re.I))
+# the same for the lower-cased sentence (see _led)
+_PRONOUN_LOW = re.compile(_led(_split_top(_PRONOUN_WORDS)))
+_AGENTLESS_LOW = re.compile(_led(["petition", "request", "challenge", "valid"], after=""))
 
 
 def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, topic: list[str], agentless: bool = False) -> list[Action]:
@@ -1229,7 +1255,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                     starts = [m.start() for m in (_STARTS.finditer(text) if st.odd else _STARTS_LOW.finditer(st.low))]
                 places = starts
             elif noun_starts is None:
-                noun_starts = _Places(g.noun_at.finditer(text))
+                noun_starts = _Places(g.noun_at.finditer(text) if st.odd else g.noun_at_low.finditer(st.low))
             found = []
             # a verb frame's verb follows its anchor: starts after the last trigger word cannot match
             if fr.verb and fr.keys and not st.odd:
@@ -1507,7 +1533,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         # kind
         if fr.sub in ("ask_court", "ask_court_decision"):
             kind = "declaratory_judgment" if _DECLARE_NONINF.search(tail) else "other"
-            if not g.other_cues.search(tail) and kind == "other" and not re.search(r"rate|terms|licen", tail, re.I):
+            if not _low_search(g.other_low, g.other_cues, tail) and kind == "other" and not re.search(r"rate|terms|licen", tail, re.I):
                 return None
         elif fr.frame in ("noun", "withdraw", "hit_with", "face", "have_noun"):
             nk = g.noun_kind.get(_SPACES.sub(" ", (gd.get("n") or "").lower()))
@@ -1534,7 +1560,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         ):
             clause_rest = _CLAUSE_END.split(rest[:120], maxsplit=1)[0]
             window = np + " " + tail + " " + clause_rest if kind == "infringement" else text
-            if g.other_cues.search(window):
+            if _low_search(g.other_low, g.other_cues, window):
                 kind = "other"
         if fr.sub == "affirmed_then_review":
             outcome = "respondent_won"
