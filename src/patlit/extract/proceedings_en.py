@@ -303,25 +303,26 @@ _STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped(_START_WORDS)}\
 _NOT_AFTER_WORD = r"(?<!\w[\s\S])"  # after a pattern's first (word) character: what ``\b`` before it tests
 
 
-def _led(alts: list[str], before: str = _NOT_AFTER_WORD, after: str = r"\b") -> str:
+def _led(alts: list[str], before: str = _NOT_AFTER_WORD, after: str = r"\b", cased: bool = False) -> str:
     """``before(?:alts)after`` for lower-cased text (no IGNORECASE), as one branch per first
     letter that opens with that letter (``t(?<!\w[\s\S])(?:hey|hem)\b``): the engine then scans
     for those letters itself instead of trying every character. The alternatives of one letter
     keep their order (only they can match at one place): same matches, same preference.
-    ``before`` is a look-behind read after the first letter (empty: none)."""
+    ``before`` is a look-behind read after the first letter (empty: none); ``cased``: for a
+    case-sensitive pattern on the text as it is (upper-case letters allowed)."""
     groups: dict[str, list[str]] = {}
     for a in alts:
-        if not (a[:1].isalnum() and not a[:1].isupper()) or a[1:2] in ("?", "*", "+", "{"):
+        if not (a[:1].isalnum() and (cased or not a[:1].isupper())) or a[1:2] in ("?", "*", "+", "{"):
             raise ValueError(f"alternative {a!r} does not start with a plain lower-case letter")
         groups.setdefault(a[0], []).append(a[1:])
     return "|".join(c + before + (g[0] if len(g) == 1 else "(?:" + "|".join(g) + ")") + after for c, g in groups.items())
 
 
-def _words_led(words: list[str], before: str = _NOT_AFTER_WORD, after: str = r"\b") -> str:
-    """:func:`_led` of the words of ``_alt(words)``, lower-cased, in its order (longest first)."""
+def _words_led(words: list[str], before: str = _NOT_AFTER_WORD, after: str = r"\b", cased: bool = False) -> str:
+    """:func:`_led` of the words of ``_alt(words)``, lower-cased unless ``cased``, in its order (longest first)."""
     ws = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    alts = list(dict.fromkeys(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in ws))
-    return _led(alts, before, after)
+    alts = list(dict.fromkeys(re.escape(w if cased else w.lower()).replace(r"\ ", r"\s+") for w in ws))
+    return _led(alts, before, after, cased)
 
 
 def _low_search(rx_low: re.Pattern, rx: re.Pattern, s: str) -> re.Match | None:
@@ -459,7 +460,8 @@ def compile_grammar(text: str) -> Grammar:
         reexam=with_first_chars(re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I)),
         reexam_words=() if any(len(str(w).split()) != 1 for w in raw["reexamination_cues"])
         else tuple(str(w).lower() for w in raw["reexamination_cues"]),
-        ptab=with_first_chars(re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b")),
+        # case-sensitive: \b(?:cues)\b led by the cues' first letters, for the engine's own scan (see _led)
+        ptab=re.compile(_words_led([str(w) for w in _need_list(raw, "ptab_cues")], cased=True)),
         outcome_keys=frozenset().union(*(k for _, _, k, _ in outcomes)),
         outcome_index={k: tuple(i for i, o in enumerate(outcomes) if k in o[2]) for k in frozenset().union(*(o[2] for o in outcomes))},
         ptab_words=tuple(tuple(str(w).split()) for w in raw["ptab_cues"]),
@@ -1408,7 +1410,9 @@ _DECLARE_NONINF = re.compile(r"declar\w*\s+(?:that\s+)?[^;]{0,60}?\b(?:not|non-?
 _ASKED = with_first_chars(re.compile(r"\b(?:seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may)\b[^.;]{0,120}$", re.I))
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+)?$", re.I)
 _NO_FILING = re.compile(r"\s*(?:no|none|neither|never)\b", re.I)
-_REPORTED = with_first_chars(re.compile(r"\b(?:said|says|announced|stated|noted|added|confirmed|revealed|disclosed)\s+(?:that\s+)?$", re.I))
+_REPORTED_WORDS = ["said", "says", "announced", "stated", "noted", "added", "confirmed", "revealed", "disclosed"]
+_REPORTED = with_first_chars(re.compile(r"\b(?:" + "|".join(_REPORTED_WORDS) + r")\s+(?:that\s+)?$", re.I))
+_REPORTED_LOW = re.compile(_led(_REPORTED_WORDS, after=r"\s+(?:that\s+)?$"))  # for the lower-cased sentence
 _INTENT = with_first_chars(re.compile(
     r"\b(?:would|will|could|may|might|plans?\s+to|planning\s+to|intends?\s+to|threatened\s+to|threatens\s+to|vowed\s+to|"
     r"vows\s+to|is\s+considering|considers|expects?\s+to|wants?\s+to|refused\s+to|declined\s+to|did\s+not|does\s+not|has\s+not|never)\b",
@@ -1595,7 +1599,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if _abs_pos(st, st.ents[0][0]) < m.start("c"):
                 respondents = [r for r in (respondents or claimants) if r != first] or respondents
                 claimants = [first]
-    if mode == "filing" and gd.get("c") and _REPORTED.search(text, 0, m.start("c")) and not st.names(gd["c"]):
+    if mode == "filing" and gd.get("c") and (_REPORTED.search(text, 0, m.start("c")) if st.odd else _REPORTED_LOW.search(st.low, 0, m.start("c"))) and not st.names(gd["c"]):
         # "At a news conference on May 11, X said it had lodged ...": the date is the saying's
         mode = "reference"
     s_doc = st.doc_offset(v_start)
