@@ -1654,9 +1654,16 @@ def _named_group(st: _Sent, sents, pos: int, topic: list[str], exclude: tuple[st
 
 def _named_after(st: _Sent, pos: int) -> tuple[str, ...]:
     """The first party a sentence names after position ``pos`` (and not before it): the object of the verb."""
-    before = {n for s, _e, n in st.ents if _abs_pos(st, s) < pos}
-    after = [n for s, _e, n in st.ents if n not in before and _abs_pos(st, s) > pos]
-    return tuple(after[:1])
+    at = st.at
+    if at is None:
+        before = {n for s, _e, n in st.ents if _abs_pos(st, s) < pos}
+        after = [n for s, _e, n in st.ents if n not in before and _abs_pos(st, s) > pos]
+        return tuple(after[:1])
+    before = {n for s, _e, n in st.ents if at[s] < pos}
+    for s, _e, n in st.ents:
+        if at[s] > pos and n not in before:
+            return (n,)
+    return ()
 
 
 def _also_named(st: _Sent, sents, claimants: list[str], named: list[str]) -> list[str]:
