@@ -143,7 +143,8 @@ _INFR = r"(?P<v>infringed|infringes|infringe|infringing)"
 
 
 # (not the dot of an initial: "the U.S. District Court")
-_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas|which)\b|;|(?<!\b[A-Z])\.\s")
+# (the look-behind read after the dot: every branch opens with a literal, which the engine scans for)
+_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas|which)\b|;|\.(?<!\b[A-Z]\.)\s")
 _PATENT_SUIT = with_first_chars(re.compile(r"\bpatents?\s+(?:infringement\s+)?(?:suits?|lawsuits?|cases?|complaints?|actions?)\b", re.I))
 _NEG = with_first_chars(re.compile(r"\b(?:not|never)\b", re.I))
 _SPACES = re.compile(r"\s+")
@@ -1407,7 +1408,9 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
 _REPORTER = re.compile(r",?\s*(?:\d+\s+(?:U\.\s?S\.|F\.(?:\s?\d?d|\s?Supp\.?(?:\s?\d?d)?)|S\.\s?Ct\.|USPQ|L\.\s?Ed\.)|\[\d{4}\]\s+[A-Z])")
 _SIGNAL = re.compile(r"\b(?:see(?:\s+also)?|cf\.?|citing|quoting|under|accord|e\.g\.,?)\s*$", re.I)
 _DECLARE_NONINF = re.compile(r"declar\w*\s+(?:that\s+)?[^;]{0,60}?\b(?:not|non-?)\s*infring|invalid", re.I)
-_ASKED = with_first_chars(re.compile(r"\b(?:seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may)\b[^.;]{0,120}$", re.I))
+_ASKED_WORDS = r"seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may"
+_ASKED = with_first_chars(re.compile(r"\b(?:" + _ASKED_WORDS + r")\b[^.;]{0,120}$", re.I))
+_ASKED_LOW = re.compile(_led(_split_top(_ASKED_WORDS), after=r"\b[^.;]{0,120}$"))  # for the lower-cased sentence
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+)?$", re.I)
 _NO_FILING = re.compile(r"\s*(?:no|none|neither|never)\b", re.I)
 _REPORTED_WORDS = ["said", "says", "announced", "stated", "noted", "added", "confirmed", "revealed", "disclosed"]
@@ -1776,7 +1779,8 @@ def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     for i in picked:
         kind, rx, keys, only = g.outcomes[i]
         for m in rx.finditer(st.text):
-            if kind != "reset" and _ASKED.search(st.text, max(_clause_start(st.text, m.start()), m.start() - 140), m.start()):
+            lo = max(_clause_start(st.text, m.start()), m.start() - 140)
+            if kind != "reset" and (_ASKED.search(st.text, lo, m.start()) if st.odd else _ASKED_LOW.search(st.low, lo, m.start())):
                 continue  # "is seeking an exclusion order": asked for, not obtained
             w = st.names(m.group("w")) if "w" in rx.groupindex and m.group("w") else []
             s = st.doc_offset(m.start())
