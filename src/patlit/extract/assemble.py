@@ -470,16 +470,18 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
     told = getattr(a, "definite", False) and any(set(d.claimants) & set(h.claimants) for h in history)
-    # (no unclaimed sentence just before: the back-reference could take nothing, skip its pattern)
-    if (not told and _before_bounds(ctx, a.sentence, history) is not None
+    bounds = None if told else _before_bounds(ctx, a.sentence, history)
+    # (nothing in the unclaimed sentences just before that the action could still take: skip the pattern)
+    if (bounds is not None and _can_take_before(bounds, d, forums, mentions, outcomes)
             and wt.may_match(cue.continuation, lo, hi) and cue.continuation.search(clause)):
         # "ZTE filed the invalidation request on ...": what the sentences just before said of it
+        b_lo, b_hi = bounds
         if not d.patents:
-            d.patents = _patents_before(ctx, a.sentence, history, mentions)
+            d.patents = _dedupe([p.id for p in _in(mentions.patents, b_lo, b_hi)])
         if not forums:
-            forums = [f for f in _before(ctx, a.sentence, history, mentions.forums) if _forum_ok(d.kind, f.code)]
+            forums = [f for f in _in(mentions.forums, b_lo, b_hi) if _forum_ok(d.kind, f.code)]
             forums = forums[:1]
-        for o in _before(ctx, a.sentence, history, outcomes):
+        for o in _in(outcomes, b_lo, b_hi):
             if d.outcome is None and _self_evident(o):
                 d.outcome = _role_outcome(o, d)
     groups_f = _coordinated(text, forums) if forums else []
@@ -597,8 +599,12 @@ def _dedupe(xs):
     return list(dict.fromkeys(xs))
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], all_patents) -> list[str]:
-    if not any(w in clause for w in cue.patent_words):
+    # (a document naming no patent: every back-reference leads to one of its patents, none)
+    if not all_patents or not any(w in clause for w in cue.patent_words):
         return []
     out: list[str] = []
     ids = _dedupe([p.id for p in all_patents])
@@ -607,20 +613,23 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
     for m in cue.short_patent.finditer(clause):
         digits = m.group("d")
         for p in all_patents:
-            core = re.sub(r"\D", "", p.id.split(".")[0])
+            core = _NON_DIGITS.sub("", p.id.split(".")[0])
             if core.endswith(digits) and p.id not in out:
                 out.append(p.id)
     if out:
         return out
     if not any(h.patents for h in history):
         return []  # nothing told before to refer back to (the patterns below could only lead there)
-    if cue.owned_backref.search(clause) or (cue.patents_backref.search(clause)):
+    backref = None
+    if cue.owned_backref.search(clause) or (backref := cue.patents_backref.search(clause)):
         # patents of the respondent (an invalidation) or of the claimant, named before
         owners = d.respondents if d.kind == "invalidation" else d.claimants
         for h in reversed(history):
             if h.patents and h.kind != "invalidation" and set(owners) & set(h.claimants):
                 return list(h.patents)
-        if cue.patents_backref.search(clause):
+        if backref is None:
+            backref = cue.patents_backref.search(clause)
+        if backref:
             for h in reversed(history):
                 if h.patents:
                     return list(h.patents)
@@ -636,22 +645,15 @@ def _before_bounds(ctx: Context, si: int, history: list[_Draft]) -> tuple[int, i
     return ctx.sentences[lo_s][0], ctx.sentences[si][0]
 
 
-def _before(ctx: Context, si: int, history: list[_Draft], spans: list) -> list:
-    """Mentions of the two sentences before ``si`` that no earlier action has claimed."""
-    bounds = _before_bounds(ctx, si, history)
-    if bounds is None:
-        return []
+def _can_take_before(bounds: tuple[int, int], d: _Draft, forums: list[ForumMention], mentions: Mentions,
+                     outcomes: list[OutcomeMention]) -> bool:
+    """Could the sentences just before (``bounds``) still give ``d`` patents, a forum or an outcome?"""
     lo, hi = bounds
-    return [m for m in spans if lo <= m.start < hi]
-
-
-def _patents_before(ctx: Context, si: int, history: list[_Draft], mentions: Mentions) -> list[str]:
-    """Patents of the two sentences before, when no earlier action claims them."""
-    bounds = _before_bounds(ctx, si, history)
-    if bounds is None:
-        return []
-    lo, hi = bounds
-    return _dedupe([p.id for p in _in(mentions.patents, lo, hi)])
+    if not d.patents and any(lo <= p.start < hi for p in mentions.patents):
+        return True
+    if not forums and any(lo <= f.start < hi and _forum_ok(d.kind, f.code) for f in mentions.forums):
+        return True
+    return d.outcome is None and any(lo <= o.start < hi and _self_evident(o) for o in outcomes)
 
 
 def _by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[tuple[int, str]]]:
@@ -718,7 +720,10 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     own = set(cur.claimants) | set(cur.respondents)
     if names and not names <= own:
         return
-    refers = wt.may_match(cue.continuation, ss, se) and bool(cue.continuation.search(sent))
+    if names and not _may_give(cue, sent, ss, se, mentions, all_patents):
+        refers = False  # (with parties named, referring back only decides what the sentence gives: nothing)
+    else:
+        refers = wt.may_match(cue.continuation, ss, se) and bool(cue.continuation.search(sent))
     if not refers and not names:
         # a bare follow-up ("Of that sum ...", "The parties later settled.") only right after the action
         if si - max(cur.sentences) > 1:
@@ -783,6 +788,15 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
                 continue
             if h.outcome is None:
                 h.outcome = _role_outcome(o, h)
+
+
+def _may_give(cue: Cues, sent: str, ss: int, se: int, mentions: Mentions, all_patents) -> bool:
+    """Could a follow-up sentence that refers back give its action a forum, patents or a date?"""
+    for spans in (mentions.forums, mentions.patents, mentions.dates):
+        if any(ss <= m.start < se for m in spans):
+            return True
+    # patents it refers back to ("the patents at issue")
+    return bool(all_patents) and any(w in sent for w in cue.patent_words)
 
 
 #: every settle_all cue holds one of these (a quick test before the pattern)
