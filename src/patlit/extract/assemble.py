@@ -827,7 +827,8 @@ def _claims_patents(cue: Cues, sent: str, mentions: Mentions, ss: int, se: int) 
     """Does a follow-up sentence claim infringement of patents it names ("X alleged that ... infringed
     U.S. Patent No. ...", "X asserts patents ...")?"""
     pat = cue.patent_claim
-    return pat is not None and bool(pat.search(sent)) and any(ss <= p.start < se for p in mentions.patents)
+    # (the cheap test first: most follow-ups name no patent)
+    return pat is not None and any(ss <= p.start < se for p in mentions.patents) and bool(pat.search(sent))
 
 
 #: what a court throws out when it undoes a decision below ("threw out the $2 billion verdict")
