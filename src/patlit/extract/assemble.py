@@ -706,7 +706,10 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
             return
     cur = recent[-1]
     wt = ctx.word_tests()  # word pre-tests: skip cue patterns whose words the sentence lacks
-    km = cue.kind_nouns.search(sent) if wt.may_match(cue.kind_nouns, ss, se) else None
+    if len(recent) == 1 and _alone_in_sentence(history, cur):
+        km = None  # (one proceeding to follow, told alone in its sentence: a kind noun would change nothing)
+    else:
+        km = cue.kind_nouns.search(sent) if wt.may_match(cue.kind_nouns, ss, se) else None
     noun_kind = next((k for k, v in (km.groupdict() if km else {}).items() if v), None)
     if noun_kind:
         same = [h for h in recent if h.kind == noun_kind or (noun_kind == "infringement" and h.kind in _SUIT_KINDS)]
@@ -747,7 +750,9 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     pats = _in(mentions.patents, ss, se) if claims else []
     pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if claims else []
     money = [m for m in _in(mentions.money, ss, se) if m.role is not None and not m.converted]
-    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and wt.may_match(cue.filing, ss, se) and cue.filing.search(sent) else []
+    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers else []
+    if dates and not (wt.may_match(cue.filing, ss, se) and cue.filing.search(sent)):
+        dates = []  # only a filing's date (the pattern tested last: most follow-ups hold no date)
     f_groups = _coordinated(ctx.text, [f for f in forums if _forum_ok(cur.kind, f.code)])
     codes = _dedupe([f.code for f in f_groups[0]]) if f_groups else []
     if len(codes) > 1 and len(latest) == 1 and latest[0].forum is None:
@@ -788,6 +793,12 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
                 continue
             if h.outcome is None:
                 h.outcome = _role_outcome(o, h)
+
+
+def _alone_in_sentence(history: list[_Draft], cur: _Draft) -> bool:
+    """Is ``cur`` the only proceeding of its kind whose latest sentence is its own latest one?"""
+    last = max(cur.sentences)
+    return sum(1 for h in history if h.kind == cur.kind and max(h.sentences) == last) == 1
 
 
 def _may_give(cue: Cues, sent: str, ss: int, se: int, mentions: Mentions, all_patents) -> bool:
