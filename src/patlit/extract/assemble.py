@@ -244,6 +244,10 @@ def assemble(
     busy = _busy_sentences(ctx, mentions, outcomes, _by_sentence(ctx, parties))
     # outcomes that name their kind, by sentence (what _kind_outcomes can apply)
     kind_cues = {o.sentence for o in outcomes if getattr(o, "only_kind", None) and not getattr(o, "winner", None)}
+    # outcomes by sentence (in their order): the steps below read only those of the sentence they handle
+    outs_at: dict[int, list[OutcomeMention]] = {}
+    for o in outcomes:
+        outs_at.setdefault(o.sentence, []).append(o)
     # only sentences with an action or something a continuation can take do anything
     for si in sorted(i for i in set(by_sent) | busy if 0 <= i < n_sent):
         here = by_sent.get(si, [])
@@ -256,13 +260,14 @@ def assemble(
                     if getattr(a, "merge_only", False) and not any(_compatible(p, nd) for p in expanded):
                         continue  # a mention of a proceeding the document does not report
                     touched.append(_merge_into(expanded, nd))
-            _sentence_outcomes(outcomes, si, _dedupe_ids(touched), expanded)
+            if si in outs_at:
+                _sentence_outcomes(outs_at[si], si, _dedupe_ids(touched), expanded)
             # outcomes of another kind than the sentence's actions ("the Board held that X had not
             # shown ..., and X appealed") go to the latest proceeding of their kind
             if si in kind_cues:
-                _kind_outcomes(si, outcomes, [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
+                _kind_outcomes(si, outs_at[si], [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
         elif expanded and si in busy:  # a sentence with nothing in it cannot continue an action
-            _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
+            _continuation(ctx, cue, si, expanded, mentions, outs_at.get(si, []), all_patents, parties)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _everywhere(outcomes, expanded)
     _settle_all(ctx, cue, expanded, parties)
@@ -370,13 +375,22 @@ def _in(spans, lo: int, hi: int):
     return [m for m in spans if lo <= m.start < hi]
 
 
+@lru_cache(maxsize=8)
+def _gap_pattern(extra: str) -> re.Pattern:
+    """What may stand between two coordinated mentions (compiled once per ``extra``)."""
+    return re.compile(r"\s*(?:,\s*)?(?:and|&|or|以及|和|及|、|,)?\s*(?:the\s+|in\s+the\s+|at\s+the\s+" + extra + r")?\s*")
+
+
 def _coordinated(text: str, ms: list[Span], extra: str = "") -> list[list[Span]]:
     """Group mentions written as a coordination ("A and B", "A, B and C")."""
     groups: list[list[Span]] = []
+    if len(ms) < 2:
+        return [[m] for m in ms]
+    gap_rx = _gap_pattern(extra)
     for m in ms:
         if groups:
             gap = text[groups[-1][-1].end:m.start]
-            if re.fullmatch(r"\s*(?:,\s*)?(?:and|&|or|以及|和|及|、|,)?\s*(?:the\s+|in\s+the\s+|at\s+the\s+" + extra + r")?\s*", gap):
+            if gap_rx.fullmatch(gap):
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -398,12 +412,15 @@ def _line_date(ctx: Context, pos: int, mentions: Mentions):
     return None
 
 
+_OPEN_BRACKET = re.compile(r"\s*[(（]\s*")
+
+
 def _same_court(text: str, forums: list[ForumMention]) -> list[ForumMention]:
     """A court named twice in a row ("Fuzhou Intermediate People's Court (福州市中级人民法院)") is one court:
     keep the more specific code (not "other:")."""
     out: list[ForumMention] = []
     for f in forums:
-        if out and re.fullmatch(r"\s*[(（]\s*", text[out[-1].end:f.start]):
+        if out and _OPEN_BRACKET.fullmatch(text[out[-1].end:f.start]):
             if out[-1].code.startswith("other:") and not f.code.startswith("other:"):
                 out[-1] = f
             continue
@@ -683,7 +700,8 @@ def _busy_sentences(ctx: Context, mentions: Mentions, outcomes: list[OutcomeMent
 def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], mentions: Mentions,
                   outcomes: list[OutcomeMention], all_patents, parties: list[Party]) -> None:
     """A sentence without an action of its own that speaks of the latest one (``si`` is one of
-    :func:`_busy_sentences`: it names a party or holds an outcome cue or a mention)."""
+    :func:`_busy_sentences`: it names a party or holds an outcome cue or a mention; ``outcomes``:
+    at least those of ``si``)."""
     if not history:
         return
     ss, se = ctx.sentences[si]
