@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -110,6 +111,9 @@ class Cues:
     judgment_after: re.Pattern | None = None  # right after a date: it is a judgment's date, not the filing's
     case_header: re.Pattern | None = None  # a line opening one case of a numbered list ("案件二：", "Case 2:")
 
+
+_TOUCH = attrgetter("touch")
+_START = attrgetter("start")
 
 _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
 _SUIT_KINDS = ("infringement", "declaratory_judgment", "other", "itc_investigation")
@@ -711,7 +715,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     names = {n for _, n in named}
     # a follow-up naming its parties may come later than one that only refers back
     reach = 15 if named else 5
-    recent = sorted((h for h in history if si - max(h.sentences) <= reach), key=lambda h: h.touch)
+    recent = sorted((h for h in history if si - max(h.sentences) <= reach), key=_TOUCH)
     if not recent:
         return
     if names:
@@ -1035,8 +1039,8 @@ def _merge_into(drafts: list[_Draft], d: _Draft) -> _Draft:
 
     ``touch`` orders proceedings by when an action last spoke of them.
     """
-    stamp = max((x.touch for x in drafts), default=0) + 1
-    for p in sorted(drafts, key=lambda x: x.touch, reverse=True):
+    stamp = max(map(_TOUCH, drafts), default=0) + 1
+    for p in sorted(drafts, key=_TOUCH, reverse=True):
         if _compatible(p, d):
             _absorb(p, d)
             p.touch = stamp
@@ -1328,7 +1332,7 @@ def _to_proceeding(d: _Draft) -> Proceeding:
         seen[key] = am
         amounts.append(am)
     ev, keys = [], set()
-    for sp in sorted(d.evidence, key=lambda s: s.start):
+    for sp in sorted(d.evidence, key=_START):
         k = (sp.start, sp.end)
         if k not in keys:
             keys.add(k)

@@ -56,9 +56,18 @@ def _rank(m: Span) -> int:
     return len(PRIORITY)
 
 
+#: the rank of each mention type itself (a subclass is ranked by :func:`_rank`)
+_RANK = {t: i for i, t in enumerate(PRIORITY)}
+
+
+def _order(m: Span) -> tuple[int, int, int]:
+    rank = _RANK.get(type(m))
+    return (m.start - m.end, _rank(m) if rank is None else rank, m.start)
+
+
 def settle(mentions: list[Span]) -> Mentions:
     """Keep the longest (then highest-priority) of every group of overlapping mentions."""
-    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _rank(m), m.start))
+    ordered = sorted(mentions, key=_order)
     out = Mentions()
     slots = {t: getattr(out, slot) for t, slot in _SLOT.items()}
     kept = _kept_spans(ordered) if all(m.end > m.start for m in ordered) else _kept_spans_plain(ordered)
