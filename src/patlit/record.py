@@ -27,9 +27,10 @@ def _evidence(facts: Facts, spans: list[Span], starts: list[int] | None = None,
     out, seen = [], set()
     for sp in spans:
         start, end = sp.start, sp.end
-        if (start, end) in seen:
+        key = (start, end)
+        if key in seen:
             continue
-        seen.add((start, end))
+        seen.add(key)
         s = start
         sentence = None
         if sentences:

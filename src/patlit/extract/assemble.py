@@ -113,6 +113,7 @@ class Cues:
 
 
 _TOUCH = attrgetter("touch")
+_SENTENCES = attrgetter("sentences")
 _START = attrgetter("start")
 
 _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
@@ -197,7 +198,7 @@ def load_cues(text: str, lang: str) -> Cues:
     return Cues(**out)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     kind: str
     claimants: list[str]
@@ -367,6 +368,8 @@ def _others_in_sentence(sent_parties: dict, a: ActionMention, names: list[str]) 
 
 def _clause(ctx: Context, si: int, here: list, k: int) -> tuple[int, int]:
     ss, se = ctx.sentences[si]
+    if len(here) == 1:
+        return ss, se  # the sentence's only action: all of it
     a = here[k][0]
     starts = sorted({x[0].start for x in here})
     idx = starts.index(a.start)
@@ -659,7 +662,7 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
 
 def _before_bounds(ctx: Context, si: int, history: list[_Draft]) -> tuple[int, int] | None:
     """The text of the two sentences before ``si`` that no earlier action has claimed (None: none)."""
-    last = max((max(h.sentences) for h in history), default=-1)
+    last = max(map(max, map(_SENTENCES, history)), default=-1)
     lo_s = max(last + 1, si - 2)
     if lo_s >= si:
         return None
@@ -692,7 +695,7 @@ def _busy_sentences(ctx: Context, mentions: Mentions, outcomes: list[OutcomeMent
     busy = {si for si, v in named.items() if v}
     busy.update(o.sentence for o in outcomes)
     sentences = ctx.sentences
-    starts = [s for s, _ in sentences]
+    starts = ctx._starts  # Context.sentence_index, without the call per mention
     for spans in (mentions.money, mentions.forums, mentions.patents, mentions.dates):
         for m in spans:
             i = bisect.bisect_right(starts, m.start) - 1
@@ -715,7 +718,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     names = {n for _, n in named}
     # a follow-up naming its parties may come later than one that only refers back
     reach = 15 if named else 5
-    recent = sorted((h for h in history if si - max(h.sentences) <= reach), key=_TOUCH)
+    recent = sorted([h for h in history if si - max(h.sentences) <= reach], key=_TOUCH)
     if not recent:
         return
     if names:
