@@ -250,6 +250,8 @@ def assemble(
     # outcomes that name their kind, by sentence (what _kind_outcomes can apply)
     kind_cues = {o.sentence for o in outcomes if getattr(o, "only_kind", None) and not getattr(o, "winner", None)}
     # outcomes by sentence (in their order): the steps below read only those of the sentence they handle
+    # a subsidiary named with its parent counts as the parent's side
+    parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
     outs_at: dict[int, list[OutcomeMention]] = {}
     for o in outcomes:
         outs_at.setdefault(o.sentence, []).append(o)
@@ -272,7 +274,7 @@ def assemble(
             if si in kind_cues:
                 _kind_outcomes(si, outs_at[si], [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
         elif expanded and si in busy:  # a sentence with nothing in it cannot continue an action
-            _continuation(ctx, cue, si, expanded, mentions, outs_at.get(si, []), all_patents, parties)
+            _continuation(ctx, cue, si, expanded, mentions, outs_at.get(si, []), all_patents, parties, parent)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _everywhere(outcomes, expanded)
     _settle_all(ctx, cue, expanded, parties)
@@ -452,7 +454,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
             outcomes: list[OutcomeMention] = ()) -> list[_Draft]:
     text = ctx.text
     # forums
-    forums = _same_court(text, [f for f in _in(mentions.forums, lo, hi) if _forum_ok(d.kind, f.code)])
+    clause_forums = _in(mentions.forums, lo, hi)
+    forums = _same_court(text, [f for f in clause_forums if _forum_ok(d.kind, f.code)]) if clause_forums else []
     if d.kind == "appeal":
         # "appealed the PTAB decision to the Federal Circuit": the appeal court
         forums = [f for f in forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)] or []
@@ -526,7 +529,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     out = [d]
     if d.kind == "infringement":
         # "sued in Delaware and at the ITC": the ITC part is an investigation
-        itc = [f for f in _in(mentions.forums, lo, hi) if f.code == "usitc"]
+        itc = [f for f in clause_forums if f.code == "usitc"]
         if itc and not groups_f:
             d.kind = "itc_investigation"
             groups_f = [itc[:1]]
@@ -577,7 +580,7 @@ def _date_anaphor(ctx: Context, cue: Cues, a: ActionMention, d: _Draft, lo: int,
     before (in the sentences just before the clause), to its year or month."""
     text = ctx.text
     ss = ctx.sentences[a.sentence][0]
-    if not any(text.find(w, ss, hi) >= 0 for w in _ANAPHOR_WORDS.get(ctx.lang, _ANAPHOR_WORDS["en"])):
+    if not _has_word(text, _ANAPHOR_WORDS.get(ctx.lang, _ANAPHOR_WORDS["en"]), ss, hi):
         return
     m = cue.date_anaphor.search(text, ss, hi)
     if m is None:
@@ -602,7 +605,7 @@ def _today(ctx: Context, cue: Cues, a: ActionMention, d: _Draft) -> None:
     """ "X today announced that it has filed ...", "X is filing suit": the filing is of the document's date."""
     ss, se = ctx.sentences[a.sentence]
     text = ctx.text
-    if not any(text.find(w, ss, se) >= 0 for w in _TODAY_WORDS.get(ctx.lang, _TODAY_WORDS["en"])):
+    if not _has_word(text, _TODAY_WORDS.get(ctx.lang, _TODAY_WORDS["en"]), ss, se):
         return
     for m in cue.today.finditer(text, ss, se):
         # a mention of a proceeding: "today" must lead to a filing verb ("today announced that it has filed")
@@ -619,6 +622,14 @@ def _copy(d: _Draft) -> _Draft:
     )
 
 
+def _has_word(text: str, words, lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` hold one of ``words``?"""
+    for w in words:
+        if text.find(w, lo, hi) >= 0:
+            return True
+    return False
+
+
 def _dedupe(xs):
     return list(dict.fromkeys(xs))
 
@@ -628,7 +639,7 @@ _NON_DIGITS = re.compile(r"\D")
 
 def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], all_patents) -> list[str]:
     # (a document naming no patent: every back-reference leads to one of its patents, none)
-    if not all_patents or not any(w in clause for w in cue.patent_words):
+    if not all_patents or not _has_word(clause, cue.patent_words, 0, len(clause)):
         return []
     out: list[str] = []
     ids = _dedupe([p.id for p in all_patents])
@@ -705,7 +716,8 @@ def _busy_sentences(ctx: Context, mentions: Mentions, outcomes: list[OutcomeMent
 
 
 def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], mentions: Mentions,
-                  outcomes: list[OutcomeMention], all_patents, parties: list[Party]) -> None:
+                  outcomes: list[OutcomeMention], all_patents, parties: list[Party],
+                  parent: dict[str, str] | None = None) -> None:
     """A sentence without an action of its own that speaks of the latest one (``si`` is one of
     :func:`_busy_sentences`: it names a party or holds an outcome cue or a mention; ``outcomes``:
     at least those of ``si``)."""
@@ -723,8 +735,10 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         return
     if names:
         # a subsidiary named with its parent counts as the parent's side
-        parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
-        names = {parent.get(n, n) if parent.get(n) else n for n in names}
+        if parent is None:
+            parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
+        if parent:
+            names = {parent.get(n, n) if parent.get(n) else n for n in names}
         # only an action whose sides include every party the sentence names
         recent = [h for h in recent if names <= set(h.claimants) | set(h.respondents)]
         if not recent:
@@ -735,7 +749,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         km = None  # (one proceeding to follow, told alone in its sentence: a kind noun would change nothing)
     else:
         km = cue.kind_nouns.search(sent) if wt.may_match(cue.kind_nouns, ss, se) else None
-    noun_kind = next((k for k, v in (km.groupdict() if km else {}).items() if v), None)
+    noun_kind = next((k for k, v in km.groupdict().items() if v), None) if km else None
     if noun_kind:
         same = [h for h in recent if h.kind == noun_kind or (noun_kind == "infringement" and h.kind in _SUIT_KINDS)]
         if named:
@@ -829,10 +843,11 @@ def _alone_in_sentence(history: list[_Draft], cur: _Draft) -> bool:
 def _may_give(cue: Cues, sent: str, ss: int, se: int, mentions: Mentions, all_patents) -> bool:
     """Could a follow-up sentence that refers back give its action a forum, patents or a date?"""
     for spans in (mentions.forums, mentions.patents, mentions.dates):
-        if any(ss <= m.start < se for m in spans):
-            return True
+        for m in spans:
+            if ss <= m.start < se:
+                return True
     # patents it refers back to ("the patents at issue")
-    return bool(all_patents) and any(w in sent for w in cue.patent_words)
+    return bool(all_patents) and _has_word(sent, cue.patent_words, 0, len(sent))
 
 
 #: every settle_all cue holds one of these (a quick test before the pattern)
