@@ -1030,13 +1030,13 @@ def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
 def _compatible(a: _Draft, b: _Draft) -> bool:
     if a.kind != b.kind:
         return False
-    if not (set(a.claimants) & set(b.claimants)) or not (set(a.respondents) & set(b.respondents)):
+    if set(a.claimants).isdisjoint(b.claimants) or set(a.respondents).isdisjoint(b.respondents):
         return False
     if a.forum and b.forum and a.forum != b.forum:
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
-    if a.patents and b.patents and not (set(a.patents) & set(b.patents)):
+    if a.patents and b.patents and set(a.patents).isdisjoint(b.patents):
         return False
     if a.outcome and b.outcome and a.outcome != b.outcome:
         return False
