@@ -36,6 +36,7 @@ from patlit.errors import DataFileError
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
 from patlit.extract.rx_prefix import with_first_chars
+from patlit.extract.rx_required import lowered
 from patlit.model import (
     ActionMention,
     Amount,
@@ -1177,7 +1178,15 @@ _COUNTED_SUITS = with_first_chars(re.compile(
     r"|(?P<nz>[两二三四五兩])(?:起|件|个|個)?(?:案件|案|诉讼|訴訟)", re.I))
 #: the patents given one to each ("respectively", 分别, "one case ..., the other ...")
 _DISTRIBUTIVE = with_first_chars(re.compile(r"分别|分別|\brespectively\b|\bone\s+(?:case|suit|lawsuit|action)\b(?:[^.;。；]|\.(?=\S)|(?<=\bNo)\.|(?<=\b[A-Z])\.){0,80}\bthe\s+other\b", re.I))
+#: every counted group holds one of these, lower-cased (a quick test before the pattern)
+_COUNTED_NOUNS = ("case", "suit", "action", "complaint", "案", "诉讼", "訴訟")
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _may_count(text: str, ss: int, se: int) -> bool:
+    """False only when :data:`_COUNTED_SUITS` cannot match in ``text[ss:se]``."""
+    low = lowered(text[ss:se])
+    return low is None or _has_word(low, _COUNTED_NOUNS, 0, len(low))
 
 
 def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> list[_Draft]:
@@ -1196,6 +1205,8 @@ def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> li
         counted = False
         for si in d.sentences:
             ss, se = ctx.sentences[si]
+            if not _may_count(text, ss, se):
+                continue
             for m in _COUNTED_SUITS.finditer(text, ss, se):
                 w = (m.group("n") or m.group("nz")).lower()
                 counted = counted or _COUNT_WORDS.get(w, int(w) if w.isdigit() else 0) == n
