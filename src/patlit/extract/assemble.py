@@ -325,14 +325,13 @@ def _complete_roles(ctx: Context, acts: list[ActionMention], parties: list[Party
         rs = [r for r in rs if r not in cl]
         if not cl or not rs:
             continue
-        d = _Draft(a.kind, cl, rs, a.sentence, getattr(a, "mode", "filing"), outcome=outcome)
-        d.evidence.append(Span(a.start, a.end, a.text))
-        d.sentences.add(a.sentence)
-        d.reexam = getattr(a, "reexam", False)
-        d.ptab = getattr(a, "ptab", False)
-        d.forum_hint = getattr(a, "forum_hint", None)
-        if d.forum_hint:
-            d.forum = d.forum_hint  # told apart from an appeal to another court
+        hint = getattr(a, "forum_hint", None)
+        d = _Draft(
+            a.kind, cl, rs, a.sentence, getattr(a, "mode", "filing"),
+            forum=hint or None,  # the hinted court: told apart from an appeal to another court
+            outcome=outcome, evidence=[Span(a.start, a.end, a.text)], sentences={a.sentence},
+            reexam=getattr(a, "reexam", False), ptab=getattr(a, "ptab", False), forum_hint=hint,
+        )
         out.append((a, d))
     return out
 
@@ -353,8 +352,10 @@ def _parties_by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[t
     out: dict[int, list[tuple[int, str]]] = {}
     starts = ctx._starts  # Context.sentence_index, without the call per mention
     for p in parties:
+        name = p.name
         for m in p.mentions:
-            out.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append((m.start, p.name))
+            i = bisect.bisect_right(starts, m.start) - 1
+            out.setdefault(i if i > 0 else 0, []).append((m.start, name))
     for v in out.values():
         v.sort()
     return out
