@@ -247,7 +247,8 @@ def assemble(
     all_patents = mentions.patents
     expanded: list[_Draft] = []  # every proceeding so far, merged as it goes (also the back-reference history)
     n_sent = len(ctx.sentences)
-    busy = _busy_sentences(ctx, mentions, outcomes, _by_sentence(ctx, parties))
+    named = _by_sentence(ctx, parties)
+    busy = _busy_sentences(ctx, mentions, outcomes, named)
     # outcomes that name their kind, by sentence (what _kind_outcomes can apply)
     kind_cues = {o.sentence for o in outcomes if getattr(o, "only_kind", None) and not getattr(o, "winner", None)}
     # outcomes by sentence (in their order): the steps below read only those of the sentence they handle
@@ -275,7 +276,7 @@ def assemble(
             if si in kind_cues:
                 _kind_outcomes(si, outs_at[si], [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
         elif expanded and si in busy:  # a sentence with nothing in it cannot continue an action
-            _continuation(ctx, cue, si, expanded, mentions, outs_at.get(si, []), all_patents, parties, parent)
+            _continuation(ctx, cue, si, expanded, mentions, outs_at.get(si, []), all_patents, parties, parent, named)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _everywhere(outcomes, expanded)
     _settle_all(ctx, cue, expanded, parties)
@@ -719,14 +720,15 @@ def _busy_sentences(ctx: Context, mentions: Mentions, outcomes: list[OutcomeMent
 
 def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], mentions: Mentions,
                   outcomes: list[OutcomeMention], all_patents, parties: list[Party],
-                  parent: dict[str, str] | None = None) -> None:
+                  parent: dict[str, str] | None = None,
+                  named_all: dict[int, list[tuple[int, str]]] | None = None) -> None:
     """A sentence without an action of its own that speaks of the latest one (``si`` is one of
     :func:`_busy_sentences`: it names a party or holds an outcome cue or a mention; ``outcomes``:
     at least those of ``si``)."""
     if not history:
         return
     ss, se = ctx.sentences[si]
-    named = _by_sentence(ctx, parties).get(si, [])
+    named = (_by_sentence(ctx, parties) if named_all is None else named_all).get(si, [])
     # (the caller passes only sentences of _busy_sentences: each has something to give)
     sent = ctx.text[ss:se]
     names = {n for _, n in named}
@@ -761,9 +763,7 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         cur = same[-1] if same else cur
     if not named and si - max(cur.sentences) > 3:
         return
-    own = set(cur.claimants) | set(cur.respondents)
-    if names and not names <= own:
-        return
+    # (``cur`` is one of ``recent``: its sides hold every party the sentence names)
     if names and not _may_give(cue, sent, ss, se, mentions, all_patents):
         refers = False  # (with parties named, referring back only decides what the sentence gives: nothing)
     else:
