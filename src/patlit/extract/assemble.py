@@ -495,7 +495,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     groups_d = _coordinated(text, dates) if dates else []
     # patents
     pats = _in(mentions.patents, lo, hi)
-    d.patents = _dedupe([p.id for p in pats])
+    d.patents = _dedupe([p.id for p in pats]) if pats else []
     clause = text[lo:hi]
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
@@ -522,7 +522,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
             d.amounts.append(m)
             d.evidence.append(m)
     # case numbers
-    cns = _in(mentions.case_numbers, lo, hi)
+    cns = _in(mentions.case_numbers, lo, hi) if mentions.case_numbers else []
     if cns:
         d.case_number = cns[0].number
         d.evidence.append(cns[0])
