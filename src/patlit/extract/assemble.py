@@ -1002,10 +1002,14 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
 
 
 def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
-    codes = _dedupe([f.code for f in mentions.forums])
-    appeal_codes = [f.code for f in mentions.forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)]
-    # a named appeal court before a loosely read one ("other:...Court of Appeal")
-    appeal_codes.sort(key=lambda c: c.startswith("other:"))
+    codes: list[str] = []
+    appeal_codes: list[str] = []
+    # (the document's courts serve only a proceeding left without one)
+    if mentions.forums and any(d.forum is None or d.forum == "uspto" for d in drafts):
+        codes = _dedupe([f.code for f in mentions.forums])
+        appeal_codes = [f.code for f in mentions.forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)]
+        # a named appeal court before a loosely read one ("other:...Court of Appeal")
+        appeal_codes.sort(key=lambda c: c.startswith("other:"))
     for d in drafts:
         if d.forum == "uspto":
             d.forum = "ptab" if d.kind == "invalidation" and not d.reexam else None
