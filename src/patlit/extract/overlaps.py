@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from patlit.model import (
     CaseNumberMention,
@@ -19,6 +20,8 @@ from patlit.model import (
     PatentMention,
     Span,
 )
+
+_START = attrgetter("start")
 
 #: lower index wins a tie between equally long overlapping mentions
 PRIORITY: tuple[type, ...] = (PatentMention, CaseNumberMention, MoneyMention, ForumMention, DateMention)
@@ -36,7 +39,7 @@ class Mentions:
 
     def all(self) -> list[Span]:
         out: list[Span] = [*self.patents, *self.case_numbers, *self.money, *self.forums, *self.dates]
-        out.sort(key=lambda m: m.start)
+        out.sort(key=_START)
         return out
 
 
@@ -78,7 +81,8 @@ def settle(mentions: list[Span]) -> Mentions:
         if dest is not None:
             dest.append(m)
     for dest in slots.values():
-        dest.sort(key=lambda m: m.start)
+        if len(dest) > 1:
+            dest.sort(key=_START)
     return out
 
 
