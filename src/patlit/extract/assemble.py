@@ -115,6 +115,7 @@ class Cues:
 
 _TOUCH = attrgetter("touch")
 _SENTENCES = attrgetter("sentences")
+_START_SENTENCE = attrgetter("start", "sentence")
 _START = attrgetter("start")
 
 _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
@@ -233,7 +234,7 @@ def assemble(
     if not actions:
         return []
     cue = cues(ctx.lang)
-    acts = sorted(actions, key=lambda a: (a.start, a.sentence))
+    acts = sorted(actions, key=_START_SENTENCE)
     # in one sentence a settlement comes before the dismissal it leads to ("they had resolved the dispute,
     # and the case was dismissed")
     outcomes = sorted(outcomes, key=lambda o: (o.sentence, o.outcome != "settled"))
@@ -781,7 +782,8 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         refers = has_outcome and bool(_in(mentions.patents, ss, se))
     else:
         bare = False
-    _kind_outcomes(si, outcomes, recent)
+    if outcomes:
+        _kind_outcomes(si, outcomes, recent)
     # all proceedings touched by the latest action's sentence share the follow-up
     cur_last = max(cur.sentences)
     latest = [h for h in history if max(h.sentences) == cur_last and h.kind == cur.kind] if not km else [cur]
