@@ -14,34 +14,43 @@ from typing import Any
 from patlit.model import Facts, Span
 
 
-def _evidence(facts: Facts, spans: list[Span], starts: list[int] | None = None) -> list[dict[str, Any]]:
-    """Evidence entries of ``spans`` (``starts``: the sentence starts, given once per record)."""
+def _evidence(facts: Facts, spans: list[Span], starts: list[int] | None = None,
+              sentence_texts: dict[int, str] | None = None) -> list[dict[str, Any]]:
+    """Evidence entries of ``spans`` (``starts``: the sentence starts, and ``sentence_texts``: the
+    sentence texts by index, shared by every call of one record)."""
     if starts is None:
         starts = [s for s, _ in facts.sentences]
+    if sentence_texts is None:
+        sentence_texts = {}
     sentences = facts.sentences
     text = facts.doc.text
     out, seen = [], set()
     for sp in spans:
         start, end = sp.start, sp.end
-        if (start, end) in seen:
+        key = (start, end)
+        if key in seen:
             continue
-        seen.add((start, end))
+        seen.add(key)
+        s = start
+        sentence = None
         if sentences:
             i = bisect.bisect_right(starts, start) - 1
-            s, e = sentences[i if i > 0 else 0]
+            if i < 0:
+                i = 0
+            s, e = sentences[i]
+            if s > start:  # before the first sentence: the span alone
+                s = start
+                sentence = text[start:end]
+            elif end <= e:
+                # one slice per sentence, however many facts it holds
+                sentence = sentence_texts.get(i)
+                if sentence is None:
+                    sentence = sentence_texts[i] = text[s:e]
+            else:
+                sentence = text[s:end]
         else:
-            s, e = start, end
-        if not (s <= start and end <= max(e, end)):
-            s, e = start, end
-        out.append(
-            {
-                "start": start,
-                "end": end,
-                "text": sp.text,
-                "sentence": text[s:max(e, end)],
-                "sentence_start": s,
-            }
-        )
+            sentence = text[start:end]
+        out.append({"start": start, "end": end, "text": sp.text, "sentence": sentence, "sentence_start": s})
     return out
 
 
@@ -65,6 +74,7 @@ def _num(v: float) -> int | float:
 def to_record(facts: Facts) -> dict[str, Any]:
     """The spec's facts record for one document, with evidence and warnings."""
     starts = [s for s, _ in facts.sentences]
+    texts: dict[int, str] = {}  # sentence texts by index, sliced once for the whole record
     patent_ids: list[str] = []
     patent_spans: dict[str, list[Span]] = {}
     for p in facts.patents:
@@ -81,7 +91,7 @@ def to_record(facts: Facts) -> dict[str, Any]:
         seen_amounts.add(key)
         same = [x for x in facts.amounts if (x.value, x.currency, x.role) == key]
         amounts.append(
-            {"value": _num(m.value), "currency": m.currency, "role": m.role, "evidence": _evidence(facts, same, starts)}
+            {"value": _num(m.value), "currency": m.currency, "role": m.role, "evidence": _evidence(facts, same, starts, texts)}
         )
 
     return {
@@ -94,7 +104,7 @@ def to_record(facts: Facts) -> dict[str, Any]:
                 "aliases": list(p.aliases),
                 "kind": p.kind,
                 "affiliate_of": p.affiliate_of,
-                "evidence": _evidence(facts, p.mentions, starts),
+                "evidence": _evidence(facts, p.mentions, starts, texts),
             }
             for p in facts.parties
         ],
@@ -112,13 +122,13 @@ def to_record(facts: Facts) -> dict[str, Any]:
                 ],
                 "outcome": pr.outcome,
                 "case_number": pr.case_number,
-                "evidence": _evidence(facts, pr.evidence, starts),
+                "evidence": _evidence(facts, pr.evidence, starts, texts),
             }
             for pr in facts.proceedings
         ],
         "amounts": amounts,
         "patent_facts": [
-            {**_description(pid), "evidence": _evidence(facts, patent_spans[pid], starts)} for pid in patent_ids
+            {**_description(pid), "evidence": _evidence(facts, patent_spans[pid], starts, texts)} for pid in patent_ids
         ],
         "warnings": list(facts.warnings),
         "title": facts.doc.title,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -35,6 +36,7 @@ from patlit.errors import DataFileError
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
 from patlit.extract.rx_prefix import with_first_chars
+from patlit.extract.rx_required import lowered
 from patlit.model import (
     ActionMention,
     Amount,
@@ -110,6 +112,11 @@ class Cues:
     judgment_after: re.Pattern | None = None  # right after a date: it is a judgment's date, not the filing's
     case_header: re.Pattern | None = None  # a line opening one case of a numbered list ("案件二：", "Case 2:")
 
+
+_TOUCH = attrgetter("touch")
+_SENTENCES = attrgetter("sentences")
+_START_SENTENCE = attrgetter("start", "sentence")
+_START = attrgetter("start")
 
 _KEYS = ("continuation", "patents_backref", "owned_backref", "filing", "not_filing_date", "short_patent")
 _SUIT_KINDS = ("infringement", "declaratory_judgment", "other", "itc_investigation")
@@ -193,7 +200,7 @@ def load_cues(text: str, lang: str) -> Cues:
     return Cues(**out)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     kind: str
     claimants: list[str]
@@ -227,7 +234,7 @@ def assemble(
     if not actions:
         return []
     cue = cues(ctx.lang)
-    acts = sorted(actions, key=lambda a: (a.start, a.sentence))
+    acts = sorted(actions, key=_START_SENTENCE)
     # in one sentence a settlement comes before the dismissal it leads to ("they had resolved the dispute,
     # and the case was dismissed")
     outcomes = sorted(outcomes, key=lambda o: (o.sentence, o.outcome != "settled"))
@@ -241,9 +248,16 @@ def assemble(
     all_patents = mentions.patents
     expanded: list[_Draft] = []  # every proceeding so far, merged as it goes (also the back-reference history)
     n_sent = len(ctx.sentences)
-    busy = _busy_sentences(ctx, mentions, outcomes, _by_sentence(ctx, parties))
+    named = _by_sentence(ctx, parties)
+    busy = _busy_sentences(ctx, mentions, outcomes, named)
     # outcomes that name their kind, by sentence (what _kind_outcomes can apply)
     kind_cues = {o.sentence for o in outcomes if getattr(o, "only_kind", None) and not getattr(o, "winner", None)}
+    # outcomes by sentence (in their order): the steps below read only those of the sentence they handle
+    # a subsidiary named with its parent counts as the parent's side
+    parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
+    outs_at: dict[int, list[OutcomeMention]] = {}
+    for o in outcomes:
+        outs_at.setdefault(o.sentence, []).append(o)
     # only sentences with an action or something a continuation can take do anything
     for si in sorted(i for i in set(by_sent) | busy if 0 <= i < n_sent):
         here = by_sent.get(si, [])
@@ -256,13 +270,14 @@ def assemble(
                     if getattr(a, "merge_only", False) and not any(_compatible(p, nd) for p in expanded):
                         continue  # a mention of a proceeding the document does not report
                     touched.append(_merge_into(expanded, nd))
-            _sentence_outcomes(outcomes, si, _dedupe_ids(touched), expanded)
+            if si in outs_at:
+                _sentence_outcomes(outs_at[si], si, _dedupe_ids(touched), expanded)
             # outcomes of another kind than the sentence's actions ("the Board held that X had not
             # shown ..., and X appealed") go to the latest proceeding of their kind
             if si in kind_cues:
-                _kind_outcomes(si, outcomes, [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
+                _kind_outcomes(si, outs_at[si], [h for h in expanded if si - max(h.sentences) <= 5 and h not in touched])
         elif expanded and si in busy:  # a sentence with nothing in it cannot continue an action
-            _continuation(ctx, cue, si, expanded, mentions, outcomes, all_patents, parties)
+            _continuation(ctx, cue, si, expanded, mentions, outs_at.get(si, []), all_patents, parties, parent, named)
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _everywhere(outcomes, expanded)
     _settle_all(ctx, cue, expanded, parties)
@@ -312,14 +327,13 @@ def _complete_roles(ctx: Context, acts: list[ActionMention], parties: list[Party
         rs = [r for r in rs if r not in cl]
         if not cl or not rs:
             continue
-        d = _Draft(a.kind, cl, rs, a.sentence, getattr(a, "mode", "filing"), outcome=outcome)
-        d.evidence.append(Span(a.start, a.end, a.text))
-        d.sentences.add(a.sentence)
-        d.reexam = getattr(a, "reexam", False)
-        d.ptab = getattr(a, "ptab", False)
-        d.forum_hint = getattr(a, "forum_hint", None)
-        if d.forum_hint:
-            d.forum = d.forum_hint  # told apart from an appeal to another court
+        hint = getattr(a, "forum_hint", None)
+        d = _Draft(
+            a.kind, cl, rs, a.sentence, getattr(a, "mode", "filing"),
+            forum=hint or None,  # the hinted court: told apart from an appeal to another court
+            outcome=outcome, evidence=[Span(a.start, a.end, a.text)], sentences={a.sentence},
+            reexam=getattr(a, "reexam", False), ptab=getattr(a, "ptab", False), forum_hint=hint,
+        )
         out.append((a, d))
     return out
 
@@ -340,8 +354,10 @@ def _parties_by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[t
     out: dict[int, list[tuple[int, str]]] = {}
     starts = ctx._starts  # Context.sentence_index, without the call per mention
     for p in parties:
+        name = p.name
         for m in p.mentions:
-            out.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append((m.start, p.name))
+            i = bisect.bisect_right(starts, m.start) - 1
+            out.setdefault(i if i > 0 else 0, []).append((m.start, name))
     for v in out.values():
         v.sort()
     return out
@@ -358,6 +374,8 @@ def _others_in_sentence(sent_parties: dict, a: ActionMention, names: list[str]) 
 
 def _clause(ctx: Context, si: int, here: list, k: int) -> tuple[int, int]:
     ss, se = ctx.sentences[si]
+    if len(here) == 1:
+        return ss, se  # the sentence's only action: all of it
     a = here[k][0]
     starts = sorted({x[0].start for x in here})
     idx = starts.index(a.start)
@@ -370,13 +388,22 @@ def _in(spans, lo: int, hi: int):
     return [m for m in spans if lo <= m.start < hi]
 
 
+@lru_cache(maxsize=8)
+def _gap_pattern(extra: str) -> re.Pattern:
+    """What may stand between two coordinated mentions (compiled once per ``extra``)."""
+    return re.compile(r"\s*(?:,\s*)?(?:and|&|or|以及|和|及|、|,)?\s*(?:the\s+|in\s+the\s+|at\s+the\s+" + extra + r")?\s*")
+
+
 def _coordinated(text: str, ms: list[Span], extra: str = "") -> list[list[Span]]:
     """Group mentions written as a coordination ("A and B", "A, B and C")."""
     groups: list[list[Span]] = []
+    if len(ms) < 2:
+        return [[m] for m in ms]
+    gap_rx = _gap_pattern(extra)
     for m in ms:
         if groups:
             gap = text[groups[-1][-1].end:m.start]
-            if re.fullmatch(r"\s*(?:,\s*)?(?:and|&|or|以及|和|及|、|,)?\s*(?:the\s+|in\s+the\s+|at\s+the\s+" + extra + r")?\s*", gap):
+            if gap_rx.fullmatch(gap):
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -398,12 +425,15 @@ def _line_date(ctx: Context, pos: int, mentions: Mentions):
     return None
 
 
+_OPEN_BRACKET = re.compile(r"\s*[(（]\s*")
+
+
 def _same_court(text: str, forums: list[ForumMention]) -> list[ForumMention]:
     """A court named twice in a row ("Fuzhou Intermediate People's Court (福州市中级人民法院)") is one court:
     keep the more specific code (not "other:")."""
     out: list[ForumMention] = []
     for f in forums:
-        if out and re.fullmatch(r"\s*[(（]\s*", text[out[-1].end:f.start]):
+        if out and _OPEN_BRACKET.fullmatch(text[out[-1].end:f.start]):
             if out[-1].code.startswith("other:") and not f.code.startswith("other:"):
                 out[-1] = f
             continue
@@ -428,7 +458,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
             outcomes: list[OutcomeMention] = ()) -> list[_Draft]:
     text = ctx.text
     # forums
-    forums = _same_court(text, [f for f in _in(mentions.forums, lo, hi) if _forum_ok(d.kind, f.code)])
+    clause_forums = _in(mentions.forums, lo, hi)
+    forums = _same_court(text, [f for f in clause_forums if _forum_ok(d.kind, f.code)]) if clause_forums else []
     if d.kind == "appeal":
         # "appealed the PTAB decision to the Federal Circuit": the appeal court
         forums = [f for f in forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)] or []
@@ -465,21 +496,23 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     groups_d = _coordinated(text, dates) if dates else []
     # patents
     pats = _in(mentions.patents, lo, hi)
-    d.patents = _dedupe([p.id for p in pats])
+    d.patents = _dedupe([p.id for p in pats]) if pats else []
     clause = text[lo:hi]
     if not d.patents:
         d.patents = _backref_patents(cue, clause, d, history, all_patents)
     told = getattr(a, "definite", False) and any(set(d.claimants) & set(h.claimants) for h in history)
-    # (no unclaimed sentence just before: the back-reference could take nothing, skip its pattern)
-    if (not told and _before_bounds(ctx, a.sentence, history) is not None
+    bounds = None if told else _before_bounds(ctx, a.sentence, history)
+    # (nothing in the unclaimed sentences just before that the action could still take: skip the pattern)
+    if (bounds is not None and _can_take_before(bounds, d, forums, mentions, outcomes)
             and wt.may_match(cue.continuation, lo, hi) and cue.continuation.search(clause)):
         # "ZTE filed the invalidation request on ...": what the sentences just before said of it
+        b_lo, b_hi = bounds
         if not d.patents:
-            d.patents = _patents_before(ctx, a.sentence, history, mentions)
+            d.patents = _dedupe([p.id for p in _in(mentions.patents, b_lo, b_hi)])
         if not forums:
-            forums = [f for f in _before(ctx, a.sentence, history, mentions.forums) if _forum_ok(d.kind, f.code)]
+            forums = [f for f in _in(mentions.forums, b_lo, b_hi) if _forum_ok(d.kind, f.code)]
             forums = forums[:1]
-        for o in _before(ctx, a.sentence, history, outcomes):
+        for o in _in(outcomes, b_lo, b_hi):
             if d.outcome is None and _self_evident(o):
                 d.outcome = _role_outcome(o, d)
     groups_f = _coordinated(text, forums) if forums else []
@@ -490,7 +523,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
             d.amounts.append(m)
             d.evidence.append(m)
     # case numbers
-    cns = _in(mentions.case_numbers, lo, hi)
+    cns = _in(mentions.case_numbers, lo, hi) if mentions.case_numbers else []
     if cns:
         d.case_number = cns[0].number
         d.evidence.append(cns[0])
@@ -500,7 +533,7 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     out = [d]
     if d.kind == "infringement":
         # "sued in Delaware and at the ITC": the ITC part is an investigation
-        itc = [f for f in _in(mentions.forums, lo, hi) if f.code == "usitc"]
+        itc = [f for f in clause_forums if f.code == "usitc"]
         if itc and not groups_f:
             d.kind = "itc_investigation"
             groups_f = [itc[:1]]
@@ -551,7 +584,7 @@ def _date_anaphor(ctx: Context, cue: Cues, a: ActionMention, d: _Draft, lo: int,
     before (in the sentences just before the clause), to its year or month."""
     text = ctx.text
     ss = ctx.sentences[a.sentence][0]
-    if not any(text.find(w, ss, hi) >= 0 for w in _ANAPHOR_WORDS.get(ctx.lang, _ANAPHOR_WORDS["en"])):
+    if not _has_word(text, _ANAPHOR_WORDS.get(ctx.lang, _ANAPHOR_WORDS["en"]), ss, hi):
         return
     m = cue.date_anaphor.search(text, ss, hi)
     if m is None:
@@ -576,7 +609,7 @@ def _today(ctx: Context, cue: Cues, a: ActionMention, d: _Draft) -> None:
     """ "X today announced that it has filed ...", "X is filing suit": the filing is of the document's date."""
     ss, se = ctx.sentences[a.sentence]
     text = ctx.text
-    if not any(text.find(w, ss, se) >= 0 for w in _TODAY_WORDS.get(ctx.lang, _TODAY_WORDS["en"])):
+    if not _has_word(text, _TODAY_WORDS.get(ctx.lang, _TODAY_WORDS["en"]), ss, se):
         return
     for m in cue.today.finditer(text, ss, se):
         # a mention of a proceeding: "today" must lead to a filing verb ("today announced that it has filed")
@@ -593,12 +626,24 @@ def _copy(d: _Draft) -> _Draft:
     )
 
 
+def _has_word(text: str, words, lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` hold one of ``words``?"""
+    for w in words:
+        if text.find(w, lo, hi) >= 0:
+            return True
+    return False
+
+
 def _dedupe(xs):
     return list(dict.fromkeys(xs))
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], all_patents) -> list[str]:
-    if not any(w in clause for w in cue.patent_words):
+    # (a document naming no patent: every back-reference leads to one of its patents, none)
+    if not all_patents or not _has_word(clause, cue.patent_words, 0, len(clause)):
         return []
     out: list[str] = []
     ids = _dedupe([p.id for p in all_patents])
@@ -607,20 +652,23 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
     for m in cue.short_patent.finditer(clause):
         digits = m.group("d")
         for p in all_patents:
-            core = re.sub(r"\D", "", p.id.split(".")[0])
+            core = _NON_DIGITS.sub("", p.id.split(".")[0])
             if core.endswith(digits) and p.id not in out:
                 out.append(p.id)
     if out:
         return out
     if not any(h.patents for h in history):
         return []  # nothing told before to refer back to (the patterns below could only lead there)
-    if cue.owned_backref.search(clause) or (cue.patents_backref.search(clause)):
+    backref = None
+    if cue.owned_backref.search(clause) or (backref := cue.patents_backref.search(clause)):
         # patents of the respondent (an invalidation) or of the claimant, named before
         owners = d.respondents if d.kind == "invalidation" else d.claimants
         for h in reversed(history):
             if h.patents and h.kind != "invalidation" and set(owners) & set(h.claimants):
                 return list(h.patents)
-        if cue.patents_backref.search(clause):
+        if backref is None:
+            backref = cue.patents_backref.search(clause)
+        if backref:
             for h in reversed(history):
                 if h.patents:
                     return list(h.patents)
@@ -629,29 +677,22 @@ def _backref_patents(cue: Cues, clause: str, d: _Draft, history: list[_Draft], a
 
 def _before_bounds(ctx: Context, si: int, history: list[_Draft]) -> tuple[int, int] | None:
     """The text of the two sentences before ``si`` that no earlier action has claimed (None: none)."""
-    last = max((max(h.sentences) for h in history), default=-1)
+    last = max(map(max, map(_SENTENCES, history)), default=-1)
     lo_s = max(last + 1, si - 2)
     if lo_s >= si:
         return None
     return ctx.sentences[lo_s][0], ctx.sentences[si][0]
 
 
-def _before(ctx: Context, si: int, history: list[_Draft], spans: list) -> list:
-    """Mentions of the two sentences before ``si`` that no earlier action has claimed."""
-    bounds = _before_bounds(ctx, si, history)
-    if bounds is None:
-        return []
+def _can_take_before(bounds: tuple[int, int], d: _Draft, forums: list[ForumMention], mentions: Mentions,
+                     outcomes: list[OutcomeMention]) -> bool:
+    """Could the sentences just before (``bounds``) still give ``d`` patents, a forum or an outcome?"""
     lo, hi = bounds
-    return [m for m in spans if lo <= m.start < hi]
-
-
-def _patents_before(ctx: Context, si: int, history: list[_Draft], mentions: Mentions) -> list[str]:
-    """Patents of the two sentences before, when no earlier action claims them."""
-    bounds = _before_bounds(ctx, si, history)
-    if bounds is None:
-        return []
-    lo, hi = bounds
-    return _dedupe([p.id for p in _in(mentions.patents, lo, hi)])
+    if not d.patents and any(lo <= p.start < hi for p in mentions.patents):
+        return True
+    if not forums and any(lo <= f.start < hi and _forum_ok(d.kind, f.code) for f in mentions.forums):
+        return True
+    return d.outcome is None and any(lo <= o.start < hi and _self_evident(o) for o in outcomes)
 
 
 def _by_sentence(ctx: Context, parties: list[Party]) -> dict[int, list[tuple[int, str]]]:
@@ -669,7 +710,7 @@ def _busy_sentences(ctx: Context, mentions: Mentions, outcomes: list[OutcomeMent
     busy = {si for si, v in named.items() if v}
     busy.update(o.sentence for o in outcomes)
     sentences = ctx.sentences
-    starts = [s for s, _ in sentences]
+    starts = ctx._starts  # Context.sentence_index, without the call per mention
     for spans in (mentions.money, mentions.forums, mentions.patents, mentions.dates):
         for m in spans:
             i = bisect.bisect_right(starts, m.start) - 1
@@ -679,33 +720,41 @@ def _busy_sentences(ctx: Context, mentions: Mentions, outcomes: list[OutcomeMent
 
 
 def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], mentions: Mentions,
-                  outcomes: list[OutcomeMention], all_patents, parties: list[Party]) -> None:
+                  outcomes: list[OutcomeMention], all_patents, parties: list[Party],
+                  parent: dict[str, str] | None = None,
+                  named_all: dict[int, list[tuple[int, str]]] | None = None) -> None:
     """A sentence without an action of its own that speaks of the latest one (``si`` is one of
-    :func:`_busy_sentences`: it names a party or holds an outcome cue or a mention)."""
+    :func:`_busy_sentences`: it names a party or holds an outcome cue or a mention; ``outcomes``:
+    at least those of ``si``)."""
     if not history:
         return
     ss, se = ctx.sentences[si]
-    named = _by_sentence(ctx, parties).get(si, [])
+    named = (_by_sentence(ctx, parties) if named_all is None else named_all).get(si, [])
     # (the caller passes only sentences of _busy_sentences: each has something to give)
     sent = ctx.text[ss:se]
     names = {n for _, n in named}
     # a follow-up naming its parties may come later than one that only refers back
     reach = 15 if named else 5
-    recent = sorted((h for h in history if si - max(h.sentences) <= reach), key=lambda h: h.touch)
+    recent = sorted([h for h in history if si - max(h.sentences) <= reach], key=_TOUCH)
     if not recent:
         return
     if names:
         # a subsidiary named with its parent counts as the parent's side
-        parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
-        names = {parent.get(n, n) if parent.get(n) else n for n in names}
+        if parent is None:
+            parent = {p.name: p.affiliate_of for p in parties if p.affiliate_of}
+        if parent:
+            names = {parent.get(n, n) if parent.get(n) else n for n in names}
         # only an action whose sides include every party the sentence names
         recent = [h for h in recent if names <= set(h.claimants) | set(h.respondents)]
         if not recent:
             return
     cur = recent[-1]
     wt = ctx.word_tests()  # word pre-tests: skip cue patterns whose words the sentence lacks
-    km = cue.kind_nouns.search(sent) if wt.may_match(cue.kind_nouns, ss, se) else None
-    noun_kind = next((k for k, v in (km.groupdict() if km else {}).items() if v), None)
+    if len(recent) == 1 and _alone_in_sentence(history, cur):
+        km = None  # (one proceeding to follow, told alone in its sentence: a kind noun would change nothing)
+    else:
+        km = cue.kind_nouns.search(sent) if wt.may_match(cue.kind_nouns, ss, se) else None
+    noun_kind = next((k for k, v in km.groupdict().items() if v), None) if km else None
     if noun_kind:
         same = [h for h in recent if h.kind == noun_kind or (noun_kind == "infringement" and h.kind in _SUIT_KINDS)]
         if named:
@@ -715,10 +764,11 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         cur = same[-1] if same else cur
     if not named and si - max(cur.sentences) > 3:
         return
-    own = set(cur.claimants) | set(cur.respondents)
-    if names and not names <= own:
-        return
-    refers = wt.may_match(cue.continuation, ss, se) and bool(cue.continuation.search(sent))
+    # (``cur`` is one of ``recent``: its sides hold every party the sentence names)
+    if names and not _may_give(cue, sent, ss, se, mentions, all_patents):
+        refers = False  # (with parties named, referring back only decides what the sentence gives: nothing)
+    else:
+        refers = wt.may_match(cue.continuation, ss, se) and bool(cue.continuation.search(sent))
     if not refers and not names:
         # a bare follow-up ("Of that sum ...", "The parties later settled.") only right after the action
         if si - max(cur.sentences) > 1:
@@ -732,7 +782,8 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
         refers = has_outcome and bool(_in(mentions.patents, ss, se))
     else:
         bare = False
-    _kind_outcomes(si, outcomes, recent)
+    if outcomes:
+        _kind_outcomes(si, outcomes, recent)
     # all proceedings touched by the latest action's sentence share the follow-up
     cur_last = max(cur.sentences)
     latest = [h for h in history if max(h.sentences) == cur_last and h.kind == cur.kind] if not km else [cur]
@@ -742,7 +793,9 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
     pats = _in(mentions.patents, ss, se) if claims else []
     pids = (_dedupe([p.id for p in pats]) or _backref_patents(cue, sent, cur, history, all_patents)) if claims else []
     money = [m for m in _in(mentions.money, ss, se) if m.role is not None and not m.converted]
-    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers and wt.may_match(cue.filing, ss, se) and cue.filing.search(sent) else []
+    dates = [dm for dm in _in(mentions.dates, ss, se) if not dm.relative] if refers else []
+    if dates and not (wt.may_match(cue.filing, ss, se) and cue.filing.search(sent)):
+        dates = []  # only a filing's date (the pattern tested last: most follow-ups hold no date)
     f_groups = _coordinated(ctx.text, [f for f in forums if _forum_ok(cur.kind, f.code)])
     codes = _dedupe([f.code for f in f_groups[0]]) if f_groups else []
     if len(codes) > 1 and len(latest) == 1 and latest[0].forum is None:
@@ -785,6 +838,22 @@ def _continuation(ctx: Context, cue: Cues, si: int, history: list[_Draft], menti
                 h.outcome = _role_outcome(o, h)
 
 
+def _alone_in_sentence(history: list[_Draft], cur: _Draft) -> bool:
+    """Is ``cur`` the only proceeding of its kind whose latest sentence is its own latest one?"""
+    last = max(cur.sentences)
+    return sum(1 for h in history if h.kind == cur.kind and max(h.sentences) == last) == 1
+
+
+def _may_give(cue: Cues, sent: str, ss: int, se: int, mentions: Mentions, all_patents) -> bool:
+    """Could a follow-up sentence that refers back give its action a forum, patents or a date?"""
+    for spans in (mentions.forums, mentions.patents, mentions.dates):
+        for m in spans:
+            if ss <= m.start < se:
+                return True
+    # patents it refers back to ("the patents at issue")
+    return bool(all_patents) and _has_word(sent, cue.patent_words, 0, len(sent))
+
+
 #: every settle_all cue holds one of these (a quick test before the pattern)
 _SETTLE_ALL_WORDS = ("全部", "所有", "一切", "各项", "各項")
 
@@ -813,7 +882,8 @@ def _claims_patents(cue: Cues, sent: str, mentions: Mentions, ss: int, se: int) 
     """Does a follow-up sentence claim infringement of patents it names ("X alleged that ... infringed
     U.S. Patent No. ...", "X asserts patents ...")?"""
     pat = cue.patent_claim
-    return pat is not None and bool(pat.search(sent)) and any(ss <= p.start < se for p in mentions.patents)
+    # (the cheap test first: most follow-ups name no patent)
+    return pat is not None and any(ss <= p.start < se for p in mentions.patents) and bool(pat.search(sent))
 
 
 #: what a court throws out when it undoes a decision below ("threw out the $2 billion verdict")
@@ -934,10 +1004,14 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
 
 
 def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
-    codes = _dedupe([f.code for f in mentions.forums])
-    appeal_codes = [f.code for f in mentions.forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)]
-    # a named appeal court before a loosely read one ("other:...Court of Appeal")
-    appeal_codes.sort(key=lambda c: c.startswith("other:"))
+    codes: list[str] = []
+    appeal_codes: list[str] = []
+    # (the document's courts serve only a proceeding left without one)
+    if mentions.forums and any(d.forum is None or d.forum == "uspto" for d in drafts):
+        codes = _dedupe([f.code for f in mentions.forums])
+        appeal_codes = [f.code for f in mentions.forums if f.code in APPEAL_FORUMS or _APPEAL_NAME.search(f.code)]
+        # a named appeal court before a loosely read one ("other:...Court of Appeal")
+        appeal_codes.sort(key=lambda c: c.startswith("other:"))
     for d in drafts:
         if d.forum == "uspto":
             d.forum = "ptab" if d.kind == "invalidation" and not d.reexam else None
@@ -964,13 +1038,13 @@ def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
 def _compatible(a: _Draft, b: _Draft) -> bool:
     if a.kind != b.kind:
         return False
-    if not (set(a.claimants) & set(b.claimants)) or not (set(a.respondents) & set(b.respondents)):
+    if set(a.claimants).isdisjoint(b.claimants) or set(a.respondents).isdisjoint(b.respondents):
         return False
     if a.forum and b.forum and a.forum != b.forum:
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
-    if a.patents and b.patents and not (set(a.patents) & set(b.patents)):
+    if a.patents and b.patents and set(a.patents).isdisjoint(b.patents):
         return False
     if a.outcome and b.outcome and a.outcome != b.outcome:
         return False
@@ -991,8 +1065,8 @@ def _merge_into(drafts: list[_Draft], d: _Draft) -> _Draft:
 
     ``touch`` orders proceedings by when an action last spoke of them.
     """
-    stamp = max((x.touch for x in drafts), default=0) + 1
-    for p in sorted(drafts, key=lambda x: x.touch, reverse=True):
+    stamp = max(map(_TOUCH, drafts), default=0) + 1
+    for p in sorted(drafts, key=_TOUCH, reverse=True):
         if _compatible(p, d):
             _absorb(p, d)
             p.touch = stamp
@@ -1111,7 +1185,15 @@ _COUNTED_SUITS = with_first_chars(re.compile(
     r"|(?P<nz>[两二三四五兩])(?:起|件|个|個)?(?:案件|案|诉讼|訴訟)", re.I))
 #: the patents given one to each ("respectively", 分别, "one case ..., the other ...")
 _DISTRIBUTIVE = with_first_chars(re.compile(r"分别|分別|\brespectively\b|\bone\s+(?:case|suit|lawsuit|action)\b(?:[^.;。；]|\.(?=\S)|(?<=\bNo)\.|(?<=\b[A-Z])\.){0,80}\bthe\s+other\b", re.I))
+#: every counted group holds one of these, lower-cased (a quick test before the pattern)
+_COUNTED_NOUNS = ("case", "suit", "action", "complaint", "案", "诉讼", "訴訟")
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _may_count(text: str, ss: int, se: int) -> bool:
+    """False only when :data:`_COUNTED_SUITS` cannot match in ``text[ss:se]``."""
+    low = lowered(text[ss:se])
+    return low is None or _has_word(low, _COUNTED_NOUNS, 0, len(low))
 
 
 def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> list[_Draft]:
@@ -1130,6 +1212,8 @@ def _split_counted(ctx: Context, drafts: list[_Draft], mentions: Mentions) -> li
         counted = False
         for si in d.sentences:
             ss, se = ctx.sentences[si]
+            if not _may_count(text, ss, se):
+                continue
             for m in _COUNTED_SUITS.finditer(text, ss, se):
                 w = (m.group("n") or m.group("nz")).lower()
                 counted = counted or _COUNT_WORDS.get(w, int(w) if w.isdigit() else 0) == n
@@ -1284,7 +1368,7 @@ def _to_proceeding(d: _Draft) -> Proceeding:
         seen[key] = am
         amounts.append(am)
     ev, keys = [], set()
-    for sp in sorted(d.evidence, key=lambda s: s.start):
+    for sp in sorted(d.evidence, key=_START):
         k = (sp.start, sp.end)
         if k not in keys:
             keys.add(k)

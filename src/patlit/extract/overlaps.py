@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from patlit.model import (
     CaseNumberMention,
@@ -19,6 +20,8 @@ from patlit.model import (
     PatentMention,
     Span,
 )
+
+_START = attrgetter("start")
 
 #: lower index wins a tie between equally long overlapping mentions
 PRIORITY: tuple[type, ...] = (PatentMention, CaseNumberMention, MoneyMention, ForumMention, DateMention)
@@ -36,7 +39,7 @@ class Mentions:
 
     def all(self) -> list[Span]:
         out: list[Span] = [*self.patents, *self.case_numbers, *self.money, *self.forums, *self.dates]
-        out.sort(key=lambda m: m.start)
+        out.sort(key=_START)
         return out
 
 
@@ -56,9 +59,18 @@ def _rank(m: Span) -> int:
     return len(PRIORITY)
 
 
+#: the rank of each mention type itself (a subclass is ranked by :func:`_rank`)
+_RANK = {t: i for i, t in enumerate(PRIORITY)}
+
+
+def _order(m: Span) -> tuple[int, int, int]:
+    rank = _RANK.get(type(m))
+    return (m.start - m.end, _rank(m) if rank is None else rank, m.start)
+
+
 def settle(mentions: list[Span]) -> Mentions:
     """Keep the longest (then highest-priority) of every group of overlapping mentions."""
-    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _rank(m), m.start))
+    ordered = sorted(mentions, key=_order)
     out = Mentions()
     slots = {t: getattr(out, slot) for t, slot in _SLOT.items()}
     kept = _kept_spans(ordered) if all(m.end > m.start for m in ordered) else _kept_spans_plain(ordered)
@@ -69,7 +81,8 @@ def settle(mentions: list[Span]) -> Mentions:
         if dest is not None:
             dest.append(m)
     for dest in slots.values():
-        dest.sort(key=lambda m: m.start)
+        if len(dest) > 1:
+            dest.sort(key=_START)
     return out
 
 

@@ -143,7 +143,8 @@ _INFR = r"(?P<v>infringed|infringes|infringe|infringing)"
 
 
 # (not the dot of an initial: "the U.S. District Court")
-_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas|which)\b|;|(?<!\b[A-Z])\.\s")
+# (the look-behind read after the dot: every branch opens with a literal, which the engine scans for)
+_CLAUSE_END = re.compile(r",\s*(?:and|but|while|whereas|which)\b|;|\.(?<!\b[A-Z]\.)\s")
 _PATENT_SUIT = with_first_chars(re.compile(r"\bpatents?\s+(?:infringement\s+)?(?:suits?|lawsuits?|cases?|complaints?|actions?)\b", re.I))
 _NEG = with_first_chars(re.compile(r"\b(?:not|never)\b", re.I))
 _SPACES = re.compile(r"\s+")
@@ -189,6 +190,8 @@ class Grammar:
     extra: tuple[Frame, ...]
     itc_cue: re.Pattern
     noun_at: re.Pattern  # where an action noun starts
+    noun_at_low: re.Pattern | None = None  # noun_at for lower-cased text (see _led)
+    other_low: re.Pattern | None = None  # other_cues for lower-cased text
     all_keys: frozenset[str] = frozenset()  # every trigger and cue word of the grammar
     context_words: tuple[str, ...] = ()  # patent_context, lower-cased
     outcome_keys: frozenset[str] = frozenset()  # the keys of every outcome cue
@@ -196,9 +199,12 @@ class Grammar:
     frame_keys: frozenset[str] = frozenset()  # the words of frame_index
     ptab_words: tuple[tuple[str, ...], ...] = ()  # the words of each PTAB cue (case-sensitive, like the cue)
     kind_any: re.Pattern | None = None  # every kind cue at once, group k<i> for kind_cues[i]
+    kind_low: re.Pattern | None = None  # kind_any for lower-cased text, led by literals (see _kinds_low)
+    kind_groups: dict | None = None  # group name of kind_low -> index into kind_cues
     all_frames: tuple[Frame, ...] = ()  # verb frames then the others, in grammar order
     frame_index: dict | None = None  # trigger word -> indexes into all_frames
     words_re: re.Pattern = _WORDS  # how a sentence's words are read (see _LETTER_WORDS)
+    reexam_words: tuple[str, ...] = ()  # the reexamination cues lower-cased, when all are single words (else empty)
 
 
 #: trigger words of the frames that are not one verb's (see _extra_patterns)
@@ -291,7 +297,44 @@ def _is_anchored(pat: str) -> bool:
 
 
 #: where an anchored frame may start: a party placeholder or a pronoun / "the company"
-_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped('it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR + '|' + _GROUP)}\b", re.I))
+_START_WORDS = 'it|its|he|she|they|their|them|him|her|' + _DESCRIPTOR + '|' + _GROUP
+_STARTS = with_first_chars(re.compile("\ue000|" + rf"\b{_grouped(_START_WORDS)}\b", re.I))
+
+
+_NOT_AFTER_WORD = r"(?<!\w[\s\S])"  # after a pattern's first (word) character: what ``\b`` before it tests
+
+
+def _led(alts: list[str], before: str = _NOT_AFTER_WORD, after: str = r"\b", cased: bool = False) -> str:
+    """``before(?:alts)after`` for lower-cased text (no IGNORECASE), as one branch per first
+    letter that opens with that letter (``t(?<!\w[\s\S])(?:hey|hem)\b``): the engine then scans
+    for those letters itself instead of trying every character. The alternatives of one letter
+    keep their order (only they can match at one place): same matches, same preference.
+    ``before`` is a look-behind read after the first letter (empty: none); ``cased``: for a
+    case-sensitive pattern on the text as it is (upper-case letters allowed)."""
+    groups: dict[str, list[str]] = {}
+    for a in alts:
+        if not (a[:1].isalnum() and (cased or not a[:1].isupper())) or a[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"alternative {a!r} does not start with a plain lower-case letter")
+        groups.setdefault(a[0], []).append(a[1:])
+    return "|".join(c + before + (g[0] if len(g) == 1 else "(?:" + "|".join(g) + ")") + after for c, g in groups.items())
+
+
+def _words_led(words: list[str], before: str = _NOT_AFTER_WORD, after: str = r"\b", cased: bool = False) -> str:
+    """:func:`_led` of the words of ``_alt(words)``, lower-cased unless ``cased``, in its order (longest first)."""
+    ws = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    alts = list(dict.fromkeys(re.escape(w if cased else w.lower()).replace(r"\ ", r"\s+") for w in ws))
+    return _led(alts, before, after, cased)
+
+
+def _low_search(rx_low: re.Pattern, rx: re.Pattern, s: str) -> re.Match | None:
+    """``rx.search(s)`` (IGNORECASE) by its lower-case form when lower-casing keeps the matches (see _ODD_FOLD)."""
+    if s.isascii() or not _ODD_FOLD.search(s):
+        return rx_low.search(s.lower())
+    return rx.search(s)
+
+
+#: _STARTS on the lower-cased sentence (without IGNORECASE; not for sentences holding _ODD_FOLD letters)
+_STARTS_LOW = re.compile("\ue000|" + _led(_split_top(_START_WORDS)))
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -416,7 +459,10 @@ def compile_grammar(text: str) -> Grammar:
         kind_cues=kind_cues,
         other_cues=with_first_chars(re.compile(_alt(_need_list(raw, "other_cues")), re.I)),
         reexam=with_first_chars(re.compile(_alt(_need_list(raw, "reexamination_cues")), re.I)),
-        ptab=with_first_chars(re.compile(r"\b" + _alt(_need_list(raw, "ptab_cues")) + r"\b")),
+        reexam_words=() if any(len(str(w).split()) != 1 for w in raw["reexamination_cues"])
+        else tuple(str(w).lower() for w in raw["reexamination_cues"]),
+        # case-sensitive: \b(?:cues)\b led by the cues' first letters, for the engine's own scan (see _led)
+        ptab=re.compile(_words_led([str(w) for w in _need_list(raw, "ptab_cues")], cased=True)),
         outcome_keys=frozenset().union(*(k for _, _, k, _ in outcomes)),
         outcome_index={k: tuple(i for i, o in enumerate(outcomes) if k in o[2]) for k in frozenset().union(*(o[2] for o in outcomes))},
         ptab_words=tuple(tuple(str(w).split()) for w in raw["ptab_cues"]),
@@ -427,6 +473,8 @@ def compile_grammar(text: str) -> Grammar:
         kind_any=with_first_chars(re.compile(
             "|".join(f"(?P<k{i}>(?<![\\w]){_alt(ws)}(?![\\w]))" for i, ws in enumerate(kc.values())), re.I
         )),
+        kind_low=re.compile(_kinds_low(list(kc.values()))[0]),
+        kind_groups=_kinds_low(list(kc.values()))[1],
         all_frames=tuple((*frames, *extra)),
         frame_index=_index_frames((*frames, *extra)),
         frame_keys=frozenset(_index_frames((*frames, *extra))),
@@ -434,9 +482,34 @@ def compile_grammar(text: str) -> Grammar:
         extra=tuple(extra),
         itc_cue=with_first_chars(dict(kind_cues).get("itc_investigation") or re.compile(r"(?!x)x")),
         noun_at=with_first_chars(re.compile(rf"\b{noun_re}\b", re.I)),
+        noun_at_low=re.compile(_words_led(list(nouns))),
+        other_low=re.compile(_words_led([str(w) for w in raw["other_cues"]], "", "")),
         all_keys=all_keys,
         words_re=_WORDS if any(re.search(r"\d", k) for k in all_keys | needs) else _LETTER_WORDS,
     )
+
+
+def _kinds_low(cues: list[list[str]]) -> tuple[str, dict[str, int]]:
+    """kind_any for lower-cased text: one branch per first letter, opening with that letter (the
+    engine then scans for those letters itself), holding a group per kind in kind order with the
+    words of _alt in its order. At one place only its letter's branch can match: same matches."""
+    by_first: dict[str, list[tuple[int, list[str]]]] = {}
+    for i, ws in enumerate(cues):
+        ordered = sorted({str(w).strip().lower() for w in ws if str(w).strip()}, key=len, reverse=True)
+        mine: dict[str, list[str]] = {}
+        for w in ordered:
+            mine.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+        for c, rests in mine.items():
+            by_first.setdefault(c, []).append((i, rests))
+    branches, names = [], {}
+    for c, groups in by_first.items():
+        alts = []
+        for i, rests in groups:
+            name = f"k{i}_{len(names)}"
+            names[name] = i
+            alts.append(f"(?P<{name}>{'|'.join(rests)})(?![\\w])")
+        branches.append(f"{re.escape(c)}(?<!\\w[\\s\\S])(?:{'|'.join(alts)})")
+    return "|".join(branches), names
 
 
 def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
@@ -649,6 +722,8 @@ class _Sent:
     words: frozenset[str] = frozenset()  # lower-case words, to skip frames and cues quickly
     low: str = ""  # the abstracted text lower-cased, for substring tests
     odd: bool = False  # holds a letter that case-folds unlike str.lower(): substring tests do not apply
+    at: dict[int, int] | None = None  # doc start of each party mention -> its placeholder's abstracted offset
+    owned: list[str] | None = None  # the owners its owner phrases name (see _owners), once read
 
     def doc_offset(self, i: int) -> int:
         k = bisect.bisect_right(self.cuts, i) - 1
@@ -684,6 +759,7 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]], words_re
     cuts, docs, is_ent = [], [], []
     pos = ss
     ents: list[tuple[int, int, str]] = []
+    at: dict[int, int] = {}
     alen = 0
     for s, e, name in spans:
         if s < pos or e > se:
@@ -698,6 +774,7 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]], words_re
         cuts.append(alen)
         docs.append(s)
         is_ent.append(len(ents))
+        at[s] = alen
         ents.append((s, e, name))
         parts.append(tok)
         alen += len(tok)
@@ -719,7 +796,7 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]], words_re
         setattr(ctx, _ODD_SEEN, odd)
     if odd:
         odd = bool(_ODD_FOLD.search(abst))
-    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, words, low, odd)
+    return _Sent(si, ss, abst, ents, cuts, docs, is_ent, words, low, odd, at)
 
 
 _ODD_SEEN = "_patlit_en_odd"
@@ -1014,14 +1091,19 @@ def _context_flags(ctx: Context, g: Grammar) -> list[bool]:
     low = text.lower()
     if len(low) != len(text):
         return [bool(g.context.search(text, s, e)) for s, e in ctx.sentences]
-    flags = [False] * len(ctx.sentences)
+    sentences = ctx.sentences
+    flags = [False] * len(sentences)
     n = len(low)
     for w in g.context_words:
         short = len(w) <= 4 and w.isascii()
         i = low.find(w)
         while i >= 0:
             if not short or ((i == 0 or not low[i - 1].isalnum()) and (i + len(w) >= n or not low[i + len(w)].isalnum())):
-                flags[ctx.sentence_index(i)] = True
+                k = ctx.sentence_index(i)
+                flags[k] = True
+                # more hits in this sentence change nothing: go on from the next one
+                i = low.find(w, max(i + len(w), sentences[k + 1][0])) if k + 1 < len(sentences) else -1
+                continue
             i = low.find(w, i + len(w))
     return flags
 
@@ -1099,8 +1181,8 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             sents.plain[i] = (low, words)
         st = sents[i]
         outcomes.extend(_outcomes(ctx, st, g))
-        agentless = not st.ents and not _PRONOUN.search(st.text)
-        if agentless and not _AGENTLESS.search(st.text):
+        agentless = not st.ents and not (_PRONOUN.search(st.text) if st.odd else _PRONOUN_LOW.search(st.low))
+        if agentless and not (_AGENTLESS.search(st.text) if st.odd else _AGENTLESS_LOW.search(st.low)):
             continue
         found = _match_sentence(ctx, st, sents, g, topic, agentless)
         actions.extend(found)
@@ -1134,8 +1216,12 @@ def _has_context(ctx: Context, sents: list[_Sent], i: int, g: Grammar) -> bool:
 
 
 _NP_BEFORE = re.compile(r"(?:[\w\-]+\s+){1,4}$")
-_PRONOUN = with_first_chars(re.compile(r"\b(?:it|its|they|their|the company|the firm|" + _GROUP + r")\b", re.I))
+_PRONOUN_WORDS = r"it|its|they|their|the company|the firm|" + _GROUP
+_PRONOUN = with_first_chars(re.compile(r"\b(?:" + _PRONOUN_WORDS + r")\b", re.I))
 _AGENTLESS = with_first_chars(re.compile(r"\b(?:petition|request|challenge|valid)", re.I))
+# the same for the lower-cased sentence (see _led)
+_PRONOUN_LOW = re.compile(_led(_split_top(_PRONOUN_WORDS)))
+_AGENTLESS_LOW = re.compile(_led(["petition", "request", "challenge", "valid"], after=""))
 
 
 def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, topic: list[str], agentless: bool = False) -> list[Action]:
@@ -1155,19 +1241,24 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     starts: list[int] | None = None
     noun_starts: _Places | None = None
     lasts: dict[frozenset[str], int] = {}  # trigger words -> where the last one starts
+    holds: dict[int, bool] = {}  # id of an any_of tuple (frames share them) -> whether the sentence holds one
     for order, fr in enumerate(frames):
         if not (fr.needs <= words):
             continue
-        if fr.any_of and not st.odd and not any(w in st.low for w in fr.any_of):
-            continue
+        if fr.any_of and not st.odd:
+            ok = holds.get(id(fr.any_of))
+            if ok is None:
+                ok = holds[id(fr.any_of)] = any(w in st.low for w in fr.any_of)
+            if not ok:
+                continue
         rx = fr.regex
         if fr.anchored or fr.noun_first:
             if fr.anchored:
                 if starts is None:
-                    starts = [m.start() for m in _STARTS.finditer(text)]
+                    starts = [m.start() for m in (_STARTS.finditer(text) if st.odd else _STARTS_LOW.finditer(st.low))]
                 places = starts
             elif noun_starts is None:
-                noun_starts = _Places(g.noun_at.finditer(text))
+                noun_starts = _Places(g.noun_at.finditer(text) if st.odd else g.noun_at_low.finditer(st.low))
             found = []
             # a verb frame's verb follows its anchor: starts after the last trigger word cannot match
             if fr.verb and fr.keys and not st.odd:
@@ -1275,6 +1366,8 @@ def _resolve(st: _Sent, sents: list[_Sent], grp: str, pos: int, topic: list[str]
 
 
 def _abs_pos(st: _Sent, doc_start: int) -> int:
+    if st.at is not None:
+        return st.at.get(doc_start, 0)  # mentions never share a start: one placeholder each
     for k, d in enumerate(st.docs):
         if d == doc_start and st.is_ent[k] >= 0:
             return st.cuts[k]
@@ -1284,13 +1377,15 @@ def _abs_pos(st: _Sent, doc_start: int) -> int:
 def _kind(g: Grammar, default: str | None, *texts: str) -> str | None:
     """The first kind (in kind_cues order) whose cue words occur in ``texts`` (one pass)."""
     blob = " ".join(t for t in texts if t)
-    seen = {m.lastgroup for m in g.kind_any.finditer(blob)}
+    if blob.isascii() or not _ODD_FOLD.search(blob):
+        # lower-cased, the text matches the cues as it does ignoring case (see _ODD_FOLD)
+        names = g.kind_groups
+        seen = {names[m.lastgroup] for m in g.kind_low.finditer(blob.lower())}
+    else:
+        seen = {int(m.lastgroup[1:]) for m in g.kind_any.finditer(blob)}
     if not seen:
         return default
-    for i, (kind, _rx) in enumerate(g.kind_cues):
-        if f"k{i}" in seen:
-            return kind
-    return default
+    return g.kind_cues[min(seen)][0]
 
 
 _OWNER_WORDS = ("patent", "owned", "held", "belong", "owner", "assigned")
@@ -1313,10 +1408,14 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
 _REPORTER = re.compile(r",?\s*(?:\d+\s+(?:U\.\s?S\.|F\.(?:\s?\d?d|\s?Supp\.?(?:\s?\d?d)?)|S\.\s?Ct\.|USPQ|L\.\s?Ed\.)|\[\d{4}\]\s+[A-Z])")
 _SIGNAL = re.compile(r"\b(?:see(?:\s+also)?|cf\.?|citing|quoting|under|accord|e\.g\.,?)\s*$", re.I)
 _DECLARE_NONINF = re.compile(r"declar\w*\s+(?:that\s+)?[^;]{0,60}?\b(?:not|non-?)\s*infring|invalid", re.I)
-_ASKED = with_first_chars(re.compile(r"\b(?:seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may)\b[^.;]{0,120}$", re.I))
+_ASKED_WORDS = r"seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may"
+_ASKED = with_first_chars(re.compile(r"\b(?:" + _ASKED_WORDS + r")\b[^.;]{0,120}$", re.I))
+_ASKED_LOW = re.compile(_led(_split_top(_ASKED_WORDS), after=r"\b[^.;]{0,120}$"))  # for the lower-cased sentence
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+)?$", re.I)
 _NO_FILING = re.compile(r"\s*(?:no|none|neither|never)\b", re.I)
-_REPORTED = with_first_chars(re.compile(r"\b(?:said|says|announced|stated|noted|added|confirmed|revealed|disclosed)\s+(?:that\s+)?$", re.I))
+_REPORTED_WORDS = ["said", "says", "announced", "stated", "noted", "added", "confirmed", "revealed", "disclosed"]
+_REPORTED = with_first_chars(re.compile(r"\b(?:" + "|".join(_REPORTED_WORDS) + r")\s+(?:that\s+)?$", re.I))
+_REPORTED_LOW = re.compile(_led(_REPORTED_WORDS, after=r"\s+(?:that\s+)?$"))  # for the lower-cased sentence
 _INTENT = with_first_chars(re.compile(
     r"\b(?:would|will|could|may|might|plans?\s+to|planning\s+to|intends?\s+to|threatened\s+to|threatens\s+to|vowed\s+to|"
     r"vows\s+to|is\s+considering|considers|expects?\s+to|wants?\s+to|refused\s+to|declined\s+to|did\s+not|does\s+not|has\s+not|never)\b",
@@ -1441,7 +1540,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         # kind
         if fr.sub in ("ask_court", "ask_court_decision"):
             kind = "declaratory_judgment" if _DECLARE_NONINF.search(tail) else "other"
-            if not g.other_cues.search(tail) and kind == "other" and not re.search(r"rate|terms|licen", tail, re.I):
+            if not _low_search(g.other_low, g.other_cues, tail) and kind == "other" and not re.search(r"rate|terms|licen", tail, re.I):
                 return None
         elif fr.frame in ("noun", "withdraw", "hit_with", "face", "have_noun"):
             nk = g.noun_kind.get(_SPACES.sub(" ", (gd.get("n") or "").lower()))
@@ -1468,7 +1567,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         ):
             clause_rest = _CLAUSE_END.split(rest[:120], maxsplit=1)[0]
             window = np + " " + tail + " " + clause_rest if kind == "infringement" else text
-            if g.other_cues.search(window):
+            if _low_search(g.other_low, g.other_cues, window):
                 kind = "other"
         if fr.sub == "affirmed_then_review":
             outcome = "respondent_won"
@@ -1479,7 +1578,10 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         if kind in ("invalidation",) and not respondents:
             respondents = [n for n in _owners(st, g, text[v_start:]) if n not in claimants]
             if not respondents and st.index > 0:
-                respondents = [n for n in _owners(sents[st.index - 1], g, sents[st.index - 1].text) if n not in claimants]
+                prev = sents[st.index - 1]
+                if prev.owned is None:
+                    prev.owned = _owners(prev, g, prev.text)
+                respondents = [n for n in prev.owned if n not in claimants]
         if fr.frame == "attack" and not respondents and not re.search(r"\bthe\s+patents?\b|nullity|revocation|invalid|inter\s+partes|\bIPR|\bPTAB\b", text[v_start:], re.I):
             return None
         if fr.frame in ("noun",) and fr.sub in ("active_open", "relative_open", "passive") and not respondents and kind != "invalidation":
@@ -1500,7 +1602,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if _abs_pos(st, st.ents[0][0]) < m.start("c"):
                 respondents = [r for r in (respondents or claimants) if r != first] or respondents
                 claimants = [first]
-    if mode == "filing" and gd.get("c") and _REPORTED.search(text, 0, m.start("c")) and not st.names(gd["c"]):
+    if mode == "filing" and gd.get("c") and (_REPORTED.search(text, 0, m.start("c")) if st.odd else _REPORTED_LOW.search(st.low, 0, m.start("c"))) and not st.names(gd["c"]):
         # "At a news conference on May 11, X said it had lodged ...": the date is the saying's
         mode = "reference"
     s_doc = st.doc_offset(v_start)
@@ -1514,8 +1616,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             and bool(_DEFINITE.search(text, max(0, m.start("n") - 12), m.start("n"))),
             # a heading caption only confirms a suit told in the text (its order may be appellant v. appellee)
             merge_only=(fr.sub == "possessive_open" and kind not in ("appeal", "invalidation")) or fr.sub == "caption_head",
-            reexam=bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160])),
-            ptab=_ptab_possible(ctx, g) and bool(g.ptab.search(np + " " + tail) or _ptab_near(ctx, g, st.index)),
+            reexam=_may_reexam(st, g) and (bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160]))),
+            ptab=_ptab_possible(ctx, g) and (_ptab_near(ctx, g, st.index) or (_may_ptab(st, g) and bool(g.ptab.search(np + " " + tail)))),
         )
     ]
     # "two suits against A, ... and one against B": a second respondent group
@@ -1555,9 +1657,16 @@ def _named_group(st: _Sent, sents, pos: int, topic: list[str], exclude: tuple[st
 
 def _named_after(st: _Sent, pos: int) -> tuple[str, ...]:
     """The first party a sentence names after position ``pos`` (and not before it): the object of the verb."""
-    before = {n for s, _e, n in st.ents if _abs_pos(st, s) < pos}
-    after = [n for s, _e, n in st.ents if n not in before and _abs_pos(st, s) > pos]
-    return tuple(after[:1])
+    at = st.at
+    if at is None:
+        before = {n for s, _e, n in st.ents if _abs_pos(st, s) < pos}
+        after = [n for s, _e, n in st.ents if n not in before and _abs_pos(st, s) > pos]
+        return tuple(after[:1])
+    before = {n for s, _e, n in st.ents if at[s] < pos}
+    for s, _e, n in st.ents:
+        if at[s] > pos and n not in before:
+            return (n,)
+    return ()
 
 
 def _also_named(st: _Sent, sents, claimants: list[str], named: list[str]) -> list[str]:
@@ -1611,6 +1720,19 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
     return seen
 
 
+def _may_reexam(st: _Sent, g: Grammar) -> bool:
+    """Whether the sentence may hold a reexamination cue (the texts _build tests are cut from it,
+    and a one-word cue cannot span the space joining two of them)."""
+    return st.odd or not g.reexam_words or any(w in st.low for w in g.reexam_words)
+
+
+def _may_ptab(st: _Sent, g: Grammar) -> bool:
+    """Whether the sentence holds every word of some PTAB cue (a cue found in texts cut from it
+    and joined by a space has each of its words inside one of them)."""
+    text = st.text
+    return any(all(w in text for w in cue) for cue in g.ptab_words)
+
+
 def _ptab_near(ctx: Context, g: Grammar, i: int) -> bool:
     """A PTAB cue within two sentences of sentence ``i`` (once per sentence and document)."""
     near = getattr(ctx, _PTAB_NEAR, None)
@@ -1657,7 +1779,8 @@ def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     for i in picked:
         kind, rx, keys, only = g.outcomes[i]
         for m in rx.finditer(st.text):
-            if kind != "reset" and _ASKED.search(st.text, max(_clause_start(st.text, m.start()), m.start() - 140), m.start()):
+            lo = max(_clause_start(st.text, m.start()), m.start() - 140)
+            if kind != "reset" and (_ASKED.search(st.text, lo, m.start()) if st.odd else _ASKED_LOW.search(st.low, lo, m.start())):
                 continue  # "is seeking an exclusion order": asked for, not obtained
             w = st.names(m.group("w")) if "w" in rx.groupindex and m.group("w") else []
             s = st.doc_offset(m.start())
