@@ -139,3 +139,22 @@ def test_the_defendants_are_those_of_the_suit_just_told():
                 "and Quillon Italy S.r.l., on 3 May 2023. The defendants answered with a counterclaim for revocation of the "
                 "patent, which the local division rejected.")
     assert find(facts, "invalidation", ["Quillon Networks Ltd.", "Quillon Italy S.r.l."], ["Halvard Sensors Inc."]), describe(facts)
+
+
+SIMILAR_ACTIONS = [
+    ("similar_action_after_declaratory_judgment",
+     "Halvard Sensors Inc. filed a declaratory judgment action against Quillon Networks Ltd. over two software patents in May 2012. "
+     "Pernik Systems GmbH filed a similar action against Quillon Networks Ltd. two weeks later.",
+     "declaratory_judgment", ["Pernik Systems GmbH"], ["Quillon Networks Ltd."]),
+    ("parallel_suit_after_infringement",
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. for patent infringement in Texas. It later brought a parallel "
+     "suit against Pernik Systems GmbH.",
+     "infringement", ["Halvard Sensors Inc."], ["Pernik Systems GmbH"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in SIMILAR_ACTIONS],
+                         ids=[c[0] for c in SIMILAR_ACTIONS])
+def test_similar_action_takes_the_kind_of_the_action_told(text, kind, claimants, respondents):
+    facts = run(text)
+    assert find(facts, kind, claimants, respondents), describe(facts)

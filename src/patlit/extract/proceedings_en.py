@@ -1556,6 +1556,10 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
                     near = _raw_window(ctx, st.index, 2, 0)
                     if g.itc_cue.search(near):
                         kind = "itc_investigation"
+            if _SIMILAR.search(np) and not _kind(g, None, np):
+                # "SAP filed a similar action against DataTern": the kind of the action just told
+                told = [a for a in getattr(sents, "found", ()) if a.kind != "appeal" and a.sentence < st.index]
+                kind = told[-1].kind if told else kind
         elif fr.frame == "request":
             kind = "invalidation"
         elif fr.frame in ("against", "accuse", "allege", "direct", "to_court"):
@@ -1629,6 +1633,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     return acts
 
 
+_SIMILAR = re.compile(r"\b(?:similar|parallel|identical|mirror(?:-image)?|comparable|same kind of)\b", re.I)
 _JUST_COMMA = re.compile(r"\s*,?\s*(?:(?:also|then|later)\s+)?")
 
 
