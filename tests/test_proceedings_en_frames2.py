@@ -150,6 +150,10 @@ SIMILAR_ACTIONS = [
      "Halvard Sensors Inc. sued Quillon Networks Ltd. for patent infringement in Texas. It later brought a parallel "
      "suit against Pernik Systems GmbH.",
      "infringement", ["Halvard Sensors Inc."], ["Pernik Systems GmbH"]),
+    ("parallel_suit_beside_itc_complaint",
+     "Halvard Sensors Inc. filed a complaint with the U.S. International Trade Commission against Quillon Networks Ltd. "
+     "over two router patents. Halvard Sensors Inc. also filed a parallel suit against Quillon Networks Ltd. in Delaware.",
+     "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
 ]
 
 

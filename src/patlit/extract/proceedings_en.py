@@ -1556,9 +1556,10 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
                     near = _raw_window(ctx, st.index, 2, 0)
                     if g.itc_cue.search(near):
                         kind = "itc_investigation"
-            if _SIMILAR.search(np) and not _kind(g, None, np):
+            if _SIMILAR.search(np) and (gd.get("n") or "").lower() in _GENERIC_ACTION_NOUNS and not _kind(g, None, np):
                 # "SAP filed a similar action against DataTern": the kind of the action just told
-                told = [a for a in getattr(sents, "found", ()) if a.kind != "appeal" and a.sentence < st.index]
+                # (a "parallel suit" beside an ITC complaint is still a court suit)
+                told = [a for a in getattr(sents, "found", ()) if a.kind not in ("appeal", "itc_investigation") and a.sentence < st.index]
                 kind = told[-1].kind if told else kind
         elif fr.frame == "request":
             kind = "invalidation"
@@ -1633,6 +1634,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     return acts
 
 
+_GENERIC_ACTION_NOUNS = frozenset({"action", "actions", "complaint", "complaints", "case", "cases", "proceeding", "proceedings",
+                                   "claim", "claims", "petition", "petitions", "request", "requests", "challenge", "challenges"})
 _SIMILAR = re.compile(r"\b(?:similar|parallel|identical|mirror(?:-image)?|comparable|same kind of)\b", re.I)
 _JUST_COMMA = re.compile(r"\s*,?\s*(?:(?:also|then|later)\s+)?")
 
