@@ -162,3 +162,20 @@ SIMILAR_ACTIONS = [
 def test_similar_action_takes_the_kind_of_the_action_told(text, kind, claimants, respondents):
     facts = run(text)
     assert find(facts, kind, claimants, respondents), describe(facts)
+
+
+def test_defined_company_in_an_announcement_is_that_company():
+    """Filings call the issuer 'the Company' once defined; the nearest name before is not it."""
+    facts = run('This announcement is made by Kestrel Bio, Ltd. (the "Company") on a voluntary basis. On June 13, 2023, '
+                "Pharmora LLC, a subsidiary of Vantis Inc., filed a complaint in the District of Delaware against the Company "
+                "and its wholly-owned subsidiary, Kestrel Bio USA, Inc., alleging infringement of U.S. Patent No. 11,672,803.")
+    assert find(facts, "infringement", ["Pharmora LLC"], ["Kestrel Bio, Ltd.", "Kestrel Bio USA, Inc."]), describe(facts)
+    assert "Vantis Inc." not in [p.name for p in facts.parties]
+
+
+def test_declaratory_judgment_answers_whoever_sued():
+    """Several company families in the story: the declaratory action still faces the one that sued its claimant."""
+    facts = run("Quillon Networks Ltd., a unit of Pernik Holdings AG, sued Halvard Sensors Inc. for patent infringement in "
+                "Delaware in May 2023. The same day Halvard Sensors Inc. filed a complaint in Virginia seeking a declaratory "
+                "judgment that the patent is invalid. Quillon Networks Ltd. also sued Ostrava Labs GmbH in Texas over the same patent.")
+    assert find(facts, "declaratory_judgment", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]), describe(facts)

@@ -908,6 +908,11 @@ def _two_sides(actions: list[Action], parties: list[Party]) -> list[Action]:
             others = [p.name for p in parties if _family(p.name) not in fams]
             if others and len({_family(n) for n in others}) == 1:
                 a = replace(a, respondents=tuple(others)) if a.claimants else replace(a, claimants=tuple(others))
+        elif a.kind == "declaratory_judgment" and a.claimants and not a.respondents:
+            # "X filed a complaint seeking a declaratory judgment": against whoever sued X
+            suers = {b.claimants for b in actions if b.kind == "infringement" and b.respondents and set(a.claimants) & set(b.respondents)}
+            if len(suers) == 1:
+                a = replace(a, respondents=next(iter(suers)))
         out.append(a)
     return out
 
@@ -1520,12 +1525,13 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         c_pos = m.start("c") if gd.get("c") else (m.start("c2") if gd.get("c2") else m.start())
         # "It sued Apple": a subject pronoun is not the party first named after it in its sentence
         later = () if c_grp.lower() in ("its", "their") else _named_after(st, c_pos)
-        claimants = _resolve(st, sents, c_grp, c_pos, topic, exclude=later, prior=prior)
+        claimants = _company_term(sents, st, c_grp, _resolve(st, sents, c_grp, c_pos, topic, exclude=later, prior=prior))
         if fr.sub in ("passive_topic", "also_named", "respondents_were"):
             # "A second suit, against Y, is being filed in ...": the claimant of the story
             claimants = [t for t in (prior[-1].claimants if prior else topic) if t not in st.names(gd.get("r") or "")]
         if gd.get("r"):
-            respondents = _resolve(st, sents, gd["r"], m.start("r"), topic, exclude=tuple(claimants))
+            respondents = _company_term(sents, st, gd["r"], _resolve(st, sents, gd["r"], m.start("r"), topic, exclude=tuple(claimants)),
+                                        text[m.end("r"):m.end("r") + 120])
         if gd.get("o"):
             respondents = st.names(gd["o"])
         if fr.sub == "also_named":
@@ -1632,6 +1638,48 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             if more:
                 acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], kind, tuple(claimants), tuple(more), st.index, outcome, mode=mode, scope=_scope(ctx, st)))
     return acts
+
+
+_THE_COMPANY = re.compile(r"\b[Tt]he\s+Company\b")  # capitalised mid-sentence: a term the document defined
+_COMPANY_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“]Company[\"”]")
+
+
+def _defined_company(sents: _Sents) -> str | None:
+    """The party a filing defines as the "Company" ('BeiGene, Ltd. (the "Company")'), read once."""
+    if "company" not in sents.__dict__:
+        name = None
+        text = sents.ctx.text
+        m = _COMPANY_DEFINED.search(text) if "Company" in text else None
+        if m is not None:
+            for spans in sents.per:
+                for _s, e, n in spans:
+                    if e <= m.start() and m.start() - e <= 3:
+                        name = n
+        sents.company = name
+    return sents.company
+
+
+def _company_term(sents: _Sents, st: _Sent, grp: str, resolved: list[str], after: str = "") -> list[str]:
+    """"against the Company and its subsidiary, X" in an announcement: the defined Company, then
+    the names the slot holds or its subsidiaries named right after it (never the nearest name
+    before, which a plain "the company" takes)."""
+    if "Company" not in grp or not _THE_COMPANY.search(grp):
+        return resolved
+    company = _defined_company(sents)
+    if company is None:
+        return resolved
+    more = st.names(grp)
+    units = _ITS_UNITS.match(after)
+    if units is not None:
+        more += st.names(units.group("r"))
+    return list(dict.fromkeys([company] + more))
+
+
+# ", and its wholly-owned subsidiary, X": affiliates named right after a slot
+_ITS_UNITS = re.compile(
+    r"\s*,?\s+(?:and|together\s+with)\s+its\s+(?:[\w\-]+\s+){0,3}?(?:subsidiar\w*|units?|affiliates?)\s*,?\s*"
+    rf"(?P<r>{ENT}(?:\s*,\s*{ENT})*(?:\s*,?\s*and\s+{ENT})?)"
+)
 
 
 _GENERIC_ACTION_NOUNS = frozenset({"action", "actions", "complaint", "complaints", "case", "cases", "proceeding", "proceedings",
