@@ -229,6 +229,10 @@ class _Automata(NamedTuple):
     wide_first: re.Pattern[str] | None  # the first characters of the wide keys
 
 
+#: characters from the most to the least common in English text
+_RANK = {ch: i for i, ch in enumerate(" etaoinsrhldcumfpgwybv,.k0-x1j2q9z85346')(7\"/")}
+
+
 @cache
 def _automata() -> _Automata:
     """All keys of all recognisers in one automaton, and the narrow keys (Latin, digits)
@@ -243,7 +247,10 @@ def _automata() -> _Automata:
         table.setdefault(key, []).append(rule)
     every, narrow = ahocorasick.Automaton(), ahocorasick.Automaton()
     firsts: set[str] = set()
-    for key, rules in table.items():
+    # a trie node looks its children up one by one in the order they were added: adding the
+    # keys in order of how common their characters are in English puts common ones first
+    # (the same keys, so the same hits in the same order)
+    for key, rules in sorted(table.items(), key=lambda kv: [_RANK.get(ch, len(_RANK)) for ch in kv[0]]):
         every.add_word(key, (len(key), tuple(rules)))
         if all(ord(ch) < _WIDE for ch in key):
             narrow.add_word(key, (len(key), tuple(rules)))
