@@ -46,6 +46,7 @@ from patlit.model import ForumMention
 
 _DATA = "data/forums.yaml"
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_ANY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # Context.has_cjk's characters
 # searched in a window ending at a hit: with_first_chars makes the engine skip the
 # positions where they cannot start instead of trying them in full
 _PLACE_LEFT = with_first_chars(re.compile(r"(?:[A-ZÀ-Þ][\w'’\-]*(?:,\s+|\s+and\s+|\s+)){1,5}$"))
@@ -259,6 +260,8 @@ def _automata() -> _Automata:
     every.make_automaton()
     narrow.make_automaton()
     wide_first = re.compile("[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "]") if firsts else None
+    if not all(_CJK_ANY.match(ch) for ch in firsts):  # _automaton_for relies on it
+        raise ValueError("a forum key with a wide character must start with a Chinese character")
     return _Automata(every, narrow, wide_first)
 
 
@@ -267,20 +270,26 @@ def warm_up() -> None:
     _automata()
 
 
-def _automaton_for(low: str, lang: str) -> ahocorasick.Automaton:
-    """The automaton to run over ``low``: the narrow one when no wide key can be there."""
+def _automaton_for(low: str, lang: str, cjk: bool | None = None) -> ahocorasick.Automaton:
+    """The automaton to run over ``low``: the narrow one when no wide key can be there.
+
+    ``cjk`` False: the text is known to hold no Chinese character, and every wide key
+    starts with one (checked in :func:`_automata`), so no wide key can be there."""
     auto = _automata()
+    if lang != "zh" and cjk is False:
+        return auto.narrow
     if lang == "zh" or (auto.wide_first is not None and not low.isascii() and auto.wide_first.search(low)):
         return auto.every
     return auto.narrow
 
 
-def candidates(text: str, lang: str = "en") -> list[Candidate]:
-    """Every candidate forum span of ``text`` before settling (for tests and debugging)."""
+def candidates(text: str, lang: str = "en", cjk: bool | None = None) -> list[Candidate]:
+    """Every candidate forum span of ``text`` before settling (for tests and debugging);
+    ``cjk``: whether ``text`` holds a Chinese character, when already known."""
     low = fold(text)
     scan = Scan(text=text, low=low, lang=lang)
     out: list[Candidate] = []
-    for last, (length, rules) in _automaton_for(low, lang).iter(low):
+    for last, (length, rules) in _automaton_for(low, lang, cjk).iter(low):
         start, end = last - length + 1, last + 1
         for rule in rules:
             if rule.exact is not None and text[start:end] != rule.exact and text[start:end].replace("\u00a0", " ") != rule.exact:
@@ -356,5 +365,5 @@ def extract(ctx: Context) -> list[ForumMention]:
     text = ctx.text
     if not text:
         return []
-    kept = _settle(candidates(text, ctx.lang), text)
+    kept = _settle(candidates(text, ctx.lang, ctx.has_cjk()), text)
     return [ForumMention(start=c.start, end=c.end, text=text[c.start : c.end], code=c.code) for c in kept]
