@@ -328,7 +328,10 @@ def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
     kept: list[Candidate] = []
 
     def free(c: Candidate) -> bool:
-        return not any(c.start < k.end and k.start < c.end for k in kept)
+        for k in kept:  # a plain loop: cheaper than any() over a generator for a few items
+            if c.start < k.end and k.start < c.end:
+                return False
+        return True
 
     def by_length(cs: list[Candidate]) -> list[Candidate]:
         return sorted(cs, key=lambda c: (c.start - c.end, c.start))
@@ -338,6 +341,8 @@ def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
             kept.append(c)
         else:  # the same court named by two overlapping keys ("UK High Court" + "High Court in London")
             for i, k in enumerate(kept):
+                if k.code != c.code:
+                    continue  # _union keeps k as it is
                 u = _union(k, c)
                 if u is not k and not any(u.start < o.end and o.start < u.end for o in kept if o is not k):
                     kept[i] = u
