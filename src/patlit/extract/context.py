@@ -49,8 +49,21 @@ class Context:
 
     def __post_init__(self) -> None:
         if not self.sentences:
-            self.sentences = split_sentences(self.text, self.lang)
+            # the English split of a text without Chinese characters, asked through has_cjk
+            # so that the extractors reuse the answer
+            if self.lang == "en" and not self.has_cjk():
+                self.sentences = _split_english(self.text)
+            else:
+                self.sentences = split_sentences(self.text, self.lang)
         self._starts = [s for s, _ in self.sentences]
+
+    def has_cjk(self) -> bool:
+        """Does the text hold a Chinese character? (one scan, on first use)"""
+        try:
+            return self._has_cjk
+        except AttributeError:
+            self._has_cjk = not self.text.isascii() and _CJK.search(self.text) is not None
+            return self._has_cjk
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the previous one if between)."""

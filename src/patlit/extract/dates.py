@@ -640,6 +640,10 @@ def _scan(text: str, lang: str, published: str | None, day_first: bool | None = 
     g = _grammar()
     # full-width digits (２０１９年) are read as ASCII; translation keeps offsets
     src = text.translate(_FULLWIDTH) if not text.isascii() and any(c in text for c in _FULLWIDTH_DIGITS) else text
+    if published is None and "年" not in src and _YEAR_DIGITS.search(src) is None:
+        # without a published date every value comes from an absolute date, and each of
+        # those forms holds a year (19xx/20xx) or 年: none here, so no date at all
+        return []
     pub = _parse_published(published)
     seen: dict[tuple[str, int, int], tuple[_Pattern, re.Match[str]]] = {}
     n = len(src)

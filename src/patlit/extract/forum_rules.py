@@ -83,9 +83,10 @@ def is_word_char(ch: str) -> bool:
 
 def bounded(low: str, start: int, end: int) -> bool:
     """True when a Latin key at ``low[start:end]`` is not part of a longer word."""
-    if is_word_char(low[start]) and start > 0 and is_word_char(low[start - 1]):
+    # the character outside the key first: most often white space, which settles the side
+    if start > 0 and is_word_char(low[start - 1]) and is_word_char(low[start]):
         return False
-    if is_word_char(low[end - 1]) and end < len(low) and is_word_char(low[end]):
+    if end < len(low) and is_word_char(low[end]) and is_word_char(low[end - 1]):
         return False
     return True
 

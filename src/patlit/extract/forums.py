@@ -46,6 +46,7 @@ from patlit.model import ForumMention
 
 _DATA = "data/forums.yaml"
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_ANY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # Context.has_cjk's characters
 # searched in a window ending at a hit: with_first_chars makes the engine skip the
 # positions where they cannot start instead of trying them in full
 _PLACE_LEFT = with_first_chars(re.compile(r"(?:[A-ZÀ-Þ][\w'’\-]*(?:,\s+|\s+and\s+|\s+)){1,5}$"))
@@ -229,6 +230,10 @@ class _Automata(NamedTuple):
     wide_first: re.Pattern[str] | None  # the first characters of the wide keys
 
 
+#: characters from the most to the least common in English text
+_RANK = {ch: i for i, ch in enumerate(" etaoinsrhldcumfpgwybv,.k0-x1j2q9z85346')(7\"/")}
+
+
 @cache
 def _automata() -> _Automata:
     """All keys of all recognisers in one automaton, and the narrow keys (Latin, digits)
@@ -243,7 +248,10 @@ def _automata() -> _Automata:
         table.setdefault(key, []).append(rule)
     every, narrow = ahocorasick.Automaton(), ahocorasick.Automaton()
     firsts: set[str] = set()
-    for key, rules in table.items():
+    # a trie node looks its children up one by one in the order they were added: adding the
+    # keys in order of how common their characters are in English puts common ones first
+    # (the same keys, so the same hits in the same order)
+    for key, rules in sorted(table.items(), key=lambda kv: [_RANK.get(ch, len(_RANK)) for ch in kv[0]]):
         every.add_word(key, (len(key), tuple(rules)))
         if all(ord(ch) < _WIDE for ch in key):
             narrow.add_word(key, (len(key), tuple(rules)))
@@ -252,6 +260,8 @@ def _automata() -> _Automata:
     every.make_automaton()
     narrow.make_automaton()
     wide_first = re.compile("[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "]") if firsts else None
+    if not all(_CJK_ANY.match(ch) for ch in firsts):  # _automaton_for relies on it
+        raise ValueError("a forum key with a wide character must start with a Chinese character")
     return _Automata(every, narrow, wide_first)
 
 
@@ -260,20 +270,26 @@ def warm_up() -> None:
     _automata()
 
 
-def _automaton_for(low: str, lang: str) -> ahocorasick.Automaton:
-    """The automaton to run over ``low``: the narrow one when no wide key can be there."""
+def _automaton_for(low: str, lang: str, cjk: bool | None = None) -> ahocorasick.Automaton:
+    """The automaton to run over ``low``: the narrow one when no wide key can be there.
+
+    ``cjk`` False: the text is known to hold no Chinese character, and every wide key
+    starts with one (checked in :func:`_automata`), so no wide key can be there."""
     auto = _automata()
+    if lang != "zh" and cjk is False:
+        return auto.narrow
     if lang == "zh" or (auto.wide_first is not None and not low.isascii() and auto.wide_first.search(low)):
         return auto.every
     return auto.narrow
 
 
-def candidates(text: str, lang: str = "en") -> list[Candidate]:
-    """Every candidate forum span of ``text`` before settling (for tests and debugging)."""
+def candidates(text: str, lang: str = "en", cjk: bool | None = None) -> list[Candidate]:
+    """Every candidate forum span of ``text`` before settling (for tests and debugging);
+    ``cjk``: whether ``text`` holds a Chinese character, when already known."""
     low = fold(text)
     scan = Scan(text=text, low=low, lang=lang)
     out: list[Candidate] = []
-    for last, (length, rules) in _automaton_for(low, lang).iter(low):
+    for last, (length, rules) in _automaton_for(low, lang, cjk).iter(low):
         start, end = last - length + 1, last + 1
         for rule in rules:
             if rule.exact is not None and text[start:end] != rule.exact and text[start:end].replace("\u00a0", " ") != rule.exact:
@@ -312,7 +328,10 @@ def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
     kept: list[Candidate] = []
 
     def free(c: Candidate) -> bool:
-        return not any(c.start < k.end and k.start < c.end for k in kept)
+        for k in kept:  # a plain loop: cheaper than any() over a generator for a few items
+            if c.start < k.end and k.start < c.end:
+                return False
+        return True
 
     def by_length(cs: list[Candidate]) -> list[Candidate]:
         return sorted(cs, key=lambda c: (c.start - c.end, c.start))
@@ -322,6 +341,8 @@ def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
             kept.append(c)
         else:  # the same court named by two overlapping keys ("UK High Court" + "High Court in London")
             for i, k in enumerate(kept):
+                if k.code != c.code:
+                    continue  # _union keeps k as it is
                 u = _union(k, c)
                 if u is not k and not any(u.start < o.end and o.start < u.end for o in kept if o is not k):
                     kept[i] = u
@@ -349,5 +370,5 @@ def extract(ctx: Context) -> list[ForumMention]:
     text = ctx.text
     if not text:
         return []
-    kept = _settle(candidates(text, ctx.lang), text)
+    kept = _settle(candidates(text, ctx.lang, ctx.has_cjk()), text)
     return [ForumMention(start=c.start, end=c.end, text=text[c.start : c.end], code=c.code) for c in kept]

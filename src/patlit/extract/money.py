@@ -500,7 +500,7 @@ def extract(ctx: Context) -> list[MoneyMention]:
 
     cands = _en_candidates(text, g, chinese_context)
     cands += _spelled_candidates(text, g)
-    if not text.isascii() and _CJK.search(text):  # isascii: a fast answer for plain text
+    if ctx.has_cjk():
         cands += _zh_candidates(text, g)
     if not cands:
         return []

@@ -434,7 +434,7 @@ def _may_match(form: _Form, text: str) -> bool:
 
 def _form_hits(text: str) -> list[_Hit]:
     out: list[_Hit] = []
-    found: list[str] | None = None
+    found: str | None = None  # the gates found, joined by NUL (which no gate holds)
     present: dict[str, bool] = {}  # gate string -> in text (forms share gates: test each once)
     for form in _grammar().forms:
         for gate in form.gate:
@@ -443,9 +443,9 @@ def _form_hits(text: str) -> list[_Hit]:
                 if len(gate) == 1:  # one character: str.find is fast
                     hit = gate in text
                 else:
-                    if found is None:
-                        found = _gates_found(text)
-                    hit = any(gate in f for f in found)
+                    if found is None:  # one substring test then answers "in one of them"
+                        found = "\0".join(set(_gates_found(text)))
+                    hit = gate in found
                 present[gate] = hit
             if hit:
                 break

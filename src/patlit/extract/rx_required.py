@@ -108,19 +108,29 @@ def lowered(text: str) -> str | None:
 
 
 class WordTests:
-    """Word pre-tests over one document (each lower-cases only the stretch it tests: lower-casing
-    a whole non-ASCII text costs more than the tests save)."""
+    """Word pre-tests over one document, on the text lower-cased once where that is exact for
+    every stretch, else on the stretch tested, lower-cased alone."""
 
-    __slots__ = ("text",)
+    __slots__ = ("text", "_low")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Σ is the one character whose lower case depends on what follows (ς at a word's end):
+        # without it, and with every character lower-casing to one, the whole text lower-cased
+        # holds each stretch lower-cased at the same offsets
+        self._low = lowered(text) if "\u03a3" not in text else None
 
     def may_match(self, rx: re.Pattern, lo: int, hi: int) -> bool:
         """False only when ``rx`` cannot match ``text[lo:hi]``."""
         words = required_words(rx)
         if words is None:
             return True
+        whole = self._low
+        if whole is not None:  # find with lo, hi reads the same stretch as a slice
+            for w in words:
+                if whole.find(w, lo, hi) >= 0:
+                    return True
+            return False
         low = lowered(self.text[lo:hi])
         if low is None:
             return True
