@@ -179,3 +179,12 @@ def test_declaratory_judgment_answers_whoever_sued():
                 "Delaware in May 2023. The same day Halvard Sensors Inc. filed a complaint in Virginia seeking a declaratory "
                 "judgment that the patent is invalid. Quillon Networks Ltd. also sued Ostrava Labs GmbH in Texas over the same patent.")
     assert find(facts, "declaratory_judgment", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]), describe(facts)
+
+
+def test_judgment_won_told_in_a_relative_clause():
+    """'reversed a judgment ... that C had won against R in <court>': C's suit against R, at that court."""
+    facts = run('On August 26, 2021, the Federal Circuit reversed a judgment of roughly $1.2 billion that Halvard Sensors Inc. '
+                'and Pernik Labs (collectively, "Halvard") had won against Quillon Networks Ltd. ("Quillon") in the Central '
+                "District of California. The patent covers a router.")
+    suit = find(facts, "infringement", ["Halvard Sensors Inc.", "Pernik Labs"], ["Quillon Networks Ltd."])
+    assert suit is not None and suit.forum == "cacd", describe(facts)

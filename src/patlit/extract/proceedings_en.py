@@ -216,6 +216,7 @@ _EXTRA_KEYS = {
     "ordered_to_pay": frozenset({"pay"}),
     "verdict_for": frozenset({"verdict"}),
     "won_verdict": frozenset({"won", "wins", "win", "obtained", "obtains", "secured", "secures", "scored", "scores"}),
+    "won_relative": frozenset({"won", "obtained", "secured"}),
     "caption_apposition": frozenset({"v", "vs"}),
     "exclusion_order": frozenset({"exclusion"}),
     "appeal_by": frozenset({"appeal", "cross-appeal", "appeals"}),
@@ -425,7 +426,7 @@ def compile_grammar(text: str) -> Grammar:
     poss_keys = _keys([str(x) for x in raw["possessive_nouns"]], last=True)
     extra = [
         Frame(fid, fr, kind, mode, re.compile(pat, re.I) if _is_anchored(pat) else with_first_chars(re.compile(pat, re.I)), sub, poss_keys if fid == "possessive" else _EXTRA_KEYS[sub],
-              _is_anchored(pat), False, frozenset({"against"}) if sub in ("possessive", "exclusion_order", "won_verdict") else frozenset(),
+              _is_anchored(pat), False, frozenset({"against"}) if sub in ("possessive", "exclusion_order", "won_verdict", "won_relative") else frozenset(),
               _ANY_OF.get((fr, sub), ()))
         for fid, fr, kind, mode, sub, pat in _extra_patterns(noun_re, poss)
     ]
@@ -635,6 +636,9 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"\bverdict\s+(?:of\s+\S+\s+)?(?:for|in\s+favou?r\s+of)\s+(?P<c>{ELIST})(?:\s*\([^()]*\))*[^;]{{0,80}}?\band\s+against\s+(?P<r>{ELIST})"),
         ("won", "verdict", "infringement", "reference", "won_verdict",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|wins|win|obtained|obtains|secured|secures|scored|scores)\s+(?:(?:a|an|the)\s+)?(?:[\w\-$.]+\s+){{0,4}}?(?P<n>verdict|judgment|judgement|ruling|order|injunction|decision|cases?|suits?|lawsuits?|trial|award)\s+(?:for\s+(?:our\s+client\s+|its\s+client\s+)?(?P<c2>{ELIST})\s+)?against\s+{DESC}(?P<r>{ELIST})"),
+        # "reversed a judgment of $1.2 billion that C had won against R": the verdict C won in its suit
+        ("won", "verdict", "infringement", "reference", "won_relative",
+         rf"\b(?P<n>verdicts?|judgments?|judgements?|awards?)\b[^;\ue000]{{0,60}}?\b(?:that|which)\s+(?P<c>{ELIST})\s+(?:had\s+|has\s+)?(?:won|obtained|secured)\s+against\s+{DESC}(?P<r>{ELIST})"),
         ("won", "verdict", "infringement", "reference", "award_for",
          rf"\b(?:secured|obtained|won|achieved)\s+(?:a|an|the)\s+(?:[\w\-$.]+\s+){{0,5}}?(?P<n>verdict|award|judgment)\s+for\s+(?:our\s+client\s+|its\s+client\s+|client\s+)?(?P<c>{ELIST})\s+against\s+{DESC}(?P<r>{ELIST})"),
         ("appeal_by", "noun", "appeal", "reference", "appeal_by",
