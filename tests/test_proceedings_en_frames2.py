@@ -188,3 +188,11 @@ def test_judgment_won_told_in_a_relative_clause():
                 "District of California. The patent covers a router.")
     suit = find(facts, "infringement", ["Halvard Sensors Inc.", "Pernik Labs"], ["Quillon Networks Ltd."])
     assert suit is not None and suit.forum == "cacd", describe(facts)
+
+
+def test_ordered_to_pay_names_the_payee_and_the_descriptor_is_the_payer():
+    """'ordered R to pay C $X after finding that the networking giant infringed C's patents': one suit, C against R."""
+    facts = run("A federal judge in Norfolk ordered Quillon Networks Ltd. to pay Halvard Sensors Inc. about $20 million after "
+                "finding that the networking giant willfully infringed five of the smaller company's patents.")
+    assert [(p.kind, p.claimants, p.respondents) for p in facts.proceedings] == [
+        ("infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."])], describe(facts)

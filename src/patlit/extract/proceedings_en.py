@@ -629,7 +629,7 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"{_JUDGE}[^;]{{0,80}}?\b{_VERDICT_V}\s+(?:on\s+\w+\s+)?(?:that\s+)?{DESC}{Rl}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s*"
          rf",?\s*(?P<neg>(?:(?:had|has|have|did|does|do|was|were|also|each|willfully|wilfully|not|never|indeed)\s+)*){_INFR}\b"),
         ("verdict", "verdict", "infringement", "reference", "ordered_to_pay",
-         rf"{_JUDGE}[^;]{{0,80}}?\b(?:ordered|directed|told)\s+{DESC}(?P<r>{ELIST})\s+to\s+pay\b(?:[^;\ue000]{{0,60}}?\bto\s+{DESC}(?P<c>{ELIST}))?"),
+         rf"{_JUDGE}[^;]{{0,80}}?\b(?:ordered|directed|told)\s+{DESC}(?P<r>{ELIST})\s+to\s+pay\b(?:\s+(?P<c3>{ENT})(?!['’])|[^;\ue000]{{0,60}}?\bto\s+{DESC}(?P<c>{ELIST}))?"),
         ("verdict", "verdict", "infringement", "reference", "found_to",
          rf"(?P<r>{ELIST})(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s+(?:was|were|had\s+been|has\s+been)\s+found\s+(?P<neg>not\s+)?to\s+{_INFR}\b"),
         ("verdict", "verdict", "infringement", "reference", "verdict_for",
@@ -1463,9 +1463,12 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
 
     if fr.frame in ("verdict",):
         r_grp = gd.get("r") or ""
-        respondents = _resolve(st, sents, r_grp, m.start("r"), topic)
-        if gd.get("c"):
-            claimants = st.names(gd["c"])
+        # "ordered X to pay Y ... after finding that the networking giant infringed": a descriptor is
+        # not the party this sentence already has paid
+        paid = tuple(n for a in prior for n in a.claimants if a.sentence == st.index)
+        respondents = _resolve(st, sents, r_grp, m.start("r"), topic, exclude=paid)
+        if gd.get("c") or gd.get("c3"):
+            claimants = st.names(gd.get("c") or gd["c3"])  # "... to pay C ..." / "to pay $X to C"
         else:
             claimants = [n for n in _owners(st, g, text[m.start():]) if n not in respondents]
         neg = gd.get("neg") or ""
