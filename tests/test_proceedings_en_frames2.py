@@ -196,3 +196,23 @@ def test_ordered_to_pay_names_the_payee_and_the_descriptor_is_the_payer():
                 "finding that the networking giant willfully infringed five of the smaller company's patents.")
     assert [(p.kind, p.claimants, p.respondents) for p in facts.proceedings] == [
         ("infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."])], describe(facts)
+
+
+VERDICT_FRAMES = [
+    ("jury_awarded_against",
+     "In August 2012 a jury in San Jose awarded Halvard Sensors Inc. $1.05 billion against Quillon Networks Ltd. "
+     "over three router patents.",
+     "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "claimant_won"),
+    ("rejected_counterclaims_that",
+     "The jury found for Halvard Sensors Inc. on its router patents and rejected Quillon Networks Ltd.'s counterclaims "
+     "that Halvard Sensors Inc. infringed Quillon's own wireless patents.",
+     "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."], "respondent_won"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents", "outcome"), [c[1:] for c in VERDICT_FRAMES],
+                         ids=[c[0] for c in VERDICT_FRAMES])
+def test_verdict_frames(text, kind, claimants, respondents, outcome):
+    facts = run(text)
+    found = find(facts, kind, claimants, respondents)
+    assert found is not None and found.outcome == outcome, describe(facts)

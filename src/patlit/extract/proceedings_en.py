@@ -217,6 +217,9 @@ _EXTRA_KEYS = {
     "verdict_for": frozenset({"verdict"}),
     "won_verdict": frozenset({"won", "wins", "win", "obtained", "obtains", "secured", "secures", "scored", "scores"}),
     "won_relative": frozenset({"won", "obtained", "secured"}),
+    "awarded_against": frozenset({"awarded", "awards", "granted"}),
+    "counterclaims_that": frozenset({"counterclaims", "counterclaim", "counter-claims", "counter-claim", "countersuits",
+                                     "countersuit", "counter-suits", "counter-suit"}),
     "caption_apposition": frozenset({"v", "vs"}),
     "exclusion_order": frozenset({"exclusion"}),
     "appeal_by": frozenset({"appeal", "cross-appeal", "appeals"}),
@@ -636,6 +639,12 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"\bverdict\s+(?:of\s+\S+\s+)?(?:for|in\s+favou?r\s+of)\s+(?P<c>{ELIST})(?:\s*\([^()]*\))*[^;]{{0,80}}?\band\s+against\s+(?P<r>{ELIST})"),
         ("won", "verdict", "infringement", "reference", "won_verdict",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+)?(?:won|wins|win|obtained|obtains|secured|secures|scored|scores)\s+(?:(?:a|an|the)\s+)?(?:[\w\-$.]+\s+){{0,4}}?(?P<n>verdict|judgment|judgement|ruling|order|injunction|decision|cases?|suits?|lawsuits?|trial|award)\s+(?:for\s+(?:our\s+client\s+|its\s+client\s+)?(?P<c2>{ELIST})\s+)?against\s+{DESC}(?P<r>{ELIST})"),
+        # "a jury awarded C $1.05 billion against R": a verdict for C in its suit against R
+        ("verdict", "verdict", "infringement", "reference", "awarded_against",
+         rf"{_JUDGE}[^;]{{0,80}}?\b(?:awarded|awards|granted)\s+(?P<c>{ELIST})\s+(?:[^;\ue000]{{0,60}}?\s)?(?:against|from)\s+{DESC}(?P<r>{ELIST})"),
+        # "R's counterclaims that C infringed R's own patents": R's suit against C
+        ("claims_that", "noun", "infringement", "reference", "counterclaims_that",
+         rf"(?P<c>{ENT})['’]s?\s+(?:own\s+)?(?P<n>counterclaims?|counter-claims?|countersuits?|counter-suits?)\s+(?:that|alleging\s+that)\s+{DESC}(?P<r>{ELIST})\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?infring"),
         # "reversed a judgment of $1.2 billion that C had won against R": the verdict C won in its suit
         ("won", "verdict", "infringement", "reference", "won_relative",
          rf"\b(?P<n>verdicts?|judgments?|judgements?|awards?)\b[^;\ue000]{{0,60}}?\b(?:that|which)\s+(?P<c>{ELIST})\s+(?:had\s+|has\s+)?(?:won|obtained|secured)\s+against\s+{DESC}(?P<r>{ELIST})"),
