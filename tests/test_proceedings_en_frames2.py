@@ -216,3 +216,11 @@ def test_verdict_frames(text, kind, claimants, respondents, outcome):
     facts = run(text)
     found = find(facts, kind, claimants, respondents)
     assert found is not None and found.outcome == outcome, describe(facts)
+
+
+def test_court_suit_told_with_an_itc_complaint_is_its_own_proceeding():
+    facts = run("Halvard Sensors Inc. commenced the litigation on December 5, 2014, filing a complaint with the U.S. International "
+                "Trade Commission under Section 337 against Quillon Networks Ltd. and, the same day, a patent infringement action "
+                "in the U.S. District Court for the Northern District of California.")
+    got = sorted((p.kind, p.forum, p.date) for p in facts.proceedings)
+    assert got == [("infringement", "cand", "2014-12-05"), ("itc_investigation", "usitc", "2014-12-05")], describe(facts)

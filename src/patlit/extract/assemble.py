@@ -441,6 +441,9 @@ def _same_court(text: str, forums: list[ForumMention]) -> list[ForumMention]:
     return out
 
 
+_COURT_SUIT = re.compile(r"\b(?:action|suit|lawsuit)s?\s+(?:in|at|before)\b", re.I)
+
+
 def _forum_ok(kind: str, code: str) -> bool:
     if kind == "itc_investigation":
         return code == "usitc"
@@ -542,6 +545,16 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
             x.kind = "itc_investigation"
             x.forum = "usitc"
             x.evidence.append(itc[0])
+            out.append(x)
+    elif d.kind == "itc_investigation" and len(clause_forums) > 1:
+        # "filing a complaint with the ITC and, the same day, an infringement action in the Northern
+        # District of California": the court suit told with the complaint is a proceeding of its own
+        courts = [f for f in clause_forums if f.code != "usitc" and _forum_ok("infringement", f.code)]
+        if courts and _COURT_SUIT.search(text, lo, hi):
+            x = _copy(d)
+            x.kind = "infringement"
+            x.forum = courts[0].code
+            x.evidence.append(courts[0])
             out.append(x)
     if groups_f:
         # one proceeding per court named in the clause ("in Delaware, at the ITC and in Munich")
