@@ -143,6 +143,9 @@ MORE = [
      "invalidation", ["Kestrel Optics"], ["Lumen Arrays"]),
     ("responded_with", "Lumen Arrays sued Kestrel Optics over lens patents, and Kestrel Optics responded with an antitrust complaint against Lumen Arrays.",
      "other", ["Kestrel Optics"], ["Lumen Arrays"]),
+    ("monopolizing", "Lumen Arrays holds lens patents. Lumen Arrays sued Kestrel Optics in the Northern District of California, "
+     "accusing it of monopolizing the market for lens design software.",
+     "other", ["Lumen Arrays"], ["Kestrel Optics"]),
 ]
 
 
