@@ -146,6 +146,9 @@ MORE = [
     ("monopolizing", "Lumen Arrays holds lens patents. Lumen Arrays sued Kestrel Optics in the Northern District of California, "
      "accusing it of monopolizing the market for lens design software.",
      "other", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("pursuing_against_counted_group", "Lumen Arrays filed a patent suit in January 2020 against Kestrel Optics and Vireo Labs. "
+     "Lumen Arrays is also pursuing a second lawsuit against the two companies, filed in April 2020.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics", "Vireo Labs"]),
 ]
 
 
@@ -396,3 +399,9 @@ def test_one_line_document_before_a_named_court():
     pr = find(facts, "infringement", ["Lumen Arrays Incorporated"], ["Kestrel Optics Inc."])
     assert pr is not None and pr.forum == "casd" and pr.date == "2017-07", describe(facts)
     assert all(not p.name.endswith("Company.") for p in facts.parties)
+
+
+def test_second_suit_against_a_counted_group_is_its_own_proceeding():
+    facts = run("Lumen Arrays filed a patent suit in January 2020 against Kestrel Optics and Vireo Labs. "
+                "Lumen Arrays is also pursuing a second lawsuit against the two companies, filed in April 2020.")
+    assert sorted(p.date for p in facts.proceedings if p.kind == "infringement") == ["2020-01", "2020-04"], describe(facts)

@@ -112,8 +112,10 @@ _DESCRIPTOR = r"the\s+(?:[\w\-]+\s+){0,2}?" + _grouped(
 )
 # "the defendants", "the two device makers", "both manufacturers": the other side, named as a group before
 _GROUP_NOUN = (
-    r"(?:two\s+|three\s+|four\s+|other\s+)?(?:[\w\-]+\s+)?"
+    r"(?:(?:two\s+|three\s+|four\s+|other\s+)?(?:[\w\-]+\s+)?"
     r"(?:defendants|makers|manufacturers|accused\s+infringers|suppliers|vendors|generics\s+makers|generic\s+makers|respondents)"
+    # "against the two companies": counted, a plain noun names a group too
+    r"|(?:two|three|four|five)\s+(?:[\w\-]+\s+)?(?:companies|firms|groups|rivals|competitors))"
 )
 _GROUP = rf"the\s+{_GROUP_NOUN}|both\s+{_GROUP_NOUN}"
 _GROUP_RX = re.compile(_GROUP, re.I)
