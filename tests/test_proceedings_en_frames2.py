@@ -188,6 +188,8 @@ def test_judgment_won_told_in_a_relative_clause():
                 "District of California. The patent covers a router.")
     suit = find(facts, "infringement", ["Halvard Sensors Inc.", "Pernik Labs"], ["Quillon Networks Ltd."])
     assert suit is not None and suit.forum == "cacd", describe(facts)
+    appeal = find(facts, "appeal", ["Quillon Networks Ltd."], ["Halvard Sensors Inc.", "Pernik Labs"])
+    assert appeal is not None and (appeal.forum, appeal.outcome) == ("cafc", "claimant_won"), describe(facts)
 
 
 def test_ordered_to_pay_names_the_payee_and_the_descriptor_is_the_payer():

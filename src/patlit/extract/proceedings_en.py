@@ -1649,6 +1649,13 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             ptab=_ptab_possible(ctx, g) and (_ptab_near(ctx, g, st.index) or (_may_ptab(st, g) and bool(g.ptab.search(np + " " + tail)))),
         )
     ]
+    if fr.sub == "won_relative" and claimants and respondents:
+        # "the Federal Circuit reversed a judgment ... that C had won against R": R's appeal, decided
+        rev = _APPEAL_DECIDED.search(text, 0, m.start())
+        if rev is not None:
+            won = "respondent_won" if rev.group("v").lower() in ("affirmed", "upheld") else "claimant_won"
+            acts.append(Action(s_doc, e_doc, ctx.text[s_doc:e_doc], "appeal", tuple(respondents), tuple(claimants), st.index, won,
+                               mode="reference", scope=_scope(ctx, st), forum_hint="cafc" if "ederal" in rev.group("c") else None))
     # "two suits against A, ... and one against B": a second respondent group
     if respondents and fr.sub in ("active",) and fr.frame in ("noun",):
         for mm in _AND_ONE.finditer(text, m.end()):
@@ -1658,6 +1665,10 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     return acts
 
 
+# an appeal court deciding on a judgment named after it
+_APPEAL_DECIDED = re.compile(
+    r"(?P<c>Federal\s+Circuit|Courts?\s+of\s+Appeals?|appeals?\s+court|appellate\s+court)\b[^;\ue000]{0,40}?\b"
+    r"(?P<v>reversed|vacated|overturned|set\s+aside|wiped\s+out|threw\s+out|affirmed|upheld)\b", re.I)
 _THE_COMPANY = re.compile(r"\b[Tt]he\s+Company\b")  # capitalised mid-sentence: a term the document defined
 _COMPANY_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“]Company[\"”]")
 
