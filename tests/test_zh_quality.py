@@ -280,3 +280,15 @@ def test_appeal_court_deciding_a_case_name_is_not_a_second_suit():
     suits = [p for p in procs if p.kind == "infringement"]
     assert [p.forum for p in suits] == ["cn-court:杭州市中级人民法院"], [(p.kind, p.forum) for p in procs]
     assert [p.forum for p in procs if p.kind == "appeal"] == ["cn-court:浙江省高级人民法院"]
+
+
+def test_same_day_is_the_day_named_just_before_and_a_supreme_court_application_keeps_its_court():
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    text = ("2018年4月，青松电子有限公司向德国杜塞尔多夫地区法院起诉白杨照明股份有限公司。"
+            "2020年8月27日，杜塞尔多夫法院作出一审判决，认定白杨照明股份有限公司构成侵权。"
+            "同日，白杨照明股份有限公司向最高人民法院提出行为保全申请，请求禁止青松电子有限公司申请执行德国判决。")
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    other = [p for p in procs if p.claimants == ["白杨照明股份有限公司"]]
+    assert [(p.forum, p.date) for p in other] == [("cn-spc", "2020-08-27")], [(p.kind, p.forum, p.date) for p in procs]

@@ -447,8 +447,9 @@ _COURT_SUIT = re.compile(r"\b(?:action|suit|lawsuit)s?\s+(?:in|at|before)\b", re
 def _forum_ok(kind: str, code: str) -> bool:
     if kind == "itc_investigation":
         return code == "usitc"
-    if code in APPEAL_FORUMS and kind != "appeal":
-        return False  # a suit is not filed at an appeal court (a case note's caption cites the appeal)
+    if code in APPEAL_FORUMS and kind not in ("appeal", "other"):
+        return False  # a suit is not filed at an appeal court (a case note's caption cites the appeal);
+        # an 'other' application (an anti-suit order asked of the Supreme People's Court) may be
     if code == "usitc":
         return False
     if code in VALIDITY_FORUMS:
@@ -483,7 +484,9 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     if sd is not None:
         # "which X sued on the same day", "On the same day it filed in A, X also sued Y in B": the date
         # told before it in the sentence, else the one of the action told before
-        own = [dm for dm in mentions.dates if s_lo <= dm.start < sd.start() and not dm.relative]
+        # (the day last named in the two sentences before: "the court ruled on 27 August. The same day, X ...")
+        p_lo = ctx.sentences[max(0, a.sentence - 2)][0]
+        own = [dm for dm in mentions.dates if p_lo <= dm.start < sd.start() and not dm.relative]
         prev = own[-1].value if own else next((h.date for h in reversed(history) if h.date), None)
         if prev:
             dates = []
