@@ -165,12 +165,18 @@ def _is_headline(s: str) -> bool:
     """A title-case line (no closing full stop): its capitals say nothing about names."""
     if s.rstrip().endswith("."):
         return False
+    ws = s.split()  # the runs of non-space characters
+    # caps >= 0.7 * n fails once the long words without a capital pass 0.3 of all the words
+    # (n counts only some of them): most prose lines stop early
+    most_low = 0.3 * len(ws)
     n = caps = 0  # words of four letters or more, and those of them with a capital
-    for w in s.split():  # the runs of non-space characters
+    for w in ws:
         if len(w.strip("\"'“”‘’:,.()")) >= 4:
             n += 1
             if w.strip("\"'“”‘’(")[:1].isupper():
                 caps += 1
+            elif n - caps > most_low:
+                return False
     if n < 4:
         return False
     return caps >= 0.7 * n
@@ -1001,7 +1007,12 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         kept = []
         for c in cands:
             k = bisect.bisect_left(fstarts, c.end)  # forums starting before the name ends
-            if k and _ends_after(fspans, max(0, k - 3), k, c.start):
+            # one of the last three of them ends after the name's start (written out: no call per name)
+            if k and (
+                fspans[k - 1][1] > c.start
+                or (k > 1 and fspans[k - 2][1] > c.start)
+                or (k > 2 and fspans[k - 3][1] > c.start)
+            ):
                 continue
             kept.append(c)
         cands = kept
@@ -1376,14 +1387,6 @@ _NOT_A_PARTY = (
     ", not a party", " (not a party", " (which is not a party", " is not a party", " was not a party",
 )
 _NAME_AND = {" y ", " e ", " et ", " und ", " en "}  # "and" inside a foreign office's name
-
-
-def _ends_after(spans: list[tuple[int, int]], i: int, j: int, pos: int) -> bool:
-    """One of ``spans[i:j]`` ends after ``pos``."""
-    for x in range(i, j):
-        if spans[x][1] > pos:
-            return True
-    return False
 
 
 def _expands(short: _Surface, long: _Surface, lex: Lexicon) -> bool:
