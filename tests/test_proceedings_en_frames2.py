@@ -226,3 +226,25 @@ def test_court_suit_told_with_an_itc_complaint_is_its_own_proceeding():
                 "in the U.S. District Court for the Northern District of California.")
     got = sorted((p.kind, p.forum, p.date) for p in facts.proceedings)
     assert got == [("infringement", "cand", "2014-12-05"), ("itc_investigation", "usitc", "2014-12-05")], describe(facts)
+
+
+NOT_PARTIES = [
+    ("state_court", "Halvard Sensors Inc. sued Quillon Networks Ltd. in the Northern District of West Virginia in 2022. "
+     "Halvard Sensors Inc. has since filed similar suits in the same West Virginia court against Pernik Labs.", "West Virginia"),
+    ("spaced_ep_number", "Halvard Sensors Inc. sued Quillon Networks Ltd. in Munich. Quillon Networks Ltd. lodged a revocation "
+     "action against EP 3 831 283 at the central division.", "EP"),
+    ("city_before_state", "Halvard Sensors Inc., a privately held company based in Herndon, Virginia, filed the patent suit "
+     "against Quillon Networks Ltd. in February 2018.", "Herndon"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), [c[1:] for c in NOT_PARTIES], ids=[c[0] for c in NOT_PARTIES])
+def test_places_and_patent_prefixes_are_not_parties(text, name):
+    facts = run(text)
+    assert name not in [p.name for p in facts.parties], describe(facts)
+    assert any(p.claimants == ["Halvard Sensors Inc."] for p in facts.proceedings), describe(facts)
+
+
+def test_place_named_after_a_listed_company_does_not_cut_the_list():
+    facts = run("Halvard Sensors Inc. sued Apple, Texas Instruments and Intel over router patents in 2019.")
+    assert find(facts, "infringement", ["Halvard Sensors Inc."], ["Apple", "Texas Instruments", "Intel"]), describe(facts)

@@ -36,7 +36,7 @@ from patlit.model import Party, PartyMention
 _DATA = "parties_en.yaml"
 _LISTS = (
     "leading_stopwords", "demonyms", "places", "institution_words", "non_party_names",
-    "affiliate_nouns", "generic_org_words", "person_cues",
+    "affiliate_nouns", "generic_org_words", "person_cues", "us_states",
 )
 
 
@@ -57,6 +57,8 @@ class Lexicon:
     form_prefixes: frozenset[str] = frozenset()
     name_heads: dict = field(default_factory=dict)  # next word -> heads written before it
     place_words: frozenset[str] = frozenset()  # the first words of the places, as written
+    states: frozenset[str] = frozenset()  # folded US state names: never a party alone (but "University of California")
+    state_after: re.Pattern | None = None  # ", Virginia" (a state not leading a longer name) right after a city
 
 
 def _heads(phrases) -> dict[str, tuple[str, ...]]:
@@ -98,6 +100,7 @@ def load_lexicon(text: str) -> Lexicon:
         institution=frozenset(w for w in inst if " " not in w),
         institution_multi=tuple(w for w in inst if " " in w),
         non_party=frozenset(orgnames.fold(n) for n in raw["non_party_names"]),
+        states=frozenset(orgnames.fold(n) for n in raw["us_states"]),
         affiliate_nouns=tuple(raw["affiliate_nouns"]),
         generic=frozenset(raw["generic_org_words"]),
         person_cues=tuple(raw["person_cues"]),
@@ -107,6 +110,8 @@ def load_lexicon(text: str) -> Lexicon:
         form_prefixes=frozenset(raw.get("form_prefixes") or ()),
         name_heads=_heads(raw.get("name_heads") or ()),
         place_words=frozenset(p.split()[0] for p in raw["places"]),
+        state_after=re.compile(r",\s+(?:" + "|".join(re.escape(x) for x in sorted(raw["us_states"], key=len, reverse=True))
+                               + r")\b(?![ \t]+[A-Z])"),
     )
 
 
@@ -342,7 +347,7 @@ def _blocked(name: str, lex: Lexicon) -> bool:
 def _blocked_cached(name: str) -> bool:
     lex = lexicon()
     k = orgnames.fold(name)
-    if not k or k in lex.places or k in lex.non_party:
+    if not k or k in lex.places or k in lex.non_party or k in lex.states:
         return True
     toks = _ALPHA_TOK.findall(name)
     if any(t in lex.institution for t in toks):
@@ -990,6 +995,9 @@ def _cue_before(cues: list[tuple[int, int]], start: int) -> bool:
     return any(lo <= a and b <= start for a, b in cues)
 
 
+_CITY_LEAD = re.compile(r"\b(?:in|of|near|from|at)\s+$")
+
+
 def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     """Every clustered name of the document that could be a party (before role filtering)."""
     lex = lexicon()
@@ -1064,6 +1072,9 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             continue  # "Zeta's Nimbus platform": a product of a company, not a company
         if not c.blocked and 0 <= c.start - after_blocked <= 5 and text[after_blocked:c.start] in _NAME_AND:
             c.blocked = True  # "Superintendencia de Industria y Comercio": the rest of an office's name
+        if (not c.blocked and text[c.end:c.end + 1] == "," and _CITY_LEAD.search(text, max(0, c.start - 12), c.start)
+                and " " not in c.text and lex.state_after.match(text, c.end)):
+            c.blocked = True  # "a company based in Herndon, Virginia": a city, not a company
         if said_no_party and not c.blocked and text.startswith(_NOT_A_PARTY, c.end):
             c.blocked = True  # "Zeta, which is not a party, declined to comment"
         if c.blocked:
