@@ -248,3 +248,14 @@ def test_places_and_patent_prefixes_are_not_parties(text, name):
 def test_place_named_after_a_listed_company_does_not_cut_the_list():
     facts = run("Halvard Sensors Inc. sued Apple, Texas Instruments and Intel over router patents in 2019.")
     assert find(facts, "infringement", ["Halvard Sensors Inc."], ["Apple", "Texas Instruments", "Intel"]), describe(facts)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Halvard Sensors Inc. and Sloan Pernik Institute for Cancer Research sued Quillon Networks Ltd. over a patent.",
+                 "Sloan Pernik Institute for Cancer Research", id="institute-for"),
+    pytest.param("A jury in Delaware ordered Quillon Networks Ltd. to pay G+ Communications $142 million for infringing "
+                 "its patents.", "G+ Communications", id="plus-in-name"),
+])
+def test_names_with_for_and_plus(text, name):
+    facts = run(text)
+    assert name in [p.name for p in facts.parties], describe(facts)

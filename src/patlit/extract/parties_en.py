@@ -133,13 +133,16 @@ _AL = "A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f0-9"
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}"  # dotted acronym: U.S.
     rf"|[{_UP}][a-zà-öø-ÿ]{{1,3}}\.(?=\s+[{_UP}])"  # clipped word: Am. Tech.
-    rf"|[{_UP}][{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?"  # Samsung, AT&T, Hewlett-Packard, Amazon.com
+    rf"|[{_UP}][{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b|\+(?=[ \u00a0]))?"  # Samsung, AT&T, Hewlett-Packard, Amazon.com, G+
     rf"|[0-9]+[A-Za-z][{_AL}]*)"  # 3M
 )
 # joins inside a name: spaces, "&", "of (the)", and a bracketed place ("Samsung (China) Investment")
 _JOIN = (
     r"(?:[ \u00a0]+\((?:[A-Z][A-Za-z]+(?:[ \u00a0]+[A-Z][A-Za-z]+){0,2})\)[ \u00a0]+"
-    r"|[ \u00a0]+|[ \u00a0]*&[ \u00a0]*|[ \u00a0]+(?:of[ \u00a0]+the|of|de|der|van|von|du|la|and[ \u00a0]+the)[ \u00a0]+)"
+    r"|[ \u00a0]+|[ \u00a0]*&[ \u00a0]*|[ \u00a0]+(?:of[ \u00a0]+the|of|de|der|van|von|du|la|and[ \u00a0]+the)[ \u00a0]+"
+    # "Sloan Kettering Institute for Cancer Research": "for" joins only after an institution's head word
+    r"|(?:(?<=Institute)|(?<=Center)|(?<=Centre)|(?<=Foundation)|(?<=Society)|(?<=Association)|(?<=Alliance))"
+    r"[ \u00a0]+for[ \u00a0]+)"
 )
 _SUFFIX_TAIL = rf"(?:\.?,?[ \u00a0]*(?:\([A-Z][a-z]+(?:[ \u00a0]+[A-Z][a-z]+)?\),?[ \u00a0]*)?(?:{_SUFFIX_WORDS})\b\.?)*"
 NAME_RE = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
@@ -451,7 +454,7 @@ _FIRST_TOKEN = (
     rf"[{_UP}0-9](?<![\w'’\-][\s\S])"
     r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
     rf"|(?<=[{_UP}])[a-zà-öø-ÿ]{{1,3}}\.(?=\s+[{_UP}])"
-    rf"|(?<=[{_UP}])[{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b)?"
+    rf"|(?<=[{_UP}])[{_AL}]*(?:[\-'’&][{_AL}]+)*(?:\.(?:com|net|org|io)\b|\+(?=[ \u00a0]))?"
     rf"|(?<=[0-9])[0-9]*[A-Za-z][{_AL}]*)"
 )
 _NAME_FIND = re.compile(rf"{_FIRST_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
