@@ -259,3 +259,11 @@ def test_place_named_after_a_listed_company_does_not_cut_the_list():
 def test_names_with_for_and_plus(text, name):
     facts = run(text)
     assert name in [p.name for p in facts.parties], describe(facts)
+
+
+def test_subsidiary_listed_after_its_parent_stands_with_the_parent():
+    facts = run('Halvard University ("HU") and Quillon Networks Group, Ltd. and its subsidiary Quillon Semiconductor, Inc. '
+                '(together, "Quillon") today announced that they have settled the patent lawsuit that HU brought against '
+                "Quillon in March 2009.")
+    assert find(facts, "infringement", ["Halvard University"],
+                ["Quillon Networks Group, Ltd.", "Quillon Semiconductor, Inc."]), describe(facts)

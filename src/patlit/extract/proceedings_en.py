@@ -1070,10 +1070,12 @@ def _keep_listed(ctx: Context, parties: list[Party], found: _Found, keep: set[st
             run = [ms[k][2] for k in chain]
             anchor = next((n for n in run if n in keep), None)
             if anchor is not None:
-                for n in run:
+                for i, n in enumerate(run):
                     if n in loose_names and n not in keep:
                         keep.add(n)
-                        added.setdefault(si, []).append((n, anchor))
+                        # "A and B and its subsidiary C": C stands with B, its parent, not with A
+                        own = i and "its" in text[ms[chain[i - 1]][1]:ms[chain[i]][0]].split() and run[i - 1] in keep
+                        added.setdefault(si, []).append((n, run[i - 1] if own else anchor))
             elif len(set(run)) >= 3 and all(n in loose_names for n in run):
                 # three or more companies accused together: "went after A Ltd., B Corp. and C Inc.,
                 # accusing them of ..." (no action frame names them, the accusation does)
