@@ -141,8 +141,9 @@ _JOIN = (
     r"(?:[ \u00a0]+\((?:[A-Z][A-Za-z]+(?:[ \u00a0]+[A-Z][A-Za-z]+){0,2})\)[ \u00a0]+"
     r"|[ \u00a0]+|[ \u00a0]*&[ \u00a0]*|[ \u00a0]+(?:of[ \u00a0]+the|of|de|der|van|von|du|la|and[ \u00a0]+the)[ \u00a0]+"
     # "Sloan Kettering Institute for Cancer Research": "for" joins only after an institution's head word
-    r"|(?:(?<=Institute)|(?<=Center)|(?<=Centre)|(?<=Foundation)|(?<=Society)|(?<=Association)|(?<=Alliance))"
-    r"[ \u00a0]+for[ \u00a0]+)"
+    # (the literal "for" first, so the look-behinds run only when it is there)
+    r"|[ \u00a0]for[ \u00a0](?:(?<=Institute\sfor\s)|(?<=Center\sfor\s)|(?<=Centre\sfor\s)|(?<=Foundation\sfor\s)"
+    r"|(?<=Society\sfor\s)|(?<=Association\sfor\s)|(?<=Alliance\sfor\s)))"
 )
 _SUFFIX_TAIL = rf"(?:\.?,?[ \u00a0]*(?:\([A-Z][a-z]+(?:[ \u00a0]+[A-Z][a-z]+)?\),?[ \u00a0]*)?(?:{_SUFFIX_WORDS})\b\.?)*"
 NAME_RE = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:{_JOIN}{_TOKEN})*{_SUFFIX_TAIL}")
