@@ -563,3 +563,15 @@ def test_corpus_amounts(corpus_docs, corpus_gold):
 
 def _same(a, b) -> bool:
     return a[1:] == b[1:] and abs(a[0] - b[0]) <= 0.005 * max(abs(a[0]), 1)
+
+
+def test_rounded_restatement_takes_the_exact_value():
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    facts = extract_document(Document(doc_id="t", lang="en", text=(
+        "A jury in Delaware found that Quillon Networks Ltd. infringed a Halvard Sensors Inc. patent and owes "
+        "$89,712,069 in damages. The $89.7 million verdict was upheld. Halvard had asked for $90 million.")))
+    values = sorted({(m.value, m.role) for m in facts.amounts})
+    assert (89712069, "awarded") in values and (89700000, "awarded") not in values, values
+    assert (90000000, "damages") in values  # another role, not a restatement

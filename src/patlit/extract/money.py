@@ -547,3 +547,27 @@ def _inherit_currency(ctx: Context, cands: list[_Candidate], converted: dict[int
             last = c
         out.append(c)
     return out
+
+
+def _significant(v: float) -> int:
+    """Significant digits of an amount: 89,700,000 has 3, 89,712,069 has 8."""
+    digits = f"{v:.2f}".replace(".", "").lstrip("0").rstrip("0")
+    return len(digits)
+
+
+def merge_rounded(mentions: list[MoneyMention]) -> list[MoneyMention]:
+    """A rounded restatement of an exact sum ("$89,712,069 ... the $89.7 million verdict") takes the
+    exact value: same currency and role, within 0.5% and written with fewer significant digits.
+    The mention keeps its own span, so both stay evidence of the one amount."""
+    exact = [m for m in mentions if m.role is not None and not m.converted]
+    if len(exact) < 2:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.role is not None and not m.converted:
+            better = [x for x in exact if x.currency == m.currency and x.role == m.role and x.value != m.value
+                      and abs(x.value - m.value) <= 0.005 * x.value and _significant(x.value) > _significant(m.value)]
+            if better:
+                m = replace(m, value=max(better, key=lambda x: _significant(x.value)).value)
+        out.append(m)
+    return out

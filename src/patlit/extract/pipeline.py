@@ -28,6 +28,7 @@ def extract_document(doc: Document) -> Facts:
             *dates.extract(ctx),
         ]
     )
+    found.money = money.merge_rounded(found.money)  # "$89.7 million" restating "$89,712,069": one amount
     party_list = parties.extract(ctx, found)
     actions, outcomes = proceedings.find_actions(ctx, party_list, found)
     procs = assemble.assemble(ctx, actions, outcomes, found, party_list)
