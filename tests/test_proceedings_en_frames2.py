@@ -267,3 +267,10 @@ def test_subsidiary_listed_after_its_parent_stands_with_the_parent():
                 "Quillon in March 2009.")
     assert find(facts, "infringement", ["Halvard University"],
                 ["Quillon Networks Group, Ltd.", "Quillon Semiconductor, Inc."]), describe(facts)
+
+
+def test_and_parent_joins_the_claimant_list():
+    facts = run("The fight began in June 2021, when Halvard Sensors Care Inc. and parent Halvard Sensors Holdings sued "
+                "Quillon Networks Ltd. in federal court in Delaware, alleging that its sensors infringed its patents.")
+    assert find(facts, "infringement", ["Halvard Sensors Care Inc.", "Halvard Sensors Holdings"], ["Quillon Networks Ltd."]), \
+        describe(facts)

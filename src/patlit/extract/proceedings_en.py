@@ -97,8 +97,8 @@ _BR1 = r"(?:\s*\([^()]{0,80}\))*"
 # "A", "A and B", "A, B and C", "A & B": commas only in a list closed by "and"
 # "A and its spin-off B", "A and its U.S. units, B and C": co-parties named with their parent
 _AND_ITS = (
-    r"(?:\s*,?\s+(?:and|together\s+with|along\s+with|as\s+well\s+as)\s+(?:its|their)\s+(?:[\w\-.]+\s+){0,3}?"
-    r"(?:subsidiar\w*|units?|affiliates?|spin-off|parent|partners?|distributors?)\s*,?\s*)"
+    r"(?:\s*,?\s+(?:and|together\s+with|along\s+with|as\s+well\s+as)\s+(?:(?:its|their)\s+(?:[\w\-.]+\s+){0,3}?"
+    r"(?:subsidiar\w*|units?|affiliates?|spin-off|parent|partners?|distributors?)|parent(?:\s+company)?)\s*,?\s*)"
 )
 ELIST = (
     rf"{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*(?:\band\b|&|\bas\s+well\s+as\b)\s*{ENT}{_BR1})?"
