@@ -292,3 +292,16 @@ def test_same_day_is_the_day_named_just_before_and_a_supreme_court_application_k
     procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
     other = [p for p in procs if p.claimants == ["白杨照明股份有限公司"]]
     assert [(p.forum, p.date) for p in other] == [("cn-spc", "2020-08-27")], [(p.kind, p.forum, p.date) for p in procs]
+
+
+def test_judgment_award_after_an_invalidation_paragraph_goes_to_the_suit():
+    from patlit.extract.pipeline import extract_document
+    from patlit.model import Document
+
+    text = ("原告青松电子有限公司与被告白杨照明股份有限公司侵害实用新型专利权纠纷一案，本院于2020年5月12日立案。\n"
+            "白杨照明股份有限公司辩称：其已于2020年7月向国家知识产权局提出无效宣告请求。\n"
+            "国家知识产权局作出审查决定，维持涉案专利权有效。\n"
+            "判决如下：被告白杨照明股份有限公司于本判决生效之日起十日内赔偿原告青松电子有限公司经济损失人民币40万元。\n")
+    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    by_kind = {p.kind: [(a.value, a.role) for a in p.amounts] for p in procs}
+    assert by_kind.get("invalidation") == [] and (400000, "awarded") in by_kind.get("infringement", []), by_kind

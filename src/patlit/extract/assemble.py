@@ -287,6 +287,7 @@ def assemble(
     _orphans(merged, mentions)
     _stray_amounts(ctx, merged, mentions, parties, set(by_sent))
     _settled_by_sum(merged)
+    _damages_to_the_suit(merged)
     _appeal_by_amounts(merged)
     merged = _split_cases(ctx, cue, merged, mentions)
     merged = _split_counted(ctx, merged, mentions)
@@ -1284,6 +1285,29 @@ def _stray_amounts(ctx: Context, drafts: list[_Draft], mentions: Mentions, parti
             cands[0].amounts.append(m)
             cands[0].evidence.append(m)
             used.add((m.start, m.end))
+
+
+def _damages_to_the_suit(drafts: list[_Draft]) -> None:
+    """A validity proceeding awards no damages: a sum asked or awarded that landed on one (the
+    judgment's "判决如下" after a paragraph on the invalidation request) belongs to the suit between
+    the same two sides (its claimant is the patent owner the request was against)."""
+    for d in drafts:
+        if d.kind != "invalidation":
+            continue
+        money = [m for m in d.amounts if m.role in ("awarded", "damages")]
+        if not money:
+            continue
+        suits = [p for p in drafts if p.kind == "infringement" and set(p.claimants) & set(d.respondents)
+                 and set(p.respondents) & set(d.claimants)]
+        if len(suits) != 1:
+            continue
+        d.amounts = [m for m in d.amounts if m not in money]
+        d.evidence = [e for e in d.evidence if e not in money]
+        have = {(m.value, m.currency, m.role) for m in suits[0].amounts}
+        for m in money:
+            if (m.value, m.currency, m.role) not in have:
+                suits[0].amounts.append(m)
+                suits[0].evidence.append(m)
 
 
 def _appeal_by_amounts(drafts: list[_Draft]) -> None:
