@@ -7,10 +7,17 @@ import pytest
 from patlit.extract import parties_zh, proceedings_zh
 from patlit.extract.context import Context
 from patlit.extract.overlaps import Mentions
+from patlit.extract.pipeline import extract_document
+from patlit.model import Document
 
 
 def parties_of(text: str):
     return parties_zh.extract(Context(text=text, lang="zh"), Mentions())
+
+
+def proceedings_of(text: str):
+    """The proceedings the whole pipeline assembles from a Chinese text."""
+    return extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
 
 
 def actions_of(text: str):
@@ -193,19 +200,13 @@ def test_two_sided_dispute_without_a_decision_is_no_suit():
                  "杭州市中级人民法院", id="first-instance-court"),
 ])
 def test_court_deciding_in_the_next_sentence_is_the_suits_forum(text, court):
-    from patlit.extract.pipeline import extract_document
-    from patlit.model import Document
-
-    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    procs = proceedings_of(text)
     assert [(p.kind, p.forum) for p in procs] == [("infringement", "cn-court:" + court)]
 
 
 def test_office_deciding_validity_is_not_the_suits_forum():
-    from patlit.extract.pipeline import extract_document
-    from patlit.model import Document
-
     text = "青松电子有限公司起诉白杨照明股份有限公司。国家知识产权局作出审查决定，维持该专利权有效。"
-    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    procs = proceedings_of(text)
     assert all(p.forum != "cnipa" for p in procs if p.kind == "infringement")
 
 
@@ -223,10 +224,7 @@ def test_patent_statement_naming_a_kind_restates_only_that_kind():
             "该无效宣告请求由白杨照明股份有限公司于2020年11月提出。"
             "2012年6月，青松电子有限公司在杭州市中级人民法院起诉白杨商贸有限公司。"
             "2020年8月，青松电子有限公司向浙江省高级人民法院起诉白杨商贸有限公司、白杨照明股份有限公司。")
-    from patlit.extract.pipeline import extract_document
-    from patlit.model import Document
-
-    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    procs = proceedings_of(text)
     first = next(p for p in procs if p.kind == "infringement" and p.date == "2012-06")
     assert first.respondents == ["白杨商贸有限公司"]
 
@@ -241,9 +239,6 @@ def test_case_name_between_short_names_needs_real_names(text):
 
 
 def test_listed_cases_are_suits_of_their_own():
-    from patlit.extract.pipeline import extract_document
-    from patlit.model import Document
-
     text = ("青禾光电股份有限公司（以下简称“公司”）就白岭影像有限公司侵害公司专利权事宜，向杭州市中级人民法院提起诉讼。具体如下：\n"
             "（一）案件一\n"
             "涉案专利：发明专利，专利号ZL201310000001.2\n"
@@ -251,7 +246,7 @@ def test_listed_cases_are_suits_of_their_own():
             "（二）案件二\n"
             "涉案专利：实用新型专利，专利号ZL201620000002.5\n"
             "诉讼请求：判令被告停止侵权，赔偿经济损失人民币300万元。\n")
-    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    procs = proceedings_of(text)
     suits = sorted((p for p in procs if p.kind == "infringement"), key=lambda p: p.patents)
     assert len(suits) == 2, [(p.patents, p.forum) for p in procs]
     assert [len(p.patents) for p in suits] == [1, 1] and suits[0].patents != suits[1].patents
@@ -270,38 +265,29 @@ def test_judged_infringing_wording(sentence, outcomes):
 
 
 def test_appeal_court_deciding_a_case_name_is_not_a_second_suit():
-    from patlit.extract.pipeline import extract_document
-    from patlit.model import Document
-
     text = ("浙江省高级人民法院对青松电子有限公司诉白杨照明股份有限公司侵害发明专利权纠纷上诉案作出二审判决，驳回上诉，维持原判。"
             "2019年5月，青松电子有限公司向杭州市中级人民法院起诉白杨照明股份有限公司。"
             "一审判决后，白杨照明股份有限公司不服，向浙江省高级人民法院提起上诉。")
-    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    procs = proceedings_of(text)
     suits = [p for p in procs if p.kind == "infringement"]
     assert [p.forum for p in suits] == ["cn-court:杭州市中级人民法院"], [(p.kind, p.forum) for p in procs]
     assert [p.forum for p in procs if p.kind == "appeal"] == ["cn-court:浙江省高级人民法院"]
 
 
 def test_same_day_is_the_day_named_just_before_and_a_supreme_court_application_keeps_its_court():
-    from patlit.extract.pipeline import extract_document
-    from patlit.model import Document
-
     text = ("2018年4月，青松电子有限公司向德国杜塞尔多夫地区法院起诉白杨照明股份有限公司。"
             "2020年8月27日，杜塞尔多夫法院作出一审判决，认定白杨照明股份有限公司构成侵权。"
             "同日，白杨照明股份有限公司向最高人民法院提出行为保全申请，请求禁止青松电子有限公司申请执行德国判决。")
-    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    procs = proceedings_of(text)
     other = [p for p in procs if p.claimants == ["白杨照明股份有限公司"]]
     assert [(p.forum, p.date) for p in other] == [("cn-spc", "2020-08-27")], [(p.kind, p.forum, p.date) for p in procs]
 
 
 def test_judgment_award_after_an_invalidation_paragraph_goes_to_the_suit():
-    from patlit.extract.pipeline import extract_document
-    from patlit.model import Document
-
     text = ("原告青松电子有限公司与被告白杨照明股份有限公司侵害实用新型专利权纠纷一案，本院于2020年5月12日立案。\n"
             "白杨照明股份有限公司辩称：其已于2020年7月向国家知识产权局提出无效宣告请求。\n"
             "国家知识产权局作出审查决定，维持涉案专利权有效。\n"
             "判决如下：被告白杨照明股份有限公司于本判决生效之日起十日内赔偿原告青松电子有限公司经济损失人民币40万元。\n")
-    procs = extract_document(Document(doc_id="t", text=text, lang="zh")).proceedings
+    procs = proceedings_of(text)
     by_kind = {p.kind: [(a.value, a.role) for a in p.amounts] for p in procs}
     assert by_kind.get("invalidation") == [] and (400000, "awarded") in by_kind.get("infringement", []), by_kind
