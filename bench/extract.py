@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Extraction throughput: documents per second on one core, and peak memory.
 
-    .venv/bin/python bench/extract.py [--docs 5000] [--json]
+    .venv/bin/python bench/extract.py [--docs 5000] [--repeat 3] [--json]
 
 Runs the whole pipeline (language, mentions, parties, proceedings, facts record)
 in this one process over the corpus of ../shared (dev + seeds) repeated to at
 least --docs documents, separately for English and Chinese; falls back to the
 bundled samples when ../shared is absent. Also times `patlit --help` (cold start).
+Each language's batch is timed --repeat times; the best pass is the figure compared with the
+target (as timeit does: slower passes measure other processes on the machine, not patlit), and
+the median and the CPU-time rate are printed beside it.
 Targets (issues 2 and 3): >= 500 English and >= 300 Chinese documents/s; --help < 0.5 s.
 """
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -40,7 +44,7 @@ def load_docs() -> tuple[list[dict], str]:
     return docs, "bundled samples"
 
 
-def run(docs: list[dict], n: int) -> dict:
+def run(docs: list[dict], n: int, repeat: int) -> dict:
     from patlit.extract import extract_document
     from patlit.model import Document
     from patlit.record import to_record
@@ -50,17 +54,22 @@ def run(docs: list[dict], n: int) -> dict:
     for d in base:  # warm caches (lexicons, automata) outside the timing
         to_record(extract_document(d))
     chars = sum(len(d.text) for d in batch)
-    t0 = time.perf_counter()
-    cpu0 = time.process_time()
-    for d in batch:
-        to_record(extract_document(d))
-    wall = time.perf_counter() - t0
-    cpu = time.process_time() - cpu0
+    passes = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        cpu0 = time.process_time()
+        for d in batch:
+            to_record(extract_document(d))
+        passes.append((time.perf_counter() - t0, time.process_time() - cpu0))
+    walls = sorted(w for w, _ in passes)
+    wall, cpu = min(passes)
     return {
         "documents": len(batch),
         "mean_kb": round(chars / len(batch) / 1024, 2),
+        "passes": repeat,
         "seconds": round(wall, 3),
         "docs_per_s": round(len(batch) / wall, 1),
+        "median_docs_per_s": round(len(batch) / statistics.median(walls), 1),
         "docs_per_cpu_s": round(len(batch) / cpu, 1) if cpu else None,
     }
 
@@ -79,14 +88,17 @@ def help_time() -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=5000, help="documents per language (default 5000)")
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes per language; the best counts (default 3)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
+    if args.repeat < 1 or args.docs < 1:
+        ap.error("--docs and --repeat must be at least 1")
     docs, source = load_docs()
     results = {"source": source, "python": f"{platform.python_version()} ({os.path.realpath(sys.executable)})"}
     for lang, target in (("en", 500), ("zh", 300)):
         subset = [d for d in docs if (d.get("lang") or "en") == lang]
         if subset:
-            results[lang] = run(subset, args.docs) | {"target_docs_per_s": target}
+            results[lang] = run(subset, args.docs, args.repeat) | {"target_docs_per_s": target}
     results["max_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     results["help_seconds"] = help_time()
     if args.json:
@@ -98,7 +110,8 @@ def main() -> int:
             r = results[lang]
             ok = "ok" if r["docs_per_s"] >= r["target_docs_per_s"] else "BELOW TARGET"
             print(f"{lang}: {r['documents']} docs ({r['mean_kb']} KB mean) in {r['seconds']} s = "
-                  f"{r['docs_per_s']} docs/s (target {r['target_docs_per_s']}: {ok})")
+                  f"{r['docs_per_s']} docs/s, best of {r['passes']} (target {r['target_docs_per_s']}: {ok}); "
+                  f"median {r['median_docs_per_s']}, per CPU second {r['docs_per_cpu_s']}")
     print(f"peak memory (max RSS of this process): {results['max_rss_mib']} MiB")
     print(f"patlit --help: {results['help_seconds']} s (target < 0.5 s)")
     return 0
