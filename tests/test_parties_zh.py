@@ -122,6 +122,27 @@ def test_verbs_end_a_name():
     assert "北方数据科技有限公司" in names
 
 
+@pytest.mark.parametrize("text,name", [
+    ("青禾家居有限公司发现北方数据科技有限公司仿制了其外观设计。", "北方数据科技有限公司"),
+    ("法院查明云杉软件有限公司销售了被诉产品。", "云杉软件有限公司"),
+    ("请求判令被告共同承担青禾家居有限公司为制止侵权支付的合理开支。", "青禾家居有限公司"),
+], ids=["noticed", "court-found", "costs-borne"])
+def test_verbs_before_a_name_are_not_part_of_it(text, name):
+    names = [p.name for p in parties_zh.candidates(Context(text=text, lang="zh"))]
+    assert name in names and not any(n.endswith(name) and n != name for n in names), names
+
+
+def test_bare_company_after_a_bearing_verb_is_no_party():
+    text = "江北机电有限公司（以下简称公司）起诉被告。请求判令被告共同承担公司为制止侵权支付的合理开支。"
+    assert not any("承担" in p.name for p in parties_zh.candidates(Context(text=text, lang="zh")))
+
+
+def test_anonymised_name_has_no_short_form_without_its_tail():
+    text = "原告青禾家居有限公司起诉被告苏州某科技有限公司和被告苏州某电子有限公司。苏州某公司称其不侵权。"
+    got = parties_of(text)
+    assert not any("苏州某公司" in p.aliases for p in got), [(p.name, p.aliases) for p in got]
+
+
 def test_every_mention_points_at_the_text():
     text = "原告晨星电子有限公司(以下简称晨星)起诉被告鹏程科技股份有限公司，晨星请求赔偿。"
     for p in parties_of(text):

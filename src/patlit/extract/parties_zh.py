@@ -389,29 +389,40 @@ def _short_keys(cand: _Cand) -> list[str]:
         return []
     body = _BRACKETED.sub("", t[: m.start()])
     if any(c in body for c in lexicon().anonymous_marks):
-        return []  # "辽宁某电器公司": an anonymised name has no short form of its own
+        # "辽宁某电器公司": an anonymised name has no short form of its own but the one without
+        # its industry words and legal form ("苏州某电器科技有限公司" ... "苏州某电器公司"),
+        # as long as something follows the mark
+        return [k + "公司" for k in _industry_cores(body, lex.industry_words)
+                if k + "公司" != t and k[-1] not in lex.anonymous_marks]
     keys = []
     if t.endswith("公司") and m.group() != "公司":
         keys.append(body + "公司")
     stripped = _strip_place(body)
     keys += [body + "公司"] if m.group() == "公司" else []
     keys.append(stripped)
-    core = stripped
-    changed = True
-    while changed:
-        changed = False
-        for w in lex.industry_words:
-            if core.endswith(w) and len(core) - len(w) >= 2:
-                core = core[: -len(w)]
-                keys.append(core)
-                changed = True
-                break
+    keys += _industry_cores(stripped, lex.industry_words)[1:]
     # the first characters of the name ("奥克斯空调" ... "奥克斯")
     if _CJK_ONLY.fullmatch(stripped):
         keys += [stripped[:n] for n in range(len(stripped) - 1, 1, -1)]
     ok = [k for k in dict.fromkeys(keys) if len(k) >= 2 and k != t and k not in lex.generic_bodies and k not in lex.places
           and k not in lex.industry_words]
     return sorted(ok, key=len, reverse=True)
+
+
+def _industry_cores(body: str, industry_words) -> list[str]:
+    """``body``, then ``body`` without each industry word it ends with, one at a time
+    ("大疆创新科技" -> "大疆创新科技", "大疆创新")."""
+    cores = [body]
+    changed = True
+    while changed:
+        changed = False
+        for w in industry_words:
+            if body.endswith(w) and len(body) - len(w) >= 2:
+                body = body[: -len(w)]
+                cores.append(body)
+                changed = True
+                break
+    return cores
 
 
 # ---------------------------------------------------------------- extraction
