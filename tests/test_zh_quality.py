@@ -291,3 +291,24 @@ def test_judgment_award_after_an_invalidation_paragraph_goes_to_the_suit():
     procs = proceedings_of(text)
     by_kind = {p.kind: [(a.value, a.role) for a in p.amounts] for p in procs}
     assert by_kind.get("invalidation") == [] and (400000, "awarded") in by_kind.get("infringement", []), by_kind
+
+
+def test_parent_named_after_a_possessive_is_the_one_acting():
+    text = ("2024年3月2日，白杨照明股份有限公司（以下简称“白杨照明”）起诉青松电子有限公司（以下简称“青松”）。"
+            "2024年4月8日，青松的母公司Northwind Lighting, Inc.向美国国际贸易委员会提交337调查申请，"
+            "指控白杨照明及白杨照明全资子公司白杨照明（美国）有限公司侵犯其美国专利。")
+    itc = [p for p in proceedings_of(text) if p.kind == "itc_investigation"]
+    assert [(p.claimants, p.respondents) for p in itc] == [
+        (["Northwind Lighting, Inc."], ["白杨照明股份有限公司", "白杨照明（美国）有限公司"])], itc
+
+
+@pytest.mark.parametrize("first,docketed,count,date", [
+    ("2024年4月8日，青松电子有限公司向美国国际贸易委员会提交337调查申请，指控白杨照明股份有限公司侵权。",
+     "ITC已于2024年5月9日决定立案调查。", 1, "2024-04-08"),
+    ("青松电子有限公司向杭州市中级人民法院起诉白杨照明股份有限公司。", "法院已于2024年5月9日立案受理。", 1, "2024-05-09"),
+    ("2018年1月11日，杭州市中级人民法院对青松电子有限公司起诉白杨照明股份有限公司一案作出一审判决。",
+     "该案于2016年5月立案。", 1, "2016-05"),
+], ids=["filing-dated-before-institution", "undated-filing-takes-docket-date", "judgment-date-is-no-filing-date"])
+def test_docketing_restates_the_suit_told_before(first, docketed, count, date):
+    procs = proceedings_of(first + docketed)
+    assert [p.date for p in procs] == [date] * count, [(p.kind, p.date) for p in procs]

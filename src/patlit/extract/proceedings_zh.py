@@ -43,7 +43,9 @@ DATA = "proceedings_zh.yaml"
 FRAMES = ("active", "passive", "adjacent", "verdict", "join", "restate", "roles")
 # closing quotes and brackets of an alias between two listed names ("(以下合称“三星”)以及")
 _CLOSERS = re.compile(r"\([^()]*\)|[”’\"')]")
-_SUBSIDIARY_OF = re.compile(r"(?:在[\u4e00-\u9fff]{1,6})?的(?:[\u4e00-\u9fff]{2,4}?)?(?:全资|控股)?(?:子公司|关联公司|分公司)")
+# "甲的美国子公司乙", "甲的母公司乙", "甲全资子公司乙" (announcements drop the 的 before 全资/控股)
+_SUBSIDIARY_OF = re.compile(r"(?:在[\u4e00-\u9fff]{1,6})?(?:的(?:[\u4e00-\u9fff]{2,4}?)?(?:全资|控股)?|全资|控股)"
+                            r"(?:子公司|关联公司|分公司|母公司|控股股东)")
 _CJK_ONLY_RE = re.compile(r"[\u3400-\u9fff]+")
 _CLAUSE_MARKS = re.compile(r"[(),;:!?。，；：\n]")
 _CLAUSE_END = ",;:!?。，；：\n"
@@ -52,6 +54,8 @@ _ANOTHER = re.compile(r"再|又|另|随后|此后|之后|后来|\d+\s*月|[一�
 _REQUEST_COLON = re.compile(r"(?:请求|要求|诉请)\s*:")
 _CASE_LEVEL = re.compile(r"([初终再申])\s*(?:字)?第?\s*\d+\s*号")
 _INNER_ROLE = re.compile(r"\(([^()]{2,8})\)")
+# a day or a month of a year, as the folded text writes dates
+_DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")
 # "及上述子公司", "和前述关联公司": the affiliates named before, as a list's last item
 _ABOVE_AFFILIATES = re.compile(r"\s*(?:及|和|以及|、)(?:其)?(?:上述|前述|上列|该等)(?:全资|控股)?(?:子公司|关联公司|公司|被申请人|被告)")
 # after a trigger, the rest of a case name that a court decides or hears ("…纠纷两案作出判决")
@@ -312,6 +316,11 @@ def _clause_starts(t: str) -> list[int]:
     return out
 
 
+def _sentence_start(t: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins."""
+    return max(t.rfind("。", 0, pos), t.rfind("\n", 0, pos)) + 1
+
+
 def _clause_start(t: str, lo: int, pos: int) -> int:
     """Start of the clause holding ``pos`` (not before ``lo``); bracketed asides
     ("(其专利号:…)") do not end a clause."""
@@ -378,11 +387,12 @@ def _parent_named(t: str, ms: list[_M], m: _M) -> bool:
 
 
 def _descriptor_gap(g: Grammar, gap: str) -> bool:
-    """"及销售商", "及全资子公司", "、被告": a conjunction and a short description of the next party."""
+    """"及销售商", "及全资子公司", "及公司全资子公司", "、被告": a conjunction and a short description
+    of the next party."""
     for c in g.conjunctions:
         if gap.startswith(c):
             rest = gap[len(c):]
-            return 0 < len(rest) <= 6 and rest.endswith(g.descriptor_ends) and _CJK_ONLY_RE.fullmatch(rest) is not None
+            return 0 < len(rest) <= 8 and rest.endswith(g.descriptor_ends) and _CJK_ONLY_RE.fullmatch(rest) is not None
     return False
 
 
@@ -930,9 +940,13 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
         return _act(text, joined[0].start, te, prev.kind, prev.claimants, actions[-1].respondents, si, mode="reference"), te
     if trig.frame == "roles":
         if not ms and actions:
-            # "法院已于2020年3月16日立案受理": the suit told just before, and its filing date
+            # "法院已于2020年3月16日立案受理": the suit told just before, and its filing date,
+            # unless that filing was dated where it was told ("10月15日向ITC提交337调查申请。
+            # ITC已于11月14日决定立案调查": the institution comes later than the filing)
             prev = actions[-1]
-            return _act(text, _clause_start(t, lo, ts), te, prev.kind, prev.claimants, prev.respondents, si), te
+            told_filed = prev.mode == "filing" and _DATED.search(t, _sentence_start(t, prev.start), prev.end)
+            mode = "reference" if told_filed else "filing"
+            return _act(text, _clause_start(t, lo, ts), te, prev.kind, prev.claimants, prev.respondents, si, mode=mode), te
         # "原告甲与被告乙…纠纷一案，本院于…立案": the sides are the role words'
         here = [(role_at[x.start], x) for x in ms if x.start in role_at and x.start < ts]
         cl = [x for side, x in here if side in g.claimant_sides]
