@@ -312,3 +312,16 @@ def test_parent_named_after_a_possessive_is_the_one_acting():
 def test_docketing_restates_the_suit_told_before(first, docketed, count, date):
     procs = proceedings_of(first + docketed)
     assert [p.date for p in procs] == [date] * count, [(p.kind, p.date) for p in procs]
+
+
+@pytest.mark.parametrize("measure,separate", [
+    ("同时，青松电子有限公司向法院申请行为保全，请求责令白杨照明股份有限公司停止销售，并提供了80万元的担保金。", False),
+    ("随后，青松电子有限公司向最高人民法院申请行为保全，请求责令白杨照明股份有限公司停止在德国申请禁令。", True),
+    ("随后，青松电子有限公司申请禁诉令，要求白杨照明股份有限公司不得在德国申请执行。", True),
+], ids=["measure-inside-the-suit", "measure-before-another-court", "anti-suit-injunction"])
+def test_interim_measure_in_a_pending_suit_is_part_of_it(measure, separate):
+    text = "2024年3月2日，青松电子有限公司向杭州市中级人民法院起诉白杨照明股份有限公司侵害其发明专利权。" + measure
+    procs = proceedings_of(text)
+    assert len(procs) == (2 if separate else 1), [(p.kind, p.forum, [(a.value, a.role) for a in p.amounts]) for p in procs]
+    if not separate:
+        assert (800000, "other") in [(a.value, a.role) for a in procs[0].amounts]

@@ -672,6 +672,7 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
         case_names.extend(sentence_cases)
     actions = _complete(g, actions, may_take_opponent, one_sided, role_sides, case_names)
     actions = _merge_same_sentence(actions, t)
+    actions = _measures_within_suits(actions, mentions)
     for a in case_names:
         # "甲诉乙案…驳回甲的诉讼请求": a case name reports its suit only when nothing else
         # does, but the outcome told with it belongs to that suit
@@ -690,6 +691,25 @@ def _analyse(ctx: Context, parties: list[Party], mentions: Mentions) -> tuple[li
     actions += _patent_statements(g, ctx, t, pms, mentions, actions, told)
     actions.sort(key=lambda a: a.start)
     return actions, outcomes, one_sided
+
+
+# interim measures asked for inside a pending suit (not anti-suit injunctions, which are cases of their own)
+_INTERIM_MEASURE = re.compile(r"行为保全|诉前禁令|诉中禁令|临时禁令")
+
+
+def _measures_within_suits(actions: list[ActionMention], mentions: Mentions) -> list[ActionMention]:
+    """"同时，公司向法院申请行为保全，请求责令乙停止销售": an interim measure that the claimant
+    of a suit told before asks against its own defendant, from no court named anew, is a step
+    of that suit; it restates it (so a bond or an order told with it stays with the suit)."""
+    out: list[ActionMention] = []
+    for a in actions:
+        if a.kind == "other" and _INTERIM_MEASURE.search(a.text):
+            suit = next((b for b in reversed(out) if b.kind == "infringement" and b.claimants == a.claimants
+                         and set(a.respondents) <= set(b.respondents)), None)
+            if suit is not None and not any(a.start <= f.start < a.end for f in mentions.forums):
+                a = replace(a, kind=suit.kind, respondents=suit.respondents, mode="reference")
+        out.append(a)
+    return out
 
 
 # a suit that also accuses the other side of infringing ("…起诉乙，一方面指控乙侵犯其专利，另一方面请求裁决许可费率")
