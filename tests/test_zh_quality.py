@@ -325,3 +325,18 @@ def test_interim_measure_in_a_pending_suit_is_part_of_it(measure, separate):
     assert len(procs) == (2 if separate else 1), [(p.kind, p.forum, [(a.value, a.role) for a in p.amounts]) for p in procs]
     if not separate:
         assert (800000, "other") in [(a.value, a.role) for a in procs[0].amounts]
+
+
+def test_case_decided_on_appeal_some_days_ago_is_the_appeal():
+    text = ("记者从浙江省高级人民法院获悉，青松电子有限公司诉白杨照明股份有限公司侵害发明专利权纠纷一案日前二审宣判。"
+            "2019年5月，青松电子有限公司向杭州市中级人民法院起诉白杨照明股份有限公司。"
+            "一审判决后，白杨照明股份有限公司不服，向浙江省高级人民法院提起上诉。")
+    procs = proceedings_of(text)
+    assert [p.forum for p in procs if p.kind == "infringement"] == ["cn-court:杭州市中级人民法院"], \
+        [(p.kind, p.forum) for p in procs]
+
+
+def test_awards_spoken_of_in_general_decide_no_suit():
+    text = ("白杨照明股份有限公司也曾在宁波市中级人民法院对青松电子有限公司提起诉讼，该案尚无结果。"
+            "业内人士认为，高额判赔将促使企业重视研发。")
+    assert [p.outcome for p in proceedings_of(text)] == [None]

@@ -1084,11 +1084,13 @@ _APPEAL_WORDS = ("上诉", "二审", "再审")
 
 
 def _appeal_case(text: str, end: int) -> bool:
-    """The case name ending after ``end`` is the appeal of the suit: "…纠纷上诉案", "…一案二审"."""
+    """The case name ending after ``end`` is the appeal of the suit: "…纠纷上诉案", "…一案二审",
+    "…一案日前二审宣判" (a few words of time may stand between)."""
     m = _CASE_WORD.search(text, end, end + 120)
     if m is None or m.group() != "案":
         return False
-    around = text[m.start() - 2:m.end() + 2]
+    after = _CLAUSE_MARKS.search(text, m.end(), m.end() + 6)
+    around = text[m.start() - 2:after.start() if after else m.end() + 6]
     return any(w in around for w in _APPEAL_WORDS)
 
 
