@@ -340,3 +340,16 @@ def test_awards_spoken_of_in_general_decide_no_suit():
     text = ("白杨照明股份有限公司也曾在宁波市中级人民法院对青松电子有限公司提起诉讼，该案尚无结果。"
             "业内人士认为，高额判赔将促使企业重视研发。")
     assert [p.outcome for p in proceedings_of(text)] == [None]
+
+
+def test_orders_listed_under_a_claims_heading_are_asked_for():
+    text = ("一、本次诉讼的基本情况\n"
+            "青松电子有限公司就白杨照明股份有限公司侵害公司发明专利权事宜，向杭州市中级人民法院提起诉讼，该院已于2024年2月26日立案受理。\n"
+            "二、诉讼请求\n"
+            "（一）案件一\n"
+            "1、判令被告立即停止侵权；2、判令被告赔偿原告经济损失人民币500万元。\n"
+            "三、本次诉讼对公司的影响\n"
+            "本次诉讼不会对公司日常经营产生不利影响。\n")
+    procs = proceedings_of(text)
+    assert [(p.kind, p.outcome) for p in procs] == [("infringement", None)]
+    assert [(a.value, a.role) for a in procs[0].amounts] == [(5000000, "damages")]

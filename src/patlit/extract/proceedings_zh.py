@@ -345,7 +345,20 @@ def _outcome_not_reported(g: Grammar, t: str, lo: int, pos: int) -> bool:
     # "诉讼请求：1.判令…；2.判令…": the request's colon may stand a few ；-sentences before,
     # up to the last full stop or line break
     start = max(t.rfind("\n", 0, pos), t.rfind("。", 0, pos)) + 1
-    return bool(g.outcome_not_reported.search(window)) or bool(_REQUEST_COLON.search(t, min(lo, start), pos))
+    return (bool(g.outcome_not_reported.search(window)) or bool(_REQUEST_COLON.search(t, min(lo, start), pos))
+            or _under_request_heading(t, pos))
+
+
+# a numbered section heading on a line of its own ("二、诉讼请求", "三、本次诉讼对公司的影响")
+_SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^\n。]{0,30}$", re.M)
+
+
+def _under_request_heading(t: str, pos: int) -> bool:
+    """In an announcement's section headed "二、诉讼请求" ("1、判令三被告…"), every "判令" is asked for."""
+    last = None
+    for last in _SECTION_HEADING.finditer(t, 0, pos):
+        pass
+    return last is not None and "请求" in last.group()
 
 
 def _chain(g: Grammar, t: str, ms: list[_M], first: int, hi: int) -> list[_M]:
