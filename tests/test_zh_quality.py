@@ -353,3 +353,9 @@ def test_orders_listed_under_a_claims_heading_are_asked_for():
     procs = proceedings_of(text)
     assert [(p.kind, p.outcome) for p in procs] == [("infringement", None)]
     assert [(a.value, a.role) for a in procs[0].amounts] == [(5000000, "damages")]
+
+
+def test_docketing_day_completes_a_filing_told_by_its_month():
+    text = ("2023年11月，青松电子有限公司向苏州市中级人民法院起诉白杨照明股份有限公司侵害其发明专利权。"
+            "该案已于2023年11月20日立案，目前尚未开庭审理。")
+    assert [p.date for p in proceedings_of(text)] == ["2023-11-20"]

@@ -54,8 +54,8 @@ _ANOTHER = re.compile(r"再|又|另|随后|此后|之后|后来|\d+\s*月|[一�
 _REQUEST_COLON = re.compile(r"(?:请求|要求|诉请)\s*:")
 _CASE_LEVEL = re.compile(r"([初终再申])\s*(?:字)?第?\s*\d+\s*号")
 _INNER_ROLE = re.compile(r"\(([^()]{2,8})\)")
-# a day or a month of a year, as the folded text writes dates
-_DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")
+# a day of a month, as the folded text writes dates
+_DATED = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 # "及上述子公司", "和前述关联公司": the affiliates named before, as a list's last item
 _ABOVE_AFFILIATES = re.compile(r"\s*(?:及|和|以及|、)(?:其)?(?:上述|前述|上列|该等)(?:全资|控股)?(?:子公司|关联公司|公司|被申请人|被告)")
 # after a trigger, the rest of a case name that a court decides or hears ("…纠纷两案作出判决")
@@ -974,8 +974,9 @@ def _frame(g, t, text, trig, m, ms, ss, se, lo, inherited, si, actions, role_at)
     if trig.frame == "roles":
         if not ms and actions:
             # "法院已于2020年3月16日立案受理": the suit told just before, and its filing date,
-            # unless that filing was dated where it was told ("10月15日向ITC提交337调查申请。
-            # ITC已于11月14日决定立案调查": the institution comes later than the filing)
+            # unless that filing was told with its day ("10月15日向ITC提交337调查申请。ITC已于
+            # 11月14日决定立案调查": the institution comes later; "2023年11月…提起诉讼。该案已于
+            # 2023年11月20日立案": the docket gives the day)
             prev = actions[-1]
             told_filed = prev.mode == "filing" and _DATED.search(t, _sentence_start(t, prev.start), prev.end)
             mode = "reference" if told_filed else "filing"
