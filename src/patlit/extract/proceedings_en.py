@@ -312,7 +312,7 @@ _NOT_AFTER_WORD = r"(?<!\w[\s\S])"  # after a pattern's first (word) character: 
 
 
 def _led(alts: list[str], before: str = _NOT_AFTER_WORD, after: str = r"\b", cased: bool = False) -> str:
-    """``before(?:alts)after`` for lower-cased text (no IGNORECASE), as one branch per first
+    r"""``before(?:alts)after`` for lower-cased text (no IGNORECASE), as one branch per first
     letter that opens with that letter (``t(?<!\w[\s\S])(?:hey|hem)\b``): the engine then scans
     for those letters itself instead of trying every character. The alternatives of one letter
     keep their order (only they can match at one place): same matches, same preference.
