@@ -359,3 +359,22 @@ def test_docketing_day_completes_a_filing_told_by_its_month():
     text = ("2023年11月，青松电子有限公司向苏州市中级人民法院起诉白杨照明股份有限公司侵害其发明专利权。"
             "该案已于2023年11月20日立案，目前尚未开庭审理。")
     assert [p.date for p in proceedings_of(text)] == ["2023-11-20"]
+
+
+def test_cases_listed_by_number_are_suits_of_their_own_and_all_withdrawn():
+    text = ("2019年11月，青松电子有限公司以白杨照明股份有限公司侵害其实用新型专利权为由，向北京知识产权法院提起两起诉讼，具体如下：\n"
+            "1、案件一：涉案专利号为ZL201520128736.7，请求赔偿经济损失人民币300万元；\n"
+            "2、案件二：涉案专利号为ZL201620541372.X，请求赔偿经济损失人民币200万元。\n"
+            "2019年12月，白杨照明股份有限公司就上述两项专利向国家知识产权局提出无效宣告请求。\n"
+            "近日，青松电子有限公司已向法院申请撤回对白杨照明股份有限公司的全部两起起诉，法院裁定准许撤诉。\n")
+    procs = proceedings_of(text)
+    suits = [p for p in procs if p.kind == "infringement"]
+    assert [(p.date, p.forum, p.outcome, [a.value for a in p.amounts]) for p in suits] == [
+        ("2019-11", "cn-bjipc", "withdrawn", [3000000]), ("2019-11", "cn-bjipc", "withdrawn", [2000000])], suits
+    assert [p.outcome for p in procs if p.kind == "invalidation"] == [None]
+
+
+def test_withdrawing_every_suit_under_an_agreement_is_a_settlement():
+    text = ("青松电子有限公司向杭州市中级人民法院起诉白杨照明股份有限公司侵害其发明专利权。"
+            "双方达成和解协议，青松电子有限公司撤回针对白杨照明股份有限公司的全部诉讼。")
+    assert [p.outcome for p in proceedings_of(text)] == ["settled"]

@@ -70,6 +70,7 @@ class Action(ActionMention):
     ptab: bool = False
     by_defendant: bool = False  # brought by the accused infringer of the latest infringement action
     forum_hint: str | None = None  # the forum the trigger implies ("petitioned for certiorari": scotus)
+    date_hint: str | None = None  # the date of a suit told once for several listed cases ("提起三起诉讼：案件一…")
     merge_only: bool = False  # a mention of a proceeding told elsewhere ("X's lawsuit"): never a new one
     definite: bool = False  # "the case, filed by X in 2020": names a proceeding already told
 
@@ -332,6 +333,7 @@ def _complete_roles(ctx: Context, acts: list[ActionMention], parties: list[Party
         d = _Draft(
             a.kind, cl, rs, a.sentence, getattr(a, "mode", "filing"),
             forum=hint or None,  # the hinted court: told apart from an appeal to another court
+            date=getattr(a, "date_hint", None),
             outcome=outcome, evidence=[Span(a.start, a.end, a.text)], sentences={a.sentence},
             reexam=getattr(a, "reexam", False), ptab=getattr(a, "ptab", False), forum_hint=hint,
         )
@@ -873,6 +875,10 @@ def _may_give(cue: Cues, sent: str, ss: int, se: int, mentions: Mentions, all_pa
 
 #: every settle_all cue holds one of these (a quick test before the pattern)
 _SETTLE_ALL_WORDS = ("全部", "所有", "一切", "各项", "各項")
+#: a settle_all cue with one of these, in a sentence with none of _AGREEMENT_WORDS, is a withdrawal
+_WITHDRAW_WORDS = ("撤回", "撤诉", "撤訴")
+_AGREEMENT_WORDS = ("和解", "协议", "協議", "许可", "許可", "达成", "達成")
+_WITHDRAWABLE = ("infringement", "declaratory_judgment", "other")
 
 
 def _settle_all(ctx: Context, cue: Cues, drafts: list[_Draft], parties: list[Party]) -> None:
@@ -889,9 +895,13 @@ def _settle_all(ctx: Context, cue: Cues, drafts: list[_Draft], parties: list[Par
         names = {n for _, n in named.get(si, [])}
         if len(names) < 2:
             continue
+        ss, se = ctx.sentences[si]
+        withdrawn = any(w in m.group() for w in _WITHDRAW_WORDS) and not any(w in text[ss:se] for w in _AGREEMENT_WORDS)
         for d in drafts:
             if d.outcome is None and names & set(d.claimants) and names & set(d.respondents):
-                d.outcome = "settled"
+                if withdrawn and d.kind not in _WITHDRAWABLE:
+                    continue  # "撤回…全部起诉": the suits, not the validity requests between the two
+                d.outcome = "withdrawn" if withdrawn else "settled"
                 d.evidence.append(Span(m.start(), m.end(), m.group()))
 
 

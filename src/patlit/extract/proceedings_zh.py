@@ -738,7 +738,7 @@ def _also_infringement(trig: Trigger, action: ActionMention, t: str, te: int, se
 # a case name whose filing the clause dates: "…纠纷一案已于2016年4月正式立案", "…一案于3月被受理"
 _CASE_FILED = re.compile(r"(?:\([^()]{0,40}\)|[^,;:!?。，；：\n()]){0,100}?案\s*(?:已|已经)?于[^,;:!?。，；：\n]{2,16}?(?:正式)?(?:被)?(?:立案|受理)")
 # "案件一：…", "(二)案件二", "案件2:": an announcement listing the suits it reports one by one
-_CASE_HEADING = re.compile(r"(?m)^[ \t]*(?:\(?[一二三四五六七八九十]+[)、.]\s*)?案件\s*(?:[一二三四五六七八九十]+|\d+)\s*(?=[:)\s]|$)")
+_CASE_HEADING = re.compile(r"(?m)^[ \t]*(?:\(?[一二三四五六七八九十]+[)、.]\s*|\d+\s*[、.]\s*)?案件\s*(?:[一二三四五六七八九十]+|\d+)\s*(?=[:)\s]|$)")
 
 
 def _listed_cases(ctx: Context, t: str, actions: list[ActionMention], mentions: Mentions) -> list[ActionMention]:
@@ -756,6 +756,9 @@ def _listed_cases(ctx: Context, t: str, actions: list[ActionMention], mentions: 
     prev = told[-1]
     ps, pe = ctx.sentences[prev.sentence]
     court = next((f.code for f in mentions.forums if ps <= f.start < pe and f.code not in VALIDITY_FORUMS), None)
+    # "2019年11月，甲…提起三起诉讼，具体如下": the date of the suits told once, when it is the only one
+    told_dates = {d.value for d in mentions.dates if ps <= d.start < pe and not d.relative}
+    when = told_dates.pop() if len(told_dates) == 1 else None
     out = []
     for k, h in enumerate(heads):
         end = heads[k + 1].start() if k + 1 < len(heads) else min(len(t), h.end() + 400)
@@ -764,7 +767,7 @@ def _listed_cases(ctx: Context, t: str, actions: list[ActionMention], mentions: 
                         if h.start() <= m.start < end}.values()) or [(h.start(), h.end())]
         for s, e in spans:
             a = _act(ctx.text, s, e, prev.kind, prev.claimants, prev.respondents, ctx.sentence_index(s), mode="reference")
-            out.append(replace(a, forum_hint=court) if court else a)
+            out.append(replace(a, forum_hint=court, date_hint=when))
     return out
 
 
