@@ -1261,7 +1261,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
             picked.update(index[w])
         frames = [g.all_frames[i] for i in sorted(picked)]
     text = st.text
-    starts: list[int] | None = None
+    starts: _Places | None = None
     noun_starts: _Places | None = None
     lasts: dict[frozenset[str], int] = {}  # trigger words -> where the last one starts
     holds: dict[int, bool] = {}  # id of an any_of tuple (frames share them) -> whether the sentence holds one
@@ -1278,8 +1278,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
         if fr.anchored or fr.noun_first:
             if fr.anchored:
                 if starts is None:
-                    starts = [m.start() for m in (_STARTS.finditer(text) if st.odd else _STARTS_LOW.finditer(st.low))]
-                places = starts
+                    starts = _Places(_STARTS.finditer(text) if st.odd else _STARTS_LOW.finditer(st.low))
             elif noun_starts is None:
                 noun_starts = _Places(g.noun_at.finditer(text) if st.odd else g.noun_at_low.finditer(st.low))
             found = []
@@ -1291,8 +1290,8 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                     last = lasts[fr.keys] = m_last.end() if m_last is not None else -1
             else:
                 last = len(text)
-            # the noun scan is costly: read only up to the last place this frame can start at
-            places = starts if fr.anchored else noun_starts.upto(last)
+            # the scans are costly: read only up to the last place this frame can start at
+            places = (starts if fr.anchored else noun_starts).upto(last)
             for p in places:
                 if p > last:
                     break
@@ -1300,7 +1299,8 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                 if m is not None:
                     found.append(m)
         else:
-            found = list(rx.finditer(text))
+            first = 0 if st.odd else _first_place(rx, st.low)
+            found = list(rx.finditer(text, first)) if first >= 0 else []
         has_v = "v" in rx.groupindex
         for m in found:
             trig = m.start("v") if has_v and m.group("v") else m.start()
@@ -1319,6 +1319,47 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     return out
 
 
+def _first_place(rx: re.Pattern, low: str) -> int:
+    """Where in ``low`` (a lower-cased text without _ODD_FOLD letters) the first character a match
+    of ``rx`` (ignoring case) can start with first occurs, -1 if none does: ``rx`` cannot match
+    before it (its search from there is the same), nor at all if -1. 0 when unknown."""
+    firsts = _FIRSTS.get(id(rx))
+    if firsts is None or firsts[0] is not rx:
+        firsts = _FIRSTS[id(rx)] = (rx, _first_chars(rx))
+    chars = firsts[1]
+    if chars is None:
+        return 0
+    at = -1
+    for c in chars:
+        i = low.find(c)
+        if i >= 0 and (at < 0 or i < at):
+            at = i
+    return at
+
+
+_FIRSTS: dict[int, tuple[re.Pattern, tuple[str, ...] | None]] = {}  # keyed by identity (hashing a pattern hashes its code)
+
+
+def _first_chars(rx: re.Pattern) -> tuple[str, ...] | None:
+    """The lower-cased characters a match of ``rx`` can start with (see rx_prefix), when known
+    and few (else None: a search from the first of many would save little)."""
+    from re import _parser
+
+    from patlit.extract import rx_prefix
+
+    try:
+        chars, nullable = rx_prefix._first_seq(_parser.parse(rx.pattern, rx.flags).data)
+    except (rx_prefix._Unknown, re.error, RecursionError):
+        return None
+    if nullable or not chars or not all(isinstance(c, int) for c in chars):
+        return None
+    low = {chr(c).lower() for c in chars}
+    # ASCII only: no other character folds onto one of them (but the _ODD_FOLD letters, which the caller rules out)
+    if len(low) > 4 or not all(c.isascii() or c == "\ue000" for c in low):
+        return None
+    return tuple(sorted(low))
+
+
 @lru_cache(maxsize=None)
 def _last_key_rx(keys: frozenset[str]) -> re.Pattern:
     """Matches up to where the last of ``keys`` starts (``max(map(low.rfind, keys))`` in one pass:
@@ -1332,8 +1373,8 @@ def _last_key_rx(keys: frozenset[str]) -> re.Pattern:
 
 
 class _Places:
-    """The starts of a ``finditer``, read only as far as asked (an action noun after the last
-    trigger word of every noun-first frame tried is never needed, so the scan stops early)."""
+    """The starts of a ``finditer``, read only as far as asked (a party, pronoun or action noun
+    after the last trigger word of every frame tried is never needed, so the scan stops early)."""
 
     __slots__ = ("it", "got")
 
@@ -1866,7 +1907,10 @@ def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     picked = sorted({i for w in hit for i in index[w]}) if len(hit) > 1 else index[next(iter(hit))]
     for i in picked:
         kind, rx, keys, only = g.outcomes[i]
-        for m in rx.finditer(st.text):
+        first = 0 if st.odd else _first_place(rx, st.low)
+        if first < 0:
+            continue  # no character a cue can start with
+        for m in rx.finditer(st.text, first):
             lo = max(_clause_start(st.text, m.start()), m.start() - 140)
             if kind != "reset" and (_ASKED.search(st.text, lo, m.start()) if st.odd else _ASKED_LOW.search(st.low, lo, m.start())):
                 continue  # "is seeking an exclusion order": asked for, not obtained
