@@ -719,7 +719,8 @@ _PAIR_RE = with_first_chars(re.compile(
 _PAIR_WORDS = ("between", "involving", "pitting")  # _PAIR_RE holds one of them
 #: letters that re.IGNORECASE folds onto ASCII letters but str.lower() does not (İ ı ſ K): a sentence
 #: holding one is never skipped on a plain lower-case substring test
-_ODD_FOLD = re.compile("[\u0130\u0131\u017f\u212a]")
+_ODD_CHARS = "\u0130\u0131\u017f\u212a"
+_ODD_FOLD = re.compile(f"[{_ODD_CHARS}]")
 _ENT_ID = re.compile("\ue000(\\d+)\ue001")
 
 
@@ -808,7 +809,7 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]], words_re
         words = frozenset(words_re.findall(low))
     odd = getattr(ctx, _ODD_SEEN, None)
     if odd is None:
-        odd = not text.isascii() and bool(_ODD_FOLD.search(text))
+        odd = not text.isascii() and any(c in text for c in _ODD_CHARS)  # four quick scans beat one class scan
         setattr(ctx, _ODD_SEEN, odd)
     if odd:
         odd = bool(_ODD_FOLD.search(abst))
@@ -1299,8 +1300,13 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                 if m is not None:
                     found.append(m)
         else:
-            first = 0 if st.odd else _first_place(rx, st.low)
-            found = list(rx.finditer(text, first)) if first >= 0 else []
+            rx_low = None if st.odd else _lower_form(rx)
+            if rx_low is not None:
+                # found on the lower-cased sentence, read again at the same places on the sentence (same matches)
+                found = [rx.match(text, m.start()) for m in rx_low.finditer(st.low)]
+            else:
+                first = 0 if st.odd else _first_place(rx, st.low)
+                found = list(rx.finditer(text, first)) if first >= 0 else []
         has_v = "v" in rx.groupindex
         for m in found:
             trig = m.start("v") if has_v and m.group("v") else m.start()
@@ -1461,11 +1467,52 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
     low = text.lower()
     if not any(w in low for w in _OWNER_WORDS):
         return []
+    exact = not st.odd and len(low) == len(text)  # the text is cut from the sentence
     for rx in g.owners:
-        m = rx.search(text)
+        rx_low = _lower_form(rx) if exact else None
+        m = rx.search(text) if rx_low is None else rx_low.search(low)
         if m:
-            return st.names(m.group("o"))
+            return st.names(text[m.start("o"):m.end("o")])
     return []
+
+
+def _lower_form(rx: re.Pattern) -> re.Pattern | None:
+    """``rx`` (ignoring case) for the text lower-cased (no _ODD_FOLD letter, offset for offset), when
+    it reads the same there: no upper-case letter, inline flag or cased non-ASCII character in it.
+    Read without IGNORECASE (and without the look-ahead of with_first_chars) the engine scans for
+    its first characters itself instead of trying every place. None when it would not be exact."""
+    hit = _LOWER_FORMS.get(id(rx))
+    if hit is None or hit[0] is not rx:
+        hit = _LOWER_FORMS[id(rx)] = (rx, _make_lower_form(rx))
+    return hit[1]
+
+
+_LOWER_FORMS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}  # keyed by identity (hashing a pattern hashes its code)
+_FIRST_CHARS_WRAP = re.compile(r"\(\?=\[[^\]]*\]\)\(\?:(.*)\)", re.S)  # what with_first_chars puts around a pattern
+
+
+def _make_lower_form(rx: re.Pattern) -> re.Pattern | None:
+    if not isinstance(rx.pattern, str) or not rx.flags & re.IGNORECASE:
+        return None
+    wrapped = _FIRST_CHARS_WRAP.fullmatch(rx.pattern)
+    pat = wrapped.group(1) if wrapped else rx.pattern
+    # escapes (\s, \W, \b ...) and group names keep their meaning
+    bare = re.sub(r"\(\?P<\w+>", "(", re.sub(r"\\.", "", pat))
+    if re.search(r"[A-Z]|\(\?[a-zA-Z-]", bare) or any(not c.isascii() and c.lower() != c.upper() for c in bare):
+        return None
+    from re import _parser
+
+    from patlit.extract import rx_prefix
+
+    try:
+        out = re.compile(pat, rx.flags & ~re.IGNORECASE)
+        if wrapped and with_first_chars(re.compile(pat, rx.flags)).pattern != rx.pattern:
+            return None  # the look-ahead was not with_first_chars' own
+        if not rx_prefix._engine_scans(_parser.parse(pat, out.flags).data):
+            return None  # (a pattern opening with \b is tried at every place either way)
+    except re.error:
+        return None
+    return out if out.groupindex == rx.groupindex else None
 
 
 # a reporter citation after a caption ("550 U.S. 398", "415 F.3d 1303") and citation signals before it
@@ -1907,10 +1954,16 @@ def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     picked = sorted({i for w in hit for i in index[w]}) if len(hit) > 1 else index[next(iter(hit))]
     for i in picked:
         kind, rx, keys, only = g.outcomes[i]
-        first = 0 if st.odd else _first_place(rx, st.low)
-        if first < 0:
-            continue  # no character a cue can start with
-        for m in rx.finditer(st.text, first):
+        rx_low = None if st.odd else _lower_form(rx)
+        if rx_low is not None:
+            # the same matches (places, and placeholders in the groups) on the lower-cased sentence
+            matches = rx_low.finditer(st.low)
+        else:
+            first = 0 if st.odd else _first_place(rx, st.low)
+            if first < 0:
+                continue  # no character a cue can start with
+            matches = rx.finditer(st.text, first)
+        for m in matches:
             lo = max(_clause_start(st.text, m.start()), m.start() - 140)
             if kind != "reset" and (_ASKED.search(st.text, lo, m.start()) if st.odd else _ASKED_LOW.search(st.low, lo, m.start())):
                 continue  # "is seeking an exclusion order": asked for, not obtained
