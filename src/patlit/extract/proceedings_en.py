@@ -1300,10 +1300,10 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                 if m is not None:
                     found.append(m)
         else:
-            rx_low = None if st.odd else _lower_form(rx)
-            if rx_low is not None:
+            low_found = None if st.odd else _low_finditer(rx, text, st.low)
+            if low_found is not None:
                 # found on the lower-cased sentence, read again at the same places on the sentence (same matches)
-                found = [rx.match(text, m.start()) for m in rx_low.finditer(st.low)]
+                found = [rx.match(text, m.start()) for m in low_found]
             else:
                 first = 0 if st.odd else _first_place(rx, st.low)
                 found = list(rx.finditer(text, first)) if first >= 0 else []
@@ -1469,29 +1469,56 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
         return []
     exact = not st.odd and len(low) == len(text)  # the text is cut from the sentence
     for rx in g.owners:
-        rx_low = _lower_form(rx) if exact else None
-        m = rx.search(text) if rx_low is None else rx_low.search(low)
+        found = _low_finditer(rx, text, low) if exact else None
+        m = rx.search(text) if found is None else next(found, None)
         if m:
             return st.names(text[m.start("o"):m.end("o")])
     return []
 
 
-def _lower_form(rx: re.Pattern) -> re.Pattern | None:
+def _lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     """``rx`` (ignoring case) for the text lower-cased (no _ODD_FOLD letter, offset for offset), when
     it reads the same there: no upper-case letter, inline flag or cased non-ASCII character in it.
     Read without IGNORECASE (and without the look-ahead of with_first_chars) the engine scans for
-    its first characters itself instead of trying every place. None when it would not be exact."""
+    its first characters itself instead of trying every place. With it: whether a match must also
+    start a word (``rx`` opens with ``\\b``, left out so that the form opens with its letters).
+    None when it would not be exact or faster."""
     hit = _LOWER_FORMS.get(id(rx))
     if hit is None or hit[0] is not rx:
         hit = _LOWER_FORMS[id(rx)] = (rx, _make_lower_form(rx))
     return hit[1]
 
 
-_LOWER_FORMS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}  # keyed by identity (hashing a pattern hashes its code)
+def _low_finditer(rx: re.Pattern, text: str, low: str):
+    """``rx.finditer(text)`` read on ``low`` (``text`` lower-cased offset for offset, without
+    _ODD_FOLD letters) by its lower-case form: the same places and groups; None without one."""
+    form = _lower_form(rx)
+    if form is None:
+        return None
+    rx_low, bounded = form
+    return _word_starts(rx_low, text, low) if bounded else rx_low.finditer(low)
+
+
+def _word_starts(rx_low: re.Pattern, text: str, low: str):
+    """The matches of ``\\b`` + ``rx_low`` (whose matches open with a letter): those not after a word character."""
+    pos = 0
+    while True:
+        m = rx_low.search(low, pos)
+        if m is None:
+            return
+        p = m.start()
+        if p and (text[p - 1].isalnum() or text[p - 1] == "_"):  # \w: no word boundary here
+            pos = p + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+_LOWER_FORMS: dict[int, tuple[re.Pattern, tuple[re.Pattern, bool] | None]] = {}  # keyed by identity (hashing a pattern hashes its code)
 _FIRST_CHARS_WRAP = re.compile(r"\(\?=\[[^\]]*\]\)\(\?:(.*)\)", re.S)  # what with_first_chars puts around a pattern
 
 
-def _make_lower_form(rx: re.Pattern) -> re.Pattern | None:
+def _make_lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     if not isinstance(rx.pattern, str) or not rx.flags & re.IGNORECASE:
         return None
     wrapped = _FIRST_CHARS_WRAP.fullmatch(rx.pattern)
@@ -1500,19 +1527,29 @@ def _make_lower_form(rx: re.Pattern) -> re.Pattern | None:
     bare = re.sub(r"\(\?P<\w+>", "(", re.sub(r"\\.", "", pat))
     if re.search(r"[A-Z]|\(\?[a-zA-Z-]", bare) or any(not c.isascii() and c.lower() != c.upper() for c in bare):
         return None
-    from re import _parser
+    from re import _constants, _parser
 
     from patlit.extract import rx_prefix
 
+    flags = rx.flags & ~re.IGNORECASE
     try:
-        out = re.compile(pat, rx.flags & ~re.IGNORECASE)
         if wrapped and with_first_chars(re.compile(pat, rx.flags)).pattern != rx.pattern:
             return None  # the look-ahead was not with_first_chars' own
-        if not rx_prefix._engine_scans(_parser.parse(pat, out.flags).data):
-            return None  # (a pattern opening with \b is tried at every place either way)
-    except re.error:
+        items = _parser.parse(pat, flags).data
+        # "\b..." (not "\ba|b"): the rest, whose matches must then open a word
+        bounded = pat.startswith("\\b") and items[0] == (_constants.AT, _constants.AT_BOUNDARY)
+        if bounded:
+            pat = pat[2:]
+            items = _parser.parse(pat, flags).data
+            firsts, nullable = rx_prefix._first_seq(items)
+            if nullable or not all(isinstance(c, int) and chr(c).isascii() and chr(c).isalpha() for c in firsts):
+                return None
+        if not rx_prefix._engine_scans(items):
+            return None  # tried at every place either way: no faster
+        out = re.compile(pat, flags)
+    except (re.error, rx_prefix._Unknown, RecursionError):
         return None
-    return out if out.groupindex == rx.groupindex else None
+    return (out, bounded) if out.groupindex == rx.groupindex else None
 
 
 # a reporter citation after a caption ("550 U.S. 398", "415 F.3d 1303") and citation signals before it
@@ -1954,11 +1991,9 @@ def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     picked = sorted({i for w in hit for i in index[w]}) if len(hit) > 1 else index[next(iter(hit))]
     for i in picked:
         kind, rx, keys, only = g.outcomes[i]
-        rx_low = None if st.odd else _lower_form(rx)
-        if rx_low is not None:
-            # the same matches (places, and placeholders in the groups) on the lower-cased sentence
-            matches = rx_low.finditer(st.low)
-        else:
+        # the same matches (places, and placeholders in the groups) on the lower-cased sentence
+        matches = None if st.odd else _low_finditer(rx, st.text, st.low)
+        if matches is None:
             first = 0 if st.odd else _first_place(rx, st.low)
             if first < 0:
                 continue  # no character a cue can start with
