@@ -719,7 +719,8 @@ _PAIR_RE = with_first_chars(re.compile(
 _PAIR_WORDS = ("between", "involving", "pitting")  # _PAIR_RE holds one of them
 #: letters that re.IGNORECASE folds onto ASCII letters but str.lower() does not (İ ı ſ K): a sentence
 #: holding one is never skipped on a plain lower-case substring test
-_ODD_FOLD = re.compile("[\u0130\u0131\u017f\u212a]")
+_ODD_CHARS = "\u0130\u0131\u017f\u212a"
+_ODD_FOLD = re.compile(f"[{_ODD_CHARS}]")
 _ENT_ID = re.compile("\ue000(\\d+)\ue001")
 
 
@@ -808,7 +809,7 @@ def _abstract(ctx: Context, si: int, spans: list[tuple[int, int, str]], words_re
         words = frozenset(words_re.findall(low))
     odd = getattr(ctx, _ODD_SEEN, None)
     if odd is None:
-        odd = not text.isascii() and bool(_ODD_FOLD.search(text))
+        odd = not text.isascii() and any(c in text for c in _ODD_CHARS)  # four quick scans beat one class scan
         setattr(ctx, _ODD_SEEN, odd)
     if odd:
         odd = bool(_ODD_FOLD.search(abst))
@@ -1261,7 +1262,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
             picked.update(index[w])
         frames = [g.all_frames[i] for i in sorted(picked)]
     text = st.text
-    starts: list[int] | None = None
+    starts: _Places | None = None
     noun_starts: _Places | None = None
     lasts: dict[frozenset[str], int] = {}  # trigger words -> where the last one starts
     holds: dict[int, bool] = {}  # id of an any_of tuple (frames share them) -> whether the sentence holds one
@@ -1278,8 +1279,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
         if fr.anchored or fr.noun_first:
             if fr.anchored:
                 if starts is None:
-                    starts = [m.start() for m in (_STARTS.finditer(text) if st.odd else _STARTS_LOW.finditer(st.low))]
-                places = starts
+                    starts = _Places(_STARTS.finditer(text) if st.odd else _STARTS_LOW.finditer(st.low))
             elif noun_starts is None:
                 noun_starts = _Places(g.noun_at.finditer(text) if st.odd else g.noun_at_low.finditer(st.low))
             found = []
@@ -1291,8 +1291,8 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                     last = lasts[fr.keys] = m_last.end() if m_last is not None else -1
             else:
                 last = len(text)
-            # the noun scan is costly: read only up to the last place this frame can start at
-            places = starts if fr.anchored else noun_starts.upto(last)
+            # the scans are costly: read only up to the last place this frame can start at
+            places = (starts if fr.anchored else noun_starts).upto(last)
             for p in places:
                 if p > last:
                     break
@@ -1300,7 +1300,13 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
                 if m is not None:
                     found.append(m)
         else:
-            found = list(rx.finditer(text))
+            low_found = None if st.odd else _low_finditer(rx, text, st.low)
+            if low_found is not None:
+                # found on the lower-cased sentence, read again at the same places on the sentence (same matches)
+                found = [rx.match(text, m.start()) for m in low_found]
+            else:
+                first = 0 if st.odd else _first_place(rx, st.low)
+                found = list(rx.finditer(text, first)) if first >= 0 else []
         has_v = "v" in rx.groupindex
         for m in found:
             trig = m.start("v") if has_v and m.group("v") else m.start()
@@ -1319,6 +1325,47 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
     return out
 
 
+def _first_place(rx: re.Pattern, low: str) -> int:
+    """Where in ``low`` (a lower-cased text without _ODD_FOLD letters) the first character a match
+    of ``rx`` (ignoring case) can start with first occurs, -1 if none does: ``rx`` cannot match
+    before it (its search from there is the same), nor at all if -1. 0 when unknown."""
+    firsts = _FIRSTS.get(id(rx))
+    if firsts is None or firsts[0] is not rx:
+        firsts = _FIRSTS[id(rx)] = (rx, _first_chars(rx))
+    chars = firsts[1]
+    if chars is None:
+        return 0
+    at = -1
+    for c in chars:
+        i = low.find(c)
+        if i >= 0 and (at < 0 or i < at):
+            at = i
+    return at
+
+
+_FIRSTS: dict[int, tuple[re.Pattern, tuple[str, ...] | None]] = {}  # keyed by identity (hashing a pattern hashes its code)
+
+
+def _first_chars(rx: re.Pattern) -> tuple[str, ...] | None:
+    """The lower-cased characters a match of ``rx`` can start with (see rx_prefix), when known
+    and few (else None: a search from the first of many would save little)."""
+    from re import _parser
+
+    from patlit.extract import rx_prefix
+
+    try:
+        chars, nullable = rx_prefix._first_seq(_parser.parse(rx.pattern, rx.flags).data)
+    except (rx_prefix._Unknown, re.error, RecursionError):
+        return None
+    if nullable or not chars or not all(isinstance(c, int) for c in chars):
+        return None
+    low = {chr(c).lower() for c in chars}
+    # ASCII only: no other character folds onto one of them (but the _ODD_FOLD letters, which the caller rules out)
+    if len(low) > 4 or not all(c.isascii() or c == "\ue000" for c in low):
+        return None
+    return tuple(sorted(low))
+
+
 @lru_cache(maxsize=None)
 def _last_key_rx(keys: frozenset[str]) -> re.Pattern:
     """Matches up to where the last of ``keys`` starts (``max(map(low.rfind, keys))`` in one pass:
@@ -1332,8 +1379,8 @@ def _last_key_rx(keys: frozenset[str]) -> re.Pattern:
 
 
 class _Places:
-    """The starts of a ``finditer``, read only as far as asked (an action noun after the last
-    trigger word of every noun-first frame tried is never needed, so the scan stops early)."""
+    """The starts of a ``finditer``, read only as far as asked (a party, pronoun or action noun
+    after the last trigger word of every frame tried is never needed, so the scan stops early)."""
 
     __slots__ = ("it", "got")
 
@@ -1420,11 +1467,89 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
     low = text.lower()
     if not any(w in low for w in _OWNER_WORDS):
         return []
+    exact = not st.odd and len(low) == len(text)  # the text is cut from the sentence
     for rx in g.owners:
-        m = rx.search(text)
+        found = _low_finditer(rx, text, low) if exact else None
+        m = rx.search(text) if found is None else next(found, None)
         if m:
-            return st.names(m.group("o"))
+            return st.names(text[m.start("o"):m.end("o")])
     return []
+
+
+def _lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
+    """``rx`` (ignoring case) for the text lower-cased (no _ODD_FOLD letter, offset for offset), when
+    it reads the same there: no upper-case letter, inline flag or cased non-ASCII character in it.
+    Read without IGNORECASE (and without the look-ahead of with_first_chars) the engine scans for
+    its first characters itself instead of trying every place. With it: whether a match must also
+    start a word (``rx`` opens with ``\\b``, left out so that the form opens with its letters).
+    None when it would not be exact or faster."""
+    hit = _LOWER_FORMS.get(id(rx))
+    if hit is None or hit[0] is not rx:
+        hit = _LOWER_FORMS[id(rx)] = (rx, _make_lower_form(rx))
+    return hit[1]
+
+
+def _low_finditer(rx: re.Pattern, text: str, low: str):
+    """``rx.finditer(text)`` read on ``low`` (``text`` lower-cased offset for offset, without
+    _ODD_FOLD letters) by its lower-case form: the same places and groups; None without one."""
+    form = _lower_form(rx)
+    if form is None:
+        return None
+    rx_low, bounded = form
+    return _word_starts(rx_low, text, low) if bounded else rx_low.finditer(low)
+
+
+def _word_starts(rx_low: re.Pattern, text: str, low: str):
+    """The matches of ``\\b`` + ``rx_low`` (whose matches open with a letter): those not after a word character."""
+    pos = 0
+    while True:
+        m = rx_low.search(low, pos)
+        if m is None:
+            return
+        p = m.start()
+        if p and (text[p - 1].isalnum() or text[p - 1] == "_"):  # \w: no word boundary here
+            pos = p + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+_LOWER_FORMS: dict[int, tuple[re.Pattern, tuple[re.Pattern, bool] | None]] = {}  # keyed by identity (hashing a pattern hashes its code)
+_FIRST_CHARS_WRAP = re.compile(r"\(\?=\[[^\]]*\]\)\(\?:(.*)\)", re.S)  # what with_first_chars puts around a pattern
+
+
+def _make_lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
+    if not isinstance(rx.pattern, str) or not rx.flags & re.IGNORECASE:
+        return None
+    wrapped = _FIRST_CHARS_WRAP.fullmatch(rx.pattern)
+    pat = wrapped.group(1) if wrapped else rx.pattern
+    # escapes (\s, \W, \b ...) and group names keep their meaning
+    bare = re.sub(r"\(\?P<\w+>", "(", re.sub(r"\\.", "", pat))
+    if re.search(r"[A-Z]|\(\?[a-zA-Z-]", bare) or any(not c.isascii() and c.lower() != c.upper() for c in bare):
+        return None
+    from re import _constants, _parser
+
+    from patlit.extract import rx_prefix
+
+    flags = rx.flags & ~re.IGNORECASE
+    try:
+        if wrapped and with_first_chars(re.compile(pat, rx.flags)).pattern != rx.pattern:
+            return None  # the look-ahead was not with_first_chars' own
+        items = _parser.parse(pat, flags).data
+        # "\b..." (not "\ba|b"): the rest, whose matches must then open a word
+        bounded = pat.startswith("\\b") and items[0] == (_constants.AT, _constants.AT_BOUNDARY)
+        if bounded:
+            pat = pat[2:]
+            items = _parser.parse(pat, flags).data
+            firsts, nullable = rx_prefix._first_seq(items)
+            if nullable or not all(isinstance(c, int) and chr(c).isascii() and chr(c).isalpha() for c in firsts):
+                return None
+        if not rx_prefix._engine_scans(items):
+            return None  # tried at every place either way: no faster
+        out = re.compile(pat, flags)
+    except (re.error, rx_prefix._Unknown, RecursionError):
+        return None
+    return (out, bounded) if out.groupindex == rx.groupindex else None
 
 
 # a reporter citation after a caption ("550 U.S. 398", "415 F.3d 1303") and citation signals before it
@@ -1866,7 +1991,14 @@ def _outcome_cues(ctx: Context, st: _Sent, g: Grammar) -> list[Outcome]:
     picked = sorted({i for w in hit for i in index[w]}) if len(hit) > 1 else index[next(iter(hit))]
     for i in picked:
         kind, rx, keys, only = g.outcomes[i]
-        for m in rx.finditer(st.text):
+        # the same matches (places, and placeholders in the groups) on the lower-cased sentence
+        matches = None if st.odd else _low_finditer(rx, st.text, st.low)
+        if matches is None:
+            first = 0 if st.odd else _first_place(rx, st.low)
+            if first < 0:
+                continue  # no character a cue can start with
+            matches = rx.finditer(st.text, first)
+        for m in matches:
             lo = max(_clause_start(st.text, m.start()), m.start() - 140)
             if kind != "reset" and (_ASKED.search(st.text, lo, m.start()) if st.odd else _ASKED_LOW.search(st.low, lo, m.start())):
                 continue  # "is seeking an exclusion order": asked for, not obtained

@@ -1,0 +1,51 @@
+"""A pattern's lower-case form (read on the lower-cased text) finds what the pattern finds ignoring case."""
+import random
+import re
+
+from patlit.extract import proceedings_en as pr
+
+
+def _texts() -> list[str]:
+    g = pr.grammar()
+    words = ["held", "owned", "by", "the", "patents", "patent", "of", "which", "that", "holds", "owner", "its", "two",
+             "Held", "OWNED", "Patents", "Owner", "THE", "and", "’s", "'s", "-held", "(", ")", ",", "\n", "\ue0000\ue001",
+             "\ue0001\ue001", "\ue0002\ue001", "filed", "has", "applied", "for", "these", "Σ", "é",
+             "found", "in", "favor", "of", "verdict", "dismissed", "settled", "Judgment", "judgments", "non-infringement",
+             "withdrew", "the", "suit", "case", "affirmed", "upheld", "jury", "awarded", "con", "x"]
+    rnd = random.Random(11)
+    texts = [str(ex) for v in g.verbs for ex in v.get("examples", [])]
+    for _ in range(3000):
+        texts.append(" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 14))))
+    return texts
+
+
+def test_lower_forms_find_the_same_matches():
+    g = pr.grammar()
+    pats = [*g.owners, *(o[1] for o in g.outcomes), *(f.regex for f in g.all_frames)]
+    texts = [t for t in _texts() if not pr._ODD_FOLD.search(t)]
+    used = 0
+    for rx in pats:
+        if pr._lower_form(rx) is None:
+            continue
+        used += 1
+        for t in texts:
+            want = [(m.span(), m.groupdict()) for m in rx.finditer(t)]
+            got = [(m.span(), {k: t[m.start(k):m.end(k)] if m.group(k) is not None else None for k in m.groupdict()})
+                   for m in pr._low_finditer(rx, t, t.lower())]
+            assert got == want, (rx.pattern, t)
+    assert used >= 5
+
+
+def test_no_lower_form_where_case_matters():
+    assert pr._lower_form(re.compile(r"(?-i:[A-Z])x", re.I)) is None
+    assert pr._lower_form(re.compile(r"IPR", re.I)) is None
+    assert pr._lower_form(re.compile(r"ipr")) is None  # reads case already
+    assert pr._lower_form(re.compile(r"ipr\s+(?P<w>x)", re.I)) is not None
+    assert pr._lower_form(re.compile(r"\bipr|x", re.I)) is None  # \b opens one branch only: not a word-start form
+    assert pr._lower_form(re.compile(r"\b(?:ipr|pgr)s?", re.I))[1] is True
+
+
+def test_word_start_form_skips_matches_inside_words():
+    rx = re.compile(r"\b(?:found|held)\s+for", re.I)
+    t = "Confound for, FOUND for, x_held for, held for"
+    assert [m.span() for m in pr._low_finditer(rx, t, t.lower())] == [m.span() for m in rx.finditer(t)]
