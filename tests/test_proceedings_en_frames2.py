@@ -99,6 +99,15 @@ APPELLATE_RULINGS = [
      "Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware over a router patent, but lost at trial. "
      "The Federal Circuit vacated the finding that the patent was invalid as obvious.",
      ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "claimant_won"),
+    ("lead_vacated_award_then_suit",
+     "The Federal Circuit on Monday vacated the $4,500,000 damages award a jury had granted to Halvard Sensors Inc. in its router case. "
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2019 over a router patent.",
+     ["Quillon Networks Ltd."], ["Halvard Sensors Inc."], "claimant_won"),
+    ("lead_affirmed_ruling_of_invalidity_then_suit",
+     "The U.S. Court of Appeals for the Federal Circuit affirmed a ruling that the claims of U.S. Patent No. 9,111,222, "
+     "which cover a router with two antennas, are invalid as obvious. "
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. in Ohio in 2020.",
+     ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "respondent_won"),
 ]
 
 
@@ -107,6 +116,13 @@ def test_appeal_told_by_appellate_ruling(text, claimants, respondents, outcome):
     facts = run(text)
     p = find(facts, "appeal", claimants, respondents)
     assert p and p.forum == "cafc" and p.outcome == outcome, describe(facts)
+
+
+def test_lead_ruling_with_an_appeal_told_adds_none():
+    """The suit told after the appellate decision, and its appeal told too: the told appeal carries the decision."""
+    facts = run("The Federal Circuit vacated the damages award. Halvard Sensors Inc. sued Quillon Networks Ltd. in 2019 "
+                "over a router patent, and Quillon Networks Ltd. appealed the verdict to the Federal Circuit.")
+    assert len([p for p in facts.proceedings if p.kind == "appeal"]) == 1, describe(facts)
 
 
 def test_lower_court_ruling_is_no_appeal():

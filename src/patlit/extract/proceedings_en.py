@@ -861,9 +861,10 @@ def find_actions(ctx: Context, parties: list[Party], mentions: Mentions) -> tupl
 #: the appellate court's decision (the court must be named: an appeal court, not any court)
 _APPELLATE_RULING = re.compile(
     r"\b(?P<court>Federal\s+Circuit|CAFC|Court\s+of\s+Appeal(?:s\s+for\s+the\s+Federal\s+Circuit)?)\b[^;.]{0,60}?"
-    r"\b(?P<v>affirmed|upheld|reversed|overturned|vacated|set\s+aside)\s+(?:the|a|an|its|that|this)\s+(?:[\w\-']+\s+){0,3}?"
-    r"(?:ruling|judgment|judgement|decision|verdict|finding|holding)s?\b(?P<tail>[^;]{0,100})"
+    r"\b(?P<v>affirmed|upheld|reversed|overturned|vacated|set\s+aside)\s+(?:the|a|an|its|that|this)\s+(?:[\w\-'$,.]+\s+){0,3}?"
+    r"(?P<noun>ruling|judgment|judgement|decision|verdict|finding|holding|award)s?\b(?P<tail>[^;]{0,200})"
 )
+_TAIL_END = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z]")  # the ruling's sentence ends (not at "U.S. Patent")
 #: what the ruling held, so who lost it: the patent owner (first) or the accused infringer
 _LOST_BY_OWNER = re.compile(r"\b(?:not\s+infring|non-?infring|no\s+infringement|(?<!not\s)invalid|unpatentab|(?<!not\s)obvious|anticipat|unenforceab|revok)", re.I)
 _LOST_BY_ACCUSED = re.compile(r"\b(?:infring|valid|not\s+(?:invalid|obvious)|damages|award|injunction)", re.I)
@@ -882,10 +883,18 @@ def _appellate_rulings(ctx: Context, actions: list[Action]) -> list[Action]:
         if any(a.kind == "appeal" and i - 2 <= a.sentence <= i for a in out):
             continue  # the appeal is told: the decision is its outcome
         below = [a for a in actions if a.kind in ("infringement", "invalidation") and a.claimants and a.respondents and a.sentence < i]
-        if not below:
-            continue
-        b = below[-1]
-        tail = m.group("tail")
+        if below:
+            b = below[-1]
+        else:
+            b = _told_after(actions, i)
+            if b is None:
+                continue
+        tail = m.group("tail") if m.group("noun") != "award" else "award"
+        end = _TAIL_END.search(tail)
+        if end and (_LOST_BY_OWNER.search(tail, 0, end.start()) or _LOST_BY_ACCUSED.search(tail, 0, end.start())):
+            tail = tail[:end.start()]  # the ruling's own sentence says what it held
+        else:
+            tail = tail[:100]
         owner = b.claimants if b.kind == "infringement" else b.respondents
         accused = b.respondents if b.kind == "infringement" else b.claimants
         if _LOST_BY_OWNER.search(tail):
@@ -903,6 +912,14 @@ def _appellate_rulings(ctx: Context, actions: list[Action]) -> list[Action]:
     if len(out) > len(actions):
         out.sort(key=lambda a: a.start)
     return out
+
+
+def _told_after(actions: list[Action], i: int) -> Action | None:
+    """A news lead telling the appellate decision first ("The Federal Circuit vacated the award ...")
+    and the suit after it: the first two-sided suit or challenge told later, when no appeal is told."""
+    if any(a.kind == "appeal" for a in actions):
+        return None
+    return next((a for a in actions if a.kind in ("infringement", "invalidation") and a.claimants and a.respondents and a.sentence > i), None)
 
 
 def _family(name: str) -> str:
