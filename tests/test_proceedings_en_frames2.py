@@ -290,3 +290,27 @@ def test_and_parent_joins_the_claimant_list():
                 "Quillon Networks Ltd. in federal court in Delaware, alleging that its sensors infringed its patents.")
     assert find(facts, "infringement", ["Halvard Sensors Care Inc.", "Halvard Sensors Holdings"], ["Quillon Networks Ltd."]), \
         describe(facts)
+
+
+PTAB_CAPTIONS = [
+    ("ipr_number_after_caption",
+     "Weekly notes\nHalvard Sensors Inc. v. Quillon Networks Ltd., IPR2022-01234. The board found all claims of the router patent unpatentable.",
+     "invalidation", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
+    ("pgr_number_after_caption",
+     "Weekly notes\nHalvard Sensors Inc. v. Quillon Networks Ltd., PGR2021-00077. The review of the patent ended in a settlement.",
+     "invalidation", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in PTAB_CAPTIONS], ids=[c[0] for c in PTAB_CAPTIONS])
+def test_heading_caption_with_ptab_number_is_the_trial(text, kind, claimants, respondents):
+    """A heading caption followed by a PTAB trial number names petitioner v. patent owner of that trial."""
+    facts = run(text)
+    p = find(facts, kind, claimants, respondents)
+    assert p and p.forum == "ptab", describe(facts)
+
+
+def test_heading_caption_without_number_only_confirms():
+    """Without a trial number a heading caption still adds no proceeding of its own."""
+    facts = run("Weekly notes\nHalvard Sensors Inc. v. Quillon Networks Ltd., a note on claim construction.")
+    assert not facts.proceedings, describe(facts)

@@ -1558,6 +1558,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         kind = _kind(g, "infringement", gd.get("n") or "", text)
         if kind == "appeal":
             kind = "infringement"
+        if fr.sub == "caption_head" and _PTAB_NUMBER.match(text, m.end()):
+            kind = "invalidation"  # "Petitioner v. Patent Owner, IPR2023-00123": the trial itself, petitioner first
     else:
         c_grp = gd.get("c") or gd.get("c2") or ""
         c_pos = m.start("c") if gd.get("c") else (m.start("c2") if gd.get("c2") else m.start())
@@ -1664,7 +1666,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             definite=fr.frame == "noun" and fr.sub in ("passive", "passive_against") and bool(gd.get("n"))
             and bool(_DEFINITE.search(text, max(0, m.start("n") - 12), m.start("n"))),
             # a heading caption only confirms a suit told in the text (its order may be appellant v. appellee)
-            merge_only=(fr.sub == "possessive_open" and kind not in ("appeal", "invalidation")) or fr.sub == "caption_head",
+            merge_only=(fr.sub == "possessive_open" and kind not in ("appeal", "invalidation")) or (fr.sub == "caption_head" and kind != "invalidation"),
             reexam=_may_reexam(st, g) and (bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160]))),
             ptab=_ptab_possible(ctx, g) and (_ptab_near(ctx, g, st.index) or (_may_ptab(st, g) and bool(g.ptab.search(np + " " + tail)))),
         )
@@ -1686,6 +1688,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
 
 
 # an appeal court deciding on a judgment named after it
+#: a PTAB trial number right after a heading caption
+_PTAB_NUMBER = re.compile(r"\s*,?\s*(?:IPR|PGR|CBM)\s?\d{4}\s?-\s?\d{5,6}\b")
 _APPEAL_DECIDED = re.compile(
     r"(?P<c>Federal\s+Circuit|Courts?\s+of\s+Appeals?|appeals?\s+court|appellate\s+court)\b[^;\ue000]{0,40}?\b"
     r"(?P<v>reversed|vacated|overturned|set\s+aside|wiped\s+out|threw\s+out|affirmed|upheld)\b", re.I)
