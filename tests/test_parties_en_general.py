@@ -102,7 +102,20 @@ NOT_PARTIES = [
     ("product_after_article", "Zeta Corp. says the Nimbus system of Omega Devices Inc. infringes.", "Nimbus"),
     ("place_glued_to_name", "Zeta Corp. sued Omega in Munich, while in London Omega asked the court to revoke the patent.", "London Omega"),
     ("two_names_hyphenated", "The Zeta-Omega fight is over. Zeta sued Omega in 2020 and Omega paid.", "Zeta-Omega"),
+    ("place_before_based", "Zeta Corp. sued Boston-based Omega Devices Inc. over a patent.", "Boston"),
+    ("sentence_opening_adjective", "Zeta Corp. settled with Omega Devices Inc. Financial terms were not disclosed.", "Financial"),
 ]
+
+
+BASED_NAMES = [
+    ("place_based_name", "Boston-based Omega Devices Inc. was sued by Zeta Corp. over a patent.", "Omega Devices Inc."),
+    ("city_of_two_words", "Zeta Corp. sued San Diego-based Omega Devices Inc. in Ohio.", "Omega Devices Inc."),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), [r[1:] for r in BASED_NAMES], ids=[r[0] for r in BASED_NAMES])
+def test_place_based_is_a_place_and_the_name_follows(text, name):
+    assert name in names(text), [p.names() for p in candidates(text)]
 
 
 @pytest.mark.parametrize(("text", "junk"), [r[1:] for r in NOT_PARTIES], ids=[r[0] for r in NOT_PARTIES])

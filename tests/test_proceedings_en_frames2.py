@@ -314,3 +314,23 @@ def test_heading_caption_without_number_only_confirms():
     """Without a trial number a heading caption still adds no proceeding of its own."""
     facts = run("Weekly notes\nHalvard Sensors Inc. v. Quillon Networks Ltd., a note on claim construction.")
     assert not facts.proceedings, describe(facts)
+
+
+DESCRIPTOR_AFTER_NOUN = [
+    ("actions_against_the_carmaker",
+     "Borvik Motors AG signed a patent licence with Halvard Sensors Inc. last week. Halvard Sensors Inc. had filed five "
+     "infringement actions against the Stuttgart-based carmaker in May 2020.",
+     "infringement", ["Halvard Sensors Inc."], ["Borvik Motors AG"]),
+    ("suits_against_the_supplier",
+     "Pernik Systems GmbH makes the accused modules. Halvard Sensors Inc. filed two patent suits "
+     "against the German supplier in Ohio.",
+     "infringement", ["Halvard Sensors Inc."], ["Pernik Systems GmbH"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in DESCRIPTOR_AFTER_NOUN],
+                         ids=[c[0] for c in DESCRIPTOR_AFTER_NOUN])
+def test_descriptor_after_the_action_noun(text, kind, claimants, respondents):
+    """'filed N actions against the carmaker in <date>': the descriptor names the party told before."""
+    facts = run(text)
+    assert find(facts, kind, claimants, respondents), describe(facts)

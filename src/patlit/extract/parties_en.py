@@ -227,7 +227,10 @@ def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, in
     if "." in text:
         pieces = _split_after_suffix(text, pieces)
     cut = _HELD.search(text) if "-" in text else None
-    if cut:  # "HPE-held Chinese patents": the name ends at the hyphen
+    if cut and cut.group() == "-based":  # "Stuttgart-based Daimler AG": a place, the name after it
+        after = len(text) - len(text[cut.end():].lstrip())
+        pieces = [(max(a, after), b) for a, b in pieces if b > after]
+    elif cut:  # "HPE-held Chinese patents": the name ends at the hyphen
         pieces = [(a, min(b, cut.start())) for a, b in pieces if a < cut.start()]
     for ps, pe in pieces:
         seg = text[ps:pe]

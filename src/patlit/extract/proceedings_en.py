@@ -108,7 +108,7 @@ ELIST = (
 _DESCRIPTOR = r"the\s+(?:[\w\-]+\s+){0,2}?" + _grouped(
     r"company|firm|chipmaker|chip\s+maker|maker|manufacturer|giant|group|startup|"
     r"vendor|supplier|plaintiff|defendant|patentee|patent\s+owner|patent\s+holder|licensor|licensee|carrier|"
-    r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker"
+    r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker|carmaker"
 )
 # "the defendants", "the two device makers", "both manufacturers": the other side, named as a group before
 _GROUP_NOUN = (
@@ -1640,6 +1640,12 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             after = _named_before_tribunal(st, text, v_end, claimants)
             if after and fr.mode == "filing" and fr.sub == "active_open":
                 respondents = after[:1]
+            elif fr.sub == "active_open" and gd.get("tail") and "against" in gd["tail"]:
+                # "filed ten actions against the carmaker in March": the open match ran past a descriptor
+                ag = _AGAINST_DESC.search(gd["tail"])
+                if ag is not None:
+                    respondents = _resolve(st, sents, ag.group("r"), m.start("tail") + ag.start("r"), topic,
+                                           exclude=tuple(claimants), prior=prior)
     if gd.get("c") and _AS_DEFENDANTS.match(text, m.end("c")):
         return None  # "naming A and B as defendants and asserting ...": A and B are not the ones asserting
     if not claimants and not (fr.frame == "verdict" and respondents):
@@ -1688,6 +1694,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
 
 
 # an appeal court deciding on a judgment named after it
+#: "against the carmaker", "against the two rivals" in the tail of an open noun frame
+_AGAINST_DESC = re.compile(rf"^[^,;]{{0,40}}?\bagainst\s+(?P<r>{_DESCRIPTOR}|{_GROUP})\b", re.I)
 #: a PTAB trial number right after a heading caption
 _PTAB_NUMBER = re.compile(r"\s*,?\s*(?:IPR|PGR|CBM)\s?\d{4}\s?-\s?\d{5,6}\b")
 _APPEAL_DECIDED = re.compile(
