@@ -152,8 +152,8 @@ _PATENT_SUIT = with_first_chars(re.compile(r"\bpatents?\s+(?:infringement\s+)?(?
 _NEG = with_first_chars(re.compile(r"\b(?:not|never)\b", re.I))
 _SPACES = re.compile(r"\s+")
 _INFRING = re.compile(r"infring", re.I)
-# "two suits against A, ... and one against B"
-_AND_ONE = with_first_chars(re.compile(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:one|another|a\s+[\w\-]+|\w+)\s+against\s+{DESC}(?P<r2>{ELIST})", re.I))
+# "two suits against A, ... and one against B", "separate suits against A and against B"
+_AND_ONE = with_first_chars(re.compile(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:(?:one|another|a\s+[\w\-]+|\w+)\s+)?against\s+{DESC}(?P<r2>{ELIST})", re.I))
 
 
 _WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
@@ -1693,11 +1693,11 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     return acts
 
 
-# an appeal court deciding on a judgment named after it
 #: "against the carmaker", "against the two rivals" in the tail of an open noun frame
 _AGAINST_DESC = re.compile(rf"^[^,;]{{0,40}}?\bagainst\s+(?P<r>{_DESCRIPTOR}|{_GROUP})\b", re.I)
 #: a PTAB trial number right after a heading caption
 _PTAB_NUMBER = re.compile(r"\s*,?\s*(?:IPR|PGR|CBM)\s?\d{4}\s?-\s?\d{5,6}\b")
+# an appeal court deciding on a judgment named after it
 _APPEAL_DECIDED = re.compile(
     r"(?P<c>Federal\s+Circuit|Courts?\s+of\s+Appeals?|appeals?\s+court|appellate\s+court)\b[^;\ue000]{0,40}?\b"
     r"(?P<v>reversed|vacated|overturned|set\s+aside|wiped\s+out|threw\s+out|affirmed|upheld)\b", re.I)
