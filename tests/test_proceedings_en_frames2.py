@@ -334,3 +334,12 @@ def test_descriptor_after_the_action_noun(text, kind, claimants, respondents):
     """'filed N actions against the carmaker in <date>': the descriptor names the party told before."""
     facts = run(text)
     assert find(facts, kind, claimants, respondents), describe(facts)
+
+
+def test_filed_its_own_lawsuit_keeps_its_court_and_patent():
+    """'it filed its own lawsuit in <court>, alleging ... <patent>': one action, which takes the court and patent."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. in Ohio in March 2022. Quillon Networks Ltd. has hit back. "
+                "In May it filed its own lawsuit in the District of Minnesota, alleging that Halvard's routers infringe "
+                "U.S. Patent No. 9,876,543.")
+    p = find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."])
+    assert p and p.forum == "mnd" and p.patents == ["US9876543"], describe(facts)

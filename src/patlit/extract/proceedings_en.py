@@ -1646,6 +1646,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
                 if ag is not None:
                     respondents = _resolve(st, sents, ag.group("r"), m.start("tail") + ag.start("r"), topic,
                                            exclude=tuple(claimants), prior=prior)
+    if fr.id == "possessive" and gd.get("c2") and _FILED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "it filed its own lawsuit in ...": the filing verb's frame reads the noun
     if gd.get("c") and _AS_DEFENDANTS.match(text, m.end("c")):
         return None  # "naming A and B as defendants and asserting ...": A and B are not the ones asserting
     if not claimants and not (fr.frame == "verdict" and respondents):
@@ -1695,6 +1697,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
 
 #: "against the carmaker", "against the two rivals" in the tail of an open noun frame
 _AGAINST_DESC = re.compile(rf"^[^,;]{{0,40}}?\bagainst\s+(?P<r>{_DESCRIPTOR}|{_GROUP})\b", re.I)
+#: a filing verb right before "its"/"their" + action noun
+_FILED_BEFORE = re.compile(r"\b(?:filed|files|brought|brings|launched|lodged|started|commenced|initiated|submitted)\s+$", re.I)
 #: a PTAB trial number right after a heading caption
 _PTAB_NUMBER = re.compile(r"\s*,?\s*(?:IPR|PGR|CBM)\s?\d{4}\s?-\s?\d{5,6}\b")
 # an appeal court deciding on a judgment named after it
