@@ -260,3 +260,21 @@ def test_parent_named_after_its_child():
 
 def test_the_hague_is_a_place():
     assert "Hague" not in all_names("Zeta Technologies S.A. sued Omega B.V. and Omega Benelux N.V. in The Hague.")
+
+
+GROUP_ALIASES = [
+    ("group_word_inside_dotted_name",
+     'K.L. Marlow Devices LLC, K.L. Marlow Retail Inc. and Tarn Holdings, Inc. (together, "Marlow") sued Omega Devices Inc. '
+     "in Ohio. Marlow also filed at the ITC.", "K.L. Marlow Devices LLC", "Marlow"),
+    ("group_word_of_the_first_member",
+     'Quell Pharma GmbH and Quell US Inc. (collectively "Quell") sued Omega Devices Inc. in Delaware.',
+     "Quell Pharma GmbH", "Quell"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [r[1:] for r in GROUP_ALIASES], ids=[r[0] for r in GROUP_ALIASES])
+def test_group_alias_joins_a_member_holding_it(text, name, alias):
+    """A collective short name is one of the members' forms, never a party of its own."""
+    ps = candidates(text)
+    assert alias not in [p.name for p in ps], [p.names() for p in ps]
+    assert any(p.name == name and alias in p.names() for p in ps), [p.names() for p in ps]

@@ -397,7 +397,7 @@ def extract(ctx: Context) -> list[ForumMention]:
     if not text:
         return []
     kept = _settle(candidates(text, ctx.lang, ctx.has_cjk()), text)
-    if "ourts" in text and ctx.lang == "en":
+    if ctx.lang == "en" and ("egional courts" in text or "istrict courts" in text):
         more = _shared_head(text, ctx.lang, kept)
         if more:
             kept = sorted(kept + more, key=lambda c: c.start)
