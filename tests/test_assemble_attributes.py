@@ -266,3 +266,18 @@ def test_appeal_takes_a_named_appeal_court_before_a_loose_one():
     d = assemble._Draft("appeal", ["Orchid Labs"], ["Verdant Bio"], 0, "filing")
     assemble._defaults([d], SimpleNamespace(forums=[loose, named]))
     assert d.forum == "uk-ewca"
+
+
+SAME_COURT = [
+    ("same_state_court", "Halvard Sensors Inc. sued Quillon Networks Ltd. in the Eastern District of Virginia in 2022. "
+     "Later Quillon Networks Ltd. countersued Halvard Sensors Inc. in the same Virginia court.", "vaed"),
+    ("same_court", "Halvard Sensors Inc. sued Quillon Networks Ltd. in the District of Delaware in 2022. "
+     "Quillon Networks Ltd. then filed its own patent suit against Halvard Sensors Inc. before the same court.", "ded"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), [r[1:] for r in SAME_COURT], ids=[r[0] for r in SAME_COURT])
+def test_same_court_is_the_court_of_the_suit_told_before(text, code):
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    back = [p for p in facts.proceedings if p.claimants == ["Quillon Networks Ltd."]]
+    assert back and back[0].forum == code, [(p.claimants, p.forum) for p in facts.proceedings]

@@ -187,6 +187,21 @@ def test_local_division_is_upc_and_regional_court_is_german() -> None:
     assert _codes(text) == ["upc", "de-lg-muenchen"]
 
 
+SHARED_HEADS = [
+    ("head_then_places", "Zeta Corp. filed six suits in the regional courts of Mannheim, Munich and Düsseldorf.",
+     ["de-lg-mannheim", "de-lg-muenchen", "de-lg-duesseldorf"]),
+    ("places_then_head", "Zeta Corp. filed six suits in the Munich and Mannheim regional courts.",
+     ["de-lg-muenchen", "de-lg-mannheim"]),
+    ("unknown_places_name_nothing", "Zeta Corp. filed suits in the regional courts of Lyon and Turin.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), [r[1:] for r in SHARED_HEADS], ids=[r[0] for r in SHARED_HEADS])
+def test_places_sharing_one_court_head(text: str, codes: list[str]) -> None:
+    """One plural court head over a list of places: each place is its own court."""
+    assert _codes(text) == codes
+
+
 def test_vague_chinese_court_names_nothing() -> None:
     assert _codes("Coolpad sued before a court in Shenzhen of Guangdong Province.") == []
     assert _codes("一审法院认为侵权成立，原审法院判决赔偿。") == []

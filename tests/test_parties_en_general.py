@@ -102,7 +102,20 @@ NOT_PARTIES = [
     ("product_after_article", "Zeta Corp. says the Nimbus system of Omega Devices Inc. infringes.", "Nimbus"),
     ("place_glued_to_name", "Zeta Corp. sued Omega in Munich, while in London Omega asked the court to revoke the patent.", "London Omega"),
     ("two_names_hyphenated", "The Zeta-Omega fight is over. Zeta sued Omega in 2020 and Omega paid.", "Zeta-Omega"),
+    ("place_before_based", "Zeta Corp. sued Boston-based Omega Devices Inc. over a patent.", "Boston"),
+    ("sentence_opening_adjective", "Zeta Corp. settled with Omega Devices Inc. Financial terms were not disclosed.", "Financial"),
 ]
+
+
+BASED_NAMES = [
+    ("place_based_name", "Boston-based Omega Devices Inc. was sued by Zeta Corp. over a patent.", "Omega Devices Inc."),
+    ("city_of_two_words", "Zeta Corp. sued San Diego-based Omega Devices Inc. in Ohio.", "Omega Devices Inc."),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), [r[1:] for r in BASED_NAMES], ids=[r[0] for r in BASED_NAMES])
+def test_place_based_is_a_place_and_the_name_follows(text, name):
+    assert name in names(text), [p.names() for p in candidates(text)]
 
 
 @pytest.mark.parametrize(("text", "junk"), [r[1:] for r in NOT_PARTIES], ids=[r[0] for r in NOT_PARTIES])
@@ -247,3 +260,21 @@ def test_parent_named_after_its_child():
 
 def test_the_hague_is_a_place():
     assert "Hague" not in all_names("Zeta Technologies S.A. sued Omega B.V. and Omega Benelux N.V. in The Hague.")
+
+
+GROUP_ALIASES = [
+    ("group_word_inside_dotted_name",
+     'K.L. Marlow Devices LLC, K.L. Marlow Retail Inc. and Tarn Holdings, Inc. (together, "Marlow") sued Omega Devices Inc. '
+     "in Ohio. Marlow also filed at the ITC.", "K.L. Marlow Devices LLC", "Marlow"),
+    ("group_word_of_the_first_member",
+     'Quell Pharma GmbH and Quell US Inc. (collectively "Quell") sued Omega Devices Inc. in Delaware.',
+     "Quell Pharma GmbH", "Quell"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [r[1:] for r in GROUP_ALIASES], ids=[r[0] for r in GROUP_ALIASES])
+def test_group_alias_joins_a_member_holding_it(text, name, alias):
+    """A collective short name is one of the members' forms, never a party of its own."""
+    ps = candidates(text)
+    assert alias not in [p.name for p in ps], [p.names() for p in ps]
+    assert any(p.name == name and alias in p.names() for p in ps), [p.names() for p in ps]

@@ -95,8 +95,15 @@ def test_group_of_filings_is_one_proceeding():
     assert set(facts.proceedings[0].patents) == {"EP1111111", "EP2222222", "EP3333333"}
 
 
-def test_second_respondent_group_is_separate():
-    facts = run("Orchid Labs recently brought two suits against Verdant Bio, a supplier of reagents, and one against Pellucid AG, a customer, over its patents.")
+SECOND_GROUPS = [
+    ("and_one_against", "Orchid Labs recently brought two suits against Verdant Bio, a supplier of reagents, and one against Pellucid AG, a customer, over its patents."),
+    ("and_against_again", "Orchid Labs filed separate patent suits in Ohio against Verdant Bio and against Pellucid AG, two of its distributors."),
+]
+
+
+@pytest.mark.parametrize("text", [r[1] for r in SECOND_GROUPS], ids=[r[0] for r in SECOND_GROUPS])
+def test_second_respondent_group_is_separate(text):
+    facts = run(text)
     assert find(facts, "infringement", ["Orchid Labs"], ["Verdant Bio"])
     assert find(facts, "infringement", ["Orchid Labs"], ["Pellucid AG"])
     assert len(facts.proceedings) == 2

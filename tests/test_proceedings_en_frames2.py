@@ -99,6 +99,15 @@ APPELLATE_RULINGS = [
      "Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware over a router patent, but lost at trial. "
      "The Federal Circuit vacated the finding that the patent was invalid as obvious.",
      ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "claimant_won"),
+    ("lead_vacated_award_then_suit",
+     "The Federal Circuit on Monday vacated the $4,500,000 damages award a jury had granted to Halvard Sensors Inc. in its router case. "
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2019 over a router patent.",
+     ["Quillon Networks Ltd."], ["Halvard Sensors Inc."], "claimant_won"),
+    ("lead_affirmed_ruling_of_invalidity_then_suit",
+     "The U.S. Court of Appeals for the Federal Circuit affirmed a ruling that the claims of U.S. Patent No. 9,111,222, "
+     "which cover a router with two antennas, are invalid as obvious. "
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. in Ohio in 2020.",
+     ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "respondent_won"),
 ]
 
 
@@ -107,6 +116,13 @@ def test_appeal_told_by_appellate_ruling(text, claimants, respondents, outcome):
     facts = run(text)
     p = find(facts, "appeal", claimants, respondents)
     assert p and p.forum == "cafc" and p.outcome == outcome, describe(facts)
+
+
+def test_lead_ruling_with_an_appeal_told_adds_none():
+    """The suit told after the appellate decision, and its appeal told too: the told appeal carries the decision."""
+    facts = run("The Federal Circuit vacated the damages award. Halvard Sensors Inc. sued Quillon Networks Ltd. in 2019 "
+                "over a router patent, and Quillon Networks Ltd. appealed the verdict to the Federal Circuit.")
+    assert len([p for p in facts.proceedings if p.kind == "appeal"]) == 1, describe(facts)
 
 
 def test_lower_court_ruling_is_no_appeal():
@@ -274,3 +290,56 @@ def test_and_parent_joins_the_claimant_list():
                 "Quillon Networks Ltd. in federal court in Delaware, alleging that its sensors infringed its patents.")
     assert find(facts, "infringement", ["Halvard Sensors Care Inc.", "Halvard Sensors Holdings"], ["Quillon Networks Ltd."]), \
         describe(facts)
+
+
+PTAB_CAPTIONS = [
+    ("ipr_number_after_caption",
+     "Weekly notes\nHalvard Sensors Inc. v. Quillon Networks Ltd., IPR2022-01234. The board found all claims of the router patent unpatentable.",
+     "invalidation", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
+    ("pgr_number_after_caption",
+     "Weekly notes\nHalvard Sensors Inc. v. Quillon Networks Ltd., PGR2021-00077. The review of the patent ended in a settlement.",
+     "invalidation", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in PTAB_CAPTIONS], ids=[c[0] for c in PTAB_CAPTIONS])
+def test_heading_caption_with_ptab_number_is_the_trial(text, kind, claimants, respondents):
+    """A heading caption followed by a PTAB trial number names petitioner v. patent owner of that trial."""
+    facts = run(text)
+    p = find(facts, kind, claimants, respondents)
+    assert p and p.forum == "ptab", describe(facts)
+
+
+def test_heading_caption_without_number_only_confirms():
+    """Without a trial number a heading caption still adds no proceeding of its own."""
+    facts = run("Weekly notes\nHalvard Sensors Inc. v. Quillon Networks Ltd., a note on claim construction.")
+    assert not facts.proceedings, describe(facts)
+
+
+DESCRIPTOR_AFTER_NOUN = [
+    ("actions_against_the_carmaker",
+     "Borvik Motors AG signed a patent licence with Halvard Sensors Inc. last week. Halvard Sensors Inc. had filed five "
+     "infringement actions against the Stuttgart-based carmaker in May 2020.",
+     "infringement", ["Halvard Sensors Inc."], ["Borvik Motors AG"]),
+    ("suits_against_the_supplier",
+     "Pernik Systems GmbH makes the accused modules. Halvard Sensors Inc. filed two patent suits "
+     "against the German supplier in Ohio.",
+     "infringement", ["Halvard Sensors Inc."], ["Pernik Systems GmbH"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "claimants", "respondents"), [c[1:] for c in DESCRIPTOR_AFTER_NOUN],
+                         ids=[c[0] for c in DESCRIPTOR_AFTER_NOUN])
+def test_descriptor_after_the_action_noun(text, kind, claimants, respondents):
+    """'filed N actions against the carmaker in <date>': the descriptor names the party told before."""
+    facts = run(text)
+    assert find(facts, kind, claimants, respondents), describe(facts)
+
+
+def test_filed_its_own_lawsuit_keeps_its_court_and_patent():
+    """'it filed its own lawsuit in <court>, alleging ... <patent>': one action, which takes the court and patent."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. in Ohio in March 2022. Quillon Networks Ltd. has hit back. "
+                "In May it filed its own lawsuit in the District of Minnesota, alleging that Halvard's routers infringe "
+                "U.S. Patent No. 9,876,543.")
+    p = find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."])
+    assert p and p.forum == "mnd" and p.patents == ["US9876543"], describe(facts)

@@ -444,6 +444,19 @@ def _same_court(text: str, forums: list[ForumMention]) -> list[ForumMention]:
     return out
 
 
+#: "in the same court", "in the same Virginia court": the court of the suit told before
+_SAME_COURT = re.compile(r"\b(?:in|at|before)\s+the\s+same\s+(?:[A-Z][\w\-]*\s+)?(?:court|district|venue|forum)\b")
+
+
+def _same_forum(clause: str, history: list[_Draft]) -> str | None:
+    if _SAME_COURT.search(clause) is None:
+        return None
+    for h in reversed(history):
+        if h.forum and h.kind in ("infringement", "declaratory_judgment", "other"):
+            return h.forum
+    return None
+
+
 _COURT_SUIT = re.compile(r"\b(?:action|suit|lawsuit)s?\s+(?:in|at|before)\b", re.I)
 
 
@@ -525,6 +538,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
             if d.outcome is None and _self_evident(o):
                 d.outcome = _role_outcome(o, d)
     groups_f = _coordinated(text, forums) if forums else []
+    if not forums and d.forum is None and d.kind in ("infringement", "declaratory_judgment", "other") and "same" in clause:
+        d.forum = _same_forum(clause, history)
     d.evidence.extend(pats)
     # amounts
     for m in _in(mentions.money, lo, hi):

@@ -365,10 +365,40 @@ def _settle(cands: list[Candidate], text: str) -> list[Candidate]:
     return kept
 
 
+_CITY = r"[A-Z][a-zäöüé]+"
+#: one court head shared by a list of places: "the regional courts of Munich, Mannheim and Düsseldorf",
+#: "the Munich, Mannheim and Düsseldorf regional courts"
+_SHARED_HEAD = re.compile(
+    rf"\b(?P<h>[Rr]egional|[Dd]istrict)\s+courts\s+(?:of|in)\s+(?P<l>{_CITY}(?:,\s+{_CITY})*,?\s+and\s+{_CITY})\b"
+    rf"|\b(?P<l2>{_CITY}(?:,\s+{_CITY})*,?\s+and\s+{_CITY})\s+(?P<h2>[Rr]egional|[Dd]istrict)\s+courts\b")
+_CITY_RX = re.compile(_CITY)
+
+
+def _shared_head(text: str, lang: str, kept: list[Candidate]) -> list[Candidate]:
+    """Each place of a list sharing one plural court head is that place's court, when the
+    lexicon knows "<place> Regional Court" (or District Court) as a specific forum."""
+    out = []
+    for m in _SHARED_HEAD.finditer(text):
+        head = (m.group("h") or m.group("h2")).capitalize()
+        g = "l" if m.group("l") else "l2"
+        for c in _CITY_RX.finditer(text, m.start(g), m.end(g)):
+            if c.group() == "And" or any(c.start() < k.end and k.start < c.end() for k in kept):
+                continue
+            name = f"{c.group()} {head} Court"
+            found = [x for x in candidates(name, lang, False) if x.tier == SPECIFIC and x.start == 0 and x.end == len(name)]
+            if found:
+                out.append(found[0]._replace(start=c.start(), end=c.end()))
+    return out
+
+
 def extract(ctx: Context) -> list[ForumMention]:
     """Forum mentions of the document, in text order, none overlapping another."""
     text = ctx.text
     if not text:
         return []
     kept = _settle(candidates(text, ctx.lang, ctx.has_cjk()), text)
+    if ctx.lang == "en" and ("egional courts" in text or "istrict courts" in text):
+        more = _shared_head(text, ctx.lang, kept)
+        if more:
+            kept = sorted(kept + more, key=lambda c: c.start)
     return [ForumMention(start=c.start, end=c.end, text=text[c.start : c.end], code=c.code) for c in kept]

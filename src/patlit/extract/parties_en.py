@@ -227,7 +227,10 @@ def _trim_rel(text: str, lex: Lexicon, pair: bool = False) -> list[tuple[int, in
     if "." in text:
         pieces = _split_after_suffix(text, pieces)
     cut = _HELD.search(text) if "-" in text else None
-    if cut:  # "HPE-held Chinese patents": the name ends at the hyphen
+    if cut and cut.group() == "-based":  # "Stuttgart-based Daimler AG": a place, the name after it
+        after = len(text) - len(text[cut.end():].lstrip())
+        pieces = [(max(a, after), b) for a, b in pieces if b > after]
+    elif cut:  # "HPE-held Chinese patents": the name ends at the hyphen
         pieces = [(a, min(b, cut.start())) for a, b in pieces if a < cut.start()]
     for ps, pe in pieces:
         seg = text[ps:pe]
@@ -930,6 +933,19 @@ class _Surface:
     first_body: int = 1 << 30  # first mention outside headlines
 
 
+def _join_group_aliases(surf: dict, uf: _UF, keys, group_alias: dict[str, str], blocked_keys: set[str]) -> None:
+    """A group name no short-form rule placed ('R.J. Reynolds Vapor Company, ... (together, "Reynolds")'):
+    the earliest name written before it that holds it as a word."""
+    for ga, member in group_alias.items():
+        if ga in blocked_keys or any(uf.find(k) == uf.find(ga) for k in keys if k != ga):
+            continue
+        word = re.compile(r"(?<![\w.])" + re.escape(surf[ga].text) + r"(?!\w)")
+        holders = [k for k in keys if k != ga and k not in blocked_keys and surf[k].first <= surf[member].first
+                   and word.search(surf[k].text)]
+        if holders:
+            uf.union(min(holders, key=lambda k: surf[k].first), ga)
+
+
 _DOTTED = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Mfg", "Bros", "Intl", "Ltda", "Assoc", "Tech", "Am", "Sdn", "Bhd"}
 _SUFFIX_SET = {"Inc", "Corp", "Co", "Ltd", "Pte", "Pty", "Plc", "Llc"}
 _SUFFIX_EXT = re.compile(rf"(?:\.?,?[ \u00a0]*(?:{_SUFFIX_WORDS}|{_MORE_SUFFIX_WORDS})\b)*\.?")
@@ -1068,6 +1084,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
     cues = _cue_spans(text)
     body = [c for c in cands if not c.headline]
     heads = [c for c in cands if c.headline]
+    group_alias: dict[str, str] = {}  # '(together, "Reynolds")' -> the last member's key
     for c in body:
         if (
             not c.blocked and text[c.start - 2:c.start] in _PRODUCT_TAILS and text[c.end:c.end + 1] == " "
@@ -1105,6 +1122,8 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
                 if c.blocked:
                     blocked_keys.add(ak)
                 uf.union(k, ak)
+            elif ak and ak != k:
+                group_alias.setdefault(ak, k)
         for a, b in affs:
             for m in NAME_RE.finditer(text, a, b):
                 for s2, e2 in _trim(m.group(), m.start(), lex):
@@ -1239,6 +1258,8 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             if k in affil_parent and uf.find(affil_parent[k]) == uf.find(best):
                 continue
             uf.union(best, k)
+    if group_alias:
+        _join_group_aliases(surf, uf, keys, group_alias, blocked_keys)
 
     clusters: dict[str, list[str]] = {}
     for k in keys:

@@ -108,7 +108,7 @@ ELIST = (
 _DESCRIPTOR = r"the\s+(?:[\w\-]+\s+){0,2}?" + _grouped(
     r"company|firm|chipmaker|chip\s+maker|maker|manufacturer|giant|group|startup|"
     r"vendor|supplier|plaintiff|defendant|patentee|patent\s+owner|patent\s+holder|licensor|licensee|carrier|"
-    r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker"
+    r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker|carmaker"
 )
 # "the defendants", "the two device makers", "both manufacturers": the other side, named as a group before
 _GROUP_NOUN = (
@@ -152,8 +152,8 @@ _PATENT_SUIT = with_first_chars(re.compile(r"\bpatents?\s+(?:infringement\s+)?(?
 _NEG = with_first_chars(re.compile(r"\b(?:not|never)\b", re.I))
 _SPACES = re.compile(r"\s+")
 _INFRING = re.compile(r"infring", re.I)
-# "two suits against A, ... and one against B"
-_AND_ONE = with_first_chars(re.compile(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:one|another|a\s+[\w\-]+|\w+)\s+against\s+{DESC}(?P<r2>{ELIST})", re.I))
+# "two suits against A, ... and one against B", "separate suits against A and against B"
+_AND_ONE = with_first_chars(re.compile(rf"(?:,\s*|\s+)(?:and|plus)\s+(?:(?:one|another|a\s+[\w\-]+|\w+)\s+)?against\s+{DESC}(?P<r2>{ELIST})", re.I))
 
 
 _WORDS = re.compile(r"[a-z][a-z\-]*|\d+")
@@ -862,9 +862,10 @@ def find_actions(ctx: Context, parties: list[Party], mentions: Mentions) -> tupl
 #: the appellate court's decision (the court must be named: an appeal court, not any court)
 _APPELLATE_RULING = re.compile(
     r"\b(?P<court>Federal\s+Circuit|CAFC|Court\s+of\s+Appeal(?:s\s+for\s+the\s+Federal\s+Circuit)?)\b[^;.]{0,60}?"
-    r"\b(?P<v>affirmed|upheld|reversed|overturned|vacated|set\s+aside)\s+(?:the|a|an|its|that|this)\s+(?:[\w\-']+\s+){0,3}?"
-    r"(?:ruling|judgment|judgement|decision|verdict|finding|holding)s?\b(?P<tail>[^;]{0,100})"
+    r"\b(?P<v>affirmed|upheld|reversed|overturned|vacated|set\s+aside)\s+(?:the|a|an|its|that|this)\s+(?:[\w\-'$,.]+\s+){0,3}?"
+    r"(?P<noun>ruling|judgment|judgement|decision|verdict|finding|holding|award)s?\b(?P<tail>[^;]{0,200})"
 )
+_TAIL_END = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z]")  # the ruling's sentence ends (not at "U.S. Patent")
 #: what the ruling held, so who lost it: the patent owner (first) or the accused infringer
 _LOST_BY_OWNER = re.compile(r"\b(?:not\s+infring|non-?infring|no\s+infringement|(?<!not\s)invalid|unpatentab|(?<!not\s)obvious|anticipat|unenforceab|revok)", re.I)
 _LOST_BY_ACCUSED = re.compile(r"\b(?:infring|valid|not\s+(?:invalid|obvious)|damages|award|injunction)", re.I)
@@ -883,10 +884,18 @@ def _appellate_rulings(ctx: Context, actions: list[Action]) -> list[Action]:
         if any(a.kind == "appeal" and i - 2 <= a.sentence <= i for a in out):
             continue  # the appeal is told: the decision is its outcome
         below = [a for a in actions if a.kind in ("infringement", "invalidation") and a.claimants and a.respondents and a.sentence < i]
-        if not below:
-            continue
-        b = below[-1]
-        tail = m.group("tail")
+        if below:
+            b = below[-1]
+        else:
+            b = _told_after(actions, i)
+            if b is None:
+                continue
+        tail = m.group("tail") if m.group("noun") != "award" else "award"
+        end = _TAIL_END.search(tail)
+        if end and (_LOST_BY_OWNER.search(tail, 0, end.start()) or _LOST_BY_ACCUSED.search(tail, 0, end.start())):
+            tail = tail[:end.start()]  # the ruling's own sentence says what it held
+        else:
+            tail = tail[:100]
         owner = b.claimants if b.kind == "infringement" else b.respondents
         accused = b.respondents if b.kind == "infringement" else b.claimants
         if _LOST_BY_OWNER.search(tail):
@@ -904,6 +913,14 @@ def _appellate_rulings(ctx: Context, actions: list[Action]) -> list[Action]:
     if len(out) > len(actions):
         out.sort(key=lambda a: a.start)
     return out
+
+
+def _told_after(actions: list[Action], i: int) -> Action | None:
+    """A news lead telling the appellate decision first ("The Federal Circuit vacated the award ...")
+    and the suit after it: the first two-sided suit or challenge told later, when no appeal is told."""
+    if any(a.kind == "appeal" for a in actions):
+        return None
+    return next((a for a in actions if a.kind in ("infringement", "invalidation") and a.claimants and a.respondents and a.sentence > i), None)
 
 
 def _family(name: str) -> str:
@@ -1666,6 +1683,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
         kind = _kind(g, "infringement", gd.get("n") or "", text)
         if kind == "appeal":
             kind = "infringement"
+        if fr.sub == "caption_head" and _PTAB_NUMBER.match(text, m.end()):
+            kind = "invalidation"  # "Petitioner v. Patent Owner, IPR2023-00123": the trial itself, petitioner first
     else:
         c_grp = gd.get("c") or gd.get("c2") or ""
         c_pos = m.start("c") if gd.get("c") else (m.start("c2") if gd.get("c2") else m.start())
@@ -1746,6 +1765,14 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             after = _named_before_tribunal(st, text, v_end, claimants)
             if after and fr.mode == "filing" and fr.sub == "active_open":
                 respondents = after[:1]
+            elif fr.sub == "active_open" and gd.get("tail") and "against" in gd["tail"]:
+                # "filed ten actions against the carmaker in March": the open match ran past a descriptor
+                ag = _AGAINST_DESC.search(gd["tail"])
+                if ag is not None:
+                    respondents = _resolve(st, sents, ag.group("r"), m.start("tail") + ag.start("r"), topic,
+                                           exclude=tuple(claimants), prior=prior)
+    if fr.id == "possessive" and gd.get("c2") and _FILED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "it filed its own lawsuit in ...": the filing verb's frame reads the noun
     if gd.get("c") and _AS_DEFENDANTS.match(text, m.end("c")):
         return None  # "naming A and B as defendants and asserting ...": A and B are not the ones asserting
     if not claimants and not (fr.frame == "verdict" and respondents):
@@ -1772,7 +1799,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             definite=fr.frame == "noun" and fr.sub in ("passive", "passive_against") and bool(gd.get("n"))
             and bool(_DEFINITE.search(text, max(0, m.start("n") - 12), m.start("n"))),
             # a heading caption only confirms a suit told in the text (its order may be appellant v. appellee)
-            merge_only=(fr.sub == "possessive_open" and kind not in ("appeal", "invalidation")) or fr.sub == "caption_head",
+            merge_only=(fr.sub == "possessive_open" and kind not in ("appeal", "invalidation")) or (fr.sub == "caption_head" and kind != "invalidation"),
             reexam=_may_reexam(st, g) and (bool(g.reexam.search(np + " " + tail)) or bool(g.reexam.search(text[v_start:v_start + 160]))),
             ptab=_ptab_possible(ctx, g) and (_ptab_near(ctx, g, st.index) or (_may_ptab(st, g) and bool(g.ptab.search(np + " " + tail)))),
         )
@@ -1793,6 +1820,12 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
     return acts
 
 
+#: "against the carmaker", "against the two rivals" in the tail of an open noun frame
+_AGAINST_DESC = re.compile(rf"^[^,;]{{0,40}}?\bagainst\s+(?P<r>{_DESCRIPTOR}|{_GROUP})\b", re.I)
+#: a filing verb right before "its"/"their" + action noun
+_FILED_BEFORE = re.compile(r"\b(?:filed|files|brought|brings|launched|lodged|started|commenced|initiated|submitted)\s+$", re.I)
+#: a PTAB trial number right after a heading caption
+_PTAB_NUMBER = re.compile(r"\s*,?\s*(?:IPR|PGR|CBM)\s?\d{4}\s?-\s?\d{5,6}\b")
 # an appeal court deciding on a judgment named after it
 _APPEAL_DECIDED = re.compile(
     r"(?P<c>Federal\s+Circuit|Courts?\s+of\s+Appeals?|appeals?\s+court|appellate\s+court)\b[^;\ue000]{0,40}?\b"
