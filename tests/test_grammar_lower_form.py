@@ -49,3 +49,16 @@ def test_word_start_form_skips_matches_inside_words():
     rx = re.compile(r"\b(?:found|held)\s+for", re.I)
     t = "Confound for, FOUND for, x_held for, held for"
     assert [m.span() for m in pr._low_finditer(rx, t, t.lower())] == [m.span() for m in rx.finditer(t)]
+
+
+def test_pronoun_starts_where_no_group_noun():
+    """Without a noun of "the company" / "the defendants", the short start scan finds the same starts."""
+    rnd = random.Random(5)
+    words = ["the", "it", "its", "they", "both", "two", "company", "company-wide", "companywide", "big", "defendants",
+             "patent", "owner", "owners", "chip", "maker", "her", "him", "\ue0000\ue001", ",", "-", "sued", "them", "firm_x"]
+    for _ in range(4000):
+        low = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))
+        st = pr._Sent(0, 0, low, [], [], [], [], frozenset(pr._LETTER_WORDS.findall(low)), low)
+        want = [m.span() for m in pr._STARTS_LOW.finditer(low)]
+        if not pr._may_name_group(st):
+            assert [m.span() for m in pr._PRONOUN_STARTS_LOW.finditer(low)] == want, low

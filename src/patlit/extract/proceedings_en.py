@@ -105,17 +105,20 @@ ELIST = (
     rf"(?:{_AND_ITS}{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*\band\b\s*{ENT}{_BR1})?,?)?"
 )
 # "the company", "the chipmaker", "the Korean phone maker": a party named before
-_DESCRIPTOR = r"the\s+(?:[\w\-]+\s+){0,2}?" + _grouped(
+_DESCRIPTOR_NOUNS = (
     r"company|firm|chipmaker|chip\s+maker|maker|manufacturer|giant|group|startup|"
     r"vendor|supplier|plaintiff|defendant|patentee|patent\s+owner|patent\s+holder|licensor|licensee|carrier|"
     r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker"
 )
+_DESCRIPTOR = r"the\s+(?:[\w\-]+\s+){0,2}?" + _grouped(_DESCRIPTOR_NOUNS)
 # "the defendants", "the two device makers", "both manufacturers": the other side, named as a group before
+_GROUP_NOUNS = r"defendants|makers|manufacturers|accused\s+infringers|suppliers|vendors|generics\s+makers|generic\s+makers|respondents"
+_COUNTED_NOUNS = r"companies|firms|groups|rivals|competitors"
 _GROUP_NOUN = (
-    r"(?:(?:two\s+|three\s+|four\s+|other\s+)?(?:[\w\-]+\s+)?"
-    r"(?:defendants|makers|manufacturers|accused\s+infringers|suppliers|vendors|generics\s+makers|generic\s+makers|respondents)"
+    rf"(?:(?:two\s+|three\s+|four\s+|other\s+)?(?:[\w\-]+\s+)?"
+    rf"(?:{_GROUP_NOUNS})"
     # "against the two companies": counted, a plain noun names a group too
-    r"|(?:two|three|four|five)\s+(?:[\w\-]+\s+)?(?:companies|firms|groups|rivals|competitors))"
+    rf"|(?:two|three|four|five)\s+(?:[\w\-]+\s+)?(?:{_COUNTED_NOUNS}))"
 )
 _GROUP = rf"the\s+{_GROUP_NOUN}|both\s+{_GROUP_NOUN}"
 _GROUP_RX = re.compile(_GROUP, re.I)
@@ -342,6 +345,24 @@ def _low_search(rx_low: re.Pattern, rx: re.Pattern, s: str) -> re.Match | None:
 
 #: _STARTS on the lower-cased sentence (without IGNORECASE; not for sentences holding _ODD_FOLD letters)
 _STARTS_LOW = re.compile("\ue000|" + _led(_split_top(_START_WORDS)))
+#: _STARTS_LOW without "the company" and "the defendants", for a sentence where none can start (see _may_name_group)
+_PRONOUN_STARTS_LOW = re.compile("\ue000|" + _led(_split_top(_START_WORDS)[:9]))
+#: the last word of each noun of _DESCRIPTOR and _GROUP: each starts after a space and ends before a non-word character
+_START_NOUNS = tuple(sorted({re.split(r"\\s\+", a)[-1] for a in _split_top(f"{_DESCRIPTOR_NOUNS}|{_GROUP_NOUNS}|{_COUNTED_NOUNS}")}))
+
+
+def _may_name_group(st: _Sent) -> bool:
+    """Whether "the company" or "the defendants" may start in the sentence: one of _START_NOUNS is
+    one of its words, or stands before a hyphen ("the company-wide ...")."""
+    if not st.words.isdisjoint(_START_NOUNS):
+        return True
+    low = st.low
+    i = low.find("-")
+    while i >= 0:
+        if low.endswith(_START_NOUNS, 0, i):
+            return True
+        i = low.find("-", i + 1)
+    return False
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -1279,7 +1300,8 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
         if fr.anchored or fr.noun_first:
             if fr.anchored:
                 if starts is None:
-                    starts = _Places(_STARTS.finditer(text) if st.odd else _STARTS_LOW.finditer(st.low))
+                    starts = _Places(_STARTS.finditer(text) if st.odd else (
+                        _STARTS_LOW if _may_name_group(st) else _PRONOUN_STARTS_LOW).finditer(st.low))
             elif noun_starts is None:
                 noun_starts = _Places(g.noun_at.finditer(text) if st.odd else g.noun_at_low.finditer(st.low))
             found = []
