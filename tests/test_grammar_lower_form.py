@@ -62,3 +62,13 @@ def test_pronoun_starts_where_no_group_noun():
         want = [m.span() for m in pr._STARTS_LOW.finditer(low)]
         if not pr._may_name_group(st):
             assert [m.span() for m in pr._PRONOUN_STARTS_LOW.finditer(low)] == want, low
+
+
+def test_pronoun_test_where_no_group_noun():
+    rnd = random.Random(6)
+    words = ["the", "it", "its", "they", "their", "both", "two", "company", "firm", "firms", "company-wide", "defendants",
+             "kit", "theirs", "\ue0000\ue001", ",", "-", "sued", "x"]
+    for _ in range(3000):
+        low = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 10)))
+        st = pr._Sent(0, 0, low, [], [], [], [], frozenset(pr._LETTER_WORDS.findall(low)), low)
+        assert pr._has_pronoun(st) == bool(pr._PRONOUN_LOW.search(low)), low

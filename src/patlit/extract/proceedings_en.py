@@ -896,7 +896,7 @@ def _appellate_rulings(ctx: Context, actions: list[Action]) -> list[Action]:
     """An appellate court's decision on a ruling in a suit told before, with no appeal told near it:
     the appeal of the side that lost the ruling (affirmed: it lost again; reversed/vacated: it won)."""
     text = ctx.text
-    if not actions or not any(w in text for w in _APPELLATE_WORDS):
+    if not actions or not any(map(text.__contains__, _APPELLATE_WORDS)):
         return actions
     out = list(actions)
     for m in _APPELLATE_RULING.finditer(text):
@@ -1226,12 +1226,12 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             sents.plain[i] = (low, words)
         st = sents[i]
         outcomes.extend(_outcomes(ctx, st, g))
-        agentless = not st.ents and not (_PRONOUN.search(st.text) if st.odd else _PRONOUN_LOW.search(st.low))
+        agentless = not st.ents and not _has_pronoun(st)
         if agentless and not (_AGENTLESS.search(st.text) if st.odd else _AGENTLESS_LOW.search(st.low)):
             continue
         found = _match_sentence(ctx, st, sents, g, topic, agentless)
         actions.extend(found)
-        for m in (_PAIR_RE.finditer(st.text) if st.odd or any(w in st.low for w in _PAIR_WORDS) else ()):
+        for m in (_PAIR_RE.finditer(st.text) if st.odd or any(map(st.low.__contains__, _PAIR_WORDS)) else ()):
             pairs.append(tuple(st.names(m.group("a"))))
         if found:
             topic = list(found[-1].claimants) or topic
@@ -1266,6 +1266,15 @@ _PRONOUN = with_first_chars(re.compile(r"\b(?:" + _PRONOUN_WORDS + r")\b", re.I)
 _AGENTLESS = with_first_chars(re.compile(r"\b(?:petition|request|challenge|valid)", re.I))
 # the same for the lower-cased sentence (see _led)
 _PRONOUN_LOW = re.compile(_led(_split_top(_PRONOUN_WORDS)))
+_IT_THEY_LOW = re.compile(_led(_split_top(_PRONOUN_WORDS)[:4]))  # its pronouns only
+
+
+def _has_pronoun(st: _Sent) -> bool:
+    """Whether the sentence holds a pronoun, "the company" or "the defendants" (_PRONOUN)."""
+    if st.odd:
+        return bool(_PRONOUN.search(st.text))
+    # without a noun of "the company" or "the defendants" (see _may_name_group), only a pronoun can match
+    return bool((_PRONOUN_LOW if _may_name_group(st) else _IT_THEY_LOW).search(st.low))
 _AGENTLESS_LOW = re.compile(_led(["petition", "request", "challenge", "valid"], after=""))
 
 
@@ -1293,7 +1302,7 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
         if fr.any_of and not st.odd:
             ok = holds.get(id(fr.any_of))
             if ok is None:
-                ok = holds[id(fr.any_of)] = any(w in st.low for w in fr.any_of)
+                ok = holds[id(fr.any_of)] = any(map(st.low.__contains__, fr.any_of))  # (map: no generator frame)
             if not ok:
                 continue
         rx = fr.regex
@@ -1487,7 +1496,7 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
     if "\ue000" not in text:
         return []  # every owner phrase names its owner ({O}: a party placeholder)
     low = text.lower()
-    if not any(w in low for w in _OWNER_WORDS):
+    if not any(map(low.__contains__, _OWNER_WORDS)):
         return []
     exact = not st.odd and len(low) == len(text)  # the text is cut from the sentence
     for rx in g.owners:
@@ -1950,7 +1959,7 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
     seen = getattr(ctx, _PTAB_SEEN, None)
     if seen is None:
         text = ctx.text
-        seen = any(all(w in text for w in cue) for cue in g.ptab_words)
+        seen = any(all(map(text.__contains__, cue)) for cue in g.ptab_words)
         setattr(ctx, _PTAB_SEEN, seen)
     return seen
 
@@ -1958,14 +1967,14 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
 def _may_reexam(st: _Sent, g: Grammar) -> bool:
     """Whether the sentence may hold a reexamination cue (the texts _build tests are cut from it,
     and a one-word cue cannot span the space joining two of them)."""
-    return st.odd or not g.reexam_words or any(w in st.low for w in g.reexam_words)
+    return st.odd or not g.reexam_words or any(map(st.low.__contains__, g.reexam_words))
 
 
 def _may_ptab(st: _Sent, g: Grammar) -> bool:
     """Whether the sentence holds every word of some PTAB cue (a cue found in texts cut from it
     and joined by a space has each of its words inside one of them)."""
     text = st.text
-    return any(all(w in text for w in cue) for cue in g.ptab_words)
+    return any(all(map(text.__contains__, cue)) for cue in g.ptab_words)
 
 
 def _ptab_near(ctx: Context, g: Grammar, i: int) -> bool:
