@@ -72,3 +72,12 @@ def test_pronoun_test_where_no_group_noun():
         low = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 10)))
         st = pr._Sent(0, 0, low, [], [], [], [], frozenset(pr._LETTER_WORDS.findall(low)), low)
         assert pr._has_pronoun(st) == bool(pr._PRONOUN_LOW.search(low)), low
+
+
+def test_word_start_form_of_choices():
+    rx = re.compile(r"\bfound\s+for|\bheld\s+(?P<w>x)", re.I)
+    form = pr._lower_form(rx)
+    assert form is not None and form[1] is True and form[0].pattern == r"found\s+for|held\s+(?P<w>x)"
+    t = "Confound for, FOUND for, x_held x, held x"
+    assert [m.span() for m in pr._low_finditer(rx, t, t.lower())] == [m.span() for m in rx.finditer(t)]
+    assert pr._lower_form(re.compile(r"\bfound|\b[(|]x", re.I)) is None  # a "|" inside a class: not cut there

@@ -349,12 +349,13 @@ _STARTS_LOW = re.compile("\ue000|" + _led(_split_top(_START_WORDS)))
 _PRONOUN_STARTS_LOW = re.compile("\ue000|" + _led(_split_top(_START_WORDS)[:9]))
 #: the last word of each noun of _DESCRIPTOR and _GROUP: each starts after a space and ends before a non-word character
 _START_NOUNS = tuple(sorted({re.split(r"\\s\+", a)[-1] for a in _split_top(f"{_DESCRIPTOR_NOUNS}|{_GROUP_NOUNS}|{_COUNTED_NOUNS}")}))
+_START_NOUN_SET = frozenset(_START_NOUNS)  # (isdisjoint reads the smaller set)
 
 
 def _may_name_group(st: _Sent) -> bool:
     """Whether "the company" or "the defendants" may start in the sentence: one of _START_NOUNS is
     one of its words, or stands before a hyphen ("the company-wide ...")."""
-    if not st.words.isdisjoint(_START_NOUNS):
+    if not st.words.isdisjoint(_START_NOUN_SET):
         return True
     low = st.low
     i = low.find("-")
@@ -1567,11 +1568,22 @@ def _make_lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
         if wrapped and with_first_chars(re.compile(pat, rx.flags)).pattern != rx.pattern:
             return None  # the look-ahead was not with_first_chars' own
         items = _parser.parse(pat, flags).data
-        # "\b..." (not "\ba|b"): the rest, whose matches must then open a word
+        # "\b...": the rest, whose matches must then open a word
         bounded = pat.startswith("\\b") and items[0] == (_constants.AT, _constants.AT_BOUNDARY)
-        if bounded:
+        alts = _split_top(pat) if bounded else []
+        if len(alts) > 1:
+            # "\ba|\bb": the parser took the "\b" out of the choices; each piece must be one of them
+            # (and compile: a piece cut at a "|" inside a class would not)
+            if not (len(items) == 2 and items[1][0] is _constants.BRANCH and len(items[1][1][1]) == len(alts)
+                    and all(a.startswith("\\b") and re.compile(a, flags) for a in alts)):
+                return None
+            pat = "|".join(a[2:] for a in alts)
+            items = _parser.parse(pat, flags).data
+        elif bounded:
             pat = pat[2:]
             items = _parser.parse(pat, flags).data
+        if bounded:
+            # its matches open with a letter: "\b" before one is "no word character before"
             firsts, nullable = rx_prefix._first_seq(items)
             if nullable or not all(isinstance(c, int) and chr(c).isascii() and chr(c).isalpha() for c in firsts):
                 return None
