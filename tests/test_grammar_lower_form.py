@@ -81,3 +81,13 @@ def test_word_start_form_of_choices():
     t = "Confound for, FOUND for, x_held x, held x"
     assert [m.span() for m in pr._low_finditer(rx, t, t.lower())] == [m.span() for m in rx.finditer(t)]
     assert pr._lower_form(re.compile(r"\bfound|\b[(|]x", re.I)) is None  # a "|" inside a class: not cut there
+
+
+def test_cased_word_start_form():
+    for rx in (pr._APPELLATE_RULING, pr._OPPONENT):
+        assert pr._make_word_start_form(rx) is not None
+    t = ("The Federal Circuit affirmed the ruling that X infringed. xCAFC reversed the judgment. "
+         "CAFC vacated a decision for nothing; in their long dispute with ")
+    assert [m.span() for m in pr._cased_finditer(pr._APPELLATE_RULING, t)] == [m.span() for m in pr._APPELLATE_RULING.finditer(t)]
+    for cut in range(len(t)):
+        assert (next(pr._cased_finditer(pr._OPPONENT, t[cut:]), None) is None) == (pr._OPPONENT.search(t[cut:]) is None)

@@ -900,7 +900,7 @@ def _appellate_rulings(ctx: Context, actions: list[Action]) -> list[Action]:
     if not actions or not any(map(text.__contains__, _APPELLATE_WORDS)):
         return actions
     out = list(actions)
-    for m in _APPELLATE_RULING.finditer(text):
+    for m in _cased_finditer(_APPELLATE_RULING, text):
         i = ctx.sentence_index(m.start())
         if any(a.kind == "appeal" and i - 2 <= a.sentence <= i for a in out):
             continue  # the appeal is told: the decision is its outcome
@@ -1041,7 +1041,7 @@ def _keep_opponents(ctx: Context, parties: list[Party], keep: set[str]) -> None:
         if p.name in keep:
             continue
         for m in p.mentions:
-            if not _OPPONENT.search(text[max(0, m.start - 48):m.start]):
+            if next(_cased_finditer(_OPPONENT, text[max(0, m.start - 48):m.start]), None) is None:
                 continue
             if kept_sents is None:
                 kept_sents = {ctx.sentence_index(x.start) for q in parties if q.name in keep for x in q.mentions}
@@ -1550,6 +1550,61 @@ _LOWER_FORMS: dict[int, tuple[re.Pattern, tuple[re.Pattern, bool] | None]] = {} 
 _FIRST_CHARS_WRAP = re.compile(r"\(\?=\[[^\]]*\]\)\(\?:(.*)\)", re.S)  # what with_first_chars puts around a pattern
 
 
+def _word_start_rest(pat: str, flags: int) -> str | None:
+    """``pat`` without the "\b" that opens it (or each of its choices), when every match opens with a
+    letter (so "\b" there is "no word character before"); else None."""
+    from re import _constants, _parser
+
+    from patlit.extract import rx_prefix
+
+    items = _parser.parse(pat, flags).data
+    if not (pat.startswith("\\b") and items[0] == (_constants.AT, _constants.AT_BOUNDARY)):
+        return None
+    alts = _split_top(pat)
+    if len(alts) > 1:
+        # "\ba|\bb": the parser took the "\b" out of the choices; each piece must be one of them
+        # (and compile: a piece cut at a "|" inside a class would not)
+        if not (len(items) == 2 and items[1][0] is _constants.BRANCH and len(items[1][1][1]) == len(alts)
+                and all(a.startswith("\\b") and re.compile(a, flags) for a in alts)):
+            return None
+        rest = "|".join(a[2:] for a in alts)
+    else:
+        rest = pat[2:]
+    firsts, nullable = rx_prefix._first_seq(_parser.parse(rest, flags).data)
+    if nullable or not all(isinstance(c, int) and chr(c).isascii() and chr(c).isalpha() for c in firsts):
+        return None
+    return rest
+
+
+def _cased_finditer(rx: re.Pattern, text: str):
+    """``rx.finditer(text)`` for a case-sensitive ``rx``: without the "\b" that opens it, when the
+    engine can then scan for its first letters itself (see _word_start_rest, _word_starts)."""
+    hit = _WORD_START_FORMS.get(id(rx))
+    if hit is None or hit[0] is not rx:
+        hit = _WORD_START_FORMS[id(rx)] = (rx, _make_word_start_form(rx))
+    return rx.finditer(text) if hit[1] is None else _word_starts(hit[1], text, text)
+
+
+_WORD_START_FORMS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}  # keyed by identity
+
+
+def _make_word_start_form(rx: re.Pattern) -> re.Pattern | None:
+    from re import _parser
+
+    from patlit.extract import rx_prefix
+
+    if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
+        return None
+    try:
+        rest = _word_start_rest(rx.pattern, rx.flags)
+        if rest is None or not rx_prefix._engine_scans(_parser.parse(rest, rx.flags).data):
+            return None
+        out = re.compile(rest, rx.flags)
+    except (re.error, rx_prefix._Unknown, RecursionError):
+        return None
+    return out if out.groupindex == rx.groupindex else None
+
+
 def _make_lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     if not isinstance(rx.pattern, str) or not rx.flags & re.IGNORECASE:
         return None
@@ -1559,7 +1614,7 @@ def _make_lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     bare = re.sub(r"\(\?P<\w+>", "(", re.sub(r"\\.", "", pat))
     if re.search(r"[A-Z]|\(\?[a-zA-Z-]", bare) or any(not c.isascii() and c.lower() != c.upper() for c in bare):
         return None
-    from re import _constants, _parser
+    from re import _parser
 
     from patlit.extract import rx_prefix
 
@@ -1567,27 +1622,11 @@ def _make_lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     try:
         if wrapped and with_first_chars(re.compile(pat, rx.flags)).pattern != rx.pattern:
             return None  # the look-ahead was not with_first_chars' own
-        items = _parser.parse(pat, flags).data
-        # "\b...": the rest, whose matches must then open a word
-        bounded = pat.startswith("\\b") and items[0] == (_constants.AT, _constants.AT_BOUNDARY)
-        alts = _split_top(pat) if bounded else []
-        if len(alts) > 1:
-            # "\ba|\bb": the parser took the "\b" out of the choices; each piece must be one of them
-            # (and compile: a piece cut at a "|" inside a class would not)
-            if not (len(items) == 2 and items[1][0] is _constants.BRANCH and len(items[1][1][1]) == len(alts)
-                    and all(a.startswith("\\b") and re.compile(a, flags) for a in alts)):
-                return None
-            pat = "|".join(a[2:] for a in alts)
-            items = _parser.parse(pat, flags).data
-        elif bounded:
-            pat = pat[2:]
-            items = _parser.parse(pat, flags).data
+        rest = _word_start_rest(pat, flags)
+        bounded = rest is not None
         if bounded:
-            # its matches open with a letter: "\b" before one is "no word character before"
-            firsts, nullable = rx_prefix._first_seq(items)
-            if nullable or not all(isinstance(c, int) and chr(c).isascii() and chr(c).isalpha() for c in firsts):
-                return None
-        if not rx_prefix._engine_scans(items):
+            pat = rest
+        if not rx_prefix._engine_scans(_parser.parse(pat, flags).data):
             return None  # tried at every place either way: no faster
         out = re.compile(pat, flags)
     except (re.error, rx_prefix._Unknown, RecursionError):
