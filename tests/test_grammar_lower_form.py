@@ -49,3 +49,45 @@ def test_word_start_form_skips_matches_inside_words():
     rx = re.compile(r"\b(?:found|held)\s+for", re.I)
     t = "Confound for, FOUND for, x_held for, held for"
     assert [m.span() for m in pr._low_finditer(rx, t, t.lower())] == [m.span() for m in rx.finditer(t)]
+
+
+def test_pronoun_starts_where_no_group_noun():
+    """Without a noun of "the company" / "the defendants", the short start scan finds the same starts."""
+    rnd = random.Random(5)
+    words = ["the", "it", "its", "they", "both", "two", "company", "company-wide", "companywide", "big", "defendants",
+             "patent", "owner", "owners", "chip", "maker", "her", "him", "\ue0000\ue001", ",", "-", "sued", "them", "firm_x"]
+    for _ in range(4000):
+        low = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))
+        st = pr._Sent(0, 0, low, [], [], [], [], frozenset(pr._LETTER_WORDS.findall(low)), low)
+        want = [m.span() for m in pr._STARTS_LOW.finditer(low)]
+        if not pr._may_name_group(st):
+            assert [m.span() for m in pr._PRONOUN_STARTS_LOW.finditer(low)] == want, low
+
+
+def test_pronoun_test_where_no_group_noun():
+    rnd = random.Random(6)
+    words = ["the", "it", "its", "they", "their", "both", "two", "company", "firm", "firms", "company-wide", "defendants",
+             "kit", "theirs", "\ue0000\ue001", ",", "-", "sued", "x"]
+    for _ in range(3000):
+        low = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 10)))
+        st = pr._Sent(0, 0, low, [], [], [], [], frozenset(pr._LETTER_WORDS.findall(low)), low)
+        assert pr._has_pronoun(st) == bool(pr._PRONOUN_LOW.search(low)), low
+
+
+def test_word_start_form_of_choices():
+    rx = re.compile(r"\bfound\s+for|\bheld\s+(?P<w>x)", re.I)
+    form = pr._lower_form(rx)
+    assert form is not None and form[1] is True and form[0].pattern == r"found\s+for|held\s+(?P<w>x)"
+    t = "Confound for, FOUND for, x_held x, held x"
+    assert [m.span() for m in pr._low_finditer(rx, t, t.lower())] == [m.span() for m in rx.finditer(t)]
+    assert pr._lower_form(re.compile(r"\bfound|\b[(|]x", re.I)) is None  # a "|" inside a class: not cut there
+
+
+def test_cased_word_start_form():
+    for rx in (pr._APPELLATE_RULING, pr._OPPONENT):
+        assert pr._make_word_start_form(rx) is not None
+    t = ("The Federal Circuit affirmed the ruling that X infringed. xCAFC reversed the judgment. "
+         "CAFC vacated a decision for nothing; in their long dispute with ")
+    assert [m.span() for m in pr._cased_finditer(pr._APPELLATE_RULING, t)] == [m.span() for m in pr._APPELLATE_RULING.finditer(t)]
+    for cut in range(len(t)):
+        assert (next(pr._cased_finditer(pr._OPPONENT, t[cut:]), None) is None) == (pr._OPPONENT.search(t[cut:]) is None)

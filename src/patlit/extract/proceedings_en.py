@@ -105,17 +105,20 @@ ELIST = (
     rf"(?:{_AND_ITS}{ENT}{_BR1}(?:(?:\s*,\s*{ENT}{_BR1})*\s*,?\s*\band\b\s*{ENT}{_BR1})?,?)?"
 )
 # "the company", "the chipmaker", "the Korean phone maker": a party named before
-_DESCRIPTOR = r"the\s+(?:[\w\-]+\s+){0,2}?" + _grouped(
+_DESCRIPTOR_NOUNS = (
     r"company|firm|chipmaker|chip\s+maker|maker|manufacturer|giant|group|startup|"
     r"vendor|supplier|plaintiff|defendant|patentee|patent\s+owner|patent\s+holder|licensor|licensee|carrier|"
     r"operator|conglomerate|rival|competitor|inventor|university|institute|retailer|automaker|drugmaker|carmaker"
 )
+_DESCRIPTOR = r"the\s+(?:[\w\-]+\s+){0,2}?" + _grouped(_DESCRIPTOR_NOUNS)
 # "the defendants", "the two device makers", "both manufacturers": the other side, named as a group before
+_GROUP_NOUNS = r"defendants|makers|manufacturers|accused\s+infringers|suppliers|vendors|generics\s+makers|generic\s+makers|respondents"
+_COUNTED_NOUNS = r"companies|firms|groups|rivals|competitors"
 _GROUP_NOUN = (
-    r"(?:(?:two\s+|three\s+|four\s+|other\s+)?(?:[\w\-]+\s+)?"
-    r"(?:defendants|makers|manufacturers|accused\s+infringers|suppliers|vendors|generics\s+makers|generic\s+makers|respondents)"
+    rf"(?:(?:two\s+|three\s+|four\s+|other\s+)?(?:[\w\-]+\s+)?"
+    rf"(?:{_GROUP_NOUNS})"
     # "against the two companies": counted, a plain noun names a group too
-    r"|(?:two|three|four|five)\s+(?:[\w\-]+\s+)?(?:companies|firms|groups|rivals|competitors))"
+    rf"|(?:two|three|four|five)\s+(?:[\w\-]+\s+)?(?:{_COUNTED_NOUNS}))"
 )
 _GROUP = rf"the\s+{_GROUP_NOUN}|both\s+{_GROUP_NOUN}"
 _GROUP_RX = re.compile(_GROUP, re.I)
@@ -342,6 +345,25 @@ def _low_search(rx_low: re.Pattern, rx: re.Pattern, s: str) -> re.Match | None:
 
 #: _STARTS on the lower-cased sentence (without IGNORECASE; not for sentences holding _ODD_FOLD letters)
 _STARTS_LOW = re.compile("\ue000|" + _led(_split_top(_START_WORDS)))
+#: _STARTS_LOW without "the company" and "the defendants", for a sentence where none can start (see _may_name_group)
+_PRONOUN_STARTS_LOW = re.compile("\ue000|" + _led(_split_top(_START_WORDS)[:9]))
+#: the last word of each noun of _DESCRIPTOR and _GROUP: each starts after a space and ends before a non-word character
+_START_NOUNS = tuple(sorted({re.split(r"\\s\+", a)[-1] for a in _split_top(f"{_DESCRIPTOR_NOUNS}|{_GROUP_NOUNS}|{_COUNTED_NOUNS}")}))
+_START_NOUN_SET = frozenset(_START_NOUNS)  # (isdisjoint reads the smaller set)
+
+
+def _may_name_group(st: _Sent) -> bool:
+    """Whether "the company" or "the defendants" may start in the sentence: one of _START_NOUNS is
+    one of its words, or stands before a hyphen ("the company-wide ...")."""
+    if not st.words.isdisjoint(_START_NOUN_SET):
+        return True
+    low = st.low
+    i = low.find("-")
+    while i >= 0:
+        if low.endswith(_START_NOUNS, 0, i):
+            return True
+        i = low.find("-", i + 1)
+    return False
 
 
 def _keys(forms: list[str], last: bool = False) -> frozenset[str]:
@@ -876,10 +898,10 @@ def _appellate_rulings(ctx: Context, actions: list[Action]) -> list[Action]:
     """An appellate court's decision on a ruling in a suit told before, with no appeal told near it:
     the appeal of the side that lost the ruling (affirmed: it lost again; reversed/vacated: it won)."""
     text = ctx.text
-    if not actions or not any(w in text for w in _APPELLATE_WORDS):
+    if not actions or not any(map(text.__contains__, _APPELLATE_WORDS)):
         return actions
     out = list(actions)
-    for m in _APPELLATE_RULING.finditer(text):
+    for m in _cased_finditer(_APPELLATE_RULING, text):
         i = ctx.sentence_index(m.start())
         if any(a.kind == "appeal" and i - 2 <= a.sentence <= i for a in out):
             continue  # the appeal is told: the decision is its outcome
@@ -1036,7 +1058,7 @@ def _keep_opponents(ctx: Context, parties: list[Party], keep: set[str]) -> None:
         if p.name in keep:
             continue
         for m in p.mentions:
-            if not _OPPONENT.search(text[max(0, m.start - 48):m.start]):
+            if next(_cased_finditer(_OPPONENT, text[max(0, m.start - 48):m.start]), None) is None:
                 continue
             if kept_sents is None:
                 kept_sents = {ctx.sentence_index(x.start) for q in parties if q.name in keep for x in q.mentions}
@@ -1222,12 +1244,12 @@ def _run(ctx: Context, parties: list[Party], mentions: Mentions) -> _Found:
             sents.plain[i] = (low, words)
         st = sents[i]
         outcomes.extend(_outcomes(ctx, st, g))
-        agentless = not st.ents and not (_PRONOUN.search(st.text) if st.odd else _PRONOUN_LOW.search(st.low))
+        agentless = not st.ents and not _has_pronoun(st)
         if agentless and not (_AGENTLESS.search(st.text) if st.odd else _AGENTLESS_LOW.search(st.low)):
             continue
         found = _match_sentence(ctx, st, sents, g, topic, agentless)
         actions.extend(found)
-        for m in (_PAIR_RE.finditer(st.text) if st.odd or any(w in st.low for w in _PAIR_WORDS) else ()):
+        for m in (_PAIR_RE.finditer(st.text) if st.odd or any(map(st.low.__contains__, _PAIR_WORDS)) else ()):
             pairs.append(tuple(st.names(m.group("a"))))
         if found:
             topic = list(found[-1].claimants) or topic
@@ -1262,6 +1284,15 @@ _PRONOUN = with_first_chars(re.compile(r"\b(?:" + _PRONOUN_WORDS + r")\b", re.I)
 _AGENTLESS = with_first_chars(re.compile(r"\b(?:petition|request|challenge|valid)", re.I))
 # the same for the lower-cased sentence (see _led)
 _PRONOUN_LOW = re.compile(_led(_split_top(_PRONOUN_WORDS)))
+_IT_THEY_LOW = re.compile(_led(_split_top(_PRONOUN_WORDS)[:4]))  # its pronouns only
+
+
+def _has_pronoun(st: _Sent) -> bool:
+    """Whether the sentence holds a pronoun, "the company" or "the defendants" (_PRONOUN)."""
+    if st.odd:
+        return bool(_PRONOUN.search(st.text))
+    # without a noun of "the company" or "the defendants" (see _may_name_group), only a pronoun can match
+    return bool((_PRONOUN_LOW if _may_name_group(st) else _IT_THEY_LOW).search(st.low))
 _AGENTLESS_LOW = re.compile(_led(["petition", "request", "challenge", "valid"], after=""))
 
 
@@ -1289,14 +1320,15 @@ def _match_sentence(ctx: Context, st: _Sent, sents: list[_Sent], g: Grammar, top
         if fr.any_of and not st.odd:
             ok = holds.get(id(fr.any_of))
             if ok is None:
-                ok = holds[id(fr.any_of)] = any(w in st.low for w in fr.any_of)
+                ok = holds[id(fr.any_of)] = any(map(st.low.__contains__, fr.any_of))  # (map: no generator frame)
             if not ok:
                 continue
         rx = fr.regex
         if fr.anchored or fr.noun_first:
             if fr.anchored:
                 if starts is None:
-                    starts = _Places(_STARTS.finditer(text) if st.odd else _STARTS_LOW.finditer(st.low))
+                    starts = _Places(_STARTS.finditer(text) if st.odd else (
+                        _STARTS_LOW if _may_name_group(st) else _PRONOUN_STARTS_LOW).finditer(st.low))
             elif noun_starts is None:
                 noun_starts = _Places(g.noun_at.finditer(text) if st.odd else g.noun_at_low.finditer(st.low))
             found = []
@@ -1482,7 +1514,7 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
     if "\ue000" not in text:
         return []  # every owner phrase names its owner ({O}: a party placeholder)
     low = text.lower()
-    if not any(w in low for w in _OWNER_WORDS):
+    if not any(map(low.__contains__, _OWNER_WORDS)):
         return []
     exact = not st.odd and len(low) == len(text)  # the text is cut from the sentence
     for rx in g.owners:
@@ -1535,6 +1567,61 @@ _LOWER_FORMS: dict[int, tuple[re.Pattern, tuple[re.Pattern, bool] | None]] = {} 
 _FIRST_CHARS_WRAP = re.compile(r"\(\?=\[[^\]]*\]\)\(\?:(.*)\)", re.S)  # what with_first_chars puts around a pattern
 
 
+def _word_start_rest(pat: str, flags: int) -> str | None:
+    """``pat`` without the "\b" that opens it (or each of its choices), when every match opens with a
+    letter (so "\b" there is "no word character before"); else None."""
+    from re import _constants, _parser
+
+    from patlit.extract import rx_prefix
+
+    items = _parser.parse(pat, flags).data
+    if not (pat.startswith("\\b") and items[0] == (_constants.AT, _constants.AT_BOUNDARY)):
+        return None
+    alts = _split_top(pat)
+    if len(alts) > 1:
+        # "\ba|\bb": the parser took the "\b" out of the choices; each piece must be one of them
+        # (and compile: a piece cut at a "|" inside a class would not)
+        if not (len(items) == 2 and items[1][0] is _constants.BRANCH and len(items[1][1][1]) == len(alts)
+                and all(a.startswith("\\b") and re.compile(a, flags) for a in alts)):
+            return None
+        rest = "|".join(a[2:] for a in alts)
+    else:
+        rest = pat[2:]
+    firsts, nullable = rx_prefix._first_seq(_parser.parse(rest, flags).data)
+    if nullable or not all(isinstance(c, int) and chr(c).isascii() and chr(c).isalpha() for c in firsts):
+        return None
+    return rest
+
+
+def _cased_finditer(rx: re.Pattern, text: str):
+    """``rx.finditer(text)`` for a case-sensitive ``rx``: without the "\b" that opens it, when the
+    engine can then scan for its first letters itself (see _word_start_rest, _word_starts)."""
+    hit = _WORD_START_FORMS.get(id(rx))
+    if hit is None or hit[0] is not rx:
+        hit = _WORD_START_FORMS[id(rx)] = (rx, _make_word_start_form(rx))
+    return rx.finditer(text) if hit[1] is None else _word_starts(hit[1], text, text)
+
+
+_WORD_START_FORMS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}  # keyed by identity
+
+
+def _make_word_start_form(rx: re.Pattern) -> re.Pattern | None:
+    from re import _parser
+
+    from patlit.extract import rx_prefix
+
+    if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
+        return None
+    try:
+        rest = _word_start_rest(rx.pattern, rx.flags)
+        if rest is None or not rx_prefix._engine_scans(_parser.parse(rest, rx.flags).data):
+            return None
+        out = re.compile(rest, rx.flags)
+    except (re.error, rx_prefix._Unknown, RecursionError):
+        return None
+    return out if out.groupindex == rx.groupindex else None
+
+
 def _make_lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     if not isinstance(rx.pattern, str) or not rx.flags & re.IGNORECASE:
         return None
@@ -1544,7 +1631,7 @@ def _make_lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     bare = re.sub(r"\(\?P<\w+>", "(", re.sub(r"\\.", "", pat))
     if re.search(r"[A-Z]|\(\?[a-zA-Z-]", bare) or any(not c.isascii() and c.lower() != c.upper() for c in bare):
         return None
-    from re import _constants, _parser
+    from re import _parser
 
     from patlit.extract import rx_prefix
 
@@ -1552,16 +1639,11 @@ def _make_lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     try:
         if wrapped and with_first_chars(re.compile(pat, rx.flags)).pattern != rx.pattern:
             return None  # the look-ahead was not with_first_chars' own
-        items = _parser.parse(pat, flags).data
-        # "\b..." (not "\ba|b"): the rest, whose matches must then open a word
-        bounded = pat.startswith("\\b") and items[0] == (_constants.AT, _constants.AT_BOUNDARY)
+        rest = _word_start_rest(pat, flags)
+        bounded = rest is not None
         if bounded:
-            pat = pat[2:]
-            items = _parser.parse(pat, flags).data
-            firsts, nullable = rx_prefix._first_seq(items)
-            if nullable or not all(isinstance(c, int) and chr(c).isascii() and chr(c).isalpha() for c in firsts):
-                return None
-        if not rx_prefix._engine_scans(items):
+            pat = rest
+        if not rx_prefix._engine_scans(_parser.parse(pat, flags).data):
             return None  # tried at every place either way: no faster
         out = re.compile(pat, flags)
     except (re.error, rx_prefix._Unknown, RecursionError):
@@ -1961,7 +2043,7 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
     seen = getattr(ctx, _PTAB_SEEN, None)
     if seen is None:
         text = ctx.text
-        seen = any(all(w in text for w in cue) for cue in g.ptab_words)
+        seen = any(all(map(text.__contains__, cue)) for cue in g.ptab_words)
         setattr(ctx, _PTAB_SEEN, seen)
     return seen
 
@@ -1969,14 +2051,14 @@ def _ptab_possible(ctx: Context, g: Grammar) -> bool:
 def _may_reexam(st: _Sent, g: Grammar) -> bool:
     """Whether the sentence may hold a reexamination cue (the texts _build tests are cut from it,
     and a one-word cue cannot span the space joining two of them)."""
-    return st.odd or not g.reexam_words or any(w in st.low for w in g.reexam_words)
+    return st.odd or not g.reexam_words or any(map(st.low.__contains__, g.reexam_words))
 
 
 def _may_ptab(st: _Sent, g: Grammar) -> bool:
     """Whether the sentence holds every word of some PTAB cue (a cue found in texts cut from it
     and joined by a space has each of its words inside one of them)."""
     text = st.text
-    return any(all(w in text for w in cue) for cue in g.ptab_words)
+    return any(all(map(text.__contains__, cue)) for cue in g.ptab_words)
 
 
 def _ptab_near(ctx: Context, g: Grammar, i: int) -> bool:
