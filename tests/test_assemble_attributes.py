@@ -281,3 +281,26 @@ def test_same_court_is_the_court_of_the_suit_told_before(text, code):
     facts = extract_document(Document(doc_id="t", text=text, lang="en"))
     back = [p for p in facts.proceedings if p.claimants == ["Quillon Networks Ltd."]]
     assert back and back[0].forum == code, [(p.claimants, p.forum) for p in facts.proceedings]
+
+
+SEPARATE_ACTIONS = [
+    ("separate_action_relative", "Halvard Sensors Inc. first sued Quillon Networks Ltd. in 2017, and a separate infringement "
+     "action it brought against the router maker is pending in Delaware."),
+    ("filed_another_suit", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2017 and later filed another patent suit "
+     "against Quillon Networks Ltd. in the District of Delaware."),
+]
+
+
+@pytest.mark.parametrize("text", [r[1] for r in SEPARATE_ACTIONS], ids=[r[0] for r in SEPARATE_ACTIONS])
+def test_separate_action_in_the_same_sentence_stays_apart(text):
+    """'a separate action', 'another suit' beside a suit told in the same sentence: two proceedings."""
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    got = sorted((p.forum or "", p.date or "") for p in facts.proceedings if p.kind == "infringement")
+    assert got == [("", "2017"), ("ded", "")], got
+
+
+def test_same_suit_told_twice_in_a_sentence_is_one():
+    """Without a 'separate' cue, two mentions in one sentence are one suit."""
+    facts = extract_document(Document(doc_id="t", text="Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent in 2017, and the "
+                                      "suit Halvard Sensors Inc. brought against Quillon Networks Ltd. is pending in the District of Delaware.", lang="en"))
+    assert len(facts.proceedings) == 1, [(p.forum, p.date) for p in facts.proceedings]

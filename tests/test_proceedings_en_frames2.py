@@ -343,3 +343,12 @@ def test_filed_its_own_lawsuit_keeps_its_court_and_patent():
                 "U.S. Patent No. 9,876,543.")
     p = find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."])
     assert p and p.forum == "mnd" and p.patents == ["US9876543"], describe(facts)
+
+
+def test_object_of_the_first_verb_is_not_the_subject_of_the_second():
+    """'X sued Y in 2017 and later filed ...': X filed, not Y."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. in 2017 and later filed another patent suit "
+                "against Quillon Networks Ltd. in the District of Delaware.")
+    assert not find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."]), describe(facts)
+    p = find(facts, "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."])
+    assert p, describe(facts)

@@ -221,6 +221,7 @@ class _Draft:
     winner: str | None = None
     touch: int = 0
     forum_hint: str | None = None
+    apart: int | None = None  # told as "a separate action" in this sentence: not the other one told there
 
 
 def assemble(
@@ -263,6 +264,8 @@ def assemble(
         here = by_sent.get(si, [])
         if here:
             here.sort(key=lambda x: x[0].start)
+            if len(here) > 1:
+                _separate(ctx.text, ctx.sentences[si][0], here)
             touched: list[_Draft] = []
             for k, (a, d) in enumerate(here):
                 lo, hi = _clause(ctx, si, here, k)
@@ -654,7 +657,7 @@ def _copy(d: _Draft) -> _Draft:
     return _Draft(
         d.kind, list(d.claimants), list(d.respondents), d.sentence, d.mode, d.forum, d.date, list(d.patents),
         list(d.amounts), d.outcome, d.reset, d.case_number, list(d.evidence), set(d.sentences), d.reexam, d.ptab,
-        d.winner, d.touch, d.forum_hint,
+        d.winner, d.touch, d.forum_hint, d.apart,
     )
 
 
@@ -1067,8 +1070,23 @@ def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
             d.outcome = None
 
 
+#: "..., and a separate infringement action it brought ...", "filed another suit": a proceeding apart
+_SEPARATE_BEFORE = re.compile(
+    r"\b(?:separate|second|another|distinct)\s+(?:[\w\-]+\s+){0,2}?(?:action|suit|lawsuit|case|complaint)s?\s+(?:that\s+|which\s+)?(?:\w+\s+){0,2}$", re.I)
+_SEPARATE_AFTER = re.compile(r"\s+(?:a\s+separate|a\s+second|another)\s", re.I)
+
+
+def _separate(text: str, s_lo: int, here: list) -> None:
+    """Mark the actions of one sentence told as a separate action (not the other one of the sentence)."""
+    for a, d in here[1:]:
+        if _SEPARATE_BEFORE.search(text, max(s_lo, a.start - 60), a.start) or _SEPARATE_AFTER.match(text, a.end):
+            d.apart = a.sentence
+
+
 def _compatible(a: _Draft, b: _Draft) -> bool:
     if a.kind != b.kind:
+        return False
+    if (a.apart is not None and a.apart in b.sentences) or (b.apart is not None and b.apart in a.sentences):
         return False
     if set(a.claimants).isdisjoint(b.claimants) or set(a.respondents).isdisjoint(b.respondents):
         return False

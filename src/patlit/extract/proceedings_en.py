@@ -1646,6 +1646,12 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
                 if ag is not None:
                     respondents = _resolve(st, sents, ag.group("r"), m.start("tail") + ag.start("r"), topic,
                                            exclude=tuple(claimants), prior=prior)
+    if gd.get("c") and gd.get("v") and prior and claimants and _AND_THEN.search(text, m.end("c"), m.start("v")):
+        # "X sued Y in 2017 and later filed ...": Y is the object of the verb before, X the subject of both
+        before = [a for a in prior if a.sentence == st.index and a.claimants and set(a.respondents) == set(claimants)]
+        if before:
+            respondents = [r for r in respondents if r not in before[-1].claimants]
+            claimants = list(before[-1].claimants)
     if fr.id == "possessive" and gd.get("c2") and _FILED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return None  # "it filed its own lawsuit in ...": the filing verb's frame reads the noun
     if gd.get("c") and _AS_DEFENDANTS.match(text, m.end("c")):
@@ -1697,6 +1703,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
 
 #: "against the carmaker", "against the two rivals" in the tail of an open noun frame
 _AGAINST_DESC = re.compile(rf"^[^,;]{{0,40}}?\bagainst\s+(?P<r>{_DESCRIPTOR}|{_GROUP})\b", re.I)
+#: a coordination between a slot's name and its verb: the name is the object of the verb before
+_AND_THEN = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$")
 #: a filing verb right before "its"/"their" + action noun
 _FILED_BEFORE = re.compile(r"\b(?:filed|files|brought|brings|launched|lodged|started|commenced|initiated|submitted)\s+$", re.I)
 #: a PTAB trial number right after a heading caption
