@@ -369,6 +369,8 @@ def _blocked_cached(name: str) -> bool:
         return True
     if _SUFFIX_ONLY.fullmatch(name.strip(" ,.")):
         return True  # "Limited", "Inc." alone
+    if len(toks) == 2 and toks[1] in ("J", "LJ", "JJ", "MR", "CJ") and toks[0][:1].isupper() and toks[0][1:].islower():
+        return True  # "Richards J", "Arnold LJ": an English judge's style, not a party
     return False
 
 
