@@ -99,6 +99,10 @@ APPELLATE_RULINGS = [
      "Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware over a router patent, but lost at trial. "
      "The Federal Circuit vacated the finding that the patent was invalid as obvious.",
      ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "claimant_won"),
+    ("bare_affirmed_after_ruling_of_no_enablement",
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware in 2015 over two antibody patents. After trial the district "
+     "court held that the claims were not enabled. The Federal Circuit affirmed in March 2021.",
+     ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "respondent_won"),
     ("lead_vacated_award_then_suit",
      "The Federal Circuit on Monday vacated the $4,500,000 damages award a jury had granted to Halvard Sensors Inc. in its router case. "
      "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2019 over a router patent.",
@@ -123,6 +127,13 @@ def test_lead_ruling_with_an_appeal_told_adds_none():
     facts = run("The Federal Circuit vacated the damages award. Halvard Sensors Inc. sued Quillon Networks Ltd. in 2019 "
                 "over a router patent, and Quillon Networks Ltd. appealed the verdict to the Federal Circuit.")
     assert len([p for p in facts.proceedings if p.kind == "appeal"]) == 1, describe(facts)
+
+
+def test_bare_affirmed_without_a_ruling_told_adds_none():
+    """'The Federal Circuit affirmed' with nothing before saying what was held: no appeal is guessed."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware in 2015 over two router patents. "
+                "The Federal Circuit affirmed in March 2021.")
+    assert not any(p.kind == "appeal" for p in facts.proceedings), describe(facts)
 
 
 def test_lower_court_ruling_is_no_appeal():

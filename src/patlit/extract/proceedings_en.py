@@ -864,9 +864,11 @@ _APPELLATE_RULING = re.compile(
     r"\b(?P<v>affirmed|upheld|reversed|overturned|vacated|set\s+aside)\s+(?:the|a|an|its|that|this)\s+(?:[\w\-'$,.]+\s+){0,3}?"
     r"(?P<noun>ruling|judgment|judgement|decision|verdict|finding|holding|award)s?\b(?P<tail>[^;]{0,200})"
 )
+#: "The Federal Circuit affirmed in February 2021 and ...": the appellate court affirming with no object
+_APPELLATE_BARE = re.compile(r"\b(?P<court>Federal\s+Circuit|CAFC)\s+(?:summarily\s+)?(?P<v>affirmed)(?=\s+(?:in|on|last|and|without)\b|\s*[,.;])")
 _TAIL_END = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z]")  # the ruling's sentence ends (not at "U.S. Patent")
 #: what the ruling held, so who lost it: the patent owner (first) or the accused infringer
-_LOST_BY_OWNER = re.compile(r"\b(?:not\s+infring|non-?infring|no\s+infringement|(?<!not\s)invalid|unpatentab|(?<!not\s)obvious|anticipat|unenforceab|revok)", re.I)
+_LOST_BY_OWNER = re.compile(r"\b(?:not\s+infring|non-?infring|no\s+infringement|(?<!not\s)invalid|unpatentab|(?<!not\s)obvious|anticipat|unenforceab|revok|not\s+enabled|lack\s+of\s+enablement|patent-ineligible)", re.I)
 _LOST_BY_ACCUSED = re.compile(r"\b(?:infring|valid|not\s+(?:invalid|obvious)|damages|award|injunction)", re.I)
 _APPELLATE_WORDS = ("Circuit", "CAFC", "Court of Appeal")
 
@@ -878,23 +880,34 @@ def _appellate_rulings(ctx: Context, actions: list[Action]) -> list[Action]:
     if not actions or not any(w in text for w in _APPELLATE_WORDS):
         return actions
     out = list(actions)
-    for m in _APPELLATE_RULING.finditer(text):
+    bare = [m for m in _APPELLATE_BARE.finditer(text)] if "ffirmed" in text else []
+    for m in [*_APPELLATE_RULING.finditer(text), *bare]:
         i = ctx.sentence_index(m.start())
         if any(a.kind == "appeal" and i - 2 <= a.sentence <= i for a in out):
             continue  # the appeal is told: the decision is its outcome
         below = [a for a in actions if a.kind in ("infringement", "invalidation") and a.claimants and a.respondents and a.sentence < i]
         if below:
             b = below[-1]
-        else:
+        elif "tail" in m.groupdict():
             b = _told_after(actions, i)
             if b is None:
                 continue
-        tail = m.group("tail") if m.group("noun") != "award" else "award"
-        end = _TAIL_END.search(tail)
-        if end and (_LOST_BY_OWNER.search(tail, 0, end.start()) or _LOST_BY_ACCUSED.search(tail, 0, end.start())):
-            tail = tail[:end.start()]  # the ruling's own sentence says what it held
         else:
-            tail = tail[:100]
+            continue
+        if "tail" not in m.groupdict():
+            # "The Federal Circuit affirmed in 2021": the ruling affirmed is the one told just before
+            tail = text[ctx.sentences[i - 1][0]:m.start()] if i > 0 else ""
+            if not _LOST_BY_OWNER.search(tail):
+                continue
+        elif m.group("noun") == "award":
+            tail = "award"
+        else:
+            tail = m.group("tail")
+            end = _TAIL_END.search(tail)
+            if end and (_LOST_BY_OWNER.search(tail, 0, end.start()) or _LOST_BY_ACCUSED.search(tail, 0, end.start())):
+                tail = tail[:end.start()]  # the ruling's own sentence says what it held
+            else:
+                tail = tail[:100]
         owner = b.claimants if b.kind == "infringement" else b.respondents
         accused = b.respondents if b.kind == "infringement" else b.claimants
         if _LOST_BY_OWNER.search(tail):
