@@ -363,3 +363,28 @@ def test_object_of_the_first_verb_is_not_the_subject_of_the_second():
     assert not find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."]), describe(facts)
     p = find(facts, "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."])
     assert p, describe(facts)
+
+
+ALLEGING_LISTS = [
+    ("list_with_group_alias",
+     'Plaintiff Halvard Sensors Inc. filed this patent action on May 2, 2023, alleging that Defendants Quillon Networks Ltd., '
+     'Quillon Retail LLC (together, "Quillon") and Pernik Systems GmbH infringe U.S. Patent No. 9,876,543.',
+     ["Quillon Networks Ltd.", "Quillon Retail LLC", "Pernik Systems GmbH"]),
+    ("two_and_no_more",
+     "Halvard Sensors Inc. filed a patent suit on May 2, 2023, alleging that Quillon Networks Ltd. and Pernik Systems GmbH "
+     "infringe its router patent, which Borvik AG licenses.",
+     ["Quillon Networks Ltd.", "Pernik Systems GmbH"]),
+]
+
+
+@pytest.mark.parametrize(("text", "respondents"), [c[1:] for c in ALLEGING_LISTS], ids=[c[0] for c in ALLEGING_LISTS])
+def test_alleging_that_a_list_infringes_names_every_defendant(text, respondents):
+    facts = run(text)
+    assert find(facts, "infringement", ["Halvard Sensors Inc."], respondents), describe(facts)
+
+
+def test_counterclaims_for_declaratory_judgments():
+    """Counterclaims 'seeking declaratory judgments' of non-infringement are a declaratory action against the suer."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. over two router patents in June 2023. In August 2023, "
+                "Quillon answered and asserted counterclaims seeking declaratory judgments that it does not infringe either patent.")
+    assert find(facts, "declaratory_judgment", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."]), describe(facts)

@@ -1652,7 +1652,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             # "filed a patent lawsuit ..., on the ground that R infringed": the other party named after
             after = _named_before_tribunal(st, text, v_end, claimants)
             if after and fr.mode == "filing" and fr.sub == "active_open":
-                respondents = after[:1]
+                respondents = _listed_with_first(st, text, v_end, claimants) or after[:1]
             elif fr.sub == "active_open" and gd.get("tail") and "against" in gd["tail"]:
                 # "filed ten actions against the carmaker in March": the open match ran past a descriptor
                 ag = _AGAINST_DESC.search(gd["tail"])
@@ -1832,6 +1832,30 @@ def _named_before_tribunal(st: _Sent, text: str, v_end: int, claimants: list[str
         if _IN_PLACE.search(text, max(0, p - 4), p):
             continue  # "launched actions in Peru": a place
         out.append(n)
+    return out
+
+
+_LIST_JOIN = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:and\s+)?|,?\s*\band\s+)")
+_IN_BRACKET = re.compile(r"\s*\([^()]{0,80}")
+
+
+def _listed_with_first(st: _Sent, text: str, v_end: int, claimants: list[str]) -> list[str]:
+    """The first party named after the verb and those listed with it ("A, B (together, "B") and C")."""
+    out: list[str] = []
+    last = -1
+    for s, _e, n in st.ents:
+        p = _abs_pos(st, s)
+        if p <= v_end or n in claimants:
+            continue
+        if out and _IN_BRACKET.fullmatch(text, last, p):
+            continue  # a form of the name in brackets after it
+        if out and not (last >= 0 and _LIST_JOIN.fullmatch(text, last, p)):
+            break
+        if not out and (_BEFORE_TRIBUNAL.search(text, max(0, p - 12), p) or _IN_PLACE.search(text, max(0, p - 4), p)):
+            return []
+        if n not in out:
+            out.append(n)
+        last = text.find("\ue001", p) + 1
     return out
 
 
