@@ -304,3 +304,19 @@ def test_same_suit_told_twice_in_a_sentence_is_one():
     facts = extract_document(Document(doc_id="t", text="Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent in 2017, and the "
                                       "suit Halvard Sensors Inc. brought against Quillon Networks Ltd. is pending in the District of Delaware.", lang="en"))
     assert len(facts.proceedings) == 1, [(p.forum, p.date) for p in facts.proceedings]
+
+
+def test_court_paper_caption_gives_its_court_to_the_suit():
+    """A memorandum opening with its court's caption: 'filed this action' is a suit in that court."""
+    text = ("IN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF DELAWARE\n\nHALVARD SENSORS INC., Plaintiff,\nv.\n"
+            "QUILLON NETWORKS LTD., Defendant.\n\nMEMORANDUM ORDER\n\nPlaintiff Halvard Sensors Inc. filed this action on "
+            "May 2, 2023, alleging that Defendant Quillon Networks Ltd. infringes U.S. Patent No. 9,876,543.")
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert [(p.kind, p.forum) for p in facts.proceedings] == [("infringement", "ded")]
+
+
+def test_caption_court_not_given_without_a_caption():
+    text = ("Patent news. Halvard Sensors Inc. filed a patent action on May 2, 2023, alleging that Quillon Networks Ltd. "
+            "infringes U.S. Patent No. 9,876,543. Quillon Networks Ltd. won a case in the District of Delaware last year.")
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert all(p.forum != "ded" for p in facts.proceedings if p.date == "2023-05-02")

@@ -284,6 +284,8 @@ def assemble(
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _everywhere(outcomes, expanded)
     _settle_all(ctx, cue, expanded, parties)
+    if mentions.forums and mentions.forums[0].start < 300:
+        _caption_court(ctx.text, expanded, mentions)
     _defaults(expanded, mentions)
     merged = _merge(expanded)
     _inherit_appeal_patents(merged)
@@ -1036,6 +1038,23 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
 
 
 # --- defaults and merging ---------------------------------------------------------------
+
+
+#: a court paper's caption: "IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF DELAWARE"
+_CAPTION = re.compile(r"\s*IN\s+THE\s+[A-Z][A-Z .,']*COURT\b")
+
+
+def _caption_court(text: str, drafts: list[_Draft], mentions: Mentions) -> None:
+    """A paper opening with its court's caption: the suits it tells with no court are that court's."""
+    m = _CAPTION.match(text, text.find("IN THE", 0, 200)) if "IN THE" in text[:200] else None
+    if m is None:
+        return
+    f = mentions.forums[0]
+    if f.start > m.end() + 80 or f.code in APPEAL_FORUMS:
+        return
+    for d in drafts:
+        if d.forum is None and d.kind in ("infringement", "declaratory_judgment") and _forum_ok(d.kind, f.code):
+            d.forum = f.code
 
 
 def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
