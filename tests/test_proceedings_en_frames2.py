@@ -388,3 +388,10 @@ def test_counterclaims_for_declaratory_judgments():
     facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. over two router patents in June 2023. In August 2023, "
                 "Quillon answered and asserted counterclaims seeking declaratory judgments that it does not infringe either patent.")
     assert find(facts, "declaratory_judgment", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."]), describe(facts)
+
+
+def test_dismissal_written_in_capitals():
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. over two router patents in June 2023. "
+                "IT IS HEREBY ORDERED that the complaint is DISMISSED WITH PREJUDICE.")
+    p = find(facts, "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."])
+    assert p and p.outcome == "dismissed", describe(facts)
