@@ -320,3 +320,20 @@ def test_caption_court_not_given_without_a_caption():
             "infringes U.S. Patent No. 9,876,543. Quillon Networks Ltd. won a case in the District of Delaware last year.")
     facts = extract_document(Document(doc_id="t", text=text, lang="en"))
     assert all(p.forum != "ded" for p in facts.proceedings if p.date == "2023-05-02")
+
+
+WHEN_DATES = [
+    ("dates_back_to_when", "The dispute dates back to March 2021, when Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent.", "2021-03"),
+    ("fighting_since_when", "The two have been fighting since May 4, 2020, when Halvard Sensors Inc. sued Quillon Networks Ltd. over a patent.", "2020-05-04"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), [r[1:] for r in WHEN_DATES], ids=[r[0] for r in WHEN_DATES])
+def test_date_before_when_is_the_filing_date(text, date):
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert [p.date for p in facts.proceedings] == [date]
+
+
+def test_since_without_when_is_no_filing_date():
+    facts = extract_document(Document(doc_id="t", text="Since March 2021 Halvard Sensors Inc. has sued Quillon Networks Ltd. over a router patent.", lang="en"))
+    assert [p.date for p in facts.proceedings] == [None]

@@ -447,6 +447,7 @@ def _same_court(text: str, forums: list[ForumMention]) -> list[ForumMention]:
     return out
 
 
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 #: "in the same court", "in the same Virginia court": the court of the suit told before
 _SAME_COURT = re.compile(r"\b(?:in|at|before)\s+the\s+same\s+(?:[A-Z][\w\-]*\s+)?(?:court|district|venue|forum)\b")
 
@@ -490,8 +491,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     dates: list[DateMention] = []
     for dm in _in(mentions.dates, lo, hi):
         before = text[max(lo, dm.start - 25):dm.start]
-        if cue.not_filing_date.search(before):
-            continue
+        if cue.not_filing_date.search(before) and not (dm.end < a.start and _WHEN_AFTER.match(text, dm.end)):
+            continue  # ("fighting since May 2019, when X sued": the date of the suit told after it)
         if cue.judgment_after is not None and cue.judgment_after.match(text, dm.end, hi):
             continue  # "On May 2, 2021, the court ruled ...": the judgment's date
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
