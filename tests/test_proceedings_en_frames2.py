@@ -395,3 +395,18 @@ def test_dismissal_written_in_capitals():
                 "IT IS HEREBY ORDERED that the complaint is DISMISSED WITH PREJUDICE.")
     p = find(facts, "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."])
     assert p and p.outcome == "dismissed", describe(facts)
+
+
+RESPONDED_WITH = [
+    ("responded_in_month_with", "Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent in 2019. Quillon Networks Ltd. "
+     "responded in June 2020 with its own infringement action against Halvard Sensors Inc. in Ohio.", "2020-06"),
+    ("retaliated_with", "Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent in 2019. In March 2021 Quillon "
+     "Networks Ltd. retaliated with its own patent suit against Halvard Sensors Inc.", "2021-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), [c[1:] for c in RESPONDED_WITH], ids=[c[0] for c in RESPONDED_WITH])
+def test_responded_with_its_own_action_is_a_dated_filing(text, date):
+    facts = run(text)
+    p = find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."])
+    assert p and p.date == date, describe(facts)

@@ -1667,6 +1667,8 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             claimants = list(before[-1].claimants)
     if fr.id == "possessive" and gd.get("c2") and _FILED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return None  # "it filed its own lawsuit in ...": the filing verb's frame reads the noun
+    if fr.id == "possessive" and gd.get("c2") and _RESPONDED_WITH.search(text, max(0, m.start() - 60), m.start()):
+        mode = "filing"  # "X responded in June 2020 with its own action against Y": the filing, dated
     if gd.get("c") and _AS_DEFENDANTS.match(text, m.end("c")):
         return None  # "naming A and B as defendants and asserting ...": A and B are not the ones asserting
     if not claimants and not (fr.frame == "verdict" and respondents):
@@ -1718,6 +1720,7 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
 _AGAINST_DESC = re.compile(rf"^[^,;]{{0,40}}?\bagainst\s+(?P<r>{_DESCRIPTOR}|{_GROUP})\b", re.I)
 #: a coordination between a slot's name and its verb: the name is the object of the verb before
 _AND_THEN = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$")
+_RESPONDED_WITH = re.compile(r"\b(?:responded|retaliated|countered|answered|replied|hit\s+back|struck\s+back)\b[^.;\ue000]{0,40}?\bwith\s+$")
 #: a filing verb right before "its"/"their" + action noun
 _FILED_BEFORE = re.compile(r"\b(?:filed|files|brought|brings|launched|lodged|started|commenced|initiated|submitted)\s+$", re.I)
 #: a PTAB trial number right after a heading caption
