@@ -337,3 +337,18 @@ def test_date_before_when_is_the_filing_date(text, date):
 def test_since_without_when_is_no_filing_date():
     facts = extract_document(Document(doc_id="t", text="Since March 2021 Halvard Sensors Inc. has sued Quillon Networks Ltd. over a router patent.", lang="en"))
     assert [p.date for p in facts.proceedings] == [None]
+
+
+ASSERTED_BACKREFS = [
+    ("each_of_the_asserted", "Halvard Sensors Inc. sued Quillon Networks Ltd. over U.S. Patent Nos. 9,111,222 and 9,333,444 in 2021. "
+     "Quillon Networks Ltd. has filed petitions with the PTAB seeking inter partes review of each of the two asserted patents."),
+    ("patents_in_suit", "Halvard Sensors Inc. sued Quillon Networks Ltd. over U.S. Patent Nos. 9,111,222 and 9,333,444 in 2021. "
+     "Quillon Networks Ltd. then asked the PTAB for inter partes review of the patents-in-suit."),
+]
+
+
+@pytest.mark.parametrize("text", [r[1] for r in ASSERTED_BACKREFS], ids=[r[0] for r in ASSERTED_BACKREFS])
+def test_asserted_patents_point_back_to_the_suit(text):
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    inv = [p for p in facts.proceedings if p.kind == "invalidation"]
+    assert inv and sorted(inv[0].patents) == ["US9111222", "US9333444"], [(p.kind, p.patents) for p in facts.proceedings]
