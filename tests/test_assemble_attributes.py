@@ -352,3 +352,25 @@ def test_asserted_patents_point_back_to_the_suit(text):
     facts = extract_document(Document(doc_id="t", text=text, lang="en"))
     inv = [p for p in facts.proceedings if p.kind == "invalidation"]
     assert inv and sorted(inv[0].patents) == ["US9111222", "US9333444"], [(p.kind, p.patents) for p in facts.proceedings]
+
+
+def test_award_reviewed_on_appeal_belongs_to_the_suit():
+    """'The Federal Circuit vacated the $X award a jury had returned for C': the award is the suit's."""
+    text = ("The Federal Circuit on Monday vacated the $4,500,000 damages award that a jury had returned for Halvard Sensors Inc. "
+            "against Quillon Networks Ltd. in its router case. Halvard Sensors Inc. sued Quillon Networks Ltd. in 2019 over a router patent.")
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    got = {p.kind: [(a.value, a.role) for a in p.amounts] for p in facts.proceedings}
+    assert got.get("infringement") == [(4500000, "awarded")] and got.get("appeal") == [], got
+
+
+JURY_FOUND = [
+    ("found_infringement", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a thermostat patent, and a jury found infringement in 2022.", "claimant_won"),
+    ("found_willful_infringement", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a router patent, and last May the jury found willful infringement.", "claimant_won"),
+    ("found_no_infringement", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a thermostat patent, and a jury found no infringement in 2022.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome"), [r[1:] for r in JURY_FOUND], ids=[r[0] for r in JURY_FOUND])
+def test_jury_found_infringement(text, outcome):
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert [p.outcome for p in facts.proceedings] == [outcome]

@@ -294,6 +294,7 @@ def assemble(
     _settled_by_sum(merged)
     _damages_to_the_suit(merged)
     _appeal_by_amounts(merged)
+    _award_below(merged)
     merged = _split_cases(ctx, cue, merged, mentions)
     merged = _split_counted(ctx, merged, mentions)
     _add_affiliates(ctx, merged, parties)
@@ -1390,6 +1391,26 @@ def _appeal_by_amounts(drafts: list[_Draft]) -> None:
             d.outcome = "claimant_won" if raised else "respondent_won"
         elif appellants <= set(below[0].respondents):
             d.outcome = "respondent_won" if raised else "claimant_won"
+
+
+def _award_below(drafts: list[_Draft]) -> None:
+    """ "The Federal Circuit vacated the $20 million award a jury had returned for C": a sum awarded
+    that landed on an appeal, when the suit below between the same sides has no award of its own,
+    is that suit's (the appeal reviewed it)."""
+    for d in drafts:
+        if d.kind != "appeal":
+            continue
+        money = [m for m in d.amounts if m.role == "awarded"]
+        if not money:
+            continue
+        sides = set(d.claimants) | set(d.respondents)
+        suits = [p for p in drafts if p.kind == "infringement" and sides & set(p.claimants) and sides & set(p.respondents)]
+        if len(suits) != 1 or any(m.role == "awarded" for m in suits[0].amounts):
+            continue
+        d.amounts = [m for m in d.amounts if m not in money]
+        d.evidence = [e for e in d.evidence if e not in money]
+        suits[0].amounts.extend(money)
+        suits[0].evidence.extend(money)
 
 
 def _settled_by_sum(drafts: list[_Draft]) -> None:
