@@ -271,6 +271,8 @@ def test_appeal_takes_a_named_appeal_court_before_a_loose_one():
 SAME_COURT = [
     ("same_state_court", "Halvard Sensors Inc. sued Quillon Networks Ltd. in the Eastern District of Virginia in 2022. "
      "Later Quillon Networks Ltd. countersued Halvard Sensors Inc. in the same Virginia court.", "vaed"),
+    ("same_two_word_place_court", "Halvard Sensors Inc. sued Quillon Networks Ltd. in the Southern District of California in 2022. "
+     "Later Quillon Networks Ltd. sued Halvard Sensors Inc. for patent infringement in the same San Diego court.", "casd"),
     ("same_court", "Halvard Sensors Inc. sued Quillon Networks Ltd. in the District of Delaware in 2022. "
      "Quillon Networks Ltd. then filed its own patent suit against Halvard Sensors Inc. before the same court.", "ded"),
 ]
@@ -374,3 +376,16 @@ JURY_FOUND = [
 def test_jury_found_infringement(text, outcome):
     facts = extract_document(Document(doc_id="t", text=text, lang="en"))
     assert [p.outcome for p in facts.proceedings] == [outcome]
+
+
+TIMELINE_DATES = [
+    ("dash", "A timeline:\n\nMarch 2021 - Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent.", "2021-03"),
+    ("full_stop", "A timeline:\n\nMarch 2021. Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent.", "2021-03"),
+    ("full_stop_next_sentence", "A timeline:\n\nMarch 2021. Halvard Sensors Inc. hit back. It sued Quillon Networks Ltd. over a router patent.", "2021-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), [r[1:] for r in TIMELINE_DATES], ids=[r[0] for r in TIMELINE_DATES])
+def test_timeline_entry_date(text, date):
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert [p.date for p in facts.proceedings] == [date]

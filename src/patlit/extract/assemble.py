@@ -417,7 +417,7 @@ def _coordinated(text: str, ms: list[Span], extra: str = "") -> list[list[Span]]
     return groups
 
 
-_TIMELINE = re.compile(r"\s*[-–—:]\s")
+_TIMELINE = re.compile(r"\s*[-–—:]\s|\.\s+(?=[A-Z])")  # "January 2022 - X sued", "January 2022. X sued"
 
 
 def _line_date(ctx: Context, pos: int, mentions: Mentions):
@@ -450,7 +450,7 @@ def _same_court(text: str, forums: list[ForumMention]) -> list[ForumMention]:
 
 _WHEN_AFTER = re.compile(r",?\s+when\b")
 #: "in the same court", "in the same Virginia court": the court of the suit told before
-_SAME_COURT = re.compile(r"\b(?:in|at|before)\s+the\s+same\s+(?:[A-Z][\w\-]*\s+)?(?:court|district|venue|forum)\b")
+_SAME_COURT = re.compile(r"\b(?:in|at|before)\s+the\s+same\s+(?:[A-Z][\w\-]*\s+){0,2}(?:court|district|venue|forum)\b")
 
 
 def _same_forum(clause: str, history: list[_Draft]) -> str | None:
