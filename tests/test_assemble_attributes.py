@@ -368,6 +368,8 @@ def test_award_reviewed_on_appeal_belongs_to_the_suit():
 JURY_FOUND = [
     ("found_infringement", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a thermostat patent, and a jury found infringement in 2022.", "claimant_won"),
     ("found_willful_infringement", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a router patent, and in 2022 the jury found willful infringement.", "claimant_won"),
+    ("month_may_is_no_modal", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a router patent, and last May the jury found willful infringement.", "claimant_won"),
+    ("modal_may_is_asked", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a router patent, and a jury may find willful infringement.", None),
     ("found_no_infringement", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a thermostat patent, and a jury found no infringement in 2022.", None),
 ]
 

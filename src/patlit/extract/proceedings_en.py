@@ -1461,7 +1461,7 @@ def _owners(st: _Sent, g: Grammar, text: str) -> list[str]:
 _REPORTER = re.compile(r",?\s*(?:\d+\s+(?:U\.\s?S\.|F\.(?:\s?\d?d|\s?Supp\.?(?:\s?\d?d)?)|S\.\s?Ct\.|USPQ|L\.\s?Ed\.)|\[\d{4}\]\s+[A-Z])")
 _SIGNAL = re.compile(r"\b(?:see(?:\s+also)?|cf\.?|citing|quoting|under|accord|e\.g\.,?)\s*$", re.I)
 _DECLARE_NONINF = re.compile(r"declar\w*\s+(?:that\s+)?[^;]{0,60}?\b(?:not|non-?)\s*infring|invalid", re.I)
-_ASKED_WORDS = r"seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may"
+_ASKED_WORDS = r"seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may(?<!in may)(?<!last may)(?<!of may)(?!\s+\d)"
 _ASKED = with_first_chars(re.compile(r"\b(?:" + _ASKED_WORDS + r")\b[^.;]{0,120}$", re.I))
 _ASKED_LOW = re.compile(_led(_split_top(_ASKED_WORDS), after=r"\b[^.;]{0,120}$"))  # for the lower-cased sentence
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+)?$", re.I)
