@@ -271,6 +271,8 @@ def test_appeal_takes_a_named_appeal_court_before_a_loose_one():
 SAME_COURT = [
     ("same_state_court", "Halvard Sensors Inc. sued Quillon Networks Ltd. in the Eastern District of Virginia in 2022. "
      "Later Quillon Networks Ltd. countersued Halvard Sensors Inc. in the same Virginia court.", "vaed"),
+    ("same_two_word_place_court", "Halvard Sensors Inc. sued Quillon Networks Ltd. in the Southern District of California in 2022. "
+     "Later Quillon Networks Ltd. sued Halvard Sensors Inc. for patent infringement in the same San Diego court.", "casd"),
     ("same_court", "Halvard Sensors Inc. sued Quillon Networks Ltd. in the District of Delaware in 2022. "
      "Quillon Networks Ltd. then filed its own patent suit against Halvard Sensors Inc. before the same court.", "ded"),
 ]
@@ -281,3 +283,111 @@ def test_same_court_is_the_court_of_the_suit_told_before(text, code):
     facts = extract_document(Document(doc_id="t", text=text, lang="en"))
     back = [p for p in facts.proceedings if p.claimants == ["Quillon Networks Ltd."]]
     assert back and back[0].forum == code, [(p.claimants, p.forum) for p in facts.proceedings]
+
+
+SEPARATE_ACTIONS = [
+    ("separate_action_relative", "Halvard Sensors Inc. first sued Quillon Networks Ltd. in 2017, and a separate infringement "
+     "action it brought against the router maker is pending in Delaware."),
+    ("filed_another_suit", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2017 and later filed another patent suit "
+     "against Quillon Networks Ltd. in the District of Delaware."),
+]
+
+
+@pytest.mark.parametrize("text", [r[1] for r in SEPARATE_ACTIONS], ids=[r[0] for r in SEPARATE_ACTIONS])
+def test_separate_action_in_the_same_sentence_stays_apart(text):
+    """'a separate action', 'another suit' beside a suit told in the same sentence: two proceedings."""
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    got = sorted((p.forum or "", p.date or "") for p in facts.proceedings if p.kind == "infringement")
+    assert got == [("", "2017"), ("ded", "")], got
+
+
+def test_same_suit_told_twice_in_a_sentence_is_one():
+    """Without a 'separate' cue, two mentions in one sentence are one suit."""
+    facts = extract_document(Document(doc_id="t", text="Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent in 2017, and the "
+                                      "suit Halvard Sensors Inc. brought against Quillon Networks Ltd. is pending in the District of Delaware.", lang="en"))
+    assert len(facts.proceedings) == 1, [(p.forum, p.date) for p in facts.proceedings]
+
+
+def test_court_paper_caption_gives_its_court_to_the_suit():
+    """A memorandum opening with its court's caption: 'filed this action' is a suit in that court."""
+    text = ("IN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF DELAWARE\n\nHALVARD SENSORS INC., Plaintiff,\nv.\n"
+            "QUILLON NETWORKS LTD., Defendant.\n\nMEMORANDUM ORDER\n\nPlaintiff Halvard Sensors Inc. filed this action on "
+            "May 2, 2023, alleging that Defendant Quillon Networks Ltd. infringes U.S. Patent No. 9,876,543.")
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert [(p.kind, p.forum) for p in facts.proceedings] == [("infringement", "ded")]
+
+
+def test_caption_court_not_given_without_a_caption():
+    text = ("Patent news. Halvard Sensors Inc. filed a patent action on May 2, 2023, alleging that Quillon Networks Ltd. "
+            "infringes U.S. Patent No. 9,876,543. Quillon Networks Ltd. won a case in the District of Delaware last year.")
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert all(p.forum != "ded" for p in facts.proceedings if p.date == "2023-05-02")
+
+
+WHEN_DATES = [
+    ("dates_back_to_when", "The dispute dates back to March 2021, when Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent.", "2021-03"),
+    ("fighting_since_when", "The two have been fighting since May 4, 2020, when Halvard Sensors Inc. sued Quillon Networks Ltd. over a patent.", "2020-05-04"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), [r[1:] for r in WHEN_DATES], ids=[r[0] for r in WHEN_DATES])
+def test_date_before_when_is_the_filing_date(text, date):
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert [p.date for p in facts.proceedings] == [date]
+
+
+def test_since_without_when_is_no_filing_date():
+    facts = extract_document(Document(doc_id="t", text="Since March 2021 Halvard Sensors Inc. has sued Quillon Networks Ltd. over a router patent.", lang="en"))
+    assert [p.date for p in facts.proceedings] == [None]
+
+
+ASSERTED_BACKREFS = [
+    ("each_of_the_asserted", "Halvard Sensors Inc. sued Quillon Networks Ltd. over U.S. Patent Nos. 9,111,222 and 9,333,444 in 2021. "
+     "Quillon Networks Ltd. has filed petitions with the PTAB seeking inter partes review of each of the two asserted patents."),
+    ("patents_in_suit", "Halvard Sensors Inc. sued Quillon Networks Ltd. over U.S. Patent Nos. 9,111,222 and 9,333,444 in 2021. "
+     "Quillon Networks Ltd. then asked the PTAB for inter partes review of the patents-in-suit."),
+]
+
+
+@pytest.mark.parametrize("text", [r[1] for r in ASSERTED_BACKREFS], ids=[r[0] for r in ASSERTED_BACKREFS])
+def test_asserted_patents_point_back_to_the_suit(text):
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    inv = [p for p in facts.proceedings if p.kind == "invalidation"]
+    assert inv and sorted(inv[0].patents) == ["US9111222", "US9333444"], [(p.kind, p.patents) for p in facts.proceedings]
+
+
+def test_award_reviewed_on_appeal_belongs_to_the_suit():
+    """'The Federal Circuit vacated the $X award a jury had returned for C': the award is the suit's."""
+    text = ("The Federal Circuit on Monday vacated the $4,500,000 damages award that a jury had returned for Halvard Sensors Inc. "
+            "against Quillon Networks Ltd. in its router case. Halvard Sensors Inc. sued Quillon Networks Ltd. in 2019 over a router patent.")
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    got = {p.kind: [(a.value, a.role) for a in p.amounts] for p in facts.proceedings}
+    assert got.get("infringement") == [(4500000, "awarded")] and got.get("appeal") == [], got
+
+
+JURY_FOUND = [
+    ("found_infringement", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a thermostat patent, and a jury found infringement in 2022.", "claimant_won"),
+    ("found_willful_infringement", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a router patent, and in 2022 the jury found willful infringement.", "claimant_won"),
+    ("month_may_is_no_modal", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a router patent, and last May the jury found willful infringement.", "claimant_won"),
+    ("modal_may_is_asked", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a router patent, and a jury may find willful infringement.", None),
+    ("found_no_infringement", "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2020 over a thermostat patent, and a jury found no infringement in 2022.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome"), [r[1:] for r in JURY_FOUND], ids=[r[0] for r in JURY_FOUND])
+def test_jury_found_infringement(text, outcome):
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert [p.outcome for p in facts.proceedings] == [outcome]
+
+
+TIMELINE_DATES = [
+    ("dash", "A timeline:\n\nMarch 2021 - Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent.", "2021-03"),
+    ("full_stop", "A timeline:\n\nMarch 2021. Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent.", "2021-03"),
+    ("full_stop_next_sentence", "A timeline:\n\nMarch 2021. Halvard Sensors Inc. hit back. It sued Quillon Networks Ltd. over a router patent.", "2021-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), [r[1:] for r in TIMELINE_DATES], ids=[r[0] for r in TIMELINE_DATES])
+def test_timeline_entry_date(text, date):
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert [p.date for p in facts.proceedings] == [date]

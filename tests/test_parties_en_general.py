@@ -104,6 +104,12 @@ NOT_PARTIES = [
     ("two_names_hyphenated", "The Zeta-Omega fight is over. Zeta sued Omega in 2020 and Omega paid.", "Zeta-Omega"),
     ("place_before_based", "Zeta Corp. sued Boston-based Omega Devices Inc. over a patent.", "Boston"),
     ("sentence_opening_adjective", "Zeta Corp. settled with Omega Devices Inc. Financial terms were not disclosed.", "Financial"),
+    ("court_order_capitals", "Zeta Corp. sued Omega Devices Inc. over a patent. IT IS HEREBY ORDERED that the complaint is DISMISSED WITH PREJUDICE.",
+     "DISMISSED WITH PREJUDICE"),
+    ("court_order_opening", "Zeta Corp. sued Omega Devices Inc. over a patent. IT IS HEREBY ORDERED that the case is closed.", "IT IS HEREBY ORDERED"),
+    ("docket_item_citation", "Zeta Corp. sued Omega Devices Inc. over a patent. (D.I. 12.) The motion was denied.", "D.I."),
+    ("english_judge_style", "Zeta Corp. asked for an interim licence from Omega Devices Inc., which Hartley J refused.", "Hartley J"),
+    ("english_appeal_judge_style", "Zeta Corp. won against Omega Devices Inc.; Penrose LJ gave the leading judgment.", "Penrose LJ"),
 ]
 
 

@@ -99,6 +99,10 @@ APPELLATE_RULINGS = [
      "Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware over a router patent, but lost at trial. "
      "The Federal Circuit vacated the finding that the patent was invalid as obvious.",
      ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "claimant_won"),
+    ("bare_affirmed_after_ruling_of_no_enablement",
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware in 2015 over two antibody patents. After trial the district "
+     "court held that the claims were not enabled. The Federal Circuit affirmed in March 2021.",
+     ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "respondent_won"),
     ("lead_vacated_award_then_suit",
      "The Federal Circuit on Monday vacated the $4,500,000 damages award a jury had granted to Halvard Sensors Inc. in its router case. "
      "Halvard Sensors Inc. sued Quillon Networks Ltd. in 2019 over a router patent.",
@@ -123,6 +127,13 @@ def test_lead_ruling_with_an_appeal_told_adds_none():
     facts = run("The Federal Circuit vacated the damages award. Halvard Sensors Inc. sued Quillon Networks Ltd. in 2019 "
                 "over a router patent, and Quillon Networks Ltd. appealed the verdict to the Federal Circuit.")
     assert len([p for p in facts.proceedings if p.kind == "appeal"]) == 1, describe(facts)
+
+
+def test_bare_affirmed_without_a_ruling_told_adds_none():
+    """'The Federal Circuit affirmed' with nothing before saying what was held: no appeal is guessed."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. in Delaware in 2015 over two router patents. "
+                "The Federal Circuit affirmed in March 2021.")
+    assert not any(p.kind == "appeal" for p in facts.proceedings), describe(facts)
 
 
 def test_lower_court_ruling_is_no_appeal():
@@ -343,3 +354,59 @@ def test_filed_its_own_lawsuit_keeps_its_court_and_patent():
                 "U.S. Patent No. 9,876,543.")
     p = find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."])
     assert p and p.forum == "mnd" and p.patents == ["US9876543"], describe(facts)
+
+
+def test_object_of_the_first_verb_is_not_the_subject_of_the_second():
+    """'X sued Y in 2017 and later filed ...': X filed, not Y."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. in 2017 and later filed another patent suit "
+                "against Quillon Networks Ltd. in the District of Delaware.")
+    assert not find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."]), describe(facts)
+    p = find(facts, "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."])
+    assert p, describe(facts)
+
+
+ALLEGING_LISTS = [
+    ("list_with_group_alias",
+     'Plaintiff Halvard Sensors Inc. filed this patent action on May 2, 2023, alleging that Defendants Quillon Networks Ltd., '
+     'Quillon Retail LLC (together, "Quillon") and Pernik Systems GmbH infringe U.S. Patent No. 9,876,543.',
+     ["Quillon Networks Ltd.", "Quillon Retail LLC", "Pernik Systems GmbH"]),
+    ("two_and_no_more",
+     "Halvard Sensors Inc. filed a patent suit on May 2, 2023, alleging that Quillon Networks Ltd. and Pernik Systems GmbH "
+     "infringe its router patent, which Borvik AG licenses.",
+     ["Quillon Networks Ltd.", "Pernik Systems GmbH"]),
+]
+
+
+@pytest.mark.parametrize(("text", "respondents"), [c[1:] for c in ALLEGING_LISTS], ids=[c[0] for c in ALLEGING_LISTS])
+def test_alleging_that_a_list_infringes_names_every_defendant(text, respondents):
+    facts = run(text)
+    assert find(facts, "infringement", ["Halvard Sensors Inc."], respondents), describe(facts)
+
+
+def test_counterclaims_for_declaratory_judgments():
+    """Counterclaims 'seeking declaratory judgments' of non-infringement are a declaratory action against the suer."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. over two router patents in June 2023. In August 2023, "
+                "Quillon answered and asserted counterclaims seeking declaratory judgments that it does not infringe either patent.")
+    assert find(facts, "declaratory_judgment", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."]), describe(facts)
+
+
+def test_dismissal_written_in_capitals():
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. over two router patents in June 2023. "
+                "IT IS HEREBY ORDERED that the complaint is DISMISSED WITH PREJUDICE.")
+    p = find(facts, "infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."])
+    assert p and p.outcome == "dismissed", describe(facts)
+
+
+RESPONDED_WITH = [
+    ("responded_in_month_with", "Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent in 2019. Quillon Networks Ltd. "
+     "responded in June 2020 with its own infringement action against Halvard Sensors Inc. in Ohio.", "2020-06"),
+    ("retaliated_with", "Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent in 2019. In March 2021 Quillon "
+     "Networks Ltd. retaliated with its own patent suit against Halvard Sensors Inc.", "2021-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), [c[1:] for c in RESPONDED_WITH], ids=[c[0] for c in RESPONDED_WITH])
+def test_responded_with_its_own_action_is_a_dated_filing(text, date):
+    facts = run(text)
+    p = find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."])
+    assert p and p.date == date, describe(facts)

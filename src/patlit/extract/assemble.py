@@ -222,6 +222,7 @@ class _Draft:
     winner: str | None = None
     touch: int = 0
     forum_hint: str | None = None
+    apart: int | None = None  # told as "a separate action" in this sentence: not the other one told there
 
 
 def assemble(
@@ -264,6 +265,8 @@ def assemble(
         here = by_sent.get(si, [])
         if here:
             here.sort(key=lambda x: x[0].start)
+            if len(here) > 1:
+                _separate(ctx.text, ctx.sentences[si][0], here)
             touched: list[_Draft] = []
             for k, (a, d) in enumerate(here):
                 lo, hi = _clause(ctx, si, here, k)
@@ -282,6 +285,8 @@ def assemble(
     _settlements(ctx, outcomes, expanded, parties, set(by_sent))
     _everywhere(outcomes, expanded)
     _settle_all(ctx, cue, expanded, parties)
+    if mentions.forums and mentions.forums[0].start < 300:
+        _caption_court(ctx.text, expanded, mentions)
     _defaults(expanded, mentions)
     merged = _merge(expanded)
     _inherit_appeal_patents(merged)
@@ -290,6 +295,7 @@ def assemble(
     _settled_by_sum(merged)
     _damages_to_the_suit(merged)
     _appeal_by_amounts(merged)
+    _award_below(merged)
     merged = _split_cases(ctx, cue, merged, mentions)
     merged = _split_counted(ctx, merged, mentions)
     _add_affiliates(ctx, merged, parties)
@@ -413,7 +419,7 @@ def _coordinated(text: str, ms: list[Span], extra: str = "") -> list[list[Span]]
     return groups
 
 
-_TIMELINE = re.compile(r"\s*[-–—:]\s")
+_TIMELINE = re.compile(r"\s*[-–—:]\s|\.\s+(?=[A-Z])")  # "January 2022 - X sued", "January 2022. X sued"
 
 
 def _line_date(ctx: Context, pos: int, mentions: Mentions):
@@ -444,8 +450,9 @@ def _same_court(text: str, forums: list[ForumMention]) -> list[ForumMention]:
     return out
 
 
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 #: "in the same court", "in the same Virginia court": the court of the suit told before
-_SAME_COURT = re.compile(r"\b(?:in|at|before)\s+the\s+same\s+(?:[A-Z][\w\-]*\s+)?(?:court|district|venue|forum)\b")
+_SAME_COURT = re.compile(r"\b(?:in|at|before)\s+the\s+same\s+(?:[A-Z][\w\-]*\s+){0,2}(?:court|district|venue|forum)\b")
 
 
 def _same_forum(clause: str, history: list[_Draft]) -> str | None:
@@ -487,8 +494,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
     dates: list[DateMention] = []
     for dm in _in(mentions.dates, lo, hi):
         before = text[max(lo, dm.start - 25):dm.start]
-        if cue.not_filing_date.search(before):
-            continue
+        if cue.not_filing_date.search(before) and not (dm.end < a.start and _WHEN_AFTER.match(text, dm.end)):
+            continue  # ("fighting since May 2019, when X sued": the date of the suit told after it)
         if cue.judgment_after is not None and cue.judgment_after.match(text, dm.end, hi):
             continue  # "On May 2, 2021, the court ruled ...": the judgment's date
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
@@ -656,7 +663,7 @@ def _copy(d: _Draft) -> _Draft:
     return _Draft(
         d.kind, list(d.claimants), list(d.respondents), d.sentence, d.mode, d.forum, d.date, list(d.patents),
         list(d.amounts), d.outcome, d.reset, d.case_number, list(d.evidence), set(d.sentences), d.reexam, d.ptab,
-        d.winner, d.touch, d.forum_hint,
+        d.winner, d.touch, d.forum_hint, d.apart,
     )
 
 
@@ -1045,6 +1052,23 @@ def _sentence_outcomes(outcomes: list[OutcomeMention], si: int, here: list[_Draf
 # --- defaults and merging ---------------------------------------------------------------
 
 
+#: a court paper's caption: "IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF DELAWARE"
+_CAPTION = re.compile(r"\s*IN\s+THE\s+[A-Z][A-Z .,']*COURT\b")
+
+
+def _caption_court(text: str, drafts: list[_Draft], mentions: Mentions) -> None:
+    """A paper opening with its court's caption: the suits it tells with no court are that court's."""
+    m = _CAPTION.match(text, text.find("IN THE", 0, 200)) if "IN THE" in text[:200] else None
+    if m is None:
+        return
+    f = mentions.forums[0]
+    if f.start > m.end() + 80 or f.code in APPEAL_FORUMS:
+        return
+    for d in drafts:
+        if d.forum is None and d.kind in ("infringement", "declaratory_judgment") and _forum_ok(d.kind, f.code):
+            d.forum = f.code
+
+
 def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
     codes: list[str] = []
     appeal_codes: list[str] = []
@@ -1077,8 +1101,23 @@ def _defaults(drafts: list[_Draft], mentions: Mentions) -> None:
             d.outcome = None
 
 
+#: "..., and a separate infringement action it brought ...", "filed another suit": a proceeding apart
+_SEPARATE_BEFORE = re.compile(
+    r"\b(?:separate|second|another|distinct)\s+(?:[\w\-]+\s+){0,2}?(?:action|suit|lawsuit|case|complaint)s?\s+(?:that\s+|which\s+)?(?:\w+\s+){0,2}$", re.I)
+_SEPARATE_AFTER = re.compile(r"\s+(?:a\s+separate|a\s+second|another)\s", re.I)
+
+
+def _separate(text: str, s_lo: int, here: list) -> None:
+    """Mark the actions of one sentence told as a separate action (not the other one of the sentence)."""
+    for a, d in here[1:]:
+        if _SEPARATE_BEFORE.search(text, max(s_lo, a.start - 60), a.start) or _SEPARATE_AFTER.match(text, a.end):
+            d.apart = a.sentence
+
+
 def _compatible(a: _Draft, b: _Draft) -> bool:
     if a.kind != b.kind:
+        return False
+    if (a.apart is not None and a.apart in b.sentences) or (b.apart is not None and b.apart in a.sentences):
         return False
     if set(a.claimants).isdisjoint(b.claimants) or set(a.respondents).isdisjoint(b.respondents):
         return False
@@ -1362,6 +1401,26 @@ def _appeal_by_amounts(drafts: list[_Draft]) -> None:
             d.outcome = "claimant_won" if raised else "respondent_won"
         elif appellants <= set(below[0].respondents):
             d.outcome = "respondent_won" if raised else "claimant_won"
+
+
+def _award_below(drafts: list[_Draft]) -> None:
+    """ "The Federal Circuit vacated the $20 million award a jury had returned for C": a sum awarded
+    that landed on an appeal, when the suit below between the same sides has no award of its own,
+    is that suit's (the appeal reviewed it)."""
+    for d in drafts:
+        if d.kind != "appeal":
+            continue
+        money = [m for m in d.amounts if m.role == "awarded"]
+        if not money:
+            continue
+        sides = set(d.claimants) | set(d.respondents)
+        suits = [p for p in drafts if p.kind == "infringement" and sides & set(p.claimants) and sides & set(p.respondents)]
+        if len(suits) != 1 or any(m.role == "awarded" for m in suits[0].amounts):
+            continue
+        d.amounts = [m for m in d.amounts if m not in money]
+        d.evidence = [e for e in d.evidence if e not in money]
+        suits[0].amounts.extend(money)
+        suits[0].evidence.extend(money)
 
 
 def _settled_by_sum(drafts: list[_Draft]) -> None:

@@ -350,6 +350,11 @@ def _blocked(name: str, lex: Lexicon) -> bool:
     return _blocked_cached(name)
 
 
+#: words a court order writes in capitals, never in a party's name
+_ORDER_WORDS = frozenset({"IS", "ARE", "HEREBY", "ORDERED", "ADJUDGED", "DECREED", "GRANTED", "DENIED", "DISMISSED",
+                          "PREJUDICE", "MOOT", "AFFIRMED", "REVERSED", "VACATED", "REMANDED"})
+
+
 @lru_cache(maxsize=8192)
 def _blocked_cached(name: str) -> bool:
     lex = lexicon()
@@ -369,6 +374,10 @@ def _blocked_cached(name: str) -> bool:
         return True
     if _SUFFIX_ONLY.fullmatch(name.strip(" ,.")):
         return True  # "Limited", "Inc." alone
+    if name.isupper() and not _ORDER_WORDS.isdisjoint(toks):
+        return True  # "IT IS HEREBY ORDERED", "DISMISSED WITH PREJUDICE": a court order's capitals
+    if len(toks) == 2 and toks[1] in ("J", "LJ", "JJ", "MR", "CJ") and toks[0][:1].isupper() and toks[0][1:].islower():
+        return True  # "Richards J", "Arnold LJ": an English judge's style, not a party
     return False
 
 

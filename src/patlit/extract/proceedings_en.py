@@ -887,9 +887,11 @@ _APPELLATE_RULING = re.compile(
     r"\b(?P<v>affirmed|upheld|reversed|overturned|vacated|set\s+aside)\s+(?:the|a|an|its|that|this)\s+(?:[\w\-'$,.]+\s+){0,3}?"
     r"(?P<noun>ruling|judgment|judgement|decision|verdict|finding|holding|award)s?\b(?P<tail>[^;]{0,200})"
 )
+#: "The Federal Circuit affirmed in February 2021 and ...": the appellate court affirming with no object
+_APPELLATE_BARE = re.compile(r"\b(?P<court>Federal\s+Circuit|CAFC)\s+(?:summarily\s+)?(?P<v>affirmed)(?=\s+(?:in|on|last|and|without)\b|\s*[,.;])")
 _TAIL_END = re.compile(r"(?<!\b[A-Z])\.\s+[A-Z]")  # the ruling's sentence ends (not at "U.S. Patent")
 #: what the ruling held, so who lost it: the patent owner (first) or the accused infringer
-_LOST_BY_OWNER = re.compile(r"\b(?:not\s+infring|non-?infring|no\s+infringement|(?<!not\s)invalid|unpatentab|(?<!not\s)obvious|anticipat|unenforceab|revok)", re.I)
+_LOST_BY_OWNER = re.compile(r"\b(?:not\s+infring|non-?infring|no\s+infringement|(?<!not\s)invalid|unpatentab|(?<!not\s)obvious|anticipat|unenforceab|revok|not\s+enabled|lack\s+of\s+enablement|patent-ineligible)", re.I)
 _LOST_BY_ACCUSED = re.compile(r"\b(?:infring|valid|not\s+(?:invalid|obvious)|damages|award|injunction)", re.I)
 _APPELLATE_WORDS = ("Circuit", "CAFC", "Court of Appeal")
 
@@ -901,23 +903,34 @@ def _appellate_rulings(ctx: Context, actions: list[Action]) -> list[Action]:
     if not actions or not any(map(text.__contains__, _APPELLATE_WORDS)):
         return actions
     out = list(actions)
-    for m in _cased_finditer(_APPELLATE_RULING, text):
+    bare = [m for m in _APPELLATE_BARE.finditer(text)] if "ffirmed" in text else []
+    for m in [*_cased_finditer(_APPELLATE_RULING, text), *bare]:
         i = ctx.sentence_index(m.start())
         if any(a.kind == "appeal" and i - 2 <= a.sentence <= i for a in out):
             continue  # the appeal is told: the decision is its outcome
         below = [a for a in actions if a.kind in ("infringement", "invalidation") and a.claimants and a.respondents and a.sentence < i]
         if below:
             b = below[-1]
-        else:
+        elif "tail" in m.groupdict():
             b = _told_after(actions, i)
             if b is None:
                 continue
-        tail = m.group("tail") if m.group("noun") != "award" else "award"
-        end = _TAIL_END.search(tail)
-        if end and (_LOST_BY_OWNER.search(tail, 0, end.start()) or _LOST_BY_ACCUSED.search(tail, 0, end.start())):
-            tail = tail[:end.start()]  # the ruling's own sentence says what it held
         else:
-            tail = tail[:100]
+            continue
+        if "tail" not in m.groupdict():
+            # "The Federal Circuit affirmed in 2021": the ruling affirmed is the one told just before
+            tail = text[ctx.sentences[i - 1][0]:m.start()] if i > 0 else ""
+            if not _LOST_BY_OWNER.search(tail):
+                continue
+        elif m.group("noun") == "award":
+            tail = "award"
+        else:
+            tail = m.group("tail")
+            end = _TAIL_END.search(tail)
+            if end and (_LOST_BY_OWNER.search(tail, 0, end.start()) or _LOST_BY_ACCUSED.search(tail, 0, end.start())):
+                tail = tail[:end.start()]  # the ruling's own sentence says what it held
+            else:
+                tail = tail[:100]
         owner = b.claimants if b.kind == "infringement" else b.respondents
         accused = b.respondents if b.kind == "infringement" else b.claimants
         if _LOST_BY_OWNER.search(tail):
@@ -1655,7 +1668,7 @@ def _make_lower_form(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
 _REPORTER = re.compile(r",?\s*(?:\d+\s+(?:U\.\s?S\.|F\.(?:\s?\d?d|\s?Supp\.?(?:\s?\d?d)?)|S\.\s?Ct\.|USPQ|L\.\s?Ed\.)|\[\d{4}\]\s+[A-Z])")
 _SIGNAL = re.compile(r"\b(?:see(?:\s+also)?|cf\.?|citing|quoting|under|accord|e\.g\.,?)\s*$", re.I)
 _DECLARE_NONINF = re.compile(r"declar\w*\s+(?:that\s+)?[^;]{0,60}?\b(?:not|non-?)\s*infring|invalid", re.I)
-_ASKED_WORDS = r"seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may"
+_ASKED_WORDS = r"seek\w*|sought|request\w*|ask\w*\s+for|asks?|wants?|to\s+obtain|moved\s+for|motion\s+for|hopes?\s+to|would|will|could|may(?<!in may)(?<!last may)(?<!of may)(?!\s+\d)"
 _ASKED = with_first_chars(re.compile(r"\b(?:" + _ASKED_WORDS + r")\b[^.;]{0,120}$", re.I))
 _ASKED_LOW = re.compile(_led(_split_top(_ASKED_WORDS), after=r"\b[^.;]{0,120}$"))  # for the lower-cased sentence
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+)?$", re.I)
@@ -1846,15 +1859,23 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
             # "filed a patent lawsuit ..., on the ground that R infringed": the other party named after
             after = _named_before_tribunal(st, text, v_end, claimants)
             if after and fr.mode == "filing" and fr.sub == "active_open":
-                respondents = after[:1]
+                respondents = _listed_with_first(st, text, v_end, claimants) or after[:1]
             elif fr.sub == "active_open" and gd.get("tail") and "against" in gd["tail"]:
                 # "filed ten actions against the carmaker in March": the open match ran past a descriptor
                 ag = _AGAINST_DESC.search(gd["tail"])
                 if ag is not None:
                     respondents = _resolve(st, sents, ag.group("r"), m.start("tail") + ag.start("r"), topic,
                                            exclude=tuple(claimants), prior=prior)
+    if gd.get("c") and gd.get("v") and prior and claimants and _AND_THEN.search(text, m.end("c"), m.start("v")):
+        # "X sued Y in 2017 and later filed ...": Y is the object of the verb before, X the subject of both
+        before = [a for a in prior if a.sentence == st.index and a.claimants and set(a.respondents) == set(claimants)]
+        if before:
+            respondents = [r for r in respondents if r not in before[-1].claimants]
+            claimants = list(before[-1].claimants)
     if fr.id == "possessive" and gd.get("c2") and _FILED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return None  # "it filed its own lawsuit in ...": the filing verb's frame reads the noun
+    if fr.id == "possessive" and gd.get("c2") and _RESPONDED_WITH.search(text, max(0, m.start() - 60), m.start()):
+        mode = "filing"  # "X responded in June 2020 with its own action against Y": the filing, dated
     if gd.get("c") and _AS_DEFENDANTS.match(text, m.end("c")):
         return None  # "naming A and B as defendants and asserting ...": A and B are not the ones asserting
     if not claimants and not (fr.frame == "verdict" and respondents):
@@ -1904,6 +1925,9 @@ def _build(ctx, st: _Sent, sents, g: Grammar, fr: Frame, m: re.Match, topic, pri
 
 #: "against the carmaker", "against the two rivals" in the tail of an open noun frame
 _AGAINST_DESC = re.compile(rf"^[^,;]{{0,40}}?\bagainst\s+(?P<r>{_DESCRIPTOR}|{_GROUP})\b", re.I)
+#: a coordination between a slot's name and its verb: the name is the object of the verb before
+_AND_THEN = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$")
+_RESPONDED_WITH = re.compile(r"\b(?:responded|retaliated|countered|answered|replied|hit\s+back|struck\s+back)\b[^.;\ue000]{0,40}?\bwith\s+$")
 #: a filing verb right before "its"/"their" + action noun
 _FILED_BEFORE = re.compile(r"\b(?:filed|files|brought|brings|launched|lodged|started|commenced|initiated|submitted)\s+$", re.I)
 #: a PTAB trial number right after a heading caption
@@ -2018,6 +2042,30 @@ def _named_before_tribunal(st: _Sent, text: str, v_end: int, claimants: list[str
         if _IN_PLACE.search(text, max(0, p - 4), p):
             continue  # "launched actions in Peru": a place
         out.append(n)
+    return out
+
+
+_LIST_JOIN = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:and\s+)?|,?\s*\band\s+)")
+_IN_BRACKET = re.compile(r"\s*\([^()]{0,80}")
+
+
+def _listed_with_first(st: _Sent, text: str, v_end: int, claimants: list[str]) -> list[str]:
+    """The first party named after the verb and those listed with it ("A, B (together, "B") and C")."""
+    out: list[str] = []
+    last = -1
+    for s, _e, n in st.ents:
+        p = _abs_pos(st, s)
+        if p <= v_end or n in claimants:
+            continue
+        if out and _IN_BRACKET.fullmatch(text, last, p):
+            continue  # a form of the name in brackets after it
+        if out and not (last >= 0 and _LIST_JOIN.fullmatch(text, last, p)):
+            break
+        if not out and (_BEFORE_TRIBUNAL.search(text, max(0, p - 12), p) or _IN_PLACE.search(text, max(0, p - 4), p)):
+            return []
+        if n not in out:
+            out.append(n)
+        last = text.find("\ue001", p) + 1
     return out
 
 
