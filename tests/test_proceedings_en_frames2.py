@@ -410,3 +410,11 @@ def test_responded_with_its_own_action_is_a_dated_filing(text, date):
     facts = run(text)
     p = find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."])
     assert p and p.date == date, describe(facts)
+
+
+def test_supplier_of_a_part_is_no_respondent():
+    """'seeking to block imports of phones built with <X> modems': X supplies a part; the respondent is the one sued before."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. over two patents in May 2021. In July 2021 Halvard hit back "
+                "twice. It filed a complaint at the U.S. International Trade Commission seeking to block imports of routers built "
+                "with Pernik Systems GmbH chips, and it sued Quillon Networks Ltd. in Ohio.")
+    assert not any("Pernik Systems GmbH" in p.respondents for p in facts.proceedings), describe(facts)

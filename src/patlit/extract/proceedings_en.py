@@ -1834,6 +1834,8 @@ def _named_before_tribunal(st: _Sent, text: str, v_end: int, claimants: list[str
             break
         if _IN_PLACE.search(text, max(0, p - 4), p):
             continue  # "launched actions in Peru": a place
+        if _PART_OF.search(text, max(0, p - 12), p):
+            continue  # "imports of phones built with Intel modems": a supplier of a part
         out.append(n)
     return out
 
@@ -1854,7 +1856,8 @@ def _listed_with_first(st: _Sent, text: str, v_end: int, claimants: list[str]) -
             continue  # a form of the name in brackets after it
         if out and not (last >= 0 and _LIST_JOIN.fullmatch(text, last, p)):
             break
-        if not out and (_BEFORE_TRIBUNAL.search(text, max(0, p - 12), p) or _IN_PLACE.search(text, max(0, p - 4), p)):
+        if not out and (_BEFORE_TRIBUNAL.search(text, max(0, p - 12), p) or _IN_PLACE.search(text, max(0, p - 4), p)
+                        or _PART_OF.search(text, max(0, p - 12), p)):
             return []
         if n not in out:
             out.append(n)
@@ -1865,6 +1868,7 @@ def _listed_with_first(st: _Sent, text: str, v_end: int, claimants: list[str]) -
 # "launched actions in Colombia, before the <agency>": a name right after "before the" is a tribunal
 _BEFORE_TRIBUNAL = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
 _IN_PLACE = re.compile(r"\bin\s+$")
+_PART_OF = re.compile(r"\b(?:with|using|containing|featuring)\s+$")
 _AS_DEFENDANTS = re.compile(r"\s+as\s+(?:co-)?(?:defendants?|respondents?)\b", re.I)
 
 
