@@ -418,3 +418,17 @@ def test_supplier_of_a_part_is_no_respondent():
                 "twice. It filed a complaint at the U.S. International Trade Commission seeking to block imports of routers built "
                 "with Pernik Systems GmbH chips, and it sued Quillon Networks Ltd. in Ohio.")
     assert not any("Pernik Systems GmbH" in p.respondents for p in facts.proceedings), describe(facts)
+
+
+APPEAL_BOARD_NAMES = [
+    ("ptab_name_is_no_appeal", "Quillon Networks Ltd. sued Halvard Sensors Inc. over router patents in 2019. Halvard Sensors Inc. answered "
+     "with a barrage of inter partes review petitions at the Patent Trial and Appeal Board against Quillon patents.", "invalidation"),
+    ("appeal_still_an_appeal", "The Patent Trial and Appeal Board upheld the claims of the router patent owned by Quillon Networks Ltd. "
+     "Halvard Sensors Inc. filed an appeal against Quillon Networks Ltd. at the Federal Circuit.", "appeal"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), [c[1:] for c in APPEAL_BOARD_NAMES], ids=[c[0] for c in APPEAL_BOARD_NAMES])
+def test_appeal_board_name_gives_no_appeal_kind(text, kind):
+    facts = run(text)
+    assert find(facts, kind, ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]), describe(facts)

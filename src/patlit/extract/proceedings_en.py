@@ -1430,6 +1430,8 @@ def _abs_pos(st: _Sent, doc_start: int) -> int:
 def _kind(g: Grammar, default: str | None, *texts: str) -> str | None:
     """The first kind (in kind_cues order) whose cue words occur in ``texts`` (one pass)."""
     blob = " ".join(t for t in texts if t)
+    if "Appeal" in blob:
+        blob = _APPEAL_BOARD.sub("Board", blob)  # "Patent Trial and Appeal Board" names an office, not an appeal
     if blob.isascii() or not _ODD_FOLD.search(blob):
         # lower-cased, the text matches the cues as it does ignoring case (see _ODD_FOLD)
         names = g.kind_groups
@@ -1441,6 +1443,7 @@ def _kind(g: Grammar, default: str | None, *texts: str) -> str | None:
     return g.kind_cues[min(seen)][0]
 
 
+_APPEAL_BOARD = re.compile(r"\bTrial\s+(?:and|&)\s+Appeals?\s+Board\b|\bBoard\s+of\s+Patent\s+Appeals\b")
 _OWNER_WORDS = ("patent", "owned", "held", "belong", "owner", "assigned")
 
 
