@@ -350,6 +350,7 @@ def _blocked(name: str, lex: Lexicon) -> bool:
     return _blocked_cached(name)
 
 
+_STATUTE_AFTER = re.compile(r"(?:\s+(?:and|of|for)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})?\s+Act\b")
 #: words a court order writes in capitals, never in a party's name
 _ORDER_WORDS = frozenset({"IS", "ARE", "HEREBY", "ORDERED", "ADJUDGED", "DECREED", "GRANTED", "DENIED", "DISMISSED",
                           "PREJUDICE", "MOOT", "AFFIRMED", "REVERSED", "VACATED", "REMANDED"})
@@ -374,6 +375,8 @@ def _blocked_cached(name: str) -> bool:
         return True
     if _SUFFIX_ONLY.fullmatch(name.strip(" ,.")):
         return True  # "Limited", "Inc." alone
+    if len(toks) >= 2 and toks[-1] == "Act":
+        return True  # "Innovation Act", "Lanham Act": a statute
     if name.isupper() and not _ORDER_WORDS.isdisjoint(toks):
         return True  # "IT IS HEREBY ORDERED", "DISMISSED WITH PREJUDICE": a court order's capitals
     if len(toks) == 2 and toks[1] in ("J", "LJ", "JJ", "MR", "CJ") and toks[0][:1].isupper() and toks[0][1:].islower():
@@ -1105,6 +1108,8 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         if (not c.blocked and text[c.end:c.end + 1] == "," and _CITY_LEAD.search(text, max(0, c.start - 12), c.start)
                 and " " not in c.text and lex.state_after.match(text, c.end)):
             c.blocked = True  # "a company based in Herndon, Virginia": a city, not a company
+        if not c.blocked and text[c.end:c.end + 1] == " " and _STATUTE_AFTER.match(text, c.end):
+            c.blocked = True  # "the Biologics Price Competition and Innovation Act": a statute's name
         if said_no_party and not c.blocked and text.startswith(_NOT_A_PARTY, c.end):
             c.blocked = True  # "Zeta, which is not a party, declined to comment"
         if c.blocked:
