@@ -109,6 +109,7 @@ NOT_PARTIES = [
     ("court_order_opening", "Zeta Corp. sued Omega Devices Inc. over a patent. IT IS HEREBY ORDERED that the case is closed.", "IT IS HEREBY ORDERED"),
     ("statute_name_split_at_and", "Zeta Corp. sued Omega Devices Inc. under the Drug Price Competition and Patent Term Restoration Act.", "Drug Price Competition"),
     ("statute_name", "Zeta Corp. sued Omega Devices Inc. under the Hatch Waxman Act over two patents.", "Hatch Waxman Act"),
+    ("joined_demonyms", "Zeta Corp. sued Omega Devices Inc. over a patent. The German-Korean maker was sued again in May.", "German-Korean"),
     ("docket_item_citation", "Zeta Corp. sued Omega Devices Inc. over a patent. (D.I. 12.) The motion was denied.", "D.I."),
     ("english_judge_style", "Zeta Corp. asked for an interim licence from Omega Devices Inc., which Hartley J refused.", "Hartley J"),
     ("english_appeal_judge_style", "Zeta Corp. won against Omega Devices Inc.; Penrose LJ gave the leading judgment.", "Penrose LJ"),

@@ -432,3 +432,23 @@ APPEAL_BOARD_NAMES = [
 def test_appeal_board_name_gives_no_appeal_kind(text, kind):
     facts = run(text)
     assert find(facts, kind, ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]), describe(facts)
+
+
+ITC_IMPORTS_BY = [
+    ("descriptor_subject_two_makers",
+     "Halvard Sensors GmbH has gone to court in three countries over its patent. On Monday the German-Korean manufacturer filed a "
+     "complaint with the US International Trade Commission asking it to open a Section 337 investigation into imports of cells "
+     "and modules made by Quillon Networks Ltd. (Quillon) and Pernik Systems Ltd. (Pernik).",
+     ["Halvard Sensors GmbH"], ["Quillon Networks Ltd.", "Pernik Systems Ltd."]),
+    ("named_subject_sold_by",
+     "Halvard Sensors GmbH filed a complaint at the ITC seeking an exclusion order against the importation of routers sold by "
+     "Quillon Networks Ltd., alleging infringement of two patents.",
+     ["Halvard Sensors GmbH"], ["Quillon Networks Ltd."]),
+]
+
+
+@pytest.mark.parametrize(("text", "claimants", "respondents"), [c[1:] for c in ITC_IMPORTS_BY], ids=[c[0] for c in ITC_IMPORTS_BY])
+def test_itc_complaint_against_imports_made_by(text, claimants, respondents):
+    facts = run(text)
+    p = find(facts, "itc_investigation", claimants, respondents)
+    assert p and p.forum == "usitc", describe(facts)

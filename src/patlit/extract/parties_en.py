@@ -375,6 +375,8 @@ def _blocked_cached(name: str) -> bool:
         return True
     if _SUFFIX_ONLY.fullmatch(name.strip(" ,.")):
         return True  # "Limited", "Inc." alone
+    if "-" in name and " " not in name and all(w in lex.demonyms for w in name.rstrip(",.").split("-")):
+        return True  # "German-Korean", "Sino-American": demonyms joined
     if len(toks) >= 2 and toks[-1] == "Act":
         return True  # "Innovation Act", "Lanham Act": a statute
     if name.isupper() and not _ORDER_WORDS.isdisjoint(toks):

@@ -243,6 +243,7 @@ _EXTRA_KEYS = {
     "won_verdict_pron": frozenset({"won", "wins", "obtained", "secured", "scored"}),
     "ask_court_decision": frozenset({"ask", "request", "petition", "asking", "requesting", "petitioning"}),
     "also_named": frozenset({"named", "names", "listed", "lists", "added", "adds"}),
+    "itc_imports_by": frozenset({"imports", "import", "importation", "importing"}),
 }
 
 
@@ -703,6 +704,11 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("also_named", "noun", None, "reference", "also_named",
          rf"\b(?P<n>{N})\b(?P<tail>[^;]{{0,80}}?)\b(?:also|additionally|further)\s+(?:named|names|listed|lists|added|adds)\s+"
          rf"(?:as\s+(?:co-)?defendants?\s+)?{DESC}(?P<r>{ELIST})"),
+        # "C filed a complaint with the ITC asking it to open an investigation into imports of cells made by R1 and R2"
+        ("file", "noun", "itc_investigation", "filing", "itc_imports_by",
+         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?:(?:has|had|also)\s+)*(?P<v>filed|lodged|submitted|brought)\s+(?:a|an)\s+(?P<np>(?:[\w\-]+\s+){{0,3}}?)"
+         rf"(?P<n>complaint|petition)\b(?P<tail>[^;\ue000]{{0,160}}?)\bimport(?:s|ation|ing)?\s+(?:of\s+)?[^;\ue000]{{0,60}}?\b"
+         rf"(?:made|manufactured|produced|sold|imported|supplied)\s+by\s+{DESC}(?P<r>{ELIST})"),
         ("caption", "caption", "infringement", "reference", "caption_case",
          rf"(?P<c>{ENT})\s+v(?:s)?\.?\s+(?P<r>{ENT})\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>cases?|suits?|litigation|dispute|actions?|proceedings?)\b"),
         ("caption", "caption", "infringement", "reference", "caption_head",
