@@ -947,6 +947,20 @@ class _Surface:
     first_body: int = 1 << 30  # first mention outside headlines
 
 
+def _join_tail_forms(surf: dict, uf: _UF, keys, blocked_keys: set[str], affil_parent: dict) -> None:
+    """ "Q CELLS" of "Hanwha Q CELLS GmbH": a name of two or more words that ends a longer name
+    (the group's name dropped) is its short form, when no other name ends so."""
+    for k in keys:
+        if k in blocked_keys or " " not in k or uf.find(k) != k or any(uf.find(o) == k for o in keys if o != k):
+            continue
+        if orgnames.has_suffix(surf[k].text):
+            continue
+        longer = [l for l in keys if l != k and l.endswith(" " + k) and l not in blocked_keys and l not in affil_parent
+                  and surf[l].first < surf[k].first]
+        if len({uf.find(l) for l in longer}) == 1:
+            uf.union(longer[0], k)
+
+
 def _join_group_aliases(surf: dict, uf: _UF, keys, group_alias: dict[str, str], blocked_keys: set[str]) -> None:
     """A group name no short-form rule placed ('R.J. Reynolds Vapor Company, ... (together, "Reynolds")'):
     the earliest name written before it that holds it as a word."""
@@ -1276,6 +1290,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             uf.union(best, k)
     if group_alias:
         _join_group_aliases(surf, uf, keys, group_alias, blocked_keys)
+    _join_tail_forms(surf, uf, keys, blocked_keys, affil_parent)
 
     clusters: dict[str, list[str]] = {}
     for k in keys:
