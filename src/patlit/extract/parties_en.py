@@ -950,13 +950,18 @@ class _Surface:
 def _join_tail_forms(surf: dict, uf: _UF, keys, blocked_keys: set[str], affil_parent: dict) -> None:
     """ "Q CELLS" of "Hanwha Q CELLS GmbH": a name of two or more words that ends a longer name
     (the group's name dropped) is its short form, when no other name ends so."""
-    for k in keys:
-        if k in blocked_keys or " " not in k or uf.find(k) != k or any(uf.find(o) == k for o in keys if o != k):
-            continue
-        if orgnames.has_suffix(surf[k].text):
-            continue
-        longer = [l for l in keys if l != k and l.endswith(" " + k) and l not in blocked_keys and l not in affil_parent
-                  and surf[l].first < surf[k].first]
+    multi = [k for k in keys if " " in k and k not in blocked_keys]
+    if len(multi) < 2:
+        return
+    roots: dict[str, int] = {}
+    for o in keys:
+        r = uf.find(o)
+        roots[r] = roots.get(r, 0) + 1
+    for k in multi:
+        if roots.get(k) != 1 or uf.find(k) != k or orgnames.has_suffix(surf[k].text):
+            continue  # (a name joined to others already has its forms)
+        tail = " " + k
+        longer = [l for l in multi if l != k and l.endswith(tail) and l not in affil_parent and surf[l].first < surf[k].first]
         if len({uf.find(l) for l in longer}) == 1:
             uf.union(longer[0], k)
 
