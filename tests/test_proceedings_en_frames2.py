@@ -452,3 +452,19 @@ def test_itc_complaint_against_imports_made_by(text, claimants, respondents):
     facts = run(text)
     p = find(facts, "itc_investigation", claimants, respondents)
     assert p and p.forum == "usitc", describe(facts)
+
+
+INJUNCTION_GRANTED_TO = [
+    ("lifted_injunction_granted_to",
+     "The appeal court lifted the preliminary injunction that the Munich local division had granted to Halvard Sensors Inc. "
+     "against Quillon Networks Ltd. over a patent.", ["Halvard Sensors Inc."]),
+    ("granted_to_two_holders",
+     "The injunction the court granted to Halvard Sensors Inc. and the Regents of Borvik University against Quillon Networks Ltd. "
+     "covers its router patent.", ["Halvard Sensors Inc.", "Regents of Borvik University"]),
+]
+
+
+@pytest.mark.parametrize(("text", "claimants"), [c[1:] for c in INJUNCTION_GRANTED_TO], ids=[c[0] for c in INJUNCTION_GRANTED_TO])
+def test_injunction_granted_to_c_against_r_is_cs_suit(text, claimants):
+    facts = run(text)
+    assert find(facts, "infringement", claimants, ["Quillon Networks Ltd."]), describe(facts)

@@ -244,6 +244,7 @@ _EXTRA_KEYS = {
     "ask_court_decision": frozenset({"ask", "request", "petition", "asking", "requesting", "petitioning"}),
     "also_named": frozenset({"named", "names", "listed", "lists", "added", "adds"}),
     "itc_imports_by": frozenset({"imports", "import", "importation", "importing"}),
+    "injunction_granted_to": frozenset({"granted"}),
 }
 
 
@@ -286,6 +287,7 @@ _ANY_OF = {
     ("noun", "won_verdict_pron"): ("against",),
     ("noun", "ask_court_decision"): ("court", "tribunal"),
     ("noun", "also_named"): ("also", "additionally", "further"),
+    ("noun", "injunction_granted_to"): ("injunction",),
     # a party's ("X's", "X’") or "its" / "their"
     ("noun", "possessive"): ("'", "’", "its", "their"),
     ("noun", "possessive_open"): ("'", "’", "its", "their"),
@@ -704,6 +706,9 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("also_named", "noun", None, "reference", "also_named",
          rf"\b(?P<n>{N})\b(?P<tail>[^;]{{0,80}}?)\b(?:also|additionally|further)\s+(?:named|names|listed|lists|added|adds)\s+"
          rf"(?:as\s+(?:co-)?defendants?\s+)?{DESC}(?P<r>{ELIST})"),
+        # "the preliminary injunction that the Munich court had granted to C against R": C's suit against R
+        ("injunction", "noun", "infringement", "reference", "injunction_granted_to",
+         rf"\b(?P<n>injunction|injunctions)\b[^;\ue000]{{0,80}}?\b(?P<v>granted)\s+(?:to\s+)?(?P<c>{ELIST}(?:\s+and\s+the\s+{ENT})?)\s+against\s+{DESC}(?P<r>{ELIST})"),
         # "C filed a complaint with the ITC asking it to open an investigation into imports of cells made by R1 and R2"
         ("file", "noun", "itc_investigation", "filing", "itc_imports_by",
          rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?:(?:has|had|also)\s+)*(?P<v>filed|lodged|submitted|brought)\s+(?:a|an)\s+(?P<np>(?:[\w\-]+\s+){{0,3}}?)"
