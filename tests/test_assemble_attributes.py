@@ -391,3 +391,12 @@ TIMELINE_DATES = [
 def test_timeline_entry_date(text, date):
     facts = extract_document(Document(doc_id="t", text=text, lang="en"))
     assert [p.date for p in facts.proceedings] == [date]
+
+
+def test_award_on_the_patent_owners_appeal_stays_there():
+    """The owner lost below and won on appeal, which awarded damages: the sum is the appeal court's."""
+    text = ("Halvard Sensors Inc. sued Quillon Networks Ltd. over a router patent in Ohio in 2019 and lost. Halvard Sensors Inc. "
+            "appealed, and in 2021 the Federal Circuit reversed and awarded Halvard Sensors Inc. $3,000,000 in damages.")
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    inf = [p for p in facts.proceedings if p.kind == "infringement"]
+    assert inf and not any(a.role == "awarded" for a in inf[0].amounts), [(p.kind, p.amounts) for p in facts.proceedings]

@@ -107,6 +107,9 @@ NOT_PARTIES = [
     ("court_order_capitals", "Zeta Corp. sued Omega Devices Inc. over a patent. IT IS HEREBY ORDERED that the complaint is DISMISSED WITH PREJUDICE.",
      "DISMISSED WITH PREJUDICE"),
     ("court_order_opening", "Zeta Corp. sued Omega Devices Inc. over a patent. IT IS HEREBY ORDERED that the case is closed.", "IT IS HEREBY ORDERED"),
+    ("statute_name_split_at_and", "Zeta Corp. sued Omega Devices Inc. under the Drug Price Competition and Patent Term Restoration Act.", "Drug Price Competition"),
+    ("statute_name", "Zeta Corp. sued Omega Devices Inc. under the Hatch Waxman Act over two patents.", "Hatch Waxman Act"),
+    ("joined_demonyms", "Zeta Corp. sued Omega Devices Inc. over a patent. The German-Korean maker was sued again in May.", "German-Korean"),
     ("docket_item_citation", "Zeta Corp. sued Omega Devices Inc. over a patent. (D.I. 12.) The motion was denied.", "D.I."),
     ("english_judge_style", "Zeta Corp. asked for an interim licence from Omega Devices Inc., which Hartley J refused.", "Hartley J"),
     ("english_appeal_judge_style", "Zeta Corp. won against Omega Devices Inc.; Penrose LJ gave the leading judgment.", "Penrose LJ"),
@@ -284,3 +287,14 @@ def test_group_alias_joins_a_member_holding_it(text, name, alias):
     ps = candidates(text)
     assert alias not in [p.name for p in ps], [p.names() for p in ps]
     assert any(p.name == name and alias in p.names() for p in ps), [p.names() for p in ps]
+
+
+def test_tail_of_a_longer_name_is_its_short_form():
+    """'Q CELLS' after 'Hanwha Q CELLS GmbH': the group's name dropped, the same party."""
+    ps = candidates("Hanwha Q CELLS GmbH sued Omega Devices Inc. over a solar patent in 2019. Later Q CELLS sued Omega Devices Inc. again.")
+    assert any(p.name == "Hanwha Q CELLS GmbH" and "Q CELLS" in p.names() for p in ps), [p.names() for p in ps]
+
+
+def test_tail_shared_by_two_names_joins_neither():
+    ps = candidates("Zeta Blue Labs Inc. and Omega Blue Labs GmbH sued Pellucid AG over a patent. Blue Labs said it was pleased.")
+    assert not any("Blue Labs" in p.names() and p.name != "Blue Labs" for p in ps), [p.names() for p in ps]

@@ -410,3 +410,61 @@ def test_responded_with_its_own_action_is_a_dated_filing(text, date):
     facts = run(text)
     p = find(facts, "infringement", ["Quillon Networks Ltd."], ["Halvard Sensors Inc."])
     assert p and p.date == date, describe(facts)
+
+
+def test_supplier_of_a_part_is_no_respondent():
+    """'seeking to block imports of phones built with <X> modems': X supplies a part; the respondent is the one sued before."""
+    facts = run("Halvard Sensors Inc. sued Quillon Networks Ltd. over two patents in May 2021. In July 2021 Halvard hit back "
+                "twice. It filed a complaint at the U.S. International Trade Commission seeking to block imports of routers built "
+                "with Pernik Systems GmbH chips, and it sued Quillon Networks Ltd. in Ohio.")
+    assert not any("Pernik Systems GmbH" in p.respondents for p in facts.proceedings), describe(facts)
+
+
+APPEAL_BOARD_NAMES = [
+    ("ptab_name_is_no_appeal", "Quillon Networks Ltd. sued Halvard Sensors Inc. over router patents in 2019. Halvard Sensors Inc. answered "
+     "with a barrage of inter partes review petitions at the Patent Trial and Appeal Board against Quillon patents.", "invalidation"),
+    ("appeal_still_an_appeal", "The Patent Trial and Appeal Board upheld the claims of the router patent owned by Quillon Networks Ltd. "
+     "Halvard Sensors Inc. filed an appeal against Quillon Networks Ltd. at the Federal Circuit.", "appeal"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), [c[1:] for c in APPEAL_BOARD_NAMES], ids=[c[0] for c in APPEAL_BOARD_NAMES])
+def test_appeal_board_name_gives_no_appeal_kind(text, kind):
+    facts = run(text)
+    assert find(facts, kind, ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]), describe(facts)
+
+
+ITC_IMPORTS_BY = [
+    ("descriptor_subject_two_makers",
+     "Halvard Sensors GmbH has gone to court in three countries over its patent. On Monday the German-Korean manufacturer filed a "
+     "complaint with the US International Trade Commission asking it to open a Section 337 investigation into imports of cells "
+     "and modules made by Quillon Networks Ltd. (Quillon) and Pernik Systems Ltd. (Pernik).",
+     ["Halvard Sensors GmbH"], ["Quillon Networks Ltd.", "Pernik Systems Ltd."]),
+    ("named_subject_sold_by",
+     "Halvard Sensors GmbH filed a complaint at the ITC seeking an exclusion order against the importation of routers sold by "
+     "Quillon Networks Ltd., alleging infringement of two patents.",
+     ["Halvard Sensors GmbH"], ["Quillon Networks Ltd."]),
+]
+
+
+@pytest.mark.parametrize(("text", "claimants", "respondents"), [c[1:] for c in ITC_IMPORTS_BY], ids=[c[0] for c in ITC_IMPORTS_BY])
+def test_itc_complaint_against_imports_made_by(text, claimants, respondents):
+    facts = run(text)
+    p = find(facts, "itc_investigation", claimants, respondents)
+    assert p and p.forum == "usitc", describe(facts)
+
+
+INJUNCTION_GRANTED_TO = [
+    ("lifted_injunction_granted_to",
+     "The appeal court lifted the preliminary injunction that the Munich local division had granted to Halvard Sensors Inc. "
+     "against Quillon Networks Ltd. over a patent.", ["Halvard Sensors Inc."]),
+    ("granted_to_two_holders",
+     "The injunction the court granted to Halvard Sensors Inc. and the Regents of Borvik University against Quillon Networks Ltd. "
+     "covers its router patent.", ["Halvard Sensors Inc.", "Regents of Borvik University"]),
+]
+
+
+@pytest.mark.parametrize(("text", "claimants"), [c[1:] for c in INJUNCTION_GRANTED_TO], ids=[c[0] for c in INJUNCTION_GRANTED_TO])
+def test_injunction_granted_to_c_against_r_is_cs_suit(text, claimants):
+    facts = run(text)
+    assert find(facts, "infringement", claimants, ["Quillon Networks Ltd."]), describe(facts)

@@ -1405,8 +1405,8 @@ def _appeal_by_amounts(drafts: list[_Draft]) -> None:
 
 def _award_below(drafts: list[_Draft]) -> None:
     """ "The Federal Circuit vacated the $20 million award a jury had returned for C": a sum awarded
-    that landed on an appeal, when the suit below between the same sides has no award of its own,
-    is that suit's (the appeal reviewed it)."""
+    that landed on the accused infringer's appeal, when the suit below between the same sides has no
+    award of its own, is that suit's (the appeal reviewed it)."""
     for d in drafts:
         if d.kind != "appeal":
             continue
@@ -1417,6 +1417,8 @@ def _award_below(drafts: list[_Draft]) -> None:
         suits = [p for p in drafts if p.kind == "infringement" and sides & set(p.claimants) and sides & set(p.respondents)]
         if len(suits) != 1 or any(m.role == "awarded" for m in suits[0].amounts):
             continue
+        if not set(d.claimants) & set(suits[0].respondents):
+            continue  # the patent owner's appeal: a sum awarded there is the appeal court's own
         d.amounts = [m for m in d.amounts if m not in money]
         d.evidence = [e for e in d.evidence if e not in money]
         suits[0].amounts.extend(money)

@@ -350,6 +350,7 @@ def _blocked(name: str, lex: Lexicon) -> bool:
     return _blocked_cached(name)
 
 
+_STATUTE_AFTER = re.compile(r"(?:\s+(?:and|of|for)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})?\s+Act\b")
 #: words a court order writes in capitals, never in a party's name
 _ORDER_WORDS = frozenset({"IS", "ARE", "HEREBY", "ORDERED", "ADJUDGED", "DECREED", "GRANTED", "DENIED", "DISMISSED",
                           "PREJUDICE", "MOOT", "AFFIRMED", "REVERSED", "VACATED", "REMANDED"})
@@ -374,6 +375,10 @@ def _blocked_cached(name: str) -> bool:
         return True
     if _SUFFIX_ONLY.fullmatch(name.strip(" ,.")):
         return True  # "Limited", "Inc." alone
+    if "-" in name and " " not in name and all(w in lex.demonyms for w in name.rstrip(",.").split("-")):
+        return True  # "German-Korean", "Sino-American": demonyms joined
+    if len(toks) >= 2 and toks[-1] == "Act":
+        return True  # "Innovation Act", "Lanham Act": a statute
     if name.isupper() and not _ORDER_WORDS.isdisjoint(toks):
         return True  # "IT IS HEREBY ORDERED", "DISMISSED WITH PREJUDICE": a court order's capitals
     if len(toks) == 2 and toks[1] in ("J", "LJ", "JJ", "MR", "CJ") and toks[0][:1].isupper() and toks[0][1:].islower():
@@ -942,6 +947,25 @@ class _Surface:
     first_body: int = 1 << 30  # first mention outside headlines
 
 
+def _join_tail_forms(surf: dict, uf: _UF, keys, blocked_keys: set[str], affil_parent: dict) -> None:
+    """ "Q CELLS" of "Hanwha Q CELLS GmbH": a name of two or more words that ends a longer name
+    (the group's name dropped) is its short form, when no other name ends so."""
+    multi = [k for k in keys if " " in k and k not in blocked_keys]
+    if len(multi) < 2:
+        return
+    roots: dict[str, int] = {}
+    for o in keys:
+        r = uf.find(o)
+        roots[r] = roots.get(r, 0) + 1
+    for k in multi:
+        if roots.get(k) != 1 or uf.find(k) != k or orgnames.has_suffix(surf[k].text):
+            continue  # (a name joined to others already has its forms)
+        tail = " " + k
+        longer = [l for l in multi if l != k and l.endswith(tail) and l not in affil_parent and surf[l].first < surf[k].first]
+        if len({uf.find(l) for l in longer}) == 1:
+            uf.union(longer[0], k)
+
+
 def _join_group_aliases(surf: dict, uf: _UF, keys, group_alias: dict[str, str], blocked_keys: set[str]) -> None:
     """A group name no short-form rule placed ('R.J. Reynolds Vapor Company, ... (together, "Reynolds")'):
     the earliest name written before it that holds it as a word."""
@@ -1105,6 +1129,8 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
         if (not c.blocked and text[c.end:c.end + 1] == "," and _CITY_LEAD.search(text, max(0, c.start - 12), c.start)
                 and " " not in c.text and lex.state_after.match(text, c.end)):
             c.blocked = True  # "a company based in Herndon, Virginia": a city, not a company
+        if not c.blocked and text[c.end:c.end + 1] == " " and _STATUTE_AFTER.match(text, c.end):
+            c.blocked = True  # "the Biologics Price Competition and Innovation Act": a statute's name
         if said_no_party and not c.blocked and text.startswith(_NOT_A_PARTY, c.end):
             c.blocked = True  # "Zeta, which is not a party, declined to comment"
         if c.blocked:
@@ -1269,6 +1295,7 @@ def candidate_parties(ctx: Context, mentions: Mentions) -> list[Party]:
             uf.union(best, k)
     if group_alias:
         _join_group_aliases(surf, uf, keys, group_alias, blocked_keys)
+    _join_tail_forms(surf, uf, keys, blocked_keys, affil_parent)
 
     clusters: dict[str, list[str]] = {}
     for k in keys:

@@ -246,6 +246,8 @@ _EXTRA_KEYS = {
     "won_verdict_pron": frozenset({"won", "wins", "obtained", "secured", "scored"}),
     "ask_court_decision": frozenset({"ask", "request", "petition", "asking", "requesting", "petitioning"}),
     "also_named": frozenset({"named", "names", "listed", "lists", "added", "adds"}),
+    "itc_imports_by": frozenset({"imports", "import", "importation", "importing"}),
+    "injunction_granted_to": frozenset({"granted"}),
 }
 
 
@@ -288,6 +290,7 @@ _ANY_OF = {
     ("noun", "won_verdict_pron"): ("against",),
     ("noun", "ask_court_decision"): ("court", "tribunal"),
     ("noun", "also_named"): ("also", "additionally", "further"),
+    ("noun", "injunction_granted_to"): ("injunction",),
     # a party's ("X's", "X’") or "its" / "their"
     ("noun", "possessive"): ("'", "’", "its", "their"),
     ("noun", "possessive_open"): ("'", "’", "its", "their"),
@@ -725,6 +728,14 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
         ("also_named", "noun", None, "reference", "also_named",
          rf"\b(?P<n>{N})\b(?P<tail>[^;]{{0,80}}?)\b(?:also|additionally|further)\s+(?:named|names|listed|lists|added|adds)\s+"
          rf"(?:as\s+(?:co-)?defendants?\s+)?{DESC}(?P<r>{ELIST})"),
+        # "the preliminary injunction that the Munich court had granted to C against R": C's suit against R
+        ("injunction", "noun", "infringement", "reference", "injunction_granted_to",
+         rf"\b(?P<n>injunction|injunctions)\b[^;\ue000]{{0,80}}?\b(?P<v>granted)\s+(?:to\s+)?(?P<c>{ELIST}(?:\s+and\s+the\s+{ENT})?)\s+against\s+{DESC}(?P<r>{ELIST})"),
+        # "C filed a complaint with the ITC asking it to open an investigation into imports of cells made by R1 and R2"
+        ("file", "noun", "itc_investigation", "filing", "itc_imports_by",
+         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?:(?:has|had|also)\s+)*(?P<v>filed|lodged|submitted|brought)\s+(?:a|an)\s+(?P<np>(?:[\w\-]+\s+){{0,3}}?)"
+         rf"(?P<n>complaint|petition)\b(?P<tail>[^;\ue000]{{0,160}}?)\bimport(?:s|ation|ing)?\s+(?:of\s+)?[^;\ue000]{{0,60}}?\b"
+         rf"(?:made|manufactured|produced|sold|imported|supplied)\s+by\s+{DESC}(?P<r>{ELIST})"),
         ("caption", "caption", "infringement", "reference", "caption_case",
          rf"(?P<c>{ENT})\s+v(?:s)?\.?\s+(?P<r>{ENT})\s+(?:[\w\-]+\s+){{0,2}}?(?P<n>cases?|suits?|litigation|dispute|actions?|proceedings?)\b"),
         ("caption", "caption", "infringement", "reference", "caption_head",
@@ -1509,6 +1520,8 @@ def _abs_pos(st: _Sent, doc_start: int) -> int:
 def _kind(g: Grammar, default: str | None, *texts: str) -> str | None:
     """The first kind (in kind_cues order) whose cue words occur in ``texts`` (one pass)."""
     blob = " ".join(t for t in texts if t)
+    if "Appeal" in blob:
+        blob = _APPEAL_BOARD.sub("Board", blob)  # "Patent Trial and Appeal Board" names an office, not an appeal
     if blob.isascii() or not _ODD_FOLD.search(blob):
         # lower-cased, the text matches the cues as it does ignoring case (see _ODD_FOLD)
         names = g.kind_groups
@@ -1520,6 +1533,7 @@ def _kind(g: Grammar, default: str | None, *texts: str) -> str | None:
     return g.kind_cues[min(seen)][0]
 
 
+_APPEAL_BOARD = re.compile(r"\bTrial\s+(?:and|&)\s+Appeals?\s+Board\b|\bBoard\s+of\s+Patent\s+Appeals\b")
 _OWNER_WORDS = ("patent", "owned", "held", "belong", "owner", "assigned")
 
 
@@ -2041,6 +2055,8 @@ def _named_before_tribunal(st: _Sent, text: str, v_end: int, claimants: list[str
             break
         if _IN_PLACE.search(text, max(0, p - 4), p):
             continue  # "launched actions in Peru": a place
+        if _PART_OF.search(text, max(0, p - 12), p):
+            continue  # "imports of phones built with Intel modems": a supplier of a part
         out.append(n)
     return out
 
@@ -2061,7 +2077,8 @@ def _listed_with_first(st: _Sent, text: str, v_end: int, claimants: list[str]) -
             continue  # a form of the name in brackets after it
         if out and not (last >= 0 and _LIST_JOIN.fullmatch(text, last, p)):
             break
-        if not out and (_BEFORE_TRIBUNAL.search(text, max(0, p - 12), p) or _IN_PLACE.search(text, max(0, p - 4), p)):
+        if not out and (_BEFORE_TRIBUNAL.search(text, max(0, p - 12), p) or _IN_PLACE.search(text, max(0, p - 4), p)
+                        or _PART_OF.search(text, max(0, p - 12), p)):
             return []
         if n not in out:
             out.append(n)
@@ -2072,6 +2089,7 @@ def _listed_with_first(st: _Sent, text: str, v_end: int, claimants: list[str]) -
 # "launched actions in Colombia, before the <agency>": a name right after "before the" is a tribunal
 _BEFORE_TRIBUNAL = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
 _IN_PLACE = re.compile(r"\bin\s+$")
+_PART_OF = re.compile(r"\b(?:with|using|containing|featuring)\s+$")
 _AS_DEFENDANTS = re.compile(r"\s+as\s+(?:co-)?(?:defendants?|respondents?)\b", re.I)
 
 
