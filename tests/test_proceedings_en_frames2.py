@@ -468,3 +468,21 @@ INJUNCTION_GRANTED_TO = [
 def test_injunction_granted_to_c_against_r_is_cs_suit(text, claimants):
     facts = run(text)
     assert find(facts, "infringement", claimants, ["Quillon Networks Ltd."]), describe(facts)
+
+
+PAYER_AS_SUBJECT = [
+    ("must_pay_for_infringing",
+     "Quillon Networks Ltd. must pay Halvard Sensors Inc. $40 million for infringing three router patents, a federal "
+     "judge in Norfolk ruled on Monday.", [("infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "claimant_won")]),
+    ("was_ordered_to_pay_then_jury_found_it",
+     "Quillon Networks Ltd. was ordered to pay $12 million to Halvard Sensors Inc. after a jury found it infringed a "
+     "router patent.", [("infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."], "claimant_won")]),
+    ("licence_fee_under_a_deal_is_no_verdict",
+     "Quillon Networks Ltd. must pay Halvard Sensors Inc. a licence fee of $2 million a year under the agreement.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in PAYER_AS_SUBJECT], ids=[c[0] for c in PAYER_AS_SUBJECT])
+def test_payment_imposed_on_the_subject(text, expected):
+    facts = run(text)
+    assert [(p.kind, p.claimants, p.respondents, p.outcome) for p in facts.proceedings] == expected, describe(facts)

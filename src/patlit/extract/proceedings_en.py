@@ -220,6 +220,7 @@ _EXTRA_KEYS = {
     "found": frozenset({"infringed", "infringes", "infringe", "infringing"}),
     "found_to": frozenset({"found"}),
     "ordered_to_pay": frozenset({"pay"}),
+    "must_pay": frozenset({"pay"}),
     "verdict_for": frozenset({"verdict"}),
     "won_verdict": frozenset({"won", "wins", "win", "obtained", "obtains", "secured", "secures", "scored", "scores"}),
     "won_relative": frozenset({"won", "obtained", "secured"}),
@@ -661,6 +662,12 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf",?\s*(?P<neg>(?:(?:had|has|have|did|does|do|was|were|also|each|willfully|wilfully|not|never|indeed)\s+)*){_INFR}\b"),
         ("verdict", "verdict", "infringement", "reference", "ordered_to_pay",
          rf"{_JUDGE}[^;]{{0,80}}?\b(?:ordered|directed|told)\s+{DESC}(?P<r>{ELIST})\s+to\s+pay\b(?:\s+(?P<c3>{ENT})(?!['’])|[^;\ue000]{{0,60}}?\bto\s+{DESC}(?P<c>{ELIST}))?"),
+        # "R must pay C $X for infringing ...", "R was ordered to pay $X to C after a jury found ...": a
+        # payment the court imposed on R, told with R as the subject (a sum owed for infringement)
+        ("verdict", "verdict", "infringement", "reference", "must_pay",
+         rf"(?P<r>{ELIST})\s+(?:must|will\s+have\s+to|has\s+to|had\s+to|(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
+         rf"(?:ordered|directed|told)\s+to)\s+pay\s+(?:(?P<c3>{ENT})(?!['’])|[^;\ue000]{{0,60}}?\bto\s+{DESC}(?P<c>{ELIST}))"
+         rf"(?=[^;\ue000]{{0,100}}?\b(?:infring|patents?\b|verdict|damages|jury|judge))"),
         ("verdict", "verdict", "infringement", "reference", "found_to",
          rf"(?P<r>{ELIST})(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?)?\s+(?:was|were|had\s+been|has\s+been)\s+found\s+(?P<neg>not\s+)?to\s+{_INFR}\b"),
         ("verdict", "verdict", "infringement", "reference", "verdict_for",
