@@ -204,6 +204,8 @@ CAPTIONS_AND_VERDICTS = [
      "infringement", ["Lumen Arrays"], ["Kestrel Optics"], "claimant_won"),
     ("prevailed_against", "Lumen Arrays sued Kestrel Optics over a lens patent in 2020. Kestrel Optics prevailed against Lumen Arrays at trial.",
      "infringement", ["Lumen Arrays"], ["Kestrel Optics"], "respondent_won"),
+    ("hit_with_a_verdict", "Kestrel Optics was hit with a $9 million verdict in a patent suit brought by Lumen Arrays.",
+     "infringement", ["Lumen Arrays"], ["Kestrel Optics"], "claimant_won"),
 ]
 
 
