@@ -27,6 +27,8 @@ CASES = [
      "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
     ("appositive_subject", "Lumen Arrays, a maker of image sensors, brought a patent infringement case against Kestrel Optics in Ohio.",
      "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
+    ("long_appositive_passive", "Kestrel Optics, an Ohio maker of industrial image sensors whose cameras are sold to carmakers in more "
+     "than forty countries, was sued by Lumen Arrays over four lens patents.", "infringement", ["Lumen Arrays"], ["Kestrel Optics"]),
     ("pronoun_object", "Kestrel Optics plans to list its shares soon. A lone inventor, Mira Tanaka, has sued the company for infringing her patent.",
      "infringement", ["Mira Tanaka"], ["Kestrel Optics"]),
     ("ipr_owner", "Kestrel Optics lodged its own IPR against a patent owned by Lumen Arrays.",

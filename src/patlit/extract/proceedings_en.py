@@ -135,7 +135,7 @@ _ADV = _grouped(
 _BRACKETS = r"(?:\s*\([^()]{0,80}\))*"
 _COORD = r"(?-i:\s+[a-z][^,;.\ue000A-Z]{0,40}?,?\s+(?:but|and)\s+(?:then\s+|later\s+|instead\s+|also\s+)?)"
 # an appositive between subject and verb may hold a place "City, State" ("X, a company based in Herndon, Virginia, filed")
-GAP = rf"{_BRACKETS}(?:\s*,[^,;]{{1,90}}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,)?,?(?:\s+{_ADV})*(?:{_COORD}|\s+)"
+GAP = rf"{_BRACKETS}(?:\s*,[^,;]{{1,160}}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,)?,?(?:\s+{_ADV})*(?:{_COORD}|\s+)"
 _STOPW = (
     r"for|over|in|on|at|with|after|to|by|from|about|concerning|regarding|and|but|which|that|who|of|claiming|"
     r"alleging|seeking|asking|because|as|before|under|since|while|when|if|was|were|is|are|has|had|have|"
