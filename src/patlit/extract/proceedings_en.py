@@ -573,7 +573,11 @@ def _frame_patterns(frame: str, V: str, N: str) -> list[tuple[str, str]]:
             ("intransitive", rf"{C}{GAP}(?P<v>{V})\b(?P<tail>[^;.\ue000]{{0,120}})"),
         ]
     if frame == "accuse":
-        return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?|\s+and\s+(?:its|their)\s+[\w\s]{{0,30}}?)?\s*of\b(?P<tail>[^;.\ue000]{{0,120}})")]
+        return [
+            ("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}(?:['’]s?\s+(?:[\w\-]+\s+){{0,3}}?|\s+and\s+(?:its|their)\s+[\w\s]{{0,30}}?)?\s*of\b(?P<tail>[^;.\ue000]{{0,120}})"),
+            # "R has been accused by C of infringing ...": the passive, its agent after "by"
+            ("passive", rf"{Rs}{GAP}{_BE}\s+(?:[a-z]+ly\s+|also\s+|now\s+)?(?P<v>{V})\s+by\s+{DESC}{Cb}\s+of\b(?P<tail>[^;.\ue000]{{0,120}})"),
+        ]
     if frame == "hit_with":
         return [("active", rf"{C}{GAP}(?P<v>{V})\s+{DESC}{R}\s+with\s+(?:a|an|another|two|three|\d+|new|fresh)?\s*{NP}(?P<n>{N})\b{TAIL}")]
     if frame == "face":
