@@ -486,3 +486,27 @@ PAYER_AS_SUBJECT = [
 def test_payment_imposed_on_the_subject(text, expected):
     facts = run(text)
     assert [(p.kind, p.claimants, p.respondents, p.outcome) for p in facts.proceedings] == expected, describe(facts)
+
+
+ASK_ITC = [
+    ("investigate_imports_made_by",
+     "Halvard Sensors Inc. on Thursday asked the U.S. International Trade Commission to investigate imports of routers "
+     "made by Quillon Networks Ltd. and Pernik Systems GmbH.",
+     [("itc_investigation", ["Halvard Sensors Inc."], ["Quillon Networks Ltd.", "Pernik Systems GmbH"])]),
+    ("bar_imports_of_named_goods",
+     "Halvard Sensors Inc. asked the ITC to bar imports of Quillon Networks Ltd. routers that it says infringe two patents.",
+     [("itc_investigation", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."])]),
+    ("after_a_suit_the_opponent_from_context",
+     "Halvard Sensors Inc. sued Quillon Networks Ltd. over router patents in May. It also asked the ITC to block imports "
+     "of the infringing routers.",
+     [("infringement", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."]),
+      ("itc_investigation", ["Halvard Sensors Inc."], ["Quillon Networks Ltd."])]),
+    ("a_court_asked_is_no_itc_complaint",
+     "Halvard Sensors Inc. asked the court to stop Quillon Networks Ltd. from selling routers.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ASK_ITC], ids=[c[0] for c in ASK_ITC])
+def test_asking_the_itc_about_imports(text, expected):
+    facts = run(text)
+    assert [(p.kind, p.claimants, p.respondents) for p in facts.proceedings] == expected, describe(facts)

@@ -221,6 +221,8 @@ _EXTRA_KEYS = {
     "found_to": frozenset({"found"}),
     "ordered_to_pay": frozenset({"pay"}),
     "must_pay": frozenset({"pay"}),
+    "ask_itc": frozenset({"asked", "asking", "asks", "petitioned", "requested", "urged"}),
+    "ask_itc_open": frozenset({"asked", "asking", "asks", "petitioned", "requested", "urged"}),
     "verdict_for": frozenset({"verdict"}),
     "won_verdict": frozenset({"won", "wins", "win", "obtained", "obtains", "secured", "secures", "scored", "scores"}),
     "won_relative": frozenset({"won", "obtained", "secured"}),
@@ -652,6 +654,11 @@ _APPEAL_TO = (
 _DECISION = r"(?:ruling|rulings|findings?|judgments?|judgements?|decisions?|verdicts?|holdings?)"
 
 
+# the trade commission as the one asked, and what it is asked to do about imports
+_ITC_NAME = r"(?:U\.?S\.?\s+|United\s+States\s+)?(?:International\s+Trade\s+Commission|ITC)(?:\s*\([^()]{0,20}\))?"
+_ITC_ASK = r"(?:investigate|bar|block|ban|halt|stop|exclude|open|launch|begin|start|institute)\b"
+
+
 def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, str, str]]:
     """Frames that are not one verb's: possessive nouns, verdicts, orders, captions."""
     NP = r"(?P<np>(?:[\w\-]+\s+){0,4}?)"
@@ -700,6 +707,14 @@ def _extra_patterns(N: str, PN: str) -> list[tuple[str, str, str | None, str, st
          rf"(?P<c>{ENT})['’]s?\s+(?:own\s+)?(?:decision|move|bid|request|application|attempt|choice|plan)\s+(?:[\w\-]+\s+){{0,3}}?to\s+"
          rf"(?P<v>ask|request|petition|asking|requesting|petitioning)\s+(?:the\s+|a\s+)?(?P<np>(?:[\w\-'’.]+\s+){{0,8}}?)(?P<n>court|tribunal)"
          rf"(?:\s+of\s+[A-Z][\w\s]{{0,30}}?)?(?:\s*\([^()]{{0,40}}\))?\s+to\s+(?P<tail>(?:set|determine|fix|declare|rule|decide)\b[^;\ue000]{{0,80}})"),
+        # "C asked the ITC to investigate imports of sensors made by R", "... to bar imports of R's cameras":
+        # a complaint under Section 337 (the respondents named after the imports, else found from context)
+        ("ask_itc", "ask_itc", "itc_investigation", "filing", "ask_itc",
+         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?P<v>asked|asking|asks|petitioned|requested|urged)\s+(?:the\s+)?{_ITC_NAME}"
+         rf"\s+to\s+(?P<tail>{_ITC_ASK}[^;\ue000]{{0,100}}?)\b(?:(?:made|produced|manufactured|sold|imported|supplied)\s+by|imports?\s+of)\s+{DESC}(?P<r>{ELIST})"),
+        ("ask_itc", "ask_itc", "itc_investigation", "filing", "ask_itc_open",
+         rf"(?P<c>{ELIST}|{SUBJ_PRON}){GAP}(?P<v>asked|asking|asks|petitioned|requested|urged)\s+(?:the\s+)?{_ITC_NAME}"
+         rf"\s+to\s+(?P<tail>{_ITC_ASK}[^;\ue000]{{0,100}})"),
         ("certiorari", "noun", "appeal", "filing", "certiorari",
          rf"(?P<c>{ELIST})\s+(?:has\s+|had\s+|then\s+|later\s+)*(?P<v>petitioned|sought|asked|filed\s+a\s+petition)\s+(?:[\w\s]{{0,30}}?)\bfor\s+(?:a\s+writ\s+of\s+)?(?P<n>certiorari)"),
         # "X applied to the Munich local division for a provisional injunction against R"
