@@ -273,6 +273,8 @@ def _needs(frame: str, sub: str) -> frozenset[str]:
 
 #: literal words a frame variant cannot match without, one of which the (lower-cased) sentence must hold
 _ANY_OF = {
+    ("ask_itc", "ask_itc"): ("itc", "trade commission"),
+    ("ask_itc", "ask_itc_open"): ("itc", "trade commission"),
     ("noun", "active"): ("against", "into"),
     ("noun", "active_naming"): ("naming",),
     ("verdict", "found"): ("found", "find", "held", "hold", "rule", "ruling", "determined", "declared", "concluded", "decided", "confirmed"),
