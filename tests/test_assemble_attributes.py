@@ -400,3 +400,20 @@ def test_award_on_the_patent_owners_appeal_stays_there():
     facts = extract_document(Document(doc_id="t", text=text, lang="en"))
     inf = [p for p in facts.proceedings if p.kind == "infringement"]
     assert inf and not any(a.role == "awarded" for a in inf[0].amounts), [(p.kind, p.amounts) for p in facts.proceedings]
+
+
+SUBJECT_RELATIVE_DATES = [
+    ("relative_clause_date_is_the_subjects",
+     "Halvard Sensors Inc., which was spun out of a university lab in 2015, sued Quillon Networks Ltd. over router "
+     "patents in March 2022.", "2022-03"),
+    ("no_other_date_leaves_none",
+     "Halvard Sensors Inc., which was founded in 2015, sued Quillon Networks Ltd. over router patents.", None),
+    ("date_inside_the_filing_clause_stays",
+     "Halvard Sensors Inc., which makes routers, sued Quillon Networks Ltd. over router patents in 2019.", "2019"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), [r[1:] for r in SUBJECT_RELATIVE_DATES], ids=[r[0] for r in SUBJECT_RELATIVE_DATES])
+def test_date_in_a_relative_clause_on_the_subject_is_no_filing_date(text, date):
+    facts = extract_document(Document(doc_id="t", text=text, lang="en"))
+    assert [p.date for p in facts.proceedings] == [date], [(p.kind, p.date) for p in facts.proceedings]

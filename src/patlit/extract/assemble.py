@@ -480,6 +480,15 @@ def _forum_ok(kind: str, code: str) -> bool:
     return True
 
 
+# a relative clause set off by commas after a subject, before its verb (", which makes ... in 2015,")
+_SUBJECT_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")
+
+
+def _in_subject_relative(text: str, lo: int, dm: Span, verb_start: int) -> bool:
+    """Does the date ``dm`` stand inside a relative clause that closes before the verb at ``verb_start``?"""
+    return any(m.start() <= dm.start and dm.end <= m.end() for m in _SUBJECT_RELATIVE.finditer(text, lo, verb_start))
+
+
 def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, mentions: Mentions,
             history: list[_Draft], all_patents: list[PatentMention], parties: list[Party],
             outcomes: list[OutcomeMention] = ()) -> list[_Draft]:
@@ -498,6 +507,8 @@ def _attach(ctx, cue: Cues, a: ActionMention, d: _Draft, lo: int, hi: int, menti
             continue  # ("fighting since May 2019, when X sued": the date of the suit told after it)
         if cue.judgment_after is not None and cue.judgment_after.match(text, dm.end, hi):
             continue  # "On May 2, 2021, the court ruled ...": the judgment's date
+        if dm.end <= a.start and _in_subject_relative(text, lo, dm, a.start):
+            continue  # "X, which was spun out of a lab in 2015, on Monday sued Y": the date describes X
         # a reference ("X accused Y ...") takes only a date said to be the filing's ("a lawsuit filed Tuesday")
         if d.mode == "filing" or cue.filing.search(before) or _filed_before(ctx, cue, a, lo):
             dates.append(dm)
